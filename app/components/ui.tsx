@@ -1,0 +1,149 @@
+// Small shared UI pieces. Tailwind classes live here so pages stay readable.
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useId } from "react";
+
+export function cx(...classes: unknown[]): string {
+  return classes.filter((c): c is string => typeof c === "string" && c.length > 0).join(" ");
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-ink">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function Card({ children, className }: { children: ReactNode; className?: string }) {
+  return <section className={cx("rounded-xl border border-slate-200 bg-white p-5 shadow-sm", className)}>{children}</section>;
+}
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" | "ghost" };
+
+export function Button({ variant = "primary", className, ...props }: ButtonProps) {
+  return (
+    <button
+      {...props}
+      className={cx(
+        "inline-flex items-center justify-center gap-2 rounded-lg px-3.5 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-60",
+        variant === "primary" && "bg-brand-600 text-white hover:bg-brand-700",
+        variant === "secondary" && "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+        variant === "danger" && "bg-red-600 text-white hover:bg-red-700",
+        variant === "ghost" && "text-slate-700 hover:bg-slate-100",
+        className,
+      )}
+    />
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string | null }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700" role="alert">
+      {error}
+    </p>
+  );
+}
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; hint?: ReactNode };
+
+export function TextField({ label, error, hint, className, ...input }: FieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        {...input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={cx(error && errorId, hint && hintId) || undefined}
+        className={cx(
+          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
+          error ? "border-red-500" : "border-slate-300",
+        )}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} error={error} />
+    </div>
+  );
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string | null; children: ReactNode };
+
+export function SelectField({ label, error, className, children, ...select }: SelectProps) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        {...select}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cx(
+          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none",
+          error ? "border-red-500" : "border-slate-300",
+        )}
+      >
+        {children}
+      </select>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+export function Alert({ tone = "error", children }: { tone?: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cx(
+        "rounded-lg border px-4 py-3 text-sm",
+        tone === "error" && "border-red-200 bg-red-50 text-red-800",
+        tone === "success" && "border-emerald-200 bg-emerald-50 text-emerald-800",
+        tone === "info" && "border-sky-200 bg-sky-50 text-sky-900",
+      )}
+    >
+      {children}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+      <p className="text-base font-medium text-slate-800">{title}</p>
+      {children ? <div className="mt-2 text-sm text-slate-600">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "green" | "amber" | "red" | "blue" }) {
+  return (
+    <span
+      className={cx(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap",
+        tone === "slate" && "bg-slate-100 text-slate-700",
+        tone === "green" && "bg-emerald-100 text-emerald-800",
+        tone === "amber" && "bg-amber-100 text-amber-900",
+        tone === "red" && "bg-red-100 text-red-800",
+        tone === "blue" && "bg-sky-100 text-sky-800",
+      )}
+    >
+      {children}
+    </span>
+  );
+}

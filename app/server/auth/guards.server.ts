@@ -1,0 +1,174 @@
+// Guards: the first line of every loader and action. They resolve the signed-in user, their
+// role and tenant, and produce the TenantContext that withTenant() turns into RLS settings.
+// They throw redirects (not signed in) or 403 responses (signed in, not allowed).
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, isNull } from "drizzle-orm";
+import { member, staffMembers, tenants, user } from "../../../db/schema/index";
+import type { StaffRole, TenantTier } from "../../../db/schema/tenancy";
+import { getDb } from "../db.server";
+import { env, sessionSecret } from "../env.server";
+import { withTenant, type TenantContext } from "../tenant-db.server";
+import { getAuth } from "./better-auth.server";
+
+export type CustomerRole = "customer_admin" | "customer_viewer";
+export const CUSTOMER_ROLES: readonly CustomerRole[] = ["customer_admin", "customer_viewer"];
+
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface TenantSummary {
+  id: string;
+  name: string;
+  slug: string;
+  tier: TenantTier;
+  timeZone: string;
+  country: string;
+  region: string | null;
+}
+
+export interface CustomerContext {
+  kind: "customer";
+  user: SignedInUser;
+  role: CustomerRole;
+  tenant: TenantSummary;
+  db: TenantContext;
+}
+
+export interface StaffContext {
+  kind: "staff";
+  user: SignedInUser;
+  staffRole: StaffRole;
+  /** portal_staff with no account selected: every account this person may see. */
+  db: TenantContext;
+}
+
+/** A customer in their tenant, or a staff member who switched to an account they may see. */
+export type AccountContext = CustomerContext | (StaffContext & { tenant: TenantSummary; db: TenantContext });
+
+export type Principal =
+  | { kind: "customer"; user: SignedInUser; role: CustomerRole; tenantId: string }
+  | { kind: "staff"; user: SignedInUser; staffRole: StaffRole };
+
+const STAFF_RANK: Record<StaffRole, number> = { support_agent: 1, support_lead: 2, platform_admin: 3 };
+
+export function staffAtLeast(role: StaffRole, min: StaffRole): boolean {
+  return STAFF_RANK[role] >= STAFF_RANK[min];
+}
+
+/** Which account a staff member has switched to (signed, so ids cannot be forged). */
+export const accountCookie = createCookie("sightline_account", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: env().NODE_ENV === "production" && (env().PUBLIC_URL ?? "").startsWith("https:"),
+  secrets: [sessionSecret()],
+  maxAge: 12 * 3600,
+});
+
+function forbidden(message: string): Response {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  return redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** The signed-in principal, or null. Deactivated users count as signed out. */
+export async function getPrincipal(request: Request): Promise<Principal | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: request.headers });
+  if (!session) return null;
+  const { db } = await getDb();
+  const u = session.user;
+  const [active] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(and(eq(user.id, u.id), isNull(user.deactivatedAt)));
+  if (!active) return null;
+  const signedIn = { id: u.id, name: u.name, email: u.email };
+  const [staff] = await db
+    .select({ role: staffMembers.role })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.userId, u.id), eq(staffMembers.active, true)));
+  if (staff) return { kind: "staff", user: signedIn, staffRole: staff.role };
+  const [m] = await db
+    .select({ role: member.role, organizationId: member.organizationId })
+    .from(member)
+    .where(eq(member.userId, u.id))
+    .limit(1);
+  if (!m || !CUSTOMER_ROLES.includes(m.role as CustomerRole)) return null;
+  return { kind: "customer", user: signedIn, role: m.role as CustomerRole, tenantId: m.organizationId };
+}
+
+async function loadTenant(ctx: TenantContext, tenantId: string): Promise<TenantSummary | null> {
+  return withTenant(ctx, async (tx) => {
+    const [t] = await tx
+      .select({
+        id: tenants.id,
+        name: tenants.name,
+        slug: tenants.slug,
+        tier: tenants.tier,
+        timeZone: tenants.timeZone,
+        country: tenants.country,
+        region: tenants.region,
+        active: tenants.active,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId));
+    return t && t.active ? t : null;
+  });
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getPrincipal(request)) throw redirect("/");
+}
+
+export async function requireCustomer(
+  request: Request,
+  opts: { role?: CustomerRole } = {},
+): Promise<CustomerContext> {
+  const p = await getPrincipal(request);
+  if (!p) throw loginRedirect(request);
+  if (p.kind !== "customer") throw forbidden("This page is for customer accounts.");
+  if (opts.role === "customer_admin" && p.role !== "customer_admin") {
+    throw forbidden("Only your organisation's administrators can do this.");
+  }
+  const db: TenantContext = { role: "portal_customer", tenantId: p.tenantId, userId: p.user.id };
+  const tenant = await loadTenant(db, p.tenantId);
+  if (!tenant) throw forbidden("Your organisation's access to Sightline is not active.");
+  return { kind: "customer", user: p.user, role: p.role, tenant, db };
+}
+
+export async function requireStaff(request: Request, minRole: StaffRole = "support_agent"): Promise<StaffContext> {
+  const p = await getPrincipal(request);
+  if (!p) throw loginRedirect(request);
+  if (p.kind !== "staff") throw forbidden("This page is for Sightline staff.");
+  if (!staffAtLeast(p.staffRole, minRole)) throw forbidden("Your staff role does not allow this.");
+  return { kind: "staff", user: p.user, staffRole: p.staffRole, db: { role: "portal_staff", tenantId: null, staffId: p.user.id } };
+}
+
+/** The tenant a staff member may open, or null when RLS says they may not see it. */
+export async function staffAccount(staff: StaffContext, tenantId: string): Promise<TenantSummary | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(tenantId)) return null;
+  return loadTenant({ role: "portal_staff", tenantId, staffId: staff.user.id }, tenantId);
+}
+
+/**
+ * Customer pages (orders, SLA, escalations): a customer in their own tenant, or staff in the
+ * account they switched to. Staff without a selected account are sent to the switcher.
+ */
+export async function requireAccount(request: Request): Promise<AccountContext> {
+  const p = await getPrincipal(request);
+  if (!p) throw loginRedirect(request);
+  if (p.kind === "customer") return requireCustomer(request);
+  const staff = await requireStaff(request);
+  const selected = (await accountCookie.parse(request.headers.get("cookie"))) as string | null;
+  const tenant = selected ? await staffAccount(staff, selected) : null;
+  if (!tenant) throw redirect("/staff/accounts");
+  return { ...staff, tenant, db: { role: "portal_staff", tenantId: tenant.id, staffId: staff.user.id } };
+}

@@ -1,0 +1,27 @@
+// The process-wide database handle. Kept on globalThis so Vite's module reloads (and the
+// server entry, which loads this file outside the Remix bundle) share one PGlite instance.
+import { mkdir } from "node:fs/promises";
+import { openDb, type DbHandle } from "../../db/client";
+import { migrate } from "../../db/migrate";
+import { env } from "./env.server";
+
+const KEY = Symbol.for("sightline.db");
+type Holder = { [KEY]?: Promise<DbHandle> };
+
+/** Opens (once) and migrates the database named by the environment. */
+export function getDb(): Promise<DbHandle> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= (async () => {
+    const e = env();
+    if (!e.DATABASE_URL) await mkdir(e.PGLITE_DIR, { recursive: true });
+    const handle = await openDb({ url: e.DATABASE_URL, pgliteDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR });
+    await migrate(handle);
+    return handle;
+  })();
+  return holder[KEY];
+}
+
+/** Lets tests and tools install a handle they opened themselves (e.g. an in-memory PGlite). */
+export function setDb(handle: DbHandle): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(handle);
+}

@@ -1,0 +1,32 @@
+// withTenant: the only way services reach tenant data. One transaction that switches to a
+// runtime role from a closed set and sets the tenant/user/staff settings the RLS policies read.
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { getDb } from "./db.server";
+
+export const RUNTIME_ROLES = ["portal_customer", "portal_staff", "portal_ingest"] as const;
+export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
+
+export type TenantContext =
+  | { role: "portal_customer"; tenantId: string; userId: string | null }
+  | { role: "portal_staff"; tenantId: string | null; staffId: string }
+  | { role: "portal_ingest"; tenantId: string; keyId: string };
+
+/** The transaction handle given to callbacks; same query API as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!RUNTIME_ROLES.includes(ctx.role)) throw new Error(`withTenant: unknown role ${String(ctx.role)}`);
+  const { db } = await getDb();
+  const userId = ctx.role === "portal_customer" ? ctx.userId : null;
+  const staffId = ctx.role === "portal_staff" ? ctx.staffId : null;
+  return db.transaction(async (tx) => {
+    // set_config('role', ..., true) is SET LOCAL ROLE with a bound parameter.
+    await tx.execute(sql`select
+      set_config('role', ${ctx.role}, true),
+      set_config('app.tenant_id', ${ctx.tenantId ?? ""}, true),
+      set_config('app.user_id', ${userId ?? ""}, true),
+      set_config('app.staff_id', ${staffId ?? ""}, true)`);
+    return fn(tx);
+  });
+}

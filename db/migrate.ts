@@ -1,0 +1,40 @@
+// Applies db/migrations/NNNN_name.sql in name order, each in its own transaction, once.
+// Each transaction takes an advisory lock, so two processes starting together serialise; the
+// loser's attempt fails on the applied objects and is recognised as already applied.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import type { DbHandle } from "./client";
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const LOCK_KEY = 7_114_042; // arbitrary constant: "sightline migrations"
+
+async function appliedMigrations(handle: DbHandle): Promise<Set<string>> {
+  const result = await handle.db.execute<{ name: string }>(sql`SELECT name FROM schema_migrations`);
+  return new Set(result.rows.map((r) => r.name));
+}
+
+export async function migrate(handle: DbHandle, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const files = (await readdir(dir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
+  await handle.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = await appliedMigrations(handle);
+  const applied: string[] = [];
+  for (const file of files) {
+    if (done.has(file)) continue;
+    const script = await readFile(path.join(dir, file), "utf8");
+    try {
+      await handle.exec(
+        `BEGIN;\nSELECT pg_advisory_xact_lock(${LOCK_KEY});\n${script}\n;\n` +
+          `INSERT INTO schema_migrations (name) VALUES ('${file}');\nCOMMIT;`,
+      );
+      applied.push(file);
+    } catch (err) {
+      await handle.exec("ROLLBACK").catch(() => undefined);
+      if ((await appliedMigrations(handle)).has(file)) continue; // another process won the race
+      throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  return applied;
+}

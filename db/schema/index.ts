@@ -1,0 +1,6 @@
+// The one barrel file: Drizzle needs the whole schema in one object.
+export * from "./auth";
+export * from "./tenancy";
+export * from "./orders";
+export * from "./audit";
+export * from "./ingest";

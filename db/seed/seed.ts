@@ -1,0 +1,177 @@
+// Demo and scale data. Deterministic for a given `now` (the demo is anchored to today so that
+// open orders are really open). Runs through the owner connection, never at request time.
+import { createHash } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { sql } from "drizzle-orm";
+import { Temporal } from "temporal-polyfill";
+import type { DbHandle } from "../client";
+import {
+  account,
+  ingestKeys,
+  member,
+  organization,
+  sites,
+  staffAssignments,
+  staffMembers,
+  tenants,
+  user,
+  type StaffRole,
+  type TenantTier,
+} from "../schema/index";
+import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
+import { generateOrders, type GeneratedOrder } from "./orders";
+import { Rng, hashSeed } from "./random";
+import { writeOrders } from "./write";
+
+export const DEMO_PASSWORD = "sightline-demo";
+
+/** Demo ingest secrets; they exist only in seeded demo data and are documented in README. */
+export function demoIngestSecret(slug: string): string {
+  return `sl_ingest_demo_${slug}_0123456789abcdef`;
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export const DEMO_STAFF: readonly { email: string; name: string; role: StaffRole; tenants: string[] }[] = [
+  { email: "agent@sightline.example", name: "Alex Agent", role: "support_agent", tenants: ["acme", "nordwind"] },
+  { email: "lead@sightline.example", name: "Lee Lead", role: "support_lead", tenants: [] },
+  { email: "ops@sightline.example", name: "Olu Ops", role: "platform_admin", tenants: [] },
+];
+
+export async function isSeeded(handle: DbHandle): Promise<boolean> {
+  const r = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from tenants`);
+  return r.rows[0].n > 0;
+}
+
+type Progress = (line: string) => void;
+
+async function createUser(
+  handle: DbHandle,
+  email: string,
+  name: string,
+  passwordHash: string,
+  rng: Rng,
+): Promise<string> {
+  const id = rng.uuid();
+  await handle.db.insert(user).values({ id, email, name, emailVerified: true });
+  await handle.db
+    .insert(account)
+    .values({ id: rng.uuid(), accountId: id, providerId: "credential", userId: id, password: passwordHash });
+  return id;
+}
+
+export async function createTenantRows(
+  handle: DbHandle,
+  t: { id: string; slug: string; name: string; tier: TenantTier; timeZone: string; country: string; region: string | null },
+): Promise<void> {
+  await handle.db.insert(tenants).values(t);
+  await handle.db.insert(organization).values({ id: t.id, name: t.name, slug: t.slug });
+}
+
+async function seedTenant(
+  handle: DbHandle,
+  profile: TenantProfile,
+  now: Temporal.Instant,
+  orderCount: number,
+  progress: Progress,
+): Promise<void> {
+  const rng = new Rng(hashSeed(profile.slug));
+  await createTenantRows(handle, profile);
+  const siteIds = profile.sites.map(() => rng.uuid());
+  await handle.db.insert(sites).values(profile.sites.map((s, i) => ({ tenantId: profile.id, id: siteIds[i], ...s })));
+  await handle.db.insert(ingestKeys).values({
+    tenantId: profile.id,
+    name: "Demo ERP connector",
+    prefix: demoIngestSecret(profile.slug).slice(0, 16),
+    secretHash: sha256(demoIngestSecret(profile.slug)),
+    createdBy: "seed",
+  });
+  let batch: GeneratedOrder[] = [];
+  let written = 0;
+  for (const o of generateOrders({ profile, siteIds, rng, now, count: orderCount })) {
+    batch.push(o);
+    if (batch.length === 500) {
+      await writeOrders(handle.db, batch);
+      // Fresh tables have no statistics; without them the cached foreign-key check plans
+      // scan orders sequentially and each batch gets slower (PGlite has no autovacuum).
+      if (written === 0) await handle.exec("ANALYZE orders, order_lines, shipments, order_events");
+      written += batch.length;
+      batch = [];
+      progress(`  ${profile.name}: ${written}/${orderCount} orders`);
+    }
+  }
+  await writeOrders(handle.db, batch);
+  progress(`  ${profile.name}: ${written + batch.length} orders`);
+}
+
+/** Five demo customers, their users and support staff. */
+export async function seedDemo(
+  handle: DbHandle,
+  opts: { now?: Temporal.Instant; ordersPerTenant?: number; progress?: Progress } = {},
+): Promise<void> {
+  const now = opts.now ?? Temporal.Now.instant();
+  const progress = opts.progress ?? ((l: string) => console.log(l));
+  const rng = new Rng(hashSeed("users"));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const profile of DEMO_TENANTS) {
+    await seedTenant(handle, profile, now, opts.ordersPerTenant ?? profile.orders, progress);
+    const admin = await createUser(handle, `admin@${profile.emailDomain}`, `${profile.name} Admin`, passwordHash, rng);
+    await handle.db
+      .insert(member)
+      .values({ id: rng.uuid(), organizationId: profile.id, userId: admin, role: "customer_admin" });
+    if (profile.slug === "acme") {
+      const viewer = await createUser(handle, `viewer@${profile.emailDomain}`, "Vera Viewer", passwordHash, rng);
+      await handle.db
+        .insert(member)
+        .values({ id: rng.uuid(), organizationId: profile.id, userId: viewer, role: "customer_viewer" });
+    }
+  }
+  for (const s of DEMO_STAFF) {
+    const id = await createUser(handle, s.email, s.name, passwordHash, rng);
+    await handle.db.insert(staffMembers).values({ userId: id, role: s.role });
+    for (const slug of s.tenants) {
+      const tenant = DEMO_TENANTS.find((t) => t.slug === slug);
+      if (tenant) await handle.db.insert(staffAssignments).values({ tenantId: tenant.id, staffUserId: id });
+    }
+  }
+}
+
+/**
+ * Benchmark data: `tenants` synthetic customers sharing `orders` orders with a Zipf-like skew,
+ * so the largest tenant holds at least 10% of all orders.
+ */
+export async function seedScale(
+  handle: DbHandle,
+  opts: { tenants: number; orders: number; now?: Temporal.Instant; progress?: Progress },
+): Promise<{ largestTenantId: string; largestOrders: number }> {
+  const now = opts.now ?? Temporal.Now.instant();
+  const progress = opts.progress ?? ((l: string) => console.log(l));
+  const weights = Array.from({ length: opts.tenants }, (_, i) => 1 / (i + 1) ** 0.9);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let counts = weights.map((w) => Math.max(50, Math.round((opts.orders * w) / total)));
+  const minLargest = Math.ceil(opts.orders * 0.1);
+  if (counts[0] < minLargest) counts = [minLargest, ...counts.slice(1)];
+  const started = Date.now();
+  let done = 0;
+  for (let i = 0; i < opts.tenants; i++) {
+    const base = DEMO_TENANTS[i % DEMO_TENANTS.length];
+    const rng = new Rng(hashSeed(`scale-${i}`));
+    const profile: TenantProfile = {
+      ...base,
+      id: rng.uuid(),
+      slug: `bench-${String(i).padStart(4, "0")}`,
+      name: `Bench Customer ${i}`,
+      orders: counts[i],
+    };
+    await seedTenant(handle, profile, now, counts[i], () => undefined);
+    done += counts[i];
+    const rate = Math.round(done / ((Date.now() - started) / 1000));
+    progress(`seeded ${i + 1}/${opts.tenants} tenants, ${done}/${opts.orders} orders (${rate} orders/s)`);
+  }
+  const largest = await handle.db.execute<{ id: string; n: number }>(
+    sql`select tenant_id as id, count(*)::int as n from orders group by tenant_id order by n desc limit 1`,
+  );
+  return { largestTenantId: largest.rows[0].id, largestOrders: largest.rows[0].n };
+}

@@ -1,0 +1,23 @@
+// `npm start` runs this first: build the portal when there is no build or sources are newer.
+import { execSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const marker = "build/server/index.js";
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+const stale =
+  !existsSync(marker) ||
+  ["app", "widgets/src"].some((d) => existsSync(d) && newest(d) > statSync(marker).mtimeMs);
+if (stale) {
+  console.log("[sightline] building the portal (first start or changed sources)...");
+  execSync("npm run build", { stdio: "inherit" });
+}

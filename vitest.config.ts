@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests (real PGlite, and PostgreSQL when reachable).
+// Browser tests live in tests/e2e and run under Playwright.
+export default defineConfig({
+  test: {
+    include: ["app/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "widgets/**/*.test.ts", "db/**/*.test.ts"],
+    exclude: ["node_modules", "build", "tests/e2e/**", "tests/hardening/**"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+  },
+});
