@@ -1,0 +1,73 @@
+// RFC 9457 problem details for every /api/v1 error: one shape, a clear `detail`, never a stack.
+export interface ProblemInit {
+  status: number;
+  title: string;
+  detail: string;
+  type?: string;
+  /** Extra members, e.g. per-item `errors`. */
+  extra?: Record<string, unknown>;
+  headers?: HeadersInit;
+}
+
+export function problem({ status, title, detail, type, extra, headers }: ProblemInit): Response {
+  const h = new Headers(headers);
+  h.set("Content-Type", "application/problem+json");
+  h.set("Cache-Control", "no-store");
+  return new Response(JSON.stringify({ type: type ?? "about:blank", title, status, detail, ...extra }), {
+    status,
+    headers: h,
+  });
+}
+
+export const problems = {
+  badRequest: (detail: string, extra?: Record<string, unknown>) =>
+    problem({ status: 400, title: "Bad request", detail, extra }),
+  unauthorized: (detail = "Send a valid bearer token or sign in.") =>
+    problem({ status: 401, title: "Unauthorized", detail, headers: { "WWW-Authenticate": "Bearer" } }),
+  forbidden: (detail: string) => problem({ status: 403, title: "Forbidden", detail }),
+  notFound: (detail = "No such resource.") => problem({ status: 404, title: "Not found", detail }),
+  methodNotAllowed: (allow: string) =>
+    problem({ status: 405, title: "Method not allowed", detail: `Use ${allow}.`, headers: { Allow: allow } }),
+  tooLarge: (limitBytes: number) =>
+    problem({
+      status: 413,
+      title: "Payload too large",
+      detail: `The request body exceeds ${limitBytes} bytes. Split the batch into smaller ones.`,
+    }),
+  unsupportedMediaType: () =>
+    problem({ status: 415, title: "Unsupported media type", detail: "Send the body as application/json." }),
+  unavailable: (detail = "The database is unavailable; try again shortly.") =>
+    problem({ status: 503, title: "Service unavailable", detail, headers: { "Retry-After": "5" } }),
+};
+
+/** Reads a JSON body with a size limit; returns a problem Response instead of throwing. */
+export async function readJsonBody(
+  request: Request,
+  limitBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().includes("application/json")) return { ok: false, response: problems.unsupportedMediaType() };
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) return { ok: false, response: problems.tooLarge(limitBytes) };
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limitBytes) {
+        await reader.cancel();
+        return { ok: false, response: problems.tooLarge(limitBytes) };
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, response: problems.badRequest(`The body is not valid JSON: ${(err as Error).message}`) };
+  }
+}
