@@ -1,0 +1,61 @@
+// The audit trail as a table, times in the viewer's zone.
+import { Link } from "@remix-run/react";
+import { EmptyState } from "./ui";
+
+export interface AuditRowView {
+  id: number;
+  at: string | Date;
+  tenantName: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+export function AuditTable({ rows, timeZone, showTenant }: { rows: AuditRowView[]; timeZone: string; showTenant?: boolean }) {
+  if (rows.length === 0) return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
+  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone });
+  const last = rows[rows.length - 1];
+  return (
+    <div>
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">Audit log, newest first, times in {timeZone}</caption>
+          <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">When ({timeZone})</th>
+              {showTenant ? <th scope="col" className="px-3 py-2">Tenant</th> : null}
+              <th scope="col" className="px-3 py-2">Who</th>
+              <th scope="col" className="px-3 py-2">What</th>
+              <th scope="col" className="px-3 py-2">Details</th>
+              <th scope="col" className="px-3 py-2">IP</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="px-3 py-2 whitespace-nowrap">{fmt.format(new Date(r.at))}</td>
+                {showTenant ? <td className="px-3 py-2">{r.tenantName ?? "Platform"}</td> : null}
+                <td className="px-3 py-2">{r.actorLabel}</td>
+                <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+                <td className="max-w-md px-3 py-2 text-xs text-slate-600">
+                  {Object.entries(r.detail)
+                    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+                    .join(" · ")}
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length >= 50 ? (
+        <Link to={`?before=${last.id}`} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+          Older entries →
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// Who must approve an exception request. Pure: tier, the request and the thresholds in,
+// the required approver role and the human reasons out. The server re-checks every decision
+// against this, whatever a form posts.
+
+export type Tier = "strategic" | "key" | "standard";
+export type ApproverRole = "support_lead" | "platform_admin";
+export type StaffRank = "support_agent" | ApproverRole;
+
+export interface ExceptionRequest {
+  expedite: boolean;
+  /** Credit in the account's currency; null or 0 means no credit requested. */
+  creditAmount: number | null;
+  /** A description of the policy to set aside; null or empty means none. */
+  policyOverride: string | null;
+}
+
+export interface ApprovalThresholds {
+  /** Credit above this needs a support lead. */
+  leadCreditAbove: Record<Tier, number>;
+  /** Credit above this needs a platform admin (executive approval). */
+  executiveCreditAbove: number;
+  /** Tiers whose expedite requests need a lead. */
+  expediteNeedsLead: readonly Tier[];
+}
+
+export const DEFAULT_THRESHOLDS: ApprovalThresholds = {
+  leadCreditAbove: { standard: 1_000, key: 10_000, strategic: 25_000 },
+  executiveCreditAbove: 50_000,
+  expediteNeedsLead: ["standard"],
+};
+
+/** The largest credit anyone may request through the portal (absurd amounts are refused). */
+export const MAX_CREDIT_AMOUNT = 10_000_000;
+
+export interface ApprovalDecision {
+  /** null: the agent may grant it without approval. */
+  requiredRole: ApproverRole | null;
+  reasons: string[];
+}
+
+const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+export function hasException(req: ExceptionRequest): boolean {
+  return req.expedite || (req.creditAmount ?? 0) > 0 || !!req.policyOverride?.trim();
+}
+
+export function requiredApprover(
+  tier: Tier,
+  req: ExceptionRequest,
+  thresholds: ApprovalThresholds = DEFAULT_THRESHOLDS,
+): ApprovalDecision {
+  const reasons: string[] = [];
+  let role: ApproverRole | null = null;
+  const raise = (r: ApproverRole) => {
+    if (role !== "platform_admin") role = r;
+  };
+  const credit = req.creditAmount ?? 0;
+  if (credit > thresholds.executiveCreditAbove) {
+    raise("platform_admin");
+    reasons.push(`A credit above ${money(thresholds.executiveCreditAbove)} needs executive approval.`);
+  } else if (credit > thresholds.leadCreditAbove[tier]) {
+    raise("support_lead");
+    reasons.push(`A credit above ${money(thresholds.leadCreditAbove[tier])} for a ${tier} account needs a support lead.`);
+  }
+  if (req.expedite && thresholds.expediteNeedsLead.includes(tier)) {
+    raise("support_lead");
+    reasons.push(`Expediting for a ${tier} account needs a support lead.`);
+  }
+  if (req.policyOverride?.trim()) {
+    raise("support_lead");
+    reasons.push("A policy override always needs a support lead.");
+  }
+  return { requiredRole: role, reasons };
+}
+
+const RANK: Record<StaffRank, number> = { support_agent: 1, support_lead: 2, platform_admin: 3 };
+
+/** Whether a staff member of `role` may decide a request that needs `required`. */
+export function canDecide(role: StaffRank, required: ApproverRole | null): boolean {
+  return RANK[role] >= RANK[required ?? "support_agent"];
+}
+
+export const APPROVER_LABELS: Record<ApproverRole, string> = {
+  support_lead: "a support lead",
+  platform_admin: "an executive (platform admin)",
+};

@@ -1,0 +1,136 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Alert, Badge, Button, Card, SelectField, TextField } from "../components/ui";
+import { fieldErrors, inviteSchema } from "../forms/auth";
+import { requireCustomer } from "../server/auth/guards.server";
+import { changeRole, inviteUser, listMembers, removeMember } from "../server/auth/members.server";
+import { assertSameOrigin } from "../server/http/csrf.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await requireCustomer(request, { role: "customer_admin" });
+  return { ...(await listMembers(ctx)), me: ctx.user.id, tenantName: ctx.tenant.name };
+}
+
+const memberAction = z.object({
+  intent: z.enum(["role", "remove"]),
+  memberId: z.string().min(1).max(100),
+  role: z.enum(["customer_admin", "customer_viewer"]).optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireCustomer(request, { role: "customer_admin" });
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent === "invite") {
+    const parsed = inviteSchema.safeParse(form);
+    if (!parsed.success) return data({ errors: fieldErrors(parsed.error), message: null, ok: false }, { status: 400 });
+    const r = await inviteUser(ctx, request, parsed.data);
+    return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : r.status });
+  }
+  const parsed = memberAction.safeParse(form);
+  if (!parsed.success) return data({ errors: {}, message: "That request was not understood. Reload the page and try again.", ok: false }, { status: 400 });
+  const { intent, memberId, role } = parsed.data;
+  const r =
+    intent === "remove"
+      ? await removeMember(ctx, request, memberId)
+      : role
+        ? await changeRole(ctx, request, memberId, role)
+        : { ok: false as const, status: 400, message: "Choose a role." };
+  return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : r.status });
+}
+
+const ROLE_LABEL: Record<string, string> = { customer_admin: "Administrator", customer_viewer: "Viewer" };
+
+export default function Users() {
+  const { members, invitations, me, tenantName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card className="lg:col-span-2">
+        <h2 className="text-lg font-semibold">People at {tenantName}</h2>
+        {actionData?.message ? (
+          <div className="mt-3">
+            <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
+          </div>
+        ) : null}
+        <ul className="mt-4 divide-y divide-slate-100">
+          {members.map((m) => (
+            <li key={m.memberId} className="flex flex-wrap items-center gap-3 py-3">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  {m.name} {m.userId === me ? <span className="text-sm text-slate-500">(you)</span> : null}
+                </p>
+                <p className="truncate text-sm text-slate-600">{m.email}</p>
+              </div>
+              {m.deactivated ? <Badge tone="red">Deactivated</Badge> : <Badge tone={m.role === "customer_admin" ? "blue" : "slate"}>{ROLE_LABEL[m.role]}</Badge>}
+              {m.userId !== me ? (
+                <div className="flex gap-2">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="role" />
+                    <input type="hidden" name="memberId" value={m.memberId} />
+                    <input type="hidden" name="role" value={m.role === "customer_admin" ? "customer_viewer" : "customer_admin"} />
+                    <Button variant="secondary" type="submit" disabled={busy}>
+                      Make {m.role === "customer_admin" ? "viewer" : "administrator"}
+                    </Button>
+                  </Form>
+                  <Form
+                    method="post"
+                    onSubmit={(e) => {
+                      if (!confirm(`Remove ${m.email}? They will lose access immediately.`)) e.preventDefault();
+                    }}
+                  >
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="memberId" value={m.memberId} />
+                    <Button variant="ghost" type="submit" disabled={busy} aria-label={`Remove ${m.email}`}>
+                      Remove
+                    </Button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {invitations.length > 0 ? (
+          <>
+            <h3 className="mt-6 text-sm font-semibold text-slate-700">Pending invitations</h3>
+            <ul className="mt-2 divide-y divide-slate-100 text-sm">
+              {invitations.map((i) => (
+                <li key={i.id} className="flex justify-between py-2">
+                  <span>{i.email}</span>
+                  <span className="text-slate-500">
+                    {ROLE_LABEL[i.role] ?? i.role} · expires {new Date(i.expiresAt).toLocaleDateString()}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">Invite someone</h2>
+        <p className="mt-1 text-sm text-slate-600">They get an email with a link to choose a password. The link works for 7 days.</p>
+        <Form method="post" className="mt-4 space-y-4" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <TextField label="Work email" name="email" type="email" required error={errors.email} />
+          <SelectField label="Role" name="role" defaultValue="customer_viewer" error={errors.role}>
+            <option value="customer_viewer">Viewer — sees orders, SLA and escalations</option>
+            <option value="customer_admin">Administrator — also manages users and settings</option>
+          </SelectField>
+          <Button type="submit" disabled={busy} className="w-full">
+            {busy ? "Sending…" : "Send invitation"}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Users · Settings · Sightline" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { SETTINGS_TABS } from "../components/settings-tabs";
+import { cx, PageHeader } from "../components/ui";
+import { requireCustomer } from "../server/auth/guards.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCustomer(request, { role: "customer_admin" });
+  return null;
+}
+
+export default function SettingsLayout() {
+  return (
+    <div>
+      <PageHeader title="Settings" description="Manage who can see your organisation's data, and how." />
+      <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+        {SETTINGS_TABS.map((t) => (
+          <NavLink
+            key={t.to}
+            to={t.to}
+            end
+            className={({ isActive }) =>
+              cx(
+                "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+                isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              )
+            }
+          >
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

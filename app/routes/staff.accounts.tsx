@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Badge, Button, EmptyState, PageHeader } from "../components/ui";
+import { accountCookie, requireStaff } from "../server/auth/guards.server";
+import { assertSameOrigin } from "../server/http/csrf.server";
+import { openAccount, visibleAccounts } from "../server/staff/accounts.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const current = (await accountCookie.parse(request.headers.get("cookie"))) as string | null;
+  return { accounts: await visibleAccounts(staff), current, role: staff.staffRole };
+}
+
+const openSchema = z.object({ tenantId: z.string().max(64), redirectTo: z.string().optional() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const staff = await requireStaff(request);
+  const parsed = openSchema.safeParse(Object.fromEntries(await request.formData()));
+  const cookie = parsed.success ? await openAccount(staff, parsed.data.tenantId) : null;
+  // Same answer for "does not exist" and "not yours": no account enumeration.
+  if (!cookie) throw new Response("You are not assigned to that account, or it does not exist.", { status: 403 });
+  throw redirect("/orders", { headers: { "Set-Cookie": cookie } });
+}
+
+const TIER_TONE = { strategic: "blue", key: "green", standard: "slate" } as const;
+
+export default function Accounts() {
+  const { accounts, current, role } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader
+        title="Accounts"
+        description={
+          role === "support_agent"
+            ? "The customer accounts assigned to you. Open one to see it as its users do."
+            : "Customer accounts you can open. Open one to see it as its users do."
+        }
+      />
+      {accounts.length === 0 ? (
+        <EmptyState title="No accounts assigned to you yet">Ask a platform admin to assign you to a customer account.</EmptyState>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {accounts.map((a) => (
+            <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+              <div className="flex items-start justify-between gap-2">
+                <h2 className="font-semibold">{a.name}</h2>
+                <Badge tone={TIER_TONE[a.tier]}>{a.tier}</Badge>
+              </div>
+              <p className="mt-1 text-sm text-slate-600">
+                {a.timeZone} · {a.country}
+              </p>
+              <Form method="post" className="mt-4">
+                <input type="hidden" name="tenantId" value={a.id} />
+                <Button type="submit" variant={current === a.id ? "secondary" : "primary"} aria-label={`Open ${a.name}`}>
+                  {current === a.id ? "Open again" : "Open account"}
+                </Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Accounts · Sightline" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,144 @@
+// Platform administration: tenants, staff assignments, user activation. Callers are guarded
+// with requireStaff(request, "platform_admin"). These are platform-level writes (a new tenant is
+// not yet visible to any runtime role), so they use the owner connection and are all audited.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { member, organization, staffAssignments, staffMembers, tenants, user } from "../../../db/schema/index";
+import type { TenantTier } from "../../../db/schema/tenancy";
+import { recordAuthEvent } from "../audit.server";
+import { getAuth } from "../auth/better-auth.server";
+import type { StaffContext } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import type { RequestInfo } from "../http/request-info.server";
+
+export async function listTenants() {
+  const { db } = await getDb();
+  return db
+    .select({
+      id: tenants.id,
+      name: tenants.name,
+      slug: tenants.slug,
+      tier: tenants.tier,
+      timeZone: tenants.timeZone,
+      country: tenants.country,
+      region: tenants.region,
+      users: sql<number>`(select count(*)::int from ${member} where ${member.organizationId} = ${tenants.id}::text)`,
+    })
+    .from(tenants)
+    .orderBy(asc(tenants.name));
+}
+
+export async function listStaff() {
+  const { db } = await getDb();
+  const staff = await db
+    .select({ userId: staffMembers.userId, role: staffMembers.role, name: user.name, email: user.email })
+    .from(staffMembers)
+    .innerJoin(user, eq(user.id, staffMembers.userId))
+    .orderBy(asc(user.name));
+  const assignments = await db.select().from(staffAssignments);
+  return staff.map((s) => ({ ...s, tenantIds: assignments.filter((a) => a.staffUserId === s.userId).map((a) => a.tenantId) }));
+}
+
+export async function listUsers() {
+  const { db } = await getDb();
+  return db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      deactivatedAt: user.deactivatedAt,
+      tenantName: organization.name,
+      role: sql<string>`coalesce(${member.role}, ${staffMembers.role})`,
+    })
+    .from(user)
+    .leftJoin(member, eq(member.userId, user.id))
+    .leftJoin(organization, eq(organization.id, member.organizationId))
+    .leftJoin(staffMembers, eq(staffMembers.userId, user.id))
+    .orderBy(asc(user.email));
+}
+
+type Outcome = { ok: true; message: string } | { ok: false; message: string; field?: string };
+
+export async function createTenant(
+  admin: StaffContext,
+  info: RequestInfo,
+  input: { name: string; slug: string; tier: TenantTier; timeZone: string; country: string; region: string | null },
+): Promise<Outcome> {
+  const { db } = await getDb();
+  const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
+  if (taken) return { ok: false, field: "slug", message: `The slug "${input.slug}" is taken. Choose another.` };
+  const id = crypto.randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(tenants).values({ id, ...input });
+    await tx.insert(organization).values({ id, name: input.name, slug: input.slug });
+  });
+  await recordAuthEvent({
+    tenantId: id,
+    actorUserId: admin.user.id,
+    actorLabel: admin.user.email,
+    action: "tenant.created",
+    targetType: "tenant",
+    targetId: id,
+    detail: { ...input },
+    request: info,
+  });
+  return { ok: true, message: `${input.name} was created. Assign support staff and create an ingest key next.` };
+}
+
+export async function setAssignment(
+  admin: StaffContext,
+  info: RequestInfo,
+  input: { intent: "assign" | "unassign"; staffUserId: string; tenantId: string },
+): Promise<Outcome> {
+  const { db } = await getDb();
+  const [staff] = await db.select({ role: staffMembers.role }).from(staffMembers).where(eq(staffMembers.userId, input.staffUserId));
+  const [tenant] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
+  if (!staff || !tenant) return { ok: false, message: "That staff member or account does not exist." };
+  if (input.intent === "assign") {
+    await db.insert(staffAssignments).values({ tenantId: input.tenantId, staffUserId: input.staffUserId }).onConflictDoNothing();
+  } else {
+    await db
+      .delete(staffAssignments)
+      .where(and(eq(staffAssignments.tenantId, input.tenantId), eq(staffAssignments.staffUserId, input.staffUserId)));
+  }
+  await recordAuthEvent({
+    tenantId: input.tenantId,
+    actorUserId: admin.user.id,
+    actorLabel: admin.user.email,
+    action: input.intent === "assign" ? "staff.assigned" : "staff.unassigned",
+    targetType: "user",
+    targetId: input.staffUserId,
+    request: info,
+  });
+  return { ok: true, message: input.intent === "assign" ? `Assigned to ${tenant.name}.` : `Removed from ${tenant.name}.` };
+}
+
+export async function setUserActive(
+  admin: StaffContext,
+  info: RequestInfo,
+  input: { intent: "deactivate" | "reactivate"; userId: string },
+): Promise<Outcome> {
+  if (input.userId === admin.user.id) return { ok: false, message: "You cannot deactivate yourself." };
+  const { db } = await getDb();
+  const [target] = await db.select({ email: user.email }).from(user).where(eq(user.id, input.userId));
+  if (!target) return { ok: false, message: "No such user." };
+  await db
+    .update(user)
+    .set({ deactivatedAt: input.intent === "deactivate" ? new Date() : null })
+    .where(eq(user.id, input.userId));
+  if (input.intent === "deactivate") {
+    const ctx = await (await getAuth()).$context;
+    await ctx.internalAdapter.deleteUserSessions(input.userId);
+  }
+  const [m] = await db.select({ org: member.organizationId }).from(member).where(eq(member.userId, input.userId));
+  await recordAuthEvent({
+    tenantId: m?.org ?? null,
+    actorUserId: admin.user.id,
+    actorLabel: admin.user.email,
+    action: input.intent === "deactivate" ? "user.deactivated" : "user.reactivated",
+    targetType: "user",
+    targetId: input.userId,
+    detail: { email: target.email },
+    request: info,
+  });
+  return { ok: true, message: `${target.email} was ${input.intent === "deactivate" ? "deactivated and signed out" : "reactivated"}.` };
+}
