@@ -1,0 +1,66 @@
+// The HTTP application: security headers, the cross-origin form guard, health, Remix.
+// Used by the process entry (main.server.ts) and by tests that need a real HTTP server.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { DbHandle } from "../../../db/client";
+import { refuseCrossOriginForms } from "./csrf.server";
+import { securityHeaders } from "./security-headers.server";
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export interface PortalApp {
+  app: express.Express;
+  /** Stops the Vite dev server, if one was started. */
+  close(): Promise<void>;
+}
+
+export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }): Promise<PortalApp> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false); // the client IP comes only from TRUSTED_PROXY_HEADER
+  app.use(
+    compression({
+      // Server-Sent Events must not be buffered by the compressor.
+      filter: (req, res) =>
+        !String(res.getHeader("Content-Type") ?? "").includes("text/event-stream") && compression.filter(req, res),
+    }),
+  );
+  app.use(securityHeaders(opts.dev));
+  app.use((req, _res, next) => {
+    // The socket address, for rate limits and audit; a client-sent header of this name is replaced.
+    req.headers["x-sightline-remote-addr"] = req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  app.use(refuseCrossOriginForms);
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", database: handle.kind, uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let close = async () => undefined as void;
+  if (opts.dev) {
+    const vite = await import("vite");
+    const server = await vite.createServer({ root: ROOT_DIR, server: { middlewareMode: true, hmr: false }, logLevel: "warn" });
+    app.use(server.middlewares);
+    build = () => server.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    close = () => server.close();
+  } else {
+    const clientDir = path.join(ROOT_DIR, "build/client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    build = (await import(pathToFileURL(path.join(ROOT_DIR, "build/server/index.js")).href)) as ServerBuild;
+  }
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: opts.dev ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce ?? "") }),
+    }),
+  );
+  return { app, close };
+}

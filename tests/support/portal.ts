@@ -1,0 +1,77 @@
+// A real portal HTTP server for integration tests: the same Express app as `npm start`, with
+// Remix served by Vite in middleware mode (no build needed), on a random port.
+import type { AddressInfo } from "node:net";
+import type { DbHandle } from "../../db/client";
+import { setDb } from "../../app/server/db.server";
+import { createPortalApp } from "../../app/server/http/app.server";
+
+export interface TestPortal {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPortal(handle: DbHandle): Promise<TestPortal> {
+  setDb(handle);
+  const portal = await createPortalApp(handle, { dev: true });
+  const server = portal.app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await portal.close();
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies, sends same-origin Origin on posts, never follows redirects. */
+export class Browser {
+  private cookies = new Map<string, string>();
+  constructor(
+    private readonly base: string,
+    private readonly ip = "203.0.113.10",
+  ) {}
+
+  private store(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(";");
+      const [name, ...rest] = pair.split("=");
+      const value = rest.join("=");
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === "";
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  private headers(extra: Record<string, string> = {}): Headers {
+    const h = new Headers({ "x-forwarded-for": this.ip, ...extra });
+    if (this.cookies.size) h.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    return h;
+  }
+
+  async get(path: string): Promise<Response> {
+    const res = await fetch(this.base + path, { headers: this.headers(), redirect: "manual" });
+    this.store(res);
+    return res;
+  }
+
+  async post(path: string, form: Record<string, string>, opts: { origin?: string | null } = {}): Promise<Response> {
+    const extra: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+    const origin = opts.origin === undefined ? this.base : opts.origin;
+    if (origin) extra.origin = origin;
+    const res = await fetch(this.base + path, {
+      method: "POST",
+      headers: this.headers(extra),
+      body: new URLSearchParams(form).toString(),
+      redirect: "manual",
+    });
+    this.store(res);
+    return res;
+  }
+
+  async signIn(email: string, password = "sightline-demo"): Promise<Response> {
+    return this.post("/login", { email, password });
+  }
+}
