@@ -21,7 +21,7 @@ export async function listTenants() {
       timeZone: tenants.timeZone,
       country: tenants.country,
       region: tenants.region,
-      users: sql<number>`(select count(*)::int from ${member} where ${member.organizationId} = ${tenants.id}::text)`,
+      users: sql<number>`(select count(*)::int from member m where m.organization_id = tenants.id::text)`,
     })
     .from(tenants)
     .orderBy(asc(tenants.name));
