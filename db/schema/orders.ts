@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   foreignKey,
   index,
@@ -69,6 +70,21 @@ export const orders = pgTable(
     cost: numeric("cost", { precision: 14, scale: 2 }),
     margin: numeric("margin", { precision: 14, scale: 2 }),
     internalNotes: text("internal_notes"),
+    // SLA metrics, computed from the order's facts in the tenant's calendar (app/server/sla).
+    metricsVersion: integer("metrics_calendar_version"),
+    measurable: boolean("m_measurable"),
+    onTime: boolean("m_on_time"),
+    inFull: boolean("m_in_full"),
+    otif: boolean("m_otif"),
+    unitsOrdered: numeric("m_units_ordered", { precision: 14, scale: 2 }),
+    unitsShipped: numeric("m_units_shipped", { precision: 14, scale: 2 }),
+    linesOrdered: integer("m_lines_ordered"),
+    linesFilled: integer("m_lines_filled"),
+    leadTimeMinutes: integer("m_lead_time_minutes"),
+    fiscalYear: integer("fiscal_year"),
+    fiscalQuarter: integer("fiscal_quarter"),
+    fiscalPeriod: integer("fiscal_period"),
+    fiscalWeek: integer("fiscal_week"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,6 +98,7 @@ export const orders = pgTable(
     index("orders_number_idx").on(t.tenantId, t.orderNumber),
     index("orders_po_idx").on(t.tenantId, t.customerPo),
     index("orders_tracking_idx").on(t.tenantId, t.trackingNumber),
+    index("orders_fiscal_idx").on(t.tenantId, t.fiscalYear, t.fiscalPeriod),
   ],
 );
 
