@@ -99,10 +99,13 @@ export default function Users() {
             <h3 className="mt-6 text-sm font-semibold text-slate-700">Pending invitations</h3>
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {invitations.map((i) => (
-                <li key={i.id} className="flex justify-between py-2">
+                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>{i.email}</span>
                   <span className="text-slate-500">
-                    {ROLE_LABEL[i.role] ?? i.role} · expires {new Date(i.expiresAt).toLocaleDateString()}
+                    {ROLE_LABEL[i.role] ?? i.role} · expires {new Date(i.expiresAt).toLocaleDateString()} ·{" "}
+                    <a href={`/invitations/${i.id}`} className="text-brand-700 hover:underline" aria-label={`Invitation link for ${i.email}`}>
+                      invitation link
+                    </a>
                   </span>
                 </li>
               ))}
