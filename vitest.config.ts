@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // Browser tests live in tests/e2e and run under Playwright.
 export default defineConfig({
   test: {
-    include: ["app/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "widgets/**/*.test.ts", "db/**/*.test.ts"],
+    include: [
+      "app/**/*.test.ts",
+      "tests/unit/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+      "widgets/**/*.test.ts",
+      "db/**/*.test.ts",
+    ],
     exclude: ["node_modules", "build", "tests/e2e/**", "tests/hardening/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -53,7 +53,10 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="flex min-h-full flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -61,7 +64,12 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
           <NavLink to="/" className="flex items-center gap-2 font-semibold text-ink" aria-label="Sightline home">
             <svg viewBox="0 0 24 24" className="h-6 w-6 text-brand-600" aria-hidden="true">
               <circle cx="12" cy="12" r="10" fill="currentColor" opacity="0.15" />
-              <path d="M3 12c2.5-4 5.5-6 9-6s6.5 2 9 6c-2.5 4-5.5 6-9 6s-6.5-2-9-6z" fill="none" stroke="currentColor" strokeWidth="1.8" />
+              <path
+                d="M3 12c2.5-4 5.5-6 9-6s6.5 2 9 6c-2.5 4-5.5 6-9 6s-6.5-2-9-6z"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+              />
               <circle cx="12" cy="12" r="2.6" fill="currentColor" />
             </svg>
             Sightline
@@ -109,11 +117,16 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
               </nav>
               <div className={cx("items-center gap-3 md:ml-auto md:flex", menuOpen ? "flex w-full" : "hidden")}>
                 <div className="text-right text-sm leading-tight">
-                  <p className="font-medium text-slate-800" data-testid="user-name">{shell.user.name}</p>
+                  <p className="font-medium text-slate-800" data-testid="user-name">
+                    {shell.user.name}
+                  </p>
                   <p className="text-xs text-slate-500">{shell.roleLabel}</p>
                 </div>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+                  <button
+                    type="submit"
+                    className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+                  >
                     Sign out
                   </button>
                 </Form>
@@ -123,7 +136,10 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
         </div>
         <div
           aria-hidden="true"
-          className={cx("h-0.5 bg-brand-500 transition-all duration-500", navigation.state === "idle" ? "w-0 opacity-0" : "w-2/3")}
+          className={cx(
+            "h-0.5 bg-brand-500 transition-all duration-500",
+            navigation.state === "idle" ? "w-0 opacity-0" : "w-2/3",
+          )}
         />
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">

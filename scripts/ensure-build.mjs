@@ -15,8 +15,7 @@ function newest(dir) {
 }
 
 const stale =
-  !existsSync(marker) ||
-  ["app", "widgets/src"].some((d) => existsSync(d) && newest(d) > statSync(marker).mtimeMs);
+  !existsSync(marker) || ["app", "widgets/src"].some((d) => existsSync(d) && newest(d) > statSync(marker).mtimeMs);
 if (stale) {
   console.log("[sightline] building the portal (first start or changed sources)...");
   execSync("npm run build", { stdio: "inherit" });

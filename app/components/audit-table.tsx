@@ -14,8 +14,17 @@ export interface AuditRowView {
   detail: Record<string, unknown>;
 }
 
-export function AuditTable({ rows, timeZone, showTenant }: { rows: AuditRowView[]; timeZone: string; showTenant?: boolean }) {
-  if (rows.length === 0) return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
+export function AuditTable({
+  rows,
+  timeZone,
+  showTenant,
+}: {
+  rows: AuditRowView[];
+  timeZone: string;
+  showTenant?: boolean;
+}) {
+  if (rows.length === 0)
+    return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
   const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone });
   const last = rows[rows.length - 1];
   return (
@@ -25,12 +34,26 @@ export function AuditTable({ rows, timeZone, showTenant }: { rows: AuditRowView[
           <caption className="sr-only">Audit log, newest first, times in {timeZone}</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">When ({timeZone})</th>
-              {showTenant ? <th scope="col" className="px-3 py-2">Tenant</th> : null}
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">What</th>
-              <th scope="col" className="px-3 py-2">Details</th>
-              <th scope="col" className="px-3 py-2">IP</th>
+              <th scope="col" className="px-3 py-2">
+                When ({timeZone})
+              </th>
+              {showTenant ? (
+                <th scope="col" className="px-3 py-2">
+                  Tenant
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2">
+                Who
+              </th>
+              <th scope="col" className="px-3 py-2">
+                What
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Details
+              </th>
+              <th scope="col" className="px-3 py-2">
+                IP
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

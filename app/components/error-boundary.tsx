@@ -16,7 +16,7 @@ export function GeneralErrorBoundary() {
   let message = "Something went wrong on our side. Please try again in a moment.";
   if (isRouteErrorResponse(error)) {
     status = error.status;
-    message = typeof error.data === "string" && error.data ? error.data : (error.statusText || message);
+    message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
   }
   if (status >= 500 && !isRouteErrorResponse(error)) console.error(error);
   return (
@@ -24,7 +24,10 @@ export function GeneralErrorBoundary() {
       <p className="text-sm font-semibold text-brand-600">Error {status}</p>
       <h1 className="mt-2 text-2xl font-semibold text-ink">{TITLES[status] ?? "Something went wrong"}</h1>
       <p className="mt-3 text-slate-600">{message}</p>
-      <Link to="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <Link
+        to="/"
+        className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Back to the start page
       </Link>
     </div>

@@ -9,9 +9,14 @@ export const createTenantSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "Use 1-40 lowercase letters, digits and dashes, e.g. acme-europe."),
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+      "Use 1-40 lowercase letters, digits and dashes, e.g. acme-europe.",
+    ),
   tier: z.enum(["strategic", "key", "standard"], { message: "Choose a tier." }),
-  timeZone: z.string().refine((z) => TIME_ZONES.includes(z) || z === "UTC", "Choose a time zone from the list, e.g. Europe/Berlin."),
+  timeZone: z
+    .string()
+    .refine((z) => TIME_ZONES.includes(z) || z === "UTC", "Choose a time zone from the list, e.g. Europe/Berlin."),
   country: z
     .string()
     .trim()

@@ -1,7 +1,13 @@
 // Form schemas shared by the pages (client hints) and the actions (the real check).
 import { z } from "zod";
 
-const email = z.string().trim().toLowerCase().min(1, "Enter your email address.").max(254).email("Enter a valid email address, like name@company.com.");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254)
+  .email("Enter a valid email address, like name@company.com.");
 
 export const signInSchema = z.object({
   email,

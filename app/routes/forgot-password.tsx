@@ -32,7 +32,8 @@ export default function ForgotPassword() {
       {actionData?.sent ? (
         <div className="mt-4 space-y-4">
           <Alert tone="success">
-            If an account exists for that address, we have sent it a link to choose a new password. The link works for one hour.
+            If an account exists for that address, we have sent it a link to choose a new password. The link works for
+            one hour.
           </Alert>
           <Link to="/login" className="text-sm text-brand-700 hover:underline">
             Back to sign in

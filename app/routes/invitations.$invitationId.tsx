@@ -61,8 +61,23 @@ export default function AcceptInvitation() {
       ) : null}
       <Form method="post" className="mt-6 space-y-4" noValidate>
         <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 10 characters." />
-        <TextField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.password}
+          hint="At least 10 characters."
+        />
+        <TextField
+          label="Repeat the password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.confirm}
+        />
         <Button type="submit" className="w-full" disabled={busy}>
           {busy ? "Creating your account…" : "Accept and sign in"}
         </Button>

@@ -59,8 +59,15 @@ export default function Login() {
         ) : null}
         <Form method="post" className="mt-6 space-y-4" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={errors.email} />
-          <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <TextField label="Email" name="email" type="email" autoComplete="username" required error={errors.email} />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.password}
+          />
           <Button type="submit" className="w-full" disabled={busy}>
             {busy ? "Signing in…" : "Sign in"}
           </Button>
@@ -72,7 +79,8 @@ export default function Login() {
         </p>
       </div>
       <p className="mt-6 text-center text-xs text-slate-500">
-        Trying the demo? Every demo login uses the password <code className="rounded bg-slate-100 px-1">sightline-demo</code>; see the README for the list.
+        Trying the demo? Every demo login uses the password{" "}
+        <code className="rounded bg-slate-100 px-1">sightline-demo</code>; see the README for the list.
       </p>
     </div>
   );

@@ -32,7 +32,8 @@ export default function ResetPassword() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
-  const message = actionData?.message ?? (linkError || !token ? "This reset link is not valid any more. Ask for a new one." : null);
+  const message =
+    actionData?.message ?? (linkError || !token ? "This reset link is not valid any more. Ask for a new one." : null);
   return (
     <div className="mx-auto mt-8 max-w-md rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold text-ink">Choose a new password</h1>
@@ -46,8 +47,23 @@ export default function ResetPassword() {
       ) : null}
       <Form method="post" className="mt-6 space-y-4" noValidate>
         <input type="hidden" name="token" value={token} />
-        <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 10 characters." />
-        <TextField label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+        <TextField
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.password}
+          hint="At least 10 characters."
+        />
+        <TextField
+          label="Repeat the new password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.confirm}
+        />
         <Button type="submit" className="w-full" disabled={busy}>
           {busy ? "Saving…" : "Save new password"}
         </Button>

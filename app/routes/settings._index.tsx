@@ -30,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : r.status });
   }
   const parsed = memberAction.safeParse(form);
-  if (!parsed.success) return data({ errors: {}, message: "That request was not understood. Reload the page and try again.", ok: false }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { errors: {}, message: "That request was not understood. Reload the page and try again.", ok: false },
+      { status: 400 },
+    );
   const { intent, memberId, role } = parsed.data;
   const r =
     intent === "remove"
@@ -66,13 +70,21 @@ export default function Users() {
                 </p>
                 <p className="truncate text-sm text-slate-600">{m.email}</p>
               </div>
-              {m.deactivated ? <Badge tone="red">Deactivated</Badge> : <Badge tone={m.role === "customer_admin" ? "blue" : "slate"}>{ROLE_LABEL[m.role]}</Badge>}
+              {m.deactivated ? (
+                <Badge tone="red">Deactivated</Badge>
+              ) : (
+                <Badge tone={m.role === "customer_admin" ? "blue" : "slate"}>{ROLE_LABEL[m.role]}</Badge>
+              )}
               {m.userId !== me ? (
                 <div className="flex gap-2">
                   <Form method="post">
                     <input type="hidden" name="intent" value="role" />
                     <input type="hidden" name="memberId" value={m.memberId} />
-                    <input type="hidden" name="role" value={m.role === "customer_admin" ? "customer_viewer" : "customer_admin"} />
+                    <input
+                      type="hidden"
+                      name="role"
+                      value={m.role === "customer_admin" ? "customer_viewer" : "customer_admin"}
+                    />
                     <Button variant="secondary" type="submit" disabled={busy}>
                       Make {m.role === "customer_admin" ? "viewer" : "administrator"}
                     </Button>
@@ -103,7 +115,11 @@ export default function Users() {
                   <span>{i.email}</span>
                   <span className="text-slate-500">
                     {ROLE_LABEL[i.role] ?? i.role} · expires {new Date(i.expiresAt).toLocaleDateString()} ·{" "}
-                    <a href={`/invitations/${i.id}`} className="text-brand-700 hover:underline" aria-label={`Invitation link for ${i.email}`}>
+                    <a
+                      href={`/invitations/${i.id}`}
+                      className="text-brand-700 hover:underline"
+                      aria-label={`Invitation link for ${i.email}`}
+                    >
                       invitation link
                     </a>
                   </span>
@@ -115,7 +131,9 @@ export default function Users() {
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">Invite someone</h2>
-        <p className="mt-1 text-sm text-slate-600">They get an email with a link to choose a password. The link works for 7 days.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          They get an email with a link to choose a password. The link works for 7 days.
+        </p>
         <Form method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <TextField label="Work email" name="email" type="email" required error={errors.email} />

@@ -40,7 +40,9 @@ export default function Accounts() {
         }
       />
       {accounts.length === 0 ? (
-        <EmptyState title="No accounts assigned to you yet">Ask a platform admin to assign you to a customer account.</EmptyState>
+        <EmptyState title="No accounts assigned to you yet">
+          Ask a platform admin to assign you to a customer account.
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {accounts.map((a) => (
@@ -54,7 +56,11 @@ export default function Accounts() {
               </p>
               <Form method="post" className="mt-4">
                 <input type="hidden" name="tenantId" value={a.id} />
-                <Button type="submit" variant={current === a.id ? "secondary" : "primary"} aria-label={`Open ${a.name}`}>
+                <Button
+                  type="submit"
+                  variant={current === a.id ? "secondary" : "primary"}
+                  aria-label={`Open ${a.name}`}
+                >
                   {current === a.id ? "Open again" : "Open account"}
                 </Button>
               </Form>

@@ -17,7 +17,15 @@ export default function PlatformAudit() {
   // Staff work across zones: show UTC and say so.
   return (
     <div>
-      <PageHeader title="Audit log" description="Every tenant, newest first." actions={<Link to="/staff/admin" className="text-sm text-brand-700 hover:underline">← Admin</Link>} />
+      <PageHeader
+        title="Audit log"
+        description="Every tenant, newest first."
+        actions={
+          <Link to="/staff/admin" className="text-sm text-brand-700 hover:underline">
+            ← Admin
+          </Link>
+        }
+      />
       <AuditTable rows={rows} timeZone="UTC" showTenant />
     </div>
   );

@@ -19,7 +19,9 @@ export function escapeHtml(text: string): string {
 export async function sendMail(mail: Mail): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) {
-    console.log(`[mail] SMTP_URL is not set, so this mail was not sent. To: ${mail.to}\n[mail] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`);
+    console.log(
+      `[mail] SMTP_URL is not set, so this mail was not sent. To: ${mail.to}\n[mail] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`,
+    );
     return;
   }
   transport ??= nodemailer.createTransport(SMTP_URL);

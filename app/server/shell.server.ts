@@ -39,7 +39,12 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
     };
   }
   const selected = (await accountCookie.parse(request.headers.get("cookie"))) as string | null;
-  const staffCtx = { kind: "staff" as const, user: p.user, staffRole: p.staffRole, db: { role: "portal_staff" as const, tenantId: null, staffId: p.user.id } };
+  const staffCtx = {
+    kind: "staff" as const,
+    user: p.user,
+    staffRole: p.staffRole,
+    db: { role: "portal_staff" as const, tenantId: null, staffId: p.user.id },
+  };
   const account = selected ? await staffAccount(staffCtx, selected) : null;
   const nav = NAV_ITEMS.filter(
     (i) =>

@@ -8,10 +8,17 @@ DO $$
 DECLARE r text;
 BEGIN
   FOREACH r IN ARRAY ARRAY['portal_customer', 'portal_staff', 'portal_ingest'] LOOP
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT', r);
-    END IF;
-    EXECUTE format('GRANT %I TO current_user', r);
+    -- Databases migrating side by side (parallel test runs) may race to create the same role.
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+        EXECUTE format('CREATE ROLE %I NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT', r);
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
+      EXECUTE format('GRANT %I TO current_user', r);
+    EXCEPTION WHEN duplicate_object OR unique_violation OR internal_error THEN NULL;
+    END;
   END LOOP;
 END $$;
 --> statement-breakpoint

@@ -15,7 +15,10 @@ export const auditLog = pgTable(
     targetId: text("target_id"),
     ip: text("ip"),
     userAgent: text("user_agent"),
-    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    detail: jsonb("detail")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("audit_log_at_idx").on(t.tenantId, t.at.desc())],
 );

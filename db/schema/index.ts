@@ -4,3 +4,5 @@ export * from "./tenancy";
 export * from "./orders";
 export * from "./audit";
 export * from "./ingest";
+export * from "./sla";
+export * from "./escalations";

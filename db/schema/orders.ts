@@ -46,7 +46,9 @@ export const orders = pgTable(
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     source: text("source").notNull(),
     externalId: text("external_id").notNull(),
     version: integer("version").notNull().default(1),
@@ -126,7 +128,9 @@ export const shipments = pgTable(
   "shipments",
   {
     tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     orderId: uuid("order_id").notNull(),
     externalId: text("external_id").notNull(),
     carrier: text("carrier").notNull(),

@@ -34,7 +34,9 @@ export const metricJobs = pgTable(
   "metric_jobs",
   {
     tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     calendarVersion: integer("calendar_version").notNull(),
     status: text("status").$type<"queued" | "running" | "done" | "failed">().notNull(),
     total: integer("total").notNull().default(0),

@@ -30,7 +30,9 @@ export const sites = pgTable(
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     code: text("code").notNull(),
     name: text("name").notNull(),
     city: text("city").notNull(),

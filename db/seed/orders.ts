@@ -259,16 +259,16 @@ function buildOrder(
   add("delivered", deliverAt, { signedBy: "Receiving dock" }, site.city);
 
   shipments.push({
-      tenantId,
-      id: rng.uuid(),
-      orderId: id,
-      externalId: `SHP-${profile.slug.toUpperCase()}-${number}-1`,
-      carrier: carrier.name,
-      trackingNumber: tracking,
-      trackingUrl: carrier.url + tracking,
-      status: "planned",
-      shippedAt: toDate(shipAt),
-      deliveredAt: toDate(deliverAt),
+    tenantId,
+    id: rng.uuid(),
+    orderId: id,
+    externalId: `SHP-${profile.slug.toUpperCase()}-${number}-1`,
+    carrier: carrier.name,
+    trackingNumber: tracking,
+    trackingUrl: carrier.url + tracking,
+    status: "planned",
+    shippedAt: toDate(shipAt),
+    deliveredAt: toDate(deliverAt),
   });
   return finish();
 

@@ -64,7 +64,15 @@ async function createUser(
 
 export async function createTenantRows(
   handle: DbHandle,
-  t: { id: string; slug: string; name: string; tier: TenantTier; timeZone: string; country: string; region: string | null },
+  t: {
+    id: string;
+    slug: string;
+    name: string;
+    tier: TenantTier;
+    timeZone: string;
+    country: string;
+    region: string | null;
+  },
 ): Promise<void> {
   await handle.db.insert(tenants).values(t);
   await handle.db.insert(organization).values({ id: t.id, name: t.name, slug: t.slug });

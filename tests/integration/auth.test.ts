@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 async function auditActions(action: string): Promise<number> {
-  const r = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = ${action}`);
+  const r = await handle.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from audit_log where action = ${action}`,
+  );
   return r.rows[0].n;
 }
 
@@ -167,7 +169,11 @@ describe("roles and tenants", () => {
       .where(eq(member.organizationId, nordwind.id));
     const b = browser();
     await b.signIn("admin@acme.example");
-    const role = await b.post("/settings?index", { intent: "role", memberId: nordwindMember.id, role: "customer_viewer" });
+    const role = await b.post("/settings?index", {
+      intent: "role",
+      memberId: nordwindMember.id,
+      role: "customer_viewer",
+    });
     expect(role.status).toBe(404);
     const remove = await b.post("/settings?index", { intent: "remove", memberId: nordwindMember.id });
     expect(remove.status).toBe(404);
@@ -177,7 +183,11 @@ describe("roles and tenants", () => {
 
   it("refuses a cross-site form post without a matching Origin", async () => {
     const b = browser();
-    const res = await b.post("/login", { email: "viewer@acme.example", password: "sightline-demo" }, { origin: "https://evil.example" });
+    const res = await b.post(
+      "/login",
+      { email: "viewer@acme.example", password: "sightline-demo" },
+      { origin: "https://evil.example" },
+    );
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("submitted from another site");
     const none = await b.post("/login", { email: "viewer@acme.example", password: "sightline-demo" }, { origin: null });
@@ -211,7 +221,11 @@ describe("invitations and password reset", () => {
   it("lets an invited user set a password, join the inviting tenant and sign in", async () => {
     const id = await invite("buyer@acme.example");
     const b = browser();
-    const accept = await b.post(`/invitations/${id}`, { name: "Bea Buyer", password: "a-long-password", confirm: "a-long-password" });
+    const accept = await b.post(`/invitations/${id}`, {
+      name: "Bea Buyer",
+      password: "a-long-password",
+      confirm: "a-long-password",
+    });
     expect(accept.status).toBe(302);
     const [m] = await handle.db
       .select({ org: member.organizationId, role: member.role })
@@ -226,12 +240,27 @@ describe("invitations and password reset", () => {
 
   it("refuses a used invitation and an expired one without creating anything", async () => {
     const used = await invite("twice@acme.example");
-    await browser().post(`/invitations/${used}`, { name: "T", password: "a-long-password", confirm: "a-long-password" });
-    const again = await browser().post(`/invitations/${used}`, { name: "T2", password: "another-password", confirm: "another-password" });
+    await browser().post(`/invitations/${used}`, {
+      name: "T",
+      password: "a-long-password",
+      confirm: "a-long-password",
+    });
+    const again = await browser().post(`/invitations/${used}`, {
+      name: "T2",
+      password: "another-password",
+      confirm: "another-password",
+    });
     expect(again.status).toBe(410);
     const expired = await invite("late@acme.example");
-    await handle.db.update(invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitation.id, expired));
-    const late = await browser().post(`/invitations/${expired}`, { name: "L", password: "a-long-password", confirm: "a-long-password" });
+    await handle.db
+      .update(invitation)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitation.id, expired));
+    const late = await browser().post(`/invitations/${expired}`, {
+      name: "L",
+      password: "a-long-password",
+      confirm: "a-long-password",
+    });
     expect(late.status).toBe(410);
     const [nobody] = await handle.db.select().from(user).where(eq(user.email, "late@acme.example"));
     expect(nobody).toBeUndefined();
@@ -252,9 +281,17 @@ describe("invitations and password reset", () => {
       sql`select identifier from verification where identifier like 'reset-password:%' order by created_at desc limit 1`,
     );
     const token = r.rows[0].identifier.replace("reset-password:", "");
-    const first = await b.post("/reset-password", { token, password: "brand-new-password", confirm: "brand-new-password" });
+    const first = await b.post("/reset-password", {
+      token,
+      password: "brand-new-password",
+      confirm: "brand-new-password",
+    });
     expect(first.status).toBe(302);
-    const reuse = await b.post("/reset-password", { token, password: "another-new-password", confirm: "another-new-password" });
+    const reuse = await b.post("/reset-password", {
+      token,
+      password: "another-new-password",
+      confirm: "another-new-password",
+    });
     expect(reuse.status).toBe(400);
     expect((await browser().signIn("admin@nordwind.example", "brand-new-password")).status).toBe(302);
   });

@@ -60,7 +60,9 @@ export function requiredApprover(
     reasons.push(`A credit above ${money(thresholds.executiveCreditAbove)} needs executive approval.`);
   } else if (credit > thresholds.leadCreditAbove[tier]) {
     raise("support_lead");
-    reasons.push(`A credit above ${money(thresholds.leadCreditAbove[tier])} for a ${tier} account needs a support lead.`);
+    reasons.push(
+      `A credit above ${money(thresholds.leadCreditAbove[tier])} for a ${tier} account needs a support lead.`,
+    );
   }
   if (req.expedite && thresholds.expediteNeedsLead.includes(tier)) {
     raise("support_lead");

@@ -60,7 +60,9 @@ describe("SLA clock", () => {
 
   it("excludes paused time from elapsed time and moves the deadline", () => {
     const start = d("2025-03-10T08:00:00Z"); // Mon 09:00 CET
-    const pauses = [{ start: d("2025-03-10T09:00:00Z"), end: d("2025-03-10T13:00:00Z"), reason: "awaiting_customer" as const }];
+    const pauses = [
+      { start: d("2025-03-10T09:00:00Z"), end: d("2025-03-10T13:00:00Z"), reason: "awaiting_customer" as const },
+    ];
     const now = d("2025-03-10T15:00:00Z"); // Mon 16:00
     const c = computeClock(berlin, start, 480, pauses, null, now);
     expect(c.elapsedMinutes).toBe(60 + 120); // 09-10 and 14-16
@@ -82,7 +84,9 @@ describe("SLA clock", () => {
 
   it("a deadline that passed before a pause stays where it was", () => {
     const start = d("2025-03-10T08:00:00Z"); // Mon 09:00
-    const pauses = [{ start: d("2025-03-10T11:00:00Z"), end: d("2025-03-10T12:00:00Z"), reason: "awaiting_customer" as const }];
+    const pauses = [
+      { start: d("2025-03-10T11:00:00Z"), end: d("2025-03-10T12:00:00Z"), reason: "awaiting_customer" as const },
+    ];
     const c = computeClock(berlin, start, 60, pauses, null, d("2025-03-10T14:00:00Z"));
     expect(c.dueAt?.toISOString()).toBe("2025-03-10T09:00:00.000Z");
     expect(c.status).toBe("breached");
@@ -99,8 +103,12 @@ describe("SLA clock", () => {
 
   it("stopped clocks are met or missed", () => {
     const start = d("2025-03-10T08:00:00Z");
-    expect(computeClock(berlin, start, 60, [], d("2025-03-10T08:45:00Z"), d("2025-03-20T00:00:00Z")).status).toBe("met");
-    expect(computeClock(berlin, start, 60, [], d("2025-03-10T09:45:00Z"), d("2025-03-20T00:00:00Z")).status).toBe("missed");
+    expect(computeClock(berlin, start, 60, [], d("2025-03-10T08:45:00Z"), d("2025-03-20T00:00:00Z")).status).toBe(
+      "met",
+    );
+    expect(computeClock(berlin, start, 60, [], d("2025-03-10T09:45:00Z"), d("2025-03-20T00:00:00Z")).status).toBe(
+      "missed",
+    );
   });
 
   it("computes both clocks, runs P1 24x7 where configured, and excludes resolved time after a reopen", () => {

@@ -68,7 +68,11 @@ export const SOON_SHARE = 0.25;
 /** ...as does less than one business hour. */
 export const SOON_MINUTES = 60;
 
-function clip(pauses: readonly PauseInterval[], from: Date, to: Date): { start: Date; end: Date | null; reason: PauseReason }[] {
+function clip(
+  pauses: readonly PauseInterval[],
+  from: Date,
+  to: Date,
+): { start: Date; end: Date | null; reason: PauseReason }[] {
   return [...pauses]
     .sort((a, b) => a.start.getTime() - b.start.getTime())
     .filter((p) => p.start.getTime() < to.getTime() && (p.end === null || p.end.getTime() > from.getTime()))
@@ -151,12 +155,7 @@ export interface SlaState {
   twentyFourSeven: boolean;
 }
 
-export function computeSla(
-  facts: SlaFacts,
-  target: SlaTarget,
-  businessClock: BusinessClock,
-  now: Date,
-): SlaState {
+export function computeSla(facts: SlaFacts, target: SlaTarget, businessClock: BusinessClock, now: Date): SlaState {
   const clock = target.twentyFourSeven ? ALWAYS_CLOCK : businessClock;
   const done = facts.status === "resolved" || facts.status === "closed";
   const resolvedAt = done ? (facts.resolvedAt ?? now) : null;

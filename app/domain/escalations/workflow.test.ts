@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkTransition,
-  ESCALATION_STATUSES,
-  nextStatuses,
-  type EscalationStatus,
-} from "./workflow";
+import { checkTransition, ESCALATION_STATUSES, nextStatuses, type EscalationStatus } from "./workflow";
 
 const now = new Date("2025-06-20T12:00:00Z");
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
@@ -73,11 +68,14 @@ describe("escalation workflow", () => {
 
   it("reopens only within the window", () => {
     for (const from of ["resolved", "closed"] as const) {
-      expect(checkTransition({ from, to: "in_progress", actor: "customer", now, resolvedAt: daysAgo(13.9) }).ok).toBe(true);
+      expect(checkTransition({ from, to: "in_progress", actor: "customer", now, resolvedAt: daysAgo(13.9) }).ok).toBe(
+        true,
+      );
       const late = checkTransition({ from, to: "in_progress", actor: "customer", now, resolvedAt: daysAgo(14.1) });
       expect(late.ok || late.reason).toMatch(/within 14 days/);
       expect(
-        checkTransition({ from, to: "in_progress", actor: "staff", now, resolvedAt: daysAgo(20), reopenWindowDays: 30 }).ok,
+        checkTransition({ from, to: "in_progress", actor: "staff", now, resolvedAt: daysAgo(20), reopenWindowDays: 30 })
+          .ok,
       ).toBe(true);
       expect(checkTransition({ from, to: "in_progress", actor: "staff", now, resolvedAt: null }).ok).toBe(false);
     }

@@ -164,9 +164,7 @@ export function nextStatuses(
   resolvedAt: Date | null,
   reopenWindowDays = DEFAULT_REOPEN_WINDOW_DAYS,
 ): EscalationStatus[] {
-  return ESCALATION_STATUSES.filter(
-    (to) => checkTransition({ from, to, actor, now, resolvedAt, reopenWindowDays }).ok,
-  );
+  return ESCALATION_STATUSES.filter((to) => checkTransition({ from, to, actor, now, resolvedAt, reopenWindowDays }).ok);
 }
 
 /** Labels for the action buttons that perform each kind of move. */

@@ -128,10 +128,7 @@ export async function requireAnonymous(request: Request): Promise<void> {
   if (await getPrincipal(request)) throw redirect("/");
 }
 
-export async function requireCustomer(
-  request: Request,
-  opts: { role?: CustomerRole } = {},
-): Promise<CustomerContext> {
+export async function requireCustomer(request: Request, opts: { role?: CustomerRole } = {}): Promise<CustomerContext> {
   const p = await getPrincipal(request);
   if (!p) throw loginRedirect(request);
   if (p.kind !== "customer") throw forbidden("This page is for customer accounts.");
@@ -149,7 +146,12 @@ export async function requireStaff(request: Request, minRole: StaffRole = "suppo
   if (!p) throw loginRedirect(request);
   if (p.kind !== "staff") throw forbidden("This page is for Sightline staff.");
   if (!staffAtLeast(p.staffRole, minRole)) throw forbidden("Your staff role does not allow this.");
-  return { kind: "staff", user: p.user, staffRole: p.staffRole, db: { role: "portal_staff", tenantId: null, staffId: p.user.id } };
+  return {
+    kind: "staff",
+    user: p.user,
+    staffRole: p.staffRole,
+    db: { role: "portal_staff", tenantId: null, staffId: p.user.id },
+  };
 }
 
 /** The tenant a staff member may open, or null when RLS says they may not see it. */

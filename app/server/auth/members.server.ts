@@ -26,7 +26,9 @@ export interface PendingInvitation {
   expiresAt: Date;
 }
 
-export async function listMembers(ctx: CustomerContext): Promise<{ members: MemberRow[]; invitations: PendingInvitation[] }> {
+export async function listMembers(
+  ctx: CustomerContext,
+): Promise<{ members: MemberRow[]; invitations: PendingInvitation[] }> {
   const { db } = await getDb();
   const members = await db
     .select({
@@ -45,7 +47,11 @@ export async function listMembers(ctx: CustomerContext): Promise<{ members: Memb
     .select({ id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt })
     .from(invitation)
     .where(
-      and(eq(invitation.organizationId, ctx.tenant.id), eq(invitation.status, "pending"), gt(invitation.expiresAt, new Date())),
+      and(
+        eq(invitation.organizationId, ctx.tenant.id),
+        eq(invitation.status, "pending"),
+        gt(invitation.expiresAt, new Date()),
+      ),
     )
     .orderBy(desc(invitation.createdAt));
   return {
@@ -137,11 +143,18 @@ export async function changeRole(
   const target = await memberOfTenant(ctx, memberId);
   if (!target) return { ok: false, status: 404, message: "That user is not a member of your organisation." };
   if (target.role === "customer_admin" && role !== "customer_admin" && (await adminCount(ctx.tenant.id)) <= 1) {
-    return { ok: false, status: 400, message: "Your organisation needs at least one administrator. Make someone else an administrator first." };
+    return {
+      ok: false,
+      status: 400,
+      message: "Your organisation needs at least one administrator. Make someone else an administrator first.",
+    };
   }
   const auth = await getAuth();
   try {
-    await auth.api.updateMemberRole({ body: { memberId, role, organizationId: ctx.tenant.id }, headers: request.headers });
+    await auth.api.updateMemberRole({
+      body: { memberId, role, organizationId: ctx.tenant.id },
+      headers: request.headers,
+    });
   } catch (err) {
     return { ok: false, status: 400, message: describeAuthError(err) };
   }
@@ -155,16 +168,23 @@ export async function changeRole(
     detail: { email: target.email, from: target.role, to: role },
     request: requestInfo(request),
   });
-  return { ok: true, message: `${target.email} is now ${role === "customer_admin" ? "an administrator" : "a viewer"}.` };
+  return {
+    ok: true,
+    message: `${target.email} is now ${role === "customer_admin" ? "an administrator" : "a viewer"}.`,
+  };
 }
 
 export async function removeMember(ctx: CustomerContext, request: Request, memberId: string): Promise<ChangeResult> {
   const target = await memberOfTenant(ctx, memberId);
   if (!target) return { ok: false, status: 404, message: "That user is not a member of your organisation." };
-  if (target.userId === ctx.user.id) return { ok: false, status: 400, message: "You cannot remove yourself. Ask another administrator." };
+  if (target.userId === ctx.user.id)
+    return { ok: false, status: 400, message: "You cannot remove yourself. Ask another administrator." };
   const auth = await getAuth();
   try {
-    await auth.api.removeMember({ body: { memberIdOrEmail: memberId, organizationId: ctx.tenant.id }, headers: request.headers });
+    await auth.api.removeMember({
+      body: { memberIdOrEmail: memberId, organizationId: ctx.tenant.id },
+      headers: request.headers,
+    });
   } catch (err) {
     return { ok: false, status: 400, message: describeAuthError(err) };
   }
@@ -208,7 +228,13 @@ export async function getInvitationView(id: string): Promise<InvitationView | nu
     .where(eq(invitation.id, id));
   if (!inv) return null;
   const state = inv.status !== "pending" ? "used" : inv.expiresAt.getTime() < Date.now() ? "expired" : "pending";
-  return { id: inv.id, email: inv.email, role: inv.role ?? "customer_viewer", organizationName: inv.organizationName, state };
+  return {
+    id: inv.id,
+    email: inv.email,
+    role: inv.role ?? "customer_viewer",
+    organizationName: inv.organizationName,
+    state,
+  };
 }
 
 export type AcceptResult = { ok: true; headers: Headers } | { ok: false; status: number; message: string };
@@ -237,7 +263,11 @@ export async function acceptInvitation(
   const { db } = await getDb();
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, inv.email));
   if (existing) {
-    return { ok: false, status: 409, message: `${inv.email} already has an account. Sign in, then open this link again.` };
+    return {
+      ok: false,
+      status: 409,
+      message: `${inv.email} already has an account. Sign in, then open this link again.`,
+    };
   }
   const created = await ctx.internalAdapter.createUser(
     { email: inv.email, name: input.name, emailVerified: true },

@@ -17,7 +17,13 @@ export async function requestPasswordReset(request: Request, email: string): Pro
   await recordFailure(key, LIMITS.passwordResetPerIp);
   const auth = await getAuth();
   await auth.api.requestPasswordReset({ body: { email, redirectTo: `${portalOrigin()}/reset-password` } });
-  await recordAuthEvent({ tenantId: null, actorUserId: null, actorLabel: email, action: "auth.password_reset_requested", request: info });
+  await recordAuthEvent({
+    tenantId: null,
+    actorUserId: null,
+    actorLabel: email,
+    action: "auth.password_reset_requested",
+    request: info,
+  });
   return { ok: true };
 }
 

@@ -44,7 +44,11 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
   let close = async () => undefined as void;
   if (opts.dev) {
     const vite = await import("vite");
-    const server = await vite.createServer({ root: ROOT_DIR, server: { middlewareMode: true, hmr: false }, logLevel: "warn" });
+    const server = await vite.createServer({
+      root: ROOT_DIR,
+      server: { middlewareMode: true, hmr: false },
+      logLevel: "warn",
+    });
     app.use(server.middlewares);
     build = () => server.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
     close = () => server.close();

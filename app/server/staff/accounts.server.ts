@@ -8,7 +8,15 @@ import { withTenant } from "../tenant-db.server";
 export async function visibleAccounts(staff: StaffContext) {
   return withTenant(staff.db, (tx) =>
     tx
-      .select({ id: tenants.id, name: tenants.name, slug: tenants.slug, tier: tenants.tier, timeZone: tenants.timeZone, country: tenants.country, active: tenants.active })
+      .select({
+        id: tenants.id,
+        name: tenants.name,
+        slug: tenants.slug,
+        tier: tenants.tier,
+        timeZone: tenants.timeZone,
+        country: tenants.country,
+        active: tenants.active,
+      })
       .from(tenants)
       .orderBy(asc(tenants.name)),
   );

@@ -35,7 +35,10 @@ export async function listStaff() {
     .innerJoin(user, eq(user.id, staffMembers.userId))
     .orderBy(asc(user.name));
   const assignments = await db.select().from(staffAssignments);
-  return staff.map((s) => ({ ...s, tenantIds: assignments.filter((a) => a.staffUserId === s.userId).map((a) => a.tenantId) }));
+  return staff.map((s) => ({
+    ...s,
+    tenantIds: assignments.filter((a) => a.staffUserId === s.userId).map((a) => a.tenantId),
+  }));
 }
 
 export async function listUsers() {
@@ -90,11 +93,17 @@ export async function setAssignment(
   input: { intent: "assign" | "unassign"; staffUserId: string; tenantId: string },
 ): Promise<Outcome> {
   const { db } = await getDb();
-  const [staff] = await db.select({ role: staffMembers.role }).from(staffMembers).where(eq(staffMembers.userId, input.staffUserId));
+  const [staff] = await db
+    .select({ role: staffMembers.role })
+    .from(staffMembers)
+    .where(eq(staffMembers.userId, input.staffUserId));
   const [tenant] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
   if (!staff || !tenant) return { ok: false, message: "That staff member or account does not exist." };
   if (input.intent === "assign") {
-    await db.insert(staffAssignments).values({ tenantId: input.tenantId, staffUserId: input.staffUserId }).onConflictDoNothing();
+    await db
+      .insert(staffAssignments)
+      .values({ tenantId: input.tenantId, staffUserId: input.staffUserId })
+      .onConflictDoNothing();
   } else {
     await db
       .delete(staffAssignments)
@@ -109,7 +118,10 @@ export async function setAssignment(
     targetId: input.staffUserId,
     request: info,
   });
-  return { ok: true, message: input.intent === "assign" ? `Assigned to ${tenant.name}.` : `Removed from ${tenant.name}.` };
+  return {
+    ok: true,
+    message: input.intent === "assign" ? `Assigned to ${tenant.name}.` : `Removed from ${tenant.name}.`,
+  };
 }
 
 export async function setUserActive(
@@ -140,5 +152,8 @@ export async function setUserActive(
     detail: { email: target.email },
     request: info,
   });
-  return { ok: true, message: `${target.email} was ${input.intent === "deactivate" ? "deactivated and signed out" : "reactivated"}.` };
+  return {
+    ok: true,
+    message: `${target.email} was ${input.intent === "deactivate" ? "deactivated and signed out" : "reactivated"}.`,
+  };
 }

@@ -1,0 +1,202 @@
+// Periodic escalation checks (a background service): SLA breaches and near-breaches notify the
+// assignee and the account's leads in-app (and by e-mail with SMTP_URL); a strategic account
+// with 3+ late orders in 7 days gets an internal alert on the queue. A system job across all
+// tenants, so it runs on the owner connection; every write is idempotent (alerts_sent, dedupe keys).
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbHandle } from "../../../db/client";
+import { escalationAlerts, escalations, tenants, type StoredPause } from "../../../db/schema/index";
+import type { TenantTier } from "../../../db/schema/tenancy";
+import { formatMinutes } from "../../domain/escalations/sla";
+import type { EscalationStatus, Severity } from "../../domain/escalations/workflow";
+import type { BackgroundService } from "../background.server";
+import type { Tx } from "../tenant-db.server";
+import { mailNotices, notifyInApp, type Notice } from "./notify.server";
+import { staffForTenant } from "./people.server";
+import { loadTargets, slaFor, type TargetsBySeverity } from "./sla.server";
+
+export const LATE_ORDERS_THRESHOLD = 3;
+export const LATE_ORDERS_DAYS = 7;
+const INTERVAL_MS = 60_000;
+
+export interface CheckReport {
+  slaAlerts: number;
+  lateOrderAlerts: number;
+}
+
+export async function runEscalationChecks(handle: DbHandle, now = new Date()): Promise<CheckReport> {
+  const report: CheckReport = { slaAlerts: 0, lateOrderAlerts: 0 };
+  const mail: Notice[] = [];
+  await handle.db.transaction(async (tx) => {
+    report.slaAlerts = await checkSla(tx as unknown as Tx, now, mail);
+    report.lateOrderAlerts = await checkLateOrders(tx as unknown as Tx, now);
+  });
+  await mailNotices(mail);
+  return report;
+}
+
+async function checkSla(tx: Tx, now: Date, mail: Notice[]): Promise<number> {
+  const rows = await tx
+    .select({
+      tenantId: escalations.tenantId,
+      id: escalations.id,
+      number: escalations.number,
+      title: escalations.title,
+      status: escalations.status,
+      severity: escalations.severity,
+      createdAt: escalations.createdAt,
+      firstResponseAt: escalations.firstResponseAt,
+      resolvedAt: escalations.resolvedAt,
+      slaPauses: escalations.slaPauses,
+      assigneeStaffId: escalations.assigneeStaffId,
+      alertsSent: escalations.alertsSent,
+      tenantName: tenants.name,
+      tier: tenants.tier,
+      timeZone: tenants.timeZone,
+      country: tenants.country,
+      region: tenants.region,
+    })
+    .from(escalations)
+    .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
+    .where(inArray(escalations.status, ["open", "acknowledged", "in_progress", "awaiting_customer"]));
+  const targetsCache = new Map<string, TargetsBySeverity>();
+  let created = 0;
+  for (const r of rows) {
+    let targets = targetsCache.get(r.tenantId);
+    if (!targets) {
+      targets = await loadTargets(tx, r.tenantId, r.tier as TenantTier);
+      targetsCache.set(r.tenantId, targets);
+    }
+    const sla = slaFor(
+      {
+        status: r.status as EscalationStatus,
+        severity: r.severity as Severity,
+        createdAt: r.createdAt,
+        firstResponseAt: r.firstResponseAt,
+        resolvedAt: r.resolvedAt,
+        slaPauses: r.slaPauses as StoredPause[],
+      },
+      { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region },
+      targets,
+      now,
+    );
+    const sent = new Set(r.alertsSent);
+    const fresh: { key: string; kind: "sla_breach" | "sla_near_breach"; message: string }[] = [];
+    for (const [name, clock] of [
+      ["response", sla.firstResponse],
+      ["resolution", sla.resolution],
+    ] as const) {
+      const label = name === "response" ? "first response" : "resolution";
+      if (clock.status === "breached" && !sent.has(`${name}_breached`)) {
+        fresh.push({
+          key: `${name}_breached`,
+          kind: "sla_breach",
+          message: `ESC-${r.number} (${r.tenantName}) breached its ${label} target by ${formatMinutes(-clock.remainingMinutes)}.`,
+        });
+      } else if (clock.status === "breaching_soon" && !sent.has(`${name}_soon`) && !sent.has(`${name}_breached`)) {
+        fresh.push({
+          key: `${name}_soon`,
+          kind: "sla_near_breach",
+          message: `ESC-${r.number} (${r.tenantName}) has ${formatMinutes(clock.remainingMinutes)} left to its ${label} target.`,
+        });
+      }
+    }
+    if (!fresh.length) continue;
+    for (const f of fresh) {
+      await tx
+        .insert(escalationAlerts)
+        .values({
+          tenantId: r.tenantId,
+          kind: f.kind,
+          dedupeKey: `${r.id}:${f.key}:${r.alertsSent.length}`,
+          escalationId: r.id,
+          message: f.message,
+        })
+        .onConflictDoNothing();
+    }
+    await tx
+      .update(escalations)
+      .set({ alertsSent: [...sent, ...fresh.map((f) => f.key)] })
+      .where(and(eq(escalations.tenantId, r.tenantId), eq(escalations.id, r.id)));
+    const leads = await staffForTenant(r.tenantId, { leads: true });
+    const recipients = [...new Set([...(r.assigneeStaffId ? [r.assigneeStaffId] : []), ...leads.map((l) => l.id)])];
+    const notices = recipients.flatMap((id) =>
+      fresh.map((f) => ({
+        tenantId: r.tenantId,
+        recipientUserId: id,
+        recipientKind: "staff" as const,
+        escalationId: r.id,
+        title: f.kind === "sla_breach" ? `SLA breached: ESC-${r.number}` : `SLA at risk: ESC-${r.number}`,
+        body: `${f.message}\n${r.title}`,
+        link: `/staff/escalations/${r.id}`,
+      })),
+    );
+    mail.push(...(await notifyInApp(tx, notices)));
+    created += fresh.length;
+  }
+  return created;
+}
+
+async function checkLateOrders(tx: Tx, now: Date): Promise<number> {
+  // Late = promised in the last 7 days (tenant's local dates) and delivered after the promise,
+  // or not delivered (nor cancelled) although the promise has passed.
+  const r = await tx.execute<{ tenant_id: string; name: string; late: number; today: string }>(sql`
+    select t.id as tenant_id, t.name, count(o.id)::int as late,
+           (${now.toISOString()}::timestamptz at time zone t.time_zone)::date::text as today
+    from tenants t
+    join orders o on o.tenant_id = t.id
+     and o.promised_date >= (${now.toISOString()}::timestamptz at time zone t.time_zone)::date - ${LATE_ORDERS_DAYS}::int
+     and o.promised_date < (${now.toISOString()}::timestamptz at time zone t.time_zone)::date
+     and ((o.delivered_at is not null and (o.delivered_at at time zone t.time_zone)::date > o.promised_date)
+          or (o.delivered_at is null and o.status not in ('cancelled', 'delivered')))
+    where t.tier = 'strategic' and t.active
+    group by t.id, t.name, t.time_zone
+    having count(o.id) >= ${LATE_ORDERS_THRESHOLD}`);
+  let created = 0;
+  for (const row of r.rows) {
+    // One open alert per account per week: skip while a recent one is still on the queue.
+    const recent = await tx.execute<{ n: number }>(sql`
+      select count(*)::int as n from escalation_alerts
+      where tenant_id = ${row.tenant_id}::uuid and kind = 'late_orders' and dismissed_at is null
+        and created_at > ${now.toISOString()}::timestamptz - interval '7 days'`);
+    if (recent.rows[0].n > 0) continue;
+    const inserted = await tx
+      .insert(escalationAlerts)
+      .values({
+        tenantId: row.tenant_id,
+        kind: "late_orders",
+        dedupeKey: `late_orders:${row.today}`,
+        message: `${row.name} (strategic) has ${row.late} late orders in the last ${LATE_ORDERS_DAYS} days.`,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: escalationAlerts.id });
+    created += inserted.length;
+  }
+  return created;
+}
+
+export const escalationChecksService: BackgroundService = {
+  name: "escalation checks",
+  start: async (handle) => {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await runEscalationChecks(handle);
+      } catch (err) {
+        console.error("[escalations] periodic check failed:", (err as Error).message);
+      } finally {
+        running = false;
+      }
+    };
+    const first = setTimeout(() => void tick(), 5_000);
+    const timer = setInterval(() => void tick(), INTERVAL_MS);
+    timer.unref();
+    first.unref();
+    return async () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  },
+};

@@ -1,0 +1,125 @@
+// SLA for stored escalations: targets (platform defaults merged with the tenant's overrides),
+// the tenant's business clock, and a JSON-friendly view of both clocks.
+import { eq } from "drizzle-orm";
+import { escalationSlaTargets, type StoredPause } from "../../../db/schema/index";
+import type { Tier } from "../../domain/escalations/approval";
+import {
+  activeClock,
+  computeSla,
+  DEFAULT_SLA_TARGETS,
+  type ClockState,
+  type PauseInterval,
+  type SlaState,
+  type SlaTarget,
+} from "../../domain/escalations/sla";
+import type { EscalationStatus, Severity } from "../../domain/escalations/workflow";
+import type { Tx } from "../tenant-db.server";
+import { clockForTenant, type TenantCalendarSource } from "./calendar.server";
+
+export type TargetsBySeverity = Record<Severity, SlaTarget>;
+
+/** Defaults for the tier, overridden per severity by escalation_sla_targets rows. */
+export async function loadTargets(tx: Tx, tenantId: string, tier: Tier): Promise<TargetsBySeverity> {
+  const rows = await tx
+    .select({
+      severity: escalationSlaTargets.severity,
+      firstResponseMinutes: escalationSlaTargets.firstResponseMinutes,
+      resolutionMinutes: escalationSlaTargets.resolutionMinutes,
+      twentyFourSeven: escalationSlaTargets.twentyFourSeven,
+    })
+    .from(escalationSlaTargets)
+    .where(eq(escalationSlaTargets.tenantId, tenantId));
+  const out = { ...DEFAULT_SLA_TARGETS[tier] };
+  for (const r of rows) {
+    out[r.severity] = {
+      firstResponseMinutes: r.firstResponseMinutes,
+      resolutionMinutes: r.resolutionMinutes,
+      twentyFourSeven: r.twentyFourSeven,
+    };
+  }
+  return out;
+}
+
+export function toPauses(stored: readonly StoredPause[]): PauseInterval[] {
+  return stored.map((p) => ({ start: new Date(p.start), end: p.end ? new Date(p.end) : null, reason: p.reason }));
+}
+
+export interface SlaFactsRow {
+  status: EscalationStatus;
+  severity: Severity;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  slaPauses: StoredPause[];
+}
+
+export function slaFor(
+  row: SlaFactsRow,
+  tenant: TenantCalendarSource,
+  targets: TargetsBySeverity,
+  now: Date,
+): SlaState {
+  return computeSla(
+    {
+      status: row.status,
+      createdAt: row.createdAt,
+      firstResponseAt: row.firstResponseAt,
+      resolvedAt: row.resolvedAt,
+      pauses: toPauses(row.slaPauses),
+    },
+    targets[row.severity],
+    clockForTenant(tenant),
+    now,
+  );
+}
+
+/** Deadlines to store with the row (null when that clock is stopped or paused). */
+export function dueTimes(sla: SlaState): { responseDueAt: Date | null; resolutionDueAt: Date | null } {
+  return {
+    responseDueAt: sla.firstResponse.stoppedAt ? null : sla.firstResponse.dueAt,
+    resolutionDueAt: sla.resolution.stoppedAt ? null : sla.resolution.dueAt,
+  };
+}
+
+export interface ClockView {
+  targetMinutes: number;
+  elapsedMinutes: number;
+  remainingMinutes: number;
+  dueAt: string | null;
+  status: ClockState["status"];
+  pausedSince: string | null;
+  pauseReason: ClockState["pauseReason"];
+  stoppedAt: string | null;
+}
+
+export interface SlaView {
+  firstResponse: ClockView;
+  resolution: ClockView;
+  twentyFourSeven: boolean;
+  /** Which clock counts now. */
+  active: "firstResponse" | "resolution";
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function clockView(c: ClockState): ClockView {
+  return {
+    targetMinutes: c.targetMinutes,
+    elapsedMinutes: Math.round(c.elapsedMinutes),
+    remainingMinutes: Math.round(c.remainingMinutes),
+    dueAt: iso(c.dueAt),
+    status: c.status,
+    pausedSince: iso(c.pausedSince),
+    pauseReason: c.pauseReason,
+    stoppedAt: iso(c.stoppedAt),
+  };
+}
+
+export function slaView(sla: SlaState): SlaView {
+  return {
+    firstResponse: clockView(sla.firstResponse),
+    resolution: clockView(sla.resolution),
+    twentyFourSeven: sla.twentyFourSeven,
+    active: activeClock(sla) === sla.firstResponse ? "firstResponse" : "resolution",
+  };
+}

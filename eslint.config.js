@@ -1,0 +1,88 @@
+// One linter for the repo (Prettier formats). Type-aware rules stay off to keep `npm run lint`
+// fast; `npm run typecheck` covers types.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import lit from "eslint-plugin-lit";
+import litA11y from "eslint-plugin-lit-a11y";
+import globals from "globals";
+
+/** Only server modules, tests, benchmarks, scripts and db itself may reach the database layer. */
+const dbImportBan = {
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        {
+          regex: "^(\\.\\./)+db(/|$)",
+          message: "Only app/server/**, tests/, bench/ and db/ import db/. Go through a *.server.ts service.",
+        },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["build/**", "public/widgets/**", ".data/**", "db/drafts/**", "bench/results/**", "node_modules/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/server/**"],
+    rules: dbImportBan,
+  },
+  {
+    files: ["widgets/**/*.ts"],
+    rules: {
+      ...dbImportBan,
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(\\.\\./)+db(/|$)", message: "Widgets never import db/." },
+            { regex: "^(\\.\\./)+app/(?!.*types)", message: "Widgets import only API types from app/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(db|server|routes|components)(/|$)",
+              message: "app/domain is pure: no I/O, no framework.",
+            },
+            {
+              regex: "^(react|@remix-run/.*|drizzle-orm.*|pg|@electric-sql/.*)$",
+              message: "app/domain is pure: no framework.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
+    rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
+  },
+  {
+    files: ["widgets/**/*.ts"],
+    plugins: { lit, "lit-a11y": litA11y },
+    rules: { ...lit.configs.recommended.rules, ...litA11y.configs.recommended.rules },
+  },
+);

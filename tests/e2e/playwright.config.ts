@@ -1,0 +1,49 @@
+// End-to-end tests in Debian's Chromium against the built portal (`npm start` path) on a fresh
+// embedded database with demo data. Playwright cannot download browsers here, so it launches
+// the system one (CHROMIUM_PATH overrides /usr/bin/chromium).
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const INTRANET_PORT = PORT + 1;
+export const PORTAL_URL = `http://localhost:${PORT}`;
+export const INTRANET_URL = `http://127.0.0.1:${INTRANET_PORT}`;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /.*\.spec\.ts$/,
+  // One portal and one database for the run; specs that change data use their own rows.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "../../.data/e2e-results",
+  use: {
+    baseURL: PORTAL_URL,
+    timezoneId: "Europe/London",
+    locale: "en-GB",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    },
+  },
+  webServer: {
+    // E2E_DEV=1 serves through Vite (no build; lets several people run specs side by side on
+    // different E2E_PORTs); the default is the production build, as `npm start` runs it.
+    command:
+      `rm -rf .data/e2e-db-${PORT} && cross-env PORT=${PORT} INTRANET_PORT=${INTRANET_PORT} ` +
+      `PUBLIC_URL=${PORTAL_URL} PGLITE_DIR=.data/e2e-db-${PORT} SIGHTLINE_SIMULATE=off ` +
+      `SESSION_SECRET=e2e-only-session-secret-not-for-production ` +
+      (process.env.E2E_DEV
+        ? "tsx app/server/main.server.ts --dev"
+        : "NODE_ENV=production tsx app/server/main.server.ts"),
+    cwd: "../..",
+    url: `${PORTAL_URL}/healthz`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

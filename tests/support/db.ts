@@ -1,0 +1,94 @@
+// Databases for tests: in-memory PGlite always; a freshly created PostgreSQL database when a
+// server is reachable. Each test file gets its own database and drops it afterwards.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { describe } from "vitest";
+import { openDb, type DbHandle } from "../../db/client";
+import { migrate } from "../../db/migrate";
+
+export type DbKind = "pglite" | "postgres";
+
+/** The server that test databases are created on (not the database tests use). */
+export const TEST_PG_ADMIN_URL =
+  process.env.TEST_PG_ADMIN_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+let reachable: Promise<boolean> | undefined;
+
+/** True when a PostgreSQL server answers (checked once per test process). SIGHTLINE_TEST_PG=off disables. */
+export function postgresReachable(): Promise<boolean> {
+  if (process.env.SIGHTLINE_TEST_PG === "off") return Promise.resolve(false);
+  reachable ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL, connectionTimeoutMillis: 1_500 });
+    try {
+      await client.connect();
+      await client.query("select 1");
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return reachable;
+}
+
+/**
+ * The database kind a suite runs on by default: `SIGHTLINE_TEST_DB=postgres` (set by
+ * `npm run test:pg`) selects PostgreSQL, anything else PGlite.
+ */
+export function defaultDbKind(): DbKind {
+  return process.env.SIGHTLINE_TEST_DB === "postgres" ? "postgres" : "pglite";
+}
+
+export interface TestDb extends DbHandle {
+  /** For PostgreSQL: the URL of the created database (a second process can connect to it). */
+  url?: string;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates and migrates a database of the given kind. `close()` also drops a PostgreSQL one. */
+export async function createTestDb(
+  kind: DbKind = defaultDbKind(),
+  options: { poolSize?: number } = {},
+): Promise<TestDb> {
+  if (kind === "pglite") {
+    const handle = await openDb({});
+    await migrate(handle);
+    return handle;
+  }
+  const name = `sightline_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString(), poolSize: options.poolSize ?? 8 });
+  const drop = async () => {
+    await handle.close();
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  try {
+    await migrate(handle);
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  return { ...handle, url: url.toString(), close: drop };
+}
+
+/**
+ * Runs a suite once per available database: PGlite always, PostgreSQL when reachable.
+ * Use for isolation and other database-semantics suites that must hold on both.
+ */
+export async function describeEachDb(name: string, body: (kind: DbKind) => void): Promise<void> {
+  const kinds: DbKind[] = ["pglite"];
+  if (await postgresReachable()) kinds.push("postgres");
+  for (const kind of kinds) describe(`${name} [${kind}]`, () => body(kind));
+}
