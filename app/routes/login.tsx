@@ -78,7 +78,7 @@ export default function Login() {
           </Link>
         </p>
       </div>
-      <p className="mt-6 text-center text-xs text-slate-500">
+      <p className="mt-6 text-center text-xs text-slate-600">
         Trying the demo? Every demo login uses the password{" "}
         <code className="rounded bg-slate-100 px-1">sightline-demo</code>; see the README for the list.
       </p>

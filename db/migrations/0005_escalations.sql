@@ -170,7 +170,7 @@ BEGIN
   -- Comments: internal notes are invisible to customers by policy, whatever the query.
   EXECUTE format('CREATE POLICY escalation_comments_customer_read ON escalation_comments FOR SELECT TO portal_customer USING (visibility = ''public'' AND tenant_id = %s)', tenant_expr);
   EXECUTE format('CREATE POLICY escalation_comments_customer_insert ON escalation_comments FOR INSERT TO portal_customer WITH CHECK (
-      visibility = ''public'' AND author_kind = ''customer'' AND author_user_id = %s AND tenant_id = %s)', user_expr, tenant_expr);
+      visibility = ''public'' AND author_kind = ''customer'' AND author_user_id IS NOT DISTINCT FROM %s AND tenant_id = %s)', user_expr, tenant_expr);
   EXECUTE format('CREATE POLICY escalation_comments_staff ON escalation_comments TO portal_staff USING (%s) WITH CHECK (%s AND author_kind = ''staff'' AND author_user_id = %s)', visible, visible, staff_expr);
 
   -- Approvals: customers see outcomes and file pending requests; staff decide.
@@ -310,16 +310,29 @@ CREATE TRIGGER escalation_comments_append_only BEFORE UPDATE OR DELETE OR TRUNCA
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_rewrite();
 --> statement-breakpoint
 
--- Wake-up for live queues: the tenant id only; identical payloads fold within a transaction.
+-- Wake-up for live pages: tenant, escalation and status only (no text). Internal notes do not
+-- notify at all, so a customer's stream cannot even tell that one was written.
 CREATE FUNCTION escalations_notify() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('sightline_escalations', NEW.tenant_id::text);
+  PERFORM pg_notify('sightline_escalations',
+    json_build_object('tenantId', NEW.tenant_id, 'escalationId', NEW.id, 'status', NEW.status)::text);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER escalations_notify AFTER INSERT OR UPDATE ON escalations
   FOR EACH ROW EXECUTE FUNCTION escalations_notify();
 --> statement-breakpoint
+CREATE FUNCTION escalation_comments_notify() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  PERFORM pg_notify('sightline_escalations',
+    json_build_object('tenantId', NEW.tenant_id, 'escalationId', NEW.escalation_id,
+      'status', (SELECT status FROM escalations WHERE tenant_id = NEW.tenant_id AND id = NEW.escalation_id))::text);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION escalation_comments_notify() FROM PUBLIC;
+--> statement-breakpoint
 CREATE TRIGGER escalation_comments_notify AFTER INSERT ON escalation_comments
-  FOR EACH ROW EXECUTE FUNCTION escalations_notify();
+  FOR EACH ROW WHEN (NEW.visibility = 'public') EXECUTE FUNCTION escalation_comments_notify();

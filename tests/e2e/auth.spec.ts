@@ -1,11 +1,19 @@
 // Sign-in flows in real Chromium against the built portal with demo data.
 import { expect, test, type Page } from "@playwright/test";
 
+async function submitSignIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 async function signIn(page: Page, email: string, password = "sightline-demo") {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 test("a customer viewer signs in, sees their organisation, and signs out", async ({ page }) => {
@@ -17,7 +25,7 @@ test("a customer viewer signs in, sees their organisation, and signs out", async
 });
 
 test("a wrong password shows a clear message and keeps the user on the form", async ({ page }) => {
-  await signIn(page, "viewer@acme.example", "definitely-wrong");
+  await submitSignIn(page, "viewer@acme.example", "definitely-wrong");
   await expect(page.getByRole("alert")).toContainText("do not match an active account");
   await expect(page.getByLabel("Email")).toBeVisible();
 });

@@ -36,6 +36,8 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     next();
   });
   app.use(refuseCrossOriginForms);
+  // Browsers ask for /favicon.ico whatever the page links; point them at the SVG icon.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", database: handle.kind, uptimeSeconds: Math.round(process.uptime()) });
   });
