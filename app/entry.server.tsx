@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+// Registers embed tokens with requireApiPrincipal in this (the routes') module graph.
+import "./server/embed/register.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -3,6 +3,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Nonce for inline scripts under the Content-Security-Policy. */
     cspNonce: string;
+    /** Bytes of the response buffered in the server, not yet sent (slow-consumer detection). */
+    responseBacklog?: () => number;
   }
 }
 

@@ -116,6 +116,30 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
                 ))}
               </nav>
               <div className={cx("items-center gap-3 md:ml-auto md:flex", menuOpen ? "flex w-full" : "hidden")}>
+                <NavLink
+                  to="/notifications"
+                  className="relative rounded-md p-2 text-slate-600 hover:bg-slate-100"
+                  aria-label={
+                    shell.unreadNotifications
+                      ? `Notifications, ${shell.unreadNotifications} unread`
+                      : "Notifications"
+                  }
+                  data-testid="notifications-bell"
+                >
+                  <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
+                    <path
+                      d="M10 3a4 4 0 0 0-4 4v2.5L4.5 13h11L14 9.5V7a4 4 0 0 0-4-4zM8.5 15.5a1.5 1.5 0 0 0 3 0"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.6"
+                    />
+                  </svg>
+                  {shell.unreadNotifications ? (
+                    <span className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4 font-semibold text-white">
+                      {shell.unreadNotifications > 99 ? "99+" : shell.unreadNotifications}
+                    </span>
+                  ) : null}
+                </NavLink>
                 <div className="text-right text-sm leading-tight">
                   <p className="font-medium text-slate-800" data-testid="user-name">
                     {shell.user.name}

@@ -11,7 +11,11 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { to: "/orders", label: "Orders", audience: "customer", accountPage: true },
+  { to: "/escalations", label: "Escalations", audience: "customer", accountPage: true },
+  { to: "/sla", label: "SLA", audience: "customer", accountPage: true },
   { to: "/settings", label: "Settings", audience: "customer", admin: true },
+  { to: "/staff/queue", label: "Queue", audience: "staff" },
   { to: "/staff/accounts", label: "Accounts", audience: "staff" },
   { to: "/staff/admin", label: "Admin", audience: "staff", minStaff: "platform_admin" },
 ];

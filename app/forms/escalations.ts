@@ -100,3 +100,24 @@ export function newEscalationFromForm(form: FormData): Record<string, unknown> {
     requestPolicyOverride: raw("requestPolicyOverride") ?? null,
   };
 }
+
+const hours = (label: string, max: number) =>
+  z.coerce
+    .number({ message: `Enter the ${label} in hours, like 4 or 0.5.` })
+    .finite(`Enter the ${label} in hours, like 4 or 0.5.`)
+    .min(0.25, `The ${label} must be at least a quarter of an hour.`)
+    .max(max, `The ${label} can be at most ${max} hours.`)
+    .transform((h) => Math.round(h * 60));
+
+/** A platform admin's per-account override of one severity's targets (hours in the form). */
+export const targetSchema = z
+  .object({
+    severity: z.enum(ESCALATION_SEVERITIES, { message: "Choose a severity from P1 to P4." }),
+    firstResponseHours: hours("first response target", 1_000),
+    resolutionHours: hours("resolution target", 10_000),
+    twentyFourSeven: z.literal("on").optional(),
+  })
+  .refine((t) => t.resolutionHours >= t.firstResponseHours, {
+    message: "The resolution target cannot be shorter than the first response target.",
+    path: ["resolutionHours"],
+  });

@@ -2,10 +2,14 @@
 // Each start function returns its stop function so shutdown is clean.
 import type { DbHandle } from "../../db/client";
 import { escalationChecksService } from "./escalations/alerts.server";
+import { simulatorService } from "./ingest/simulator.server";
+import { orderDelayAlertsService } from "./orders/alerts.server";
+import { realtimeHubService } from "./realtime/hub.server";
+import { metricJobsService } from "./sla/metrics.server";
 
 export type BackgroundService = { name: string; start: (handle: DbHandle) => Promise<() => Promise<void>> };
 
-const SERVICES: BackgroundService[] = [escalationChecksService];
+const SERVICES: BackgroundService[] = [escalationChecksService, metricJobsService, realtimeHubService, simulatorService, orderDelayAlertsService];
 
 export async function startBackgroundServices(handle: DbHandle): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];

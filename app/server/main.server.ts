@@ -1,9 +1,11 @@
 // Process entry: migrate, seed an empty database, start background services, serve.
 // Run with tsx (`npm start`, `npm run dev`). Keep this file to wiring; behaviour lives in services.
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
 import { startBackgroundServices } from "./background.server";
 import { getDb } from "./db.server";
 import { ensureDemoData } from "./demo.server";
-import { env } from "./env.server";
+import { startIntranetDemo } from "./embed/intranet.server";
+import { env, portalOrigin } from "./env.server";
 import { createPortalApp } from "./http/app.server";
 
 const dev = process.argv.includes("--dev");
@@ -20,11 +22,23 @@ async function main(): Promise<void> {
     console.log(`[sightline] demo logins (password "sightline-demo") are listed in README.md`);
   });
   const stopBackground = await startBackgroundServices(handle);
+  // The sample customer intranet on another origin (README, widgets/README.md); 0 turns it off.
+  const intranetOrigin = demoIntranetOrigin(e.INTRANET_PORT);
+  const intranet = e.INTRANET_PORT
+    ? startIntranetDemo({
+        port: e.INTRANET_PORT,
+        portalUrl: portalOrigin(),
+        portalInternalUrl: `http://127.0.0.1:${e.PORT}`,
+        origin: intranetOrigin,
+        secret: DEMO_EMBED_SECRET,
+      }).once("listening", () => console.log(`[sightline] demo intranet (widgets) at ${intranetOrigin}`))
+    : null;
 
   const shutdown = async (signal: string) => {
     console.log(`[sightline] ${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
+    intranet?.close();
     await stopBackground();
     await portal.close();
     await handle.close();

@@ -2,6 +2,7 @@
 import { NAV_ITEMS, type NavItem } from "../components/navigation";
 import { accountCookie, getPrincipal, staffAccount, staffAtLeast } from "./auth/guards.server";
 import { withTenant } from "./tenant-db.server";
+import { unreadNotificationCount } from "./escalations/notify.server";
 import { tenants } from "../../db/schema/index";
 import { eq } from "drizzle-orm";
 
@@ -12,6 +13,8 @@ export interface ShellData {
   accountName: string | null;
   timeZone: string | null;
   nav: NavItem[];
+  /** Unread escalation notifications (the bell in the header). */
+  unreadNotifications: number;
 }
 
 const ROLE_LABELS: Record<string, string> = {
@@ -36,6 +39,11 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
       accountName: null,
       timeZone: t[0]?.timeZone ?? null,
       nav: NAV_ITEMS.filter((i) => i.audience === "customer" && (!i.admin || p.role === "customer_admin")),
+      unreadNotifications: await unreadNotificationCount({
+        role: "portal_customer",
+        tenantId: p.tenantId,
+        userId: p.user.id,
+      }),
     };
   }
   const selected = (await accountCookie.parse(request.headers.get("cookie"))) as string | null;
@@ -58,5 +66,6 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
     accountName: account?.name ?? null,
     timeZone: account?.timeZone ?? null,
     nav,
+    unreadNotifications: await unreadNotificationCount(staffCtx.db),
   };
 }

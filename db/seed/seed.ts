@@ -19,6 +19,9 @@ import {
   type TenantTier,
 } from "../schema/index";
 import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
+import { seedDemoEmbedKeys } from "./embed";
+import { seedDemoEscalations } from "./escalations";
+import { seedSlaDemo } from "./sla";
 import { generateOrders, type GeneratedOrder } from "./orders";
 import { Rng, hashSeed } from "./random";
 import { writeOrders } from "./write";
@@ -144,6 +147,9 @@ export async function seedDemo(
       if (tenant) await handle.db.insert(staffAssignments).values({ tenantId: tenant.id, staffUserId: id });
     }
   }
+  await seedDemoEmbedKeys(handle);
+  await seedDemoEscalations(handle, DEMO_TENANTS, now);
+  await seedSlaDemo(handle, progress);
 }
 
 /**

@@ -1,10 +1,10 @@
 // Small data factories for database tests. Rows are written as the owner connection
 // (`handle.db`), the way seeding and migrations write, never through a runtime role.
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
 import {
   auditLog,
-  orderEvents,
   orderLines,
   orders,
   shipments,
@@ -118,14 +118,10 @@ export async function createOrder(
   });
   const eventCount = opts.events ?? 2;
   for (let i = 0; i < eventCount; i++) {
-    await handle.db.insert(orderEvents).values({
-      tenantId,
-      orderId: id,
-      source: "erp",
-      eventId: `${orderNumber}-e${i}`,
-      type: i === 0 ? "received" : "shipped",
-      occurredAt: new Date(orderedAt.getTime() + i * 3_600_000),
-    });
+    // No seq: the trigger numbers events from the tenant's counter, as at runtime.
+    await handle.db.execute(sql`insert into order_events (tenant_id, order_id, source, event_id, type, occurred_at)
+      values (${tenantId}, ${id}, 'erp', ${`${orderNumber}-e${i}`}, ${i === 0 ? "received" : "shipped"},
+              ${new Date(orderedAt.getTime() + i * 3_600_000).toISOString()}::timestamptz)`);
   }
   return { id, tenantId, orderNumber };
 }
@@ -137,7 +133,9 @@ export async function createAuditEntry(handle: DbHandle, tenantId: string, actio
 /** A staff member (user + staff_members row) assigned to the given tenants. Returns the user id. */
 export async function createStaff(handle: DbHandle, role: StaffRole, tenantIds: string[] = []): Promise<string> {
   const id = randomUUID();
-  await handle.db.insert(user).values({ id, email: `staff-${next()}@sightline.example`, name: "Staff", emailVerified: true });
+  await handle.db
+    .insert(user)
+    .values({ id, email: `staff-${next()}@sightline.example`, name: "Staff", emailVerified: true });
   await handle.db.insert(staffMembers).values({ userId: id, role });
   for (const tenantId of tenantIds) await handle.db.insert(staffAssignments).values({ tenantId, staffUserId: id });
   return id;

@@ -12,6 +12,9 @@ export interface TestPortal {
 
 export async function startPortal(handle: DbHandle): Promise<TestPortal> {
   setDb(handle);
+  // better-auth binds to the database it was created with; a second portal in the same test
+  // file (describeEachDb: PGlite, then PostgreSQL) needs a fresh one on its own handle.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("sightline.auth")];
   const portal = await createPortalApp(handle, { dev: true });
   const server = portal.app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
@@ -65,6 +68,20 @@ export class Browser {
       method: "POST",
       headers: this.headers(extra),
       body: new URLSearchParams(form).toString(),
+      redirect: "manual",
+    });
+    this.store(res);
+    return res;
+  }
+
+  /** Any method and body (e.g. JSON to /api/v1), with the session cookies and a same-origin Origin. */
+  async request(path: string, init: { method: string; body?: string; contentType?: string }): Promise<Response> {
+    const extra: Record<string, string> = { origin: this.base };
+    if (init.contentType) extra["content-type"] = init.contentType;
+    const res = await fetch(this.base + path, {
+      method: init.method,
+      headers: this.headers(extra),
+      body: init.body,
       redirect: "manual",
     });
     this.store(res);

@@ -31,7 +31,7 @@ export async function queryAs<R extends Record<string, unknown>>(
   ctx: RoleContext,
   query: SQL,
 ): Promise<R[]> {
-  return asRole(handle, ctx, async (tx) => (await tx.execute<R>(query)).rows);
+  return asRole(handle, ctx, async (tx) => (await tx.execute<R>(query)).rows as R[]);
 }
 
 /** The error message of a query run as the role, or null when it succeeded. */

@@ -12,7 +12,7 @@ import type { BackgroundService } from "../background.server";
 import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
-import { loadTargets, slaFor, type TargetsBySeverity } from "./sla.server";
+import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
 
 export const LATE_ORDERS_THRESHOLD = 3;
 export const LATE_ORDERS_DAYS = 7;
@@ -26,15 +26,28 @@ export interface CheckReport {
 export async function runEscalationChecks(handle: DbHandle, now = new Date()): Promise<CheckReport> {
   const report: CheckReport = { slaAlerts: 0, lateOrderAlerts: 0 };
   const mail: Notice[] = [];
+  // Leads per account are read before the transaction: PGlite has one connection, and the
+  // people lookups use the shared handle, which would wait for the open transaction forever.
+  const active = await handle.db
+    .selectDistinct({ tenantId: escalations.tenantId })
+    .from(escalations)
+    .where(inArray(escalations.status, ["open", "acknowledged", "in_progress", "awaiting_customer"]));
+  const leads = new Map<string, string[]>();
+  for (const { tenantId } of active) {
+    leads.set(
+      tenantId,
+      (await staffForTenant(tenantId, { leads: true })).map((l) => l.id),
+    );
+  }
   await handle.db.transaction(async (tx) => {
-    report.slaAlerts = await checkSla(tx as unknown as Tx, now, mail);
+    report.slaAlerts = await checkSla(tx as unknown as Tx, now, mail, leads);
     report.lateOrderAlerts = await checkLateOrders(tx as unknown as Tx, now);
   });
   await mailNotices(mail);
   return report;
 }
 
-async function checkSla(tx: Tx, now: Date, mail: Notice[]): Promise<number> {
+async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<string, string[]>): Promise<number> {
   const rows = await tx
     .select({
       tenantId: escalations.tenantId,
@@ -58,13 +71,14 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[]): Promise<number> {
     .from(escalations)
     .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
     .where(inArray(escalations.status, ["open", "acknowledged", "in_progress", "awaiting_customer"]));
-  const targetsCache = new Map<string, TargetsBySeverity>();
+  const ctxCache = new Map<string, SlaContext>();
   let created = 0;
   for (const r of rows) {
-    let targets = targetsCache.get(r.tenantId);
-    if (!targets) {
-      targets = await loadTargets(tx, r.tenantId, r.tier as TenantTier);
-      targetsCache.set(r.tenantId, targets);
+    let slaCtx = ctxCache.get(r.tenantId);
+    if (!slaCtx) {
+      const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
+      slaCtx = await loadSlaContext(tx, tenant, r.tier as TenantTier);
+      ctxCache.set(r.tenantId, slaCtx);
     }
     const sla = slaFor(
       {
@@ -75,8 +89,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[]): Promise<number> {
         resolvedAt: r.resolvedAt,
         slaPauses: r.slaPauses as StoredPause[],
       },
-      { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region },
-      targets,
+      slaCtx,
       now,
     );
     const sent = new Set(r.alertsSent);
@@ -117,8 +130,8 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[]): Promise<number> {
       .update(escalations)
       .set({ alertsSent: [...sent, ...fresh.map((f) => f.key)] })
       .where(and(eq(escalations.tenantId, r.tenantId), eq(escalations.id, r.id)));
-    const leads = await staffForTenant(r.tenantId, { leads: true });
-    const recipients = [...new Set([...(r.assigneeStaffId ? [r.assigneeStaffId] : []), ...leads.map((l) => l.id)])];
+    const leads = leadsByTenant.get(r.tenantId) ?? [];
+    const recipients = [...new Set([...(r.assigneeStaffId ? [r.assigneeStaffId] : []), ...leads])];
     const notices = recipients.flatMap((id) =>
       fresh.map((f) => ({
         tenantId: r.tenantId,
@@ -127,7 +140,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[]): Promise<number> {
         escalationId: r.id,
         title: f.kind === "sla_breach" ? `SLA breached: ESC-${r.number}` : `SLA at risk: ESC-${r.number}`,
         body: `${f.message}\n${r.title}`,
-        link: `/staff/escalations/${r.id}`,
+        link: `/staff/queue/${r.id}`,
       })),
     );
     mail.push(...(await notifyInApp(tx, notices)));

@@ -41,7 +41,7 @@ import { requestInfo, type RequestInfo } from "../http/request-info.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { firstName, peopleByIds, staffCanSee, staffForTenant } from "./people.server";
-import { dueTimes, loadTargets, slaFor, slaView, type SlaView, type TargetsBySeverity } from "./sla.server";
+import { dueTimes, loadSlaContext, slaFor, slaView, type SlaContext, type SlaView } from "./sla.server";
 
 export const REOPEN_WINDOW_DAYS = DEFAULT_REOPEN_WINDOW_DAYS;
 
@@ -190,7 +190,7 @@ function audit(
 
 const ref = (n: number) => `ESC-${n}`;
 const customerLink = (id: string) => `/escalations/${id}`;
-const staffLink = (id: string) => `/staff/escalations/${id}`;
+const staffLink = (id: string) => `/staff/queue/${id}`;
 
 // ---------------------------------------------------------------------------------------------
 // Raise
@@ -206,6 +206,12 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
   if (!tenantId) throw new EscalationError(400, "Open the customer account first, then raise the escalation there.");
   const now = new Date();
   let mail: Notice[] = [];
+  // Owner-connection lookups happen before the transaction: PGlite has one connection, so a
+  // query outside the open transaction would wait for it forever.
+  const [assignedStaff, approvers] = [
+    await staffForTenant(tenantId, { agents: true }),
+    await staffForTenant(tenantId, { leads: true, admins: true }),
+  ];
   const created = await withTenant(actor.db, async (tx) => {
     const [tenant] = await tx
       .select({ id: tenants.id, name: tenants.name, ...tenantColumns })
@@ -231,7 +237,7 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
     };
     const wantsException = hasException(request);
     const approval = requiredApprover(tenant.tier, request);
-    const targets = await loadTargets(tx, tenantId, tenant.tier);
+    const slaCtx = await loadSlaContext(tx, tenant, tenant.tier);
     const sla = slaFor(
       {
         status: "open",
@@ -241,8 +247,7 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
         resolvedAt: null,
         slaPauses: [],
       },
-      tenant,
-      targets,
+      slaCtx,
       now,
     );
     const [row] = await tx
@@ -286,11 +291,15 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
       });
       await audit(tx, actor, key, "approval_requested", { requiredRole, reasons: approval.reasons, ...request });
     }
-    const agents = await staffForTenant(tenantId, {
-      agents: true,
-      leads: approval.requiredRole !== null,
-      admins: approval.requiredRole === "platform_admin",
-    });
+    const needed = approval.requiredRole;
+    const agents = [
+      ...assignedStaff,
+      ...approvers.filter(
+        (s) =>
+          needed !== null &&
+          (s.role === "support_lead" || (needed === "platform_admin" && s.role === "platform_admin")),
+      ),
+    ].filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i);
     const notices: Notice[] = agents
       .filter((s) => s.id !== actorUserId(actor))
       .map((s) => ({
@@ -387,8 +396,8 @@ export interface EscalationDetail extends EscalationSummary {
   internalSummary?: string | null;
 }
 
-function summarize(row: PublicRow, targets: TargetsBySeverity, now: Date): EscalationSummary {
-  const sla = slaFor(row, tenantOf(row), targets, now);
+function summarize(row: PublicRow, slaCtx: SlaContext, now: Date): EscalationSummary {
+  const sla = slaFor(row, slaCtx, now);
   const active = activeClock(sla);
   return {
     id: row.id,
@@ -458,7 +467,7 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
   const now = new Date();
   return withTenant(actor.db, async (tx) => {
     const row = await loadRow(tx, actor, id);
-    const targets = await loadTargets(tx, row.tenantId, row.tier);
+    const slaCtx = await loadSlaContext(tx, tenantOf(row), row.tier);
     const comments = await tx
       .select({
         id: escalationComments.id,
@@ -483,7 +492,7 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
         and(eq(auditLog.tenantId, row.tenantId), eq(auditLog.targetType, "escalation"), eq(auditLog.targetId, row.id)),
       )
       .orderBy(asc(auditLog.at), asc(auditLog.id));
-    const summary = summarize(row, targets, now);
+    const summary = summarize(row, slaCtx, now);
     const staff = actor.kind === "staff";
     const resolvedAt = row.resolvedAt;
     const actions = nextStatuses(row.status, actor.kind, now, resolvedAt, REOPEN_WINDOW_DAYS).map((to) => {
@@ -512,7 +521,12 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
       // RLS already hides internal notes from customers; the filter keeps the shape honest.
       comments: comments
         .filter((c) => staff || c.visibility === "public")
-        .map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+        .map((c) => ({
+          ...c,
+          // Customers know the support team by first names only.
+          authorName: !staff && c.authorKind === "staff" ? firstName(c.authorName) : c.authorName,
+          createdAt: c.createdAt.toISOString(),
+        })),
       approvals: approvals.map((a) => ({
         id: a.id,
         request: {
@@ -585,15 +599,15 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
       .where(where.length ? and(...where) : undefined)
       .orderBy(desc(escalations.createdAt))
       .limit(Math.min(filters.limit ?? 500, 1000));
-    const targetsByTenant = new Map<string, TargetsBySeverity>();
+    const byTenant = new Map<string, SlaContext>();
     const out: EscalationSummary[] = [];
     for (const row of rows) {
-      let targets = targetsByTenant.get(row.tenantId);
-      if (!targets) {
-        targets = await loadTargets(tx, row.tenantId, row.tier);
-        targetsByTenant.set(row.tenantId, targets);
+      let slaCtx = byTenant.get(row.tenantId);
+      if (!slaCtx) {
+        slaCtx = await loadSlaContext(tx, tenantOf(row as PublicRow), row.tier);
+        byTenant.set(row.tenantId, slaCtx);
       }
-      out.push(summarize(row as PublicRow, targets, now));
+      out.push(summarize(row as PublicRow, slaCtx, now));
     }
     const filtered = out.filter((e) => {
       if (filters.sla === "breached") return e.clockStatus === "breached";
@@ -739,8 +753,8 @@ async function saveChanges(tx: Tx, actor: EscalationActor, row: StaffRow, change
     resolvedAt: changes.resolvedAt !== undefined ? changes.resolvedAt : row.resolvedAt,
     slaPauses: changes.slaPauses ?? row.slaPauses,
   };
-  const targets = await loadTargets(tx, row.tenantId, row.tier);
-  const due = dueTimes(slaFor(next, tenantOf(row), targets, now));
+  const slaCtx = await loadSlaContext(tx, tenantOf(row), row.tier);
+  const due = dueTimes(slaFor(next, slaCtx, now));
   const set: Record<string, unknown> = { ...changes, updatedAt: now, ...due };
   // Customers may not write staff-only columns (no grant); never send them.
   if (actor.kind === "customer") {
@@ -769,11 +783,36 @@ function customerNotice(row: StaffRow, title: string, body: string): Notice[] {
   ];
 }
 
-async function staffNotice(row: StaffRow, title: string, body: string, actorId: string | null): Promise<Notice[]> {
-  // The customer role cannot read assignee ids, so look the owner up by tenant when unknown.
-  const recipients = row.assigneeStaffId
-    ? [{ id: row.assigneeStaffId }]
-    : await staffForTenant(row.tenantId, { agents: true, leads: true });
+/** Who hears about a customer's action: the assignee, or the account's agents and leads. */
+interface StaffRecipients {
+  assigneeId: string | null;
+  team: { id: string }[];
+}
+
+/**
+ * Looked up before the transaction on the owner connection (the customer role cannot read
+ * assignee ids; PGlite's single connection cannot serve a second query inside a transaction).
+ * An id that is not in the customer's tenant finds nothing; the transaction then answers 404.
+ */
+async function recipientsForCustomerAction(tenantId: string, id: string): Promise<StaffRecipients> {
+  if (!isUuid(id)) return { assigneeId: null, team: [] };
+  const { db } = await getDb();
+  const [r] = await db
+    .select({ id: escalations.assigneeStaffId })
+    .from(escalations)
+    .where(and(eq(escalations.tenantId, tenantId), eq(escalations.id, id)));
+  if (r?.id) return { assigneeId: r.id, team: [] };
+  return { assigneeId: null, team: await staffForTenant(tenantId, { agents: true, leads: true }) };
+}
+
+function staffNotice(
+  row: StaffRow,
+  to: StaffRecipients,
+  title: string,
+  body: string,
+  actorId: string | null,
+): Notice[] {
+  const recipients = to.assigneeId ? [{ id: to.assigneeId }] : to.team;
   return recipients
     .filter((r) => r.id !== actorId)
     .map((r) => ({
@@ -787,20 +826,10 @@ async function staffNotice(row: StaffRow, title: string, body: string, actorId: 
     }));
 }
 
-async function assigneeOf(row: StaffRow): Promise<StaffRow> {
-  if (row.assigneeStaffId || !row.assigneeFirstName) return row;
-  // For customer actors the id is withheld; resolve it through the owner connection.
-  const { db } = await getDb();
-  const [r] = await db
-    .select({ id: escalations.assigneeStaffId })
-    .from(escalations)
-    .where(and(eq(escalations.tenantId, row.tenantId), eq(escalations.id, row.id)));
-  return { ...row, assigneeStaffId: r?.id ?? null };
-}
-
 export async function changeStatus(actor: EscalationActor, id: string, to: EscalationStatus): Promise<void> {
   const now = new Date();
   let mail: Notice[] = [];
+  const team = actor.kind === "customer" ? await recipientsForCustomerAction(actor.tenantId, id) : null;
   await withTenant(actor.db, async (tx) => {
     const row = await loadRow(tx, actor, id, true);
     const { changes, kind } = await moveStatus(tx, actor, row, to, now);
@@ -817,7 +846,13 @@ export async function changeStatus(actor: EscalationActor, id: string, to: Escal
     } else {
       mail = await notifyInApp(
         tx,
-        await staffNotice(await assigneeOf(row), title, `${row.title}\nChanged by ${actor.name}.`, actorUserId(actor)),
+        staffNotice(
+          row,
+          team ?? { assigneeId: null, team: [] },
+          title,
+          `${row.title}\nChanged by ${actor.name}.`,
+          actorUserId(actor),
+        ),
       );
     }
   });
@@ -835,6 +870,7 @@ export async function addComment(
   }
   const now = new Date();
   let mail: Notice[] = [];
+  const team = actor.kind === "customer" ? await recipientsForCustomerAction(actor.tenantId, id) : null;
   const result = await withTenant(actor.db, async (tx) => {
     const row = await loadRow(tx, actor, id, true);
     if (actor.kind === "customer" && row.status === "closed") {
@@ -862,17 +898,20 @@ export async function addComment(
     if (actor.kind === "customer" && row.status === "awaiting_customer") {
       changes = (await moveStatus(tx, actor, row, "in_progress", now)).changes;
     }
-    if (actor.kind === "staff" && visibility === "public" && !row.firstResponseAt) changes.firstResponseAt = now;
-    await saveChanges(tx, actor, row, changes, now);
+    // An internal note leaves the escalation row alone: even its updated_at (which customers can
+    // read, and which would wake their live pages) must not reveal that a note was written.
     if (visibility === "internal") return { commentId: c.id };
+    if (actor.kind === "staff" && !row.firstResponseAt) changes.firstResponseAt = now;
+    await saveChanges(tx, actor, row, changes, now);
     const preview = body.length > 500 ? `${body.slice(0, 500)}…` : body;
     if (actor.kind === "staff") {
       mail = await notifyInApp(tx, customerNotice(row, `New reply on ${ref(row.number)}: ${row.title}`, preview));
     } else {
       mail = await notifyInApp(
         tx,
-        await staffNotice(
-          await assigneeOf(row),
+        staffNotice(
+          row,
+          team ?? { assigneeId: null, team: [] },
           `${row.tenantName} replied on ${ref(row.number)}`,
           preview,
           actorUserId(actor),
@@ -890,21 +929,27 @@ export async function assignEscalation(actor: EscalationActor, id: string, assig
   if (actor.kind !== "staff") throw new EscalationError(403, "Only staff can assign escalations.");
   const now = new Date();
   let mail: Notice[] = [];
+  // Which account it belongs to (as this staff member may see it), then who may work on it:
+  // both before the main transaction (owner-connection lookups; see recipientsForCustomerAction).
+  const visible = await withTenant(actor.db, (tx) => loadRow(tx, actor, id));
+  let assigneeId: string | null = assignee === "me" ? actor.staffId : assignee === "none" ? null : assignee;
+  let name: string | null = null;
+  if (assigneeId) {
+    const [p] = await peopleByIds([assigneeId]);
+    if (!p || !(await staffCanSee(p.id, visible.tenantId))) {
+      throw new EscalationError(
+        400,
+        "That person cannot work on this account. Choose someone assigned to it, or a lead.",
+        {
+          assignee: "That person cannot work on this account.",
+        },
+      );
+    }
+    name = firstName(p.name);
+    assigneeId = p.id;
+  }
   await withTenant(actor.db, async (tx) => {
     const row = await loadRow(tx, actor, id, true);
-    let assigneeId: string | null = assignee === "me" ? actor.staffId : assignee === "none" ? null : assignee;
-    let name: string | null = null;
-    if (assigneeId) {
-      const [p] = await peopleByIds([assigneeId]);
-      if (!p || !(await staffCanSee(assigneeId, row.tenantId))) {
-        throw new EscalationError(
-          400,
-          "That person cannot work on this account. Choose someone assigned to it, or a lead.",
-        );
-      }
-      name = firstName(p.name);
-      assigneeId = p.id;
-    }
     if (assigneeId === row.assigneeStaffId) return;
     await audit(tx, actor, row, "assigned", { assigneeFirstName: name, assigneeStaffId: assigneeId });
     await saveChanges(tx, actor, row, { assigneeStaffId: assigneeId, assigneeFirstName: name }, now);
@@ -1027,4 +1072,47 @@ export async function orderForEscalation(
       .where(eq(orders.id, orderId)),
   );
   return o ?? null;
+}
+
+/**
+ * Open orders past or near their promised date (in the account's zone), newest promise first,
+ * with whether an escalation is already open for them: the new-escalation page offers them.
+ */
+export async function atRiskOrders(
+  db: TenantContext,
+  timeZone: string,
+  limit = 8,
+): Promise<
+  { id: string; orderNumber: string; promisedDate: string; status: string; late: boolean; escalated: boolean }[]
+> {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+  return withTenant(db, async (tx) => {
+    const rows = await tx
+      .select({
+        id: orders.id,
+        orderNumber: orders.orderNumber,
+        promisedDate: orders.promisedDate,
+        status: orders.status,
+        escalated: sql<boolean>`exists (select 1 from escalations e where e.tenant_id = ${orders.tenantId}
+          and e.order_id = ${orders.id} and e.status <> 'closed')`,
+      })
+      .from(orders)
+      .where(
+        and(
+          sql`${orders.promisedDate} <= (${today}::date + 1)`,
+          sql`${orders.status} not in ('delivered', 'cancelled')`,
+          db.tenantId ? eq(orders.tenantId, db.tenantId) : undefined,
+        ),
+      )
+      .orderBy(desc(orders.promisedDate), asc(orders.orderNumber))
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      orderNumber: r.orderNumber,
+      promisedDate: r.promisedDate ?? "",
+      status: r.status,
+      late: (r.promisedDate ?? "") < today,
+      escalated: r.escalated === true,
+    }));
+  });
 }

@@ -96,3 +96,16 @@ export async function markNotificationsRead(db: TenantContext): Promise<void> {
       .where(and(eq(escalationNotifications.recipientUserId, me), isNull(escalationNotifications.readAt))),
   );
 }
+
+/** How many unread notifications the signed-in person has (for the bell in the header). */
+export async function unreadNotificationCount(db: TenantContext): Promise<number> {
+  const me = db.role === "portal_customer" ? db.userId : db.role === "portal_staff" ? db.staffId : null;
+  if (!me) return 0;
+  const [r] = await withTenant(db, (tx) =>
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(escalationNotifications)
+      .where(and(eq(escalationNotifications.recipientUserId, me), isNull(escalationNotifications.readAt))),
+  );
+  return Number(r?.n ?? 0);
+}

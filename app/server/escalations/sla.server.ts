@@ -13,6 +13,7 @@ import {
   type SlaTarget,
 } from "../../domain/escalations/sla";
 import type { EscalationStatus, Severity } from "../../domain/escalations/workflow";
+import type { BusinessClock } from "../../domain/escalations/sla";
 import type { Tx } from "../tenant-db.server";
 import { clockForTenant, type TenantCalendarSource } from "./calendar.server";
 
@@ -40,6 +41,17 @@ export async function loadTargets(tx: Tx, tenantId: string, tier: Tier): Promise
   return out;
 }
 
+/** What an escalation's clocks need from the database: targets and the business clock. */
+export interface SlaContext {
+  targets: TargetsBySeverity;
+  clock: BusinessClock;
+}
+
+export async function loadSlaContext(tx: Tx, tenant: TenantCalendarSource, tier: Tier): Promise<SlaContext> {
+  const [targets, clock] = [await loadTargets(tx, tenant.id, tier), await clockForTenant(tx, tenant)];
+  return { targets, clock };
+}
+
 export function toPauses(stored: readonly StoredPause[]): PauseInterval[] {
   return stored.map((p) => ({ start: new Date(p.start), end: p.end ? new Date(p.end) : null, reason: p.reason }));
 }
@@ -53,12 +65,7 @@ export interface SlaFactsRow {
   slaPauses: StoredPause[];
 }
 
-export function slaFor(
-  row: SlaFactsRow,
-  tenant: TenantCalendarSource,
-  targets: TargetsBySeverity,
-  now: Date,
-): SlaState {
+export function slaFor(row: SlaFactsRow, ctx: SlaContext, now: Date): SlaState {
   return computeSla(
     {
       status: row.status,
@@ -67,8 +74,8 @@ export function slaFor(
       resolvedAt: row.resolvedAt,
       pauses: toPauses(row.slaPauses),
     },
-    targets[row.severity],
-    clockForTenant(tenant),
+    ctx.targets[row.severity],
+    ctx.clock,
     now,
   );
 }

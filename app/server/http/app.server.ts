@@ -7,6 +7,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { DbHandle } from "../../../db/client";
+import { corsPreflight } from "../embed/cors.server";
+import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginForms } from "./csrf.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -38,6 +40,16 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
   app.use(refuseCrossOriginForms);
   // Browsers ask for /favicon.ico whatever the page links; point them at the SVG icon.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  // Embeddable widgets (public JS, any origin) and CORS preflights for the API (embed key origins only).
+  app.use("/widgets", serveWidgets(path.join(ROOT_DIR, "public/widgets")));
+  app.options("/api/v1/*", (req, res) => {
+    const headers = new Headers();
+    if (typeof req.headers.origin === "string") headers.set("origin", req.headers.origin);
+    void corsPreflight(new Request(`http://portal${req.originalUrl}`, { method: "OPTIONS", headers })).then(
+      (r) => res.status(r.status).set(Object.fromEntries(r.headers)).end(),
+      () => res.status(503).end(),
+    );
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", database: handle.kind, uptimeSeconds: Math.round(process.uptime()) });
   });
@@ -48,7 +60,8 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     const vite = await import("vite");
     const server = await vite.createServer({
       root: ROOT_DIR,
-      server: { middlewareMode: true, hmr: false },
+      // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
+      server: { middlewareMode: true, hmr: false, cors: false },
       logLevel: "warn",
     });
     app.use(server.middlewares);
@@ -65,7 +78,11 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     createRequestHandler({
       build,
       mode: opts.dev ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce ?? "") }),
+      getLoadContext: (_req, res) => ({
+        cspNonce: String(res.locals.cspNonce ?? ""),
+        // Bytes written but not yet flushed to the client: SSE uses it to drop slow consumers.
+        responseBacklog: () => res.writableLength,
+      }),
     }),
   );
   return { app, close };

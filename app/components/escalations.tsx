@@ -1,0 +1,311 @@
+// Escalation UI pieces shared by the customer pages and the staff queue: badges, the SLA clock,
+// times in the account's zone, the conversation and the history.
+import { useEffect, useId, useRef, type TextareaHTMLAttributes } from "react";
+import {
+  CATEGORY_LABELS,
+  STATUS_TITLES,
+  type EscalationCategory,
+  type EscalationStatus,
+  type Severity,
+} from "../domain/escalations/workflow";
+import { formatMinutes } from "../domain/escalations/sla";
+import { Badge, cx, FieldError } from "./ui";
+
+/** The JSON shape of one SLA clock as the escalation service returns it. */
+export interface ClockData {
+  targetMinutes: number;
+  elapsedMinutes: number;
+  remainingMinutes: number;
+  dueAt: string | null;
+  status: "running" | "breaching_soon" | "breached" | "paused" | "met" | "missed";
+  pausedSince: string | null;
+  pauseReason: "awaiting_customer" | "resolved" | null;
+  stoppedAt: string | null;
+}
+
+export interface SlaData {
+  firstResponse: ClockData;
+  resolution: ClockData;
+  twentyFourSeven: boolean;
+  active: "firstResponse" | "resolution";
+}
+
+export function formatTime(iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
+}
+
+const STATUS_TONE: Record<EscalationStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
+  open: "red",
+  acknowledged: "blue",
+  in_progress: "blue",
+  awaiting_customer: "amber",
+  resolved: "green",
+  closed: "slate",
+};
+
+export function StatusBadge({ status }: { status: EscalationStatus }) {
+  return <Badge tone={STATUS_TONE[status]}>{STATUS_TITLES[status]}</Badge>;
+}
+
+const SEVERITY_TONE: Record<Severity, "slate" | "green" | "amber" | "red" | "blue"> = {
+  P1: "red",
+  P2: "amber",
+  P3: "blue",
+  P4: "slate",
+};
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
+}
+
+export function categoryLabel(c: EscalationCategory): string {
+  return CATEGORY_LABELS[c] ?? c;
+}
+
+/** One line about a clock: "due in 2 h 05 min", "paused — waiting for your reply", "met". */
+export function clockSentence(c: ClockData, audience: "customer" | "staff"): string {
+  switch (c.status) {
+    case "paused":
+      return c.pauseReason === "awaiting_customer"
+        ? audience === "customer"
+          ? "paused — waiting for your reply"
+          : "paused — waiting for the customer"
+        : "paused";
+    case "met":
+      return "met";
+    case "missed":
+      return `missed by ${formatMinutes(c.elapsedMinutes - c.targetMinutes)}`;
+    case "breached":
+      return `overdue by ${formatMinutes(-c.remainingMinutes)}`;
+    default:
+      return `${formatMinutes(c.remainingMinutes)} left`;
+  }
+}
+
+const CLOCK_TONE: Record<ClockData["status"], "slate" | "green" | "amber" | "red" | "blue"> = {
+  running: "blue",
+  breaching_soon: "amber",
+  breached: "red",
+  paused: "slate",
+  met: "green",
+  missed: "red",
+};
+
+/** Compact clock for lists: the clock that counts now. */
+export function ClockBadge({ sla, audience }: { sla: SlaData; audience: "customer" | "staff" }) {
+  const c = sla[sla.active];
+  const which = sla.active === "firstResponse" ? "Response" : "Resolution";
+  return (
+    <span className="inline-flex flex-col gap-0.5">
+      <Badge tone={CLOCK_TONE[c.status]}>{`${which}: ${clockSentence(c, audience)}`}</Badge>
+    </span>
+  );
+}
+
+/** Both clocks with targets and due times, for detail pages. */
+export function SlaPanel({
+  sla,
+  timeZone,
+  audience,
+}: {
+  sla: SlaData;
+  timeZone: string;
+  audience: "customer" | "staff";
+}) {
+  const rows: [string, ClockData][] = [
+    ["First response", sla.firstResponse],
+    ["Resolution", sla.resolution],
+  ];
+  return (
+    <div>
+      <dl className="space-y-3">
+        {rows.map(([label, c]) => (
+          <div key={label} className="rounded-lg border border-slate-200 p-3" data-testid={`clock-${label}`}>
+            <dt className="flex items-center justify-between gap-2 text-sm font-medium text-slate-800">
+              {label}
+              <Badge tone={CLOCK_TONE[c.status]}>{clockSentence(c, audience)}</Badge>
+            </dt>
+            <dd className="mt-1 text-xs text-slate-600">
+              Target {formatMinutes(c.targetMinutes)} {sla.twentyFourSeven ? "(around the clock)" : "(business time)"}
+              {" · "}
+              used {formatMinutes(c.elapsedMinutes)}
+              {c.dueAt && !c.stoppedAt ? <> · due {formatTime(c.dueAt, timeZone)}</> : null}
+              {c.stoppedAt ? <> · stopped {formatTime(c.stoppedAt, timeZone)}</> : null}
+              {c.pausedSince ? <> · paused since {formatTime(c.pausedSince, timeZone)}</> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-2 text-xs text-slate-500">
+        {sla.twentyFourSeven
+          ? "This severity is measured around the clock."
+          : `Counted in business hours of the account's calendar (${timeZone}); the clock pauses while the support team waits for a reply.`}
+      </p>
+    </div>
+  );
+}
+
+export interface CommentData {
+  id: string;
+  authorName: string;
+  authorKind: "customer" | "staff";
+  visibility: "public" | "internal";
+  body: string;
+  createdAt: string;
+}
+
+export function Conversation({ comments, timeZone }: { comments: CommentData[]; timeZone: string }) {
+  if (!comments.length) return <p className="text-sm text-slate-600">No messages yet.</p>;
+  return (
+    <ol className="space-y-3" aria-label="Conversation">
+      {comments.map((c) => (
+        <li
+          key={c.id}
+          data-testid={c.visibility === "internal" ? "internal-note" : "public-reply"}
+          className={cx(
+            "rounded-lg border p-3",
+            c.visibility === "internal"
+              ? "border-amber-300 bg-amber-50"
+              : c.authorKind === "staff"
+                ? "border-sky-200 bg-sky-50"
+                : "border-slate-200 bg-white",
+          )}
+        >
+          <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+            <span className="font-medium text-slate-800">{c.authorName}</span>
+            {c.visibility === "internal" ? (
+              <Badge tone="amber">Internal note — not visible to the customer</Badge>
+            ) : null}
+            {c.visibility === "public" && c.authorKind === "staff" ? <Badge tone="blue">Support team</Badge> : null}
+            <time dateTime={c.createdAt}>{formatTime(c.createdAt, timeZone)}</time>
+          </p>
+          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{c.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface HistoryData {
+  at: string;
+  actor: string;
+  action: string;
+  summary: string;
+}
+
+export function History({ history, timeZone }: { history: HistoryData[]; timeZone: string }) {
+  return (
+    <ol className="space-y-1 text-sm" aria-label="History">
+      {history.map((h, i) => (
+        <li key={`${h.at}-${i}`} className="flex flex-wrap gap-x-2 text-slate-700">
+          <time dateTime={h.at} className="text-slate-500">
+            {formatTime(h.at, timeZone)}
+          </time>
+          <span>{h.summary}</span>
+          <span className="text-slate-500">— {h.actor}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface ApprovalData {
+  id: string;
+  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
+  requiredRole: "support_agent" | "support_lead" | "platform_admin";
+  reasons: string[];
+  decision: "pending" | "approved" | "rejected";
+  reason: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  canDecide: boolean;
+}
+
+export function requestSummary(r: ApprovalData["request"]): string {
+  const parts: string[] = [];
+  if (r.expedite) parts.push("expedite");
+  if (r.creditAmount) parts.push(`credit of ${r.creditAmount.toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
+  if (r.policyOverride) parts.push(`policy override: ${r.policyOverride}`);
+  return parts.join("; ") || "none";
+}
+
+export const APPROVER_TEXT: Record<ApprovalData["requiredRole"], string> = {
+  support_agent: "the support team",
+  support_lead: "a support lead",
+  platform_admin: "an executive (platform admin)",
+};
+
+/**
+ * Calls `onChange` when an escalation event arrives on a server-sent event stream at `url`
+ * (`event: escalation`). EventSource reconnects by itself; a burst of events folds into one call.
+ */
+export function useEscalationEvents(
+  url: string | null,
+  onChange: (data: { escalationId: string; status: string }) => void,
+) {
+  const callback = useRef(onChange);
+  callback.current = onChange;
+  useEffect(() => {
+    if (!url || typeof EventSource === "undefined") return;
+    const source = new EventSource(url);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last: { escalationId: string; status: string } | null = null;
+    const handler = (e: MessageEvent<string>) => {
+      try {
+        last = JSON.parse(e.data) as { escalationId: string; status: string };
+      } catch {
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => last && callback.current(last), 150);
+    };
+    source.addEventListener("escalation", handler as EventListener);
+    return () => {
+      clearTimeout(timer);
+      source.removeEventListener("escalation", handler as EventListener);
+      source.close();
+    };
+  }, [url]);
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  error?: string | null;
+  hint?: string;
+};
+
+export function TextAreaField({ label, error, hint, className, ...area }: TextAreaProps) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={4}
+        {...area}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
+        className={cx(
+          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
+          error ? "border-red-500" : "border-slate-300",
+        )}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,305 @@
+// The order list's filter panel (a GET form: the URL holds all state) and the status chips.
+import { Form, Link, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
+import {
+  DATE_FIELDS,
+  filtersToParams,
+  ORDER_PRIORITY_VALUES,
+  ORDER_STATUS_VALUES,
+  queryToParams,
+  type DateField,
+  type OrderFilters,
+  type OrderStatusValue,
+  type SortDir,
+  type SortKey,
+} from "../../domain/orders/query";
+import { Button, cx, FieldError } from "../ui";
+import { statusLabel } from "./format";
+
+export interface SiteOptionView {
+  id: string;
+  code: string;
+  name: string;
+  city: string;
+}
+
+/** /orders?<filters with a change> (no cursor: any filter change starts at the first page). */
+export function ordersHref(filters: OrderFilters, sort: SortKey, dir: SortDir, extra?: Record<string, string>): string {
+  const p = queryToParams({ filters, sort, dir });
+  for (const [k, v] of Object.entries(extra ?? {})) p.set(k, v);
+  const s = p.toString();
+  return s ? `/orders?${s}` : "/orders?all=1";
+}
+
+const DATE_LABELS: Record<DateField, string> = {
+  ordered: "Ordered",
+  requested: "Requested delivery",
+  promised: "Promised delivery",
+  delivered: "Delivered",
+};
+
+/** SLA drill-down parameters (set by the SLA page's links): kept as hidden fields, removable as one. */
+const DRILL_LABELS: Record<string, string> = {
+  fiscal: "Fiscal period",
+  otif: "OTIF",
+  ontime: "On time",
+  infull: "In full",
+  measured: "Measured",
+  fill: "Fill",
+  lead_time_over: "Lead time over (business minutes)",
+};
+
+function withoutDrill(f: OrderFilters): OrderFilters {
+  return { ...f, fiscal: null, metrics: {}, sla: undefined };
+}
+
+function CheckGroup({
+  legend,
+  name,
+  options,
+  selected,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+  error?: string;
+}) {
+  const errorId = `filter-${name}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-1 max-h-48 space-y-1 overflow-y-auto pr-1">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              defaultChecked={selected.includes(o.value)}
+              className="h-4 w-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId} error={error} />
+    </fieldset>
+  );
+}
+
+function DateInput({ name, label, value, error }: { name: string; label: string; value: string | null; error?: string }) {
+  const id = `filter-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        name={name}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cx(
+          "mt-0.5 block w-full rounded-md border bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none",
+          error ? "border-red-500" : "border-slate-300",
+        )}
+      />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+export function OrderFilterPanel({
+  filters,
+  sort,
+  dir,
+  sites,
+  errors,
+  busy,
+}: {
+  filters: OrderFilters;
+  sort: SortKey;
+  dir: SortDir;
+  sites: SiteOptionView[];
+  errors: Record<string, string>;
+  busy: boolean;
+}) {
+  const submit = useSubmit();
+  // Drop empty fields so the URL stays short and shareable; without JS the plain GET still works.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    const clean = new URLSearchParams();
+    for (const [k, v] of fd.entries()) if (typeof v === "string" && v.trim() !== "") clean.append(k, v.trim());
+    submit(clean, { method: "get", action: "/orders" });
+  };
+  const anyDate = DATE_FIELDS.some((f) => filters.dates[f].from || filters.dates[f].to);
+  const dateErrors = Object.keys(errors).some((k) => /_(from|to)$/.test(k));
+  // Keyed by the filter state so the uncontrolled inputs reset when the URL changes (chips, clear).
+  const key = queryToParams({ filters, sort, dir }).toString();
+  const drill = [...filtersToParams(filters).entries()].filter(([k]) => k in DRILL_LABELS);
+  return (
+    <Form
+      key={key}
+      method="get"
+      action="/orders"
+      onSubmit={onSubmit}
+      aria-label="Filter orders"
+      className="space-y-4 self-start rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div>
+        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
+          Search
+        </label>
+        <input
+          id="filter-q"
+          type="search"
+          name="q"
+          defaultValue={filters.q ?? ""}
+          placeholder="SO-1001, PO, SKU, tracking"
+          aria-describedby="filter-q-hint"
+          aria-invalid={errors.q ? true : undefined}
+          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+        />
+        <p id="filter-q-hint" className="mt-1 text-xs text-slate-500">
+          Order number, customer PO, SKU or tracking number — matches the beginning.
+        </p>
+        <FieldError id="filter-q-error" error={errors.q} />
+      </div>
+      <CheckGroup
+        legend="Status"
+        name="status"
+        options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        selected={filters.status}
+        error={errors.status}
+      />
+      {sites.length > 0 ? (
+        <CheckGroup
+          legend="Ship-to site"
+          name="site"
+          options={sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))}
+          selected={filters.site}
+          error={errors.site}
+        />
+      ) : null}
+      <CheckGroup
+        legend="Priority"
+        name="priority"
+        options={ORDER_PRIORITY_VALUES.map((p) => ({ value: p, label: p[0].toUpperCase() + p.slice(1) }))}
+        selected={filters.priority}
+        error={errors.priority}
+      />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Delays</legend>
+        <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="late" value="1" defaultChecked={filters.late} className="h-4 w-4" />
+          Late (promised date passed)
+        </label>
+        <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="at_risk" value="1" defaultChecked={filters.atRisk} className="h-4 w-4" />
+          At risk (predicted after promise)
+        </label>
+        <FieldError id="filter-late-error" error={errors.late ?? errors.at_risk} />
+      </fieldset>
+      <details open={anyDate || dateErrors} className="group">
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">Dates</summary>
+        <div className="mt-2 space-y-3">
+          {DATE_FIELDS.map((f) => (
+            <fieldset key={f}>
+              <legend className="text-xs font-medium text-slate-700">{DATE_LABELS[f]}</legend>
+              <div className="grid grid-cols-2 gap-2">
+                <DateInput name={`${f}_from`} label="From" value={filters.dates[f].from} error={errors[`${f}_from`]} />
+                <DateInput name={`${f}_to`} label="To" value={filters.dates[f].to} error={errors[`${f}_to`]} />
+              </div>
+            </fieldset>
+          ))}
+        </div>
+      </details>
+      {drill.length ? (
+        <div className="rounded-lg bg-slate-50 p-2 text-xs text-slate-700">
+          <p className="font-medium">From the SLA scorecard</p>
+          {drill.map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <p>{drill.map(([k, v]) => `${DRILL_LABELS[k] ?? k}: ${v}`).join(" · ")}</p>
+          <Link to={ordersHref(withoutDrill(filters), sort, dir)} className="font-medium text-brand-700 underline">
+            Remove scorecard filter
+          </Link>
+        </div>
+      ) : null}
+      {sort !== "ordered" ? <input type="hidden" name="sort" value={sort} /> : null}
+      {dir !== (sort === "ordered" || sort === "delivered" ? "desc" : "asc") ? (
+        <input type="hidden" name="dir" value={dir} />
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={busy}>
+          {busy ? "Loading…" : "Apply filters"}
+        </Button>
+        <Link to="/orders?all=1" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          Clear filters
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+/** One chip per status with its count under the other filters; a chip toggles that status. */
+export function StatusChips({
+  filters,
+  sort,
+  dir,
+  counts,
+}: {
+  filters: OrderFilters;
+  sort: SortKey;
+  dir: SortDir;
+  counts: Record<OrderStatusValue, number>;
+}) {
+  const total = ORDER_STATUS_VALUES.reduce((n, s) => n + counts[s], 0);
+  const allHref = ordersHref({ ...filters, status: [] }, sort, dir);
+  return (
+    <nav aria-label="Status" className="mb-4">
+      <ul className="flex flex-wrap gap-2">
+        <li>
+          <Link
+            to={allHref}
+            aria-current={filters.status.length === 0 ? "true" : undefined}
+            className={cx(
+              "inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm",
+              filters.status.length === 0
+                ? "border-brand-600 bg-brand-600 text-white"
+                : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+            )}
+          >
+            All <span className="tabular-nums">{total}</span>
+          </Link>
+        </li>
+        {ORDER_STATUS_VALUES.filter((s) => counts[s] > 0 || filters.status.includes(s)).map((s) => {
+          const on = filters.status.includes(s);
+          const next = on ? filters.status.filter((x) => x !== s) : [...filters.status, s];
+          return (
+            <li key={s}>
+              <Link
+                to={ordersHref({ ...filters, status: next }, sort, dir)}
+                aria-current={on ? "true" : undefined}
+                data-testid={`chip-${s}`}
+                className={cx(
+                  "inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm",
+                  on ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+                )}
+              >
+                {on ? <span aria-hidden="true">✓</span> : null}
+                {statusLabel(s)} <span className="tabular-nums text-slate-500">{counts[s]}</span>
+                <span className="sr-only">{on ? "(selected, select to remove)" : "(select to add)"}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,117 @@
+// Order UI pieces shared by the list and the detail page: status labels and badges, dates in the
+// tenant's zone, relative times.
+import type { OrderStatusValue } from "../../domain/orders/query";
+import { Badge } from "../ui";
+
+export const STATUS_LABELS: Record<OrderStatusValue, string> = {
+  received: "Received",
+  confirmed: "Confirmed",
+  allocated: "Allocated",
+  backordered: "Backordered",
+  on_hold: "On hold",
+  picked: "Picked",
+  packed: "Packed",
+  shipped: "Shipped",
+  in_transit: "In transit",
+  out_for_delivery: "Out for delivery",
+  delivered: "Delivered",
+  exception: "Exception",
+  cancelled: "Cancelled",
+};
+
+const EVENT_LABELS: Record<string, string> = { ...STATUS_LABELS, eta_changed: "Delivery estimate changed", note: "Note" };
+
+export function statusLabel(s: string): string {
+  return (STATUS_LABELS as Record<string, string>)[s] ?? s;
+}
+
+export function eventLabel(t: string): string {
+  return EVENT_LABELS[t] ?? t;
+}
+
+const STATUS_TONE: Record<OrderStatusValue, "slate" | "green" | "amber" | "red" | "blue"> = {
+  received: "slate",
+  confirmed: "slate",
+  allocated: "blue",
+  backordered: "amber",
+  on_hold: "amber",
+  picked: "blue",
+  packed: "blue",
+  shipped: "blue",
+  in_transit: "blue",
+  out_for_delivery: "blue",
+  delivered: "green",
+  exception: "red",
+  cancelled: "slate",
+};
+
+export function OrderStatusBadge({ status }: { status: OrderStatusValue }) {
+  return <Badge tone={STATUS_TONE[status] ?? "slate"}>{statusLabel(status)}</Badge>;
+}
+
+export function DelayBadges({ late, atRisk }: { late: boolean; atRisk: boolean }) {
+  if (late) return <Badge tone="red">Late</Badge>;
+  if (atRisk) return <Badge tone="amber">At risk</Badge>;
+  return null;
+}
+
+/** A calendar date (YYYY-MM-DD, no zone) as "2 Mar 2026". */
+export function formatDate(date: string | null): string {
+  if (!date) return "—";
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** An instant as a date in a zone. */
+export function formatInstantDate(iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** An instant as date and time in a zone, with the zone's abbreviation. */
+export function formatInstant(iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "3 hours ago", "in 2 days"; "just now" under a minute. */
+export function relativeTime(iso: string, now: number): string {
+  const diff = new Date(iso).getTime() - now;
+  const abs = Math.abs(diff);
+  if (abs < 60_000) return "just now";
+  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  for (const [unit, ms] of UNITS) {
+    if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+  }
+  return "just now";
+}
+
+export function formatMoney(value: string, currency: string): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  try {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(n);
+  } catch {
+    return `${n.toFixed(2)} ${currency}`;
+  }
+}

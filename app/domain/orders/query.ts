@@ -1,0 +1,320 @@
+// The order-list query language: what a URL (page, API, export, saved view) may say about which
+// orders to show and in what order. Pure: parsing, validation and serialisation only; the SQL
+// lives in app/server/orders/. One parser serves the page, /api/v1/orders and the CSV export, so
+// a saved view or shared link means the same everywhere.
+//
+// Parameters (all optional, repeatable ones also accept comma-separated values):
+//   status=shipped&status=in_transit   statuses (multi)
+//   site=<uuid>                        ship-to sites (multi)
+//   priority=critical                  priorities (multi)
+//   q=SO-1001                          prefix of order number, customer PO, SKU or tracking number
+//   ordered_from / ordered_to          local dates (YYYY-MM-DD, inclusive) in the tenant's zone;
+//   requested_* / promised_* / delivered_*   likewise
+//   late=1, at_risk=1                  delayed orders (both given: either)
+//   fiscal=FY2026 | FY2026-Q2 | FY2026-P03 | FY2026-W07   SLA drill-down by stored fiscal period
+//   otif=missed|met, ontime=missed|met, infull=missed|met  SLA drill-down by stored metrics
+//   measured=1, fill=short|full, lead_time_over=<business minutes>  SLA drill-down (added by H2 for
+//     the SLA page's tiles: measured orders, orders with a line shipped short, lead time over target)
+//   sort=ordered|number|status|requested|promised|delivered, dir=asc|desc
+//   cursor=<opaque>, limit=1..200
+import { z } from "zod";
+import { parsePeriodKey, type PeriodKey } from "../sla/periods";
+
+export const ORDER_STATUS_VALUES = [
+  "received",
+  "confirmed",
+  "allocated",
+  "backordered",
+  "on_hold",
+  "picked",
+  "packed",
+  "shipped",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "cancelled",
+] as const;
+export type OrderStatusValue = (typeof ORDER_STATUS_VALUES)[number];
+
+export const ORDER_PRIORITY_VALUES = ["standard", "expedited", "critical"] as const;
+export type OrderPriorityValue = (typeof ORDER_PRIORITY_VALUES)[number];
+
+export const SORT_KEYS = ["ordered", "number", "status", "requested", "promised", "delivered"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = "asc" | "desc";
+
+export const DATE_FIELDS = ["ordered", "requested", "promised", "delivered"] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+export const METRIC_FIELDS = ["otif", "ontime", "infull"] as const;
+export type MetricField = (typeof METRIC_FIELDS)[number];
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+export const MAX_Q_LENGTH = 64;
+
+export interface DateRange {
+  from: string | null;
+  to: string | null;
+}
+
+export interface OrderFilters {
+  status: OrderStatusValue[];
+  site: string[];
+  priority: OrderPriorityValue[];
+  q: string | null;
+  dates: Record<DateField, DateRange>;
+  late: boolean;
+  atRisk: boolean;
+  fiscal: PeriodKey | null;
+  metrics: Partial<Record<MetricField, "met" | "missed">>;
+  /** SLA drill-down on stored metrics beyond met/missed (H2); absent = no such filter. */
+  sla?: SlaDrillFilters;
+}
+
+export interface SlaDrillFilters {
+  /** Only measured orders (delivered, promised, not cancelled). */
+  measured: boolean;
+  /** Measured orders with a line shipped short, or with every line complete. */
+  fill: "short" | "full" | null;
+  /** Measured orders whose stored lead time exceeds this many business minutes. */
+  leadTimeOver: number | null;
+}
+
+export interface OrderQuery {
+  filters: OrderFilters;
+  sort: SortKey;
+  dir: SortDir;
+  cursor: string | null;
+  limit: number;
+}
+
+export type ParseResult = { ok: true; query: OrderQuery } | { ok: false; errors: Record<string, string> };
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A real calendar date in YYYY-MM-DD form (no Feb 30). */
+export function isLocalDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+const localDate = z.string().refine(isLocalDate, "Use a date like 2026-03-31.");
+const flag = z.enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""]).transform((v) =>
+  ["1", "true", "yes", "on"].includes(v),
+);
+
+function multi(params: URLSearchParams, name: string): string[] {
+  return params
+    .getAll(name)
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function single(params: URLSearchParams, name: string): string | null {
+  const all = params.getAll(name);
+  const v = all.length ? all[all.length - 1].trim() : "";
+  return v === "" ? null : v;
+}
+
+const FIELD_LABEL: Record<DateField, string> = {
+  ordered: "Ordered",
+  requested: "Requested",
+  promised: "Promised",
+  delivered: "Delivered",
+};
+
+/**
+ * Parses filters, sort and paging from URL parameters. Unknown parameters are ignored (links may
+ * carry tracking parameters); known ones must be valid, and every problem is reported by name.
+ */
+export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: number } = {}): ParseResult {
+  const errors: Record<string, string> = {};
+  const maxLimit = opts.maxLimit ?? MAX_LIMIT;
+
+  const status = [...new Set(multi(params, "status"))];
+  const badStatus = status.filter((s) => !(ORDER_STATUS_VALUES as readonly string[]).includes(s));
+  if (badStatus.length) errors.status = `Unknown status ${badStatus.map((s) => JSON.stringify(s)).join(", ")}.`;
+
+  const site = [...new Set(multi(params, "site").map((s) => s.toLowerCase()))];
+  if (site.some((s) => !UUID_RE.test(s))) errors.site = "Choose sites from the list.";
+  if (site.length > 50) errors.site = "Choose at most 50 sites.";
+
+  const priority = [...new Set(multi(params, "priority"))];
+  if (priority.some((p) => !(ORDER_PRIORITY_VALUES as readonly string[]).includes(p)))
+    errors.priority = "Priority is standard, expedited or critical.";
+
+  const rawQ = single(params, "q");
+  let q: string | null = null;
+  if (rawQ !== null) {
+    // Control characters would only ever miss; strip them rather than fail.
+    // eslint-disable-next-line no-control-regex
+    const clean = rawQ.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+    if (clean.length > MAX_Q_LENGTH) errors.q = `Search for at most ${MAX_Q_LENGTH} characters.`;
+    else q = clean || null;
+  }
+
+  const dates = {} as Record<DateField, DateRange>;
+  for (const field of DATE_FIELDS) {
+    const range: DateRange = { from: null, to: null };
+    for (const end of ["from", "to"] as const) {
+      const name = `${field}_${end}`;
+      const v = single(params, name);
+      if (v === null) continue;
+      const r = localDate.safeParse(v);
+      if (r.success) range[end] = r.data;
+      else errors[name] = `${FIELD_LABEL[field]} ${end}: use a date like 2026-03-31.`;
+    }
+    if (range.from && range.to && range.from > range.to)
+      errors[`${field}_to`] = `${FIELD_LABEL[field]} to must not be before ${FIELD_LABEL[field].toLowerCase()} from.`;
+    dates[field] = range;
+  }
+
+  const flags: Record<"late" | "at_risk", boolean> = { late: false, at_risk: false };
+  for (const name of ["late", "at_risk"] as const) {
+    const v = single(params, name);
+    if (v === null) continue;
+    const r = flag.safeParse(v.toLowerCase());
+    if (r.success) flags[name] = r.data;
+    else errors[name] = `${name === "late" ? "Late" : "At risk"} is 1 or 0.`;
+  }
+
+  let fiscal: PeriodKey | null = null;
+  const fiscalText = single(params, "fiscal");
+  if (fiscalText !== null) {
+    fiscal = parsePeriodKey(fiscalText);
+    if (!fiscal) errors.fiscal = "Fiscal period looks like FY2026, FY2026-Q2, FY2026-P03 or FY2026-W07.";
+  }
+
+  const metrics: OrderFilters["metrics"] = {};
+  for (const name of METRIC_FIELDS) {
+    const v = single(params, name);
+    if (v === null) continue;
+    if (v === "met" || v === "missed") metrics[name] = v;
+    else errors[name] = `${name} is met or missed.`;
+  }
+
+  // SLA drill-down params (H2): measured=1, fill=short|full, lead_time_over=<minutes>.
+  const sla: SlaDrillFilters = { measured: false, fill: null, leadTimeOver: null };
+  const measuredText = single(params, "measured");
+  if (measuredText !== null) {
+    const r = flag.safeParse(measuredText.toLowerCase());
+    if (r.success) sla.measured = r.data;
+    else errors.measured = "Measured is 1 or 0.";
+  }
+  const fillText = single(params, "fill");
+  if (fillText !== null) {
+    if (fillText === "short" || fillText === "full") sla.fill = fillText;
+    else errors.fill = "fill is short or full.";
+  }
+  const overText = single(params, "lead_time_over");
+  if (overText !== null) {
+    if (/^\d{1,7}$/.test(overText)) sla.leadTimeOver = Number(overText);
+    else errors.lead_time_over = "lead_time_over is a whole number of business minutes.";
+  }
+  const hasSla = sla.measured || sla.fill !== null || sla.leadTimeOver !== null;
+
+  const sortText = single(params, "sort") ?? "ordered";
+  const sort = (SORT_KEYS as readonly string[]).includes(sortText) ? (sortText as SortKey) : null;
+  if (!sort) errors.sort = `Sort by one of ${SORT_KEYS.join(", ")}.`;
+  const dirText = single(params, "dir") ?? defaultDir(sort ?? "ordered");
+  if (dirText !== "asc" && dirText !== "desc") errors.dir = "Direction is asc or desc.";
+
+  const cursor = single(params, "cursor");
+  if (cursor !== null && (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)))
+    errors.cursor = "That page link is not valid; start from the first page.";
+
+  const limitText = single(params, "limit");
+  let limit = Math.min(DEFAULT_LIMIT, maxLimit);
+  if (limitText !== null) {
+    const n = Number(limitText);
+    if (!/^\d+$/.test(limitText) || n < 1 || n > maxLimit) errors.limit = `Page size is 1 to ${maxLimit}.`;
+    else limit = n;
+  }
+
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    query: {
+      filters: {
+        status: status as OrderStatusValue[],
+        site,
+        priority: priority as OrderPriorityValue[],
+        q,
+        dates,
+        late: flags.late,
+        atRisk: flags.at_risk,
+        fiscal,
+        metrics,
+        ...(hasSla ? { sla } : {}),
+      },
+      sort: sort as SortKey,
+      dir: dirText as SortDir,
+      cursor,
+      limit,
+    },
+  };
+}
+
+export function defaultDir(sort: SortKey): SortDir {
+  return sort === "ordered" || sort === "delivered" ? "desc" : "asc";
+}
+
+export function emptyFilters(): OrderFilters {
+  const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, { from: null, to: null }])) as Record<
+    DateField,
+    DateRange
+  >;
+  return { status: [], site: [], priority: [], q: null, dates, late: false, atRisk: false, fiscal: null, metrics: {} };
+}
+
+function formatFiscal(k: PeriodKey): string {
+  if (k.granularity === "year") return `FY${k.fiscalYear}`;
+  const letter = k.granularity === "quarter" ? "Q" : k.granularity === "period" ? "P" : "W";
+  const n = k.granularity === "quarter" ? String(k.index) : String(k.index).padStart(2, "0");
+  return `FY${k.fiscalYear}-${letter}${n}`;
+}
+
+/** The canonical URL form of filters (stable order), for links, saved views and the export link. */
+export function filtersToParams(f: OrderFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const s of f.status) p.append("status", s);
+  for (const s of f.site) p.append("site", s);
+  for (const s of f.priority) p.append("priority", s);
+  if (f.q) p.set("q", f.q);
+  for (const field of DATE_FIELDS) {
+    if (f.dates[field].from) p.set(`${field}_from`, f.dates[field].from as string);
+    if (f.dates[field].to) p.set(`${field}_to`, f.dates[field].to as string);
+  }
+  if (f.late) p.set("late", "1");
+  if (f.atRisk) p.set("at_risk", "1");
+  if (f.fiscal) p.set("fiscal", formatFiscal(f.fiscal));
+  for (const m of METRIC_FIELDS) if (f.metrics[m]) p.set(m, f.metrics[m] as string);
+  if (f.sla?.measured) p.set("measured", "1");
+  if (f.sla?.fill) p.set("fill", f.sla.fill);
+  if (f.sla?.leadTimeOver != null) p.set("lead_time_over", String(f.sla.leadTimeOver));
+  return p;
+}
+
+/** Filters plus a non-default sort: what a saved view or a shared link holds (never a cursor). */
+export function queryToParams(q: Pick<OrderQuery, "filters" | "sort" | "dir">): URLSearchParams {
+  const p = filtersToParams(q.filters);
+  if (q.sort !== "ordered") p.set("sort", q.sort);
+  if (q.dir !== defaultDir(q.sort)) p.set("dir", q.dir);
+  return p;
+}
+
+export function hasActiveFilters(f: OrderFilters): boolean {
+  return filtersToParams(f).toString() !== "";
+}
+
+/** Upper bound for a prefix range: every string starting with `prefix` sorts below it in "C" order. */
+export function prefixUpperBound(prefix: string): string {
+  return `${prefix}\u{10FFFF}`;
+}

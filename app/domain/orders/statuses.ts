@@ -1,0 +1,38 @@
+// Order statuses and event types as the domain knows them (db/schema/orders.ts mirrors these;
+// a unit test keeps the two lists equal). Order matters: the index is the lifecycle rank used
+// to break ties between status events that occurred at the same instant.
+export const ORDER_STATUSES = [
+  "received",
+  "confirmed",
+  "allocated",
+  "backordered",
+  "on_hold",
+  "picked",
+  "packed",
+  "shipped",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "cancelled",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_PRIORITIES = ["standard", "expedited", "critical"] as const;
+export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
+
+export const ORDER_EVENT_TYPES = [...ORDER_STATUSES, "eta_changed", "note"] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
+const STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);
+export function isStatus(type: string): type is OrderStatus {
+  return STATUS_SET.has(type);
+}
+
+/** Lifecycle rank: later in the list wins a tie on occurred_at. */
+export function statusRank(status: OrderStatus): number {
+  return ORDER_STATUSES.indexOf(status);
+}
+
+/** Statuses after which an order needs nothing more (the simulator leaves them alone). */
+export const FINAL_STATUSES: readonly OrderStatus[] = ["delivered", "cancelled"];

@@ -1,0 +1,77 @@
+// The KPIs customers see, with their written definitions ("how is this computed"), their
+// targets and how a figure is compared with its target. The text must match ./metrics.ts.
+
+export const KPI_IDS = ["otif", "onTime", "inFull", "fillRateUnits", "fillRateLines", "leadTime"] as const;
+export type KpiId = (typeof KPI_IDS)[number];
+
+export interface KpiDefinition {
+  id: KpiId;
+  label: string;
+  unit: "%" | "business hours";
+  /** Higher figures are better (percentages) or lower (lead time). */
+  better: "higher" | "lower";
+  /** Plain-language definition shown next to the number. */
+  definition: string;
+}
+
+export const PERIOD_RULE =
+  "An order counts in the fiscal period (week, period, quarter, year) of its promised delivery date, in your fiscal calendar — not the date it was placed or delivered.";
+
+export const MEASURED_RULE =
+  "An order is measured once it has been delivered, has a promised date and was not cancelled. Open orders are not scored yet; cancelled orders never are.";
+
+export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
+  otif: {
+    id: "otif",
+    label: "OTIF",
+    unit: "%",
+    better: "higher",
+    definition:
+      "On time in full: the share of measured orders that were both on time and in full. Decided per order, not by multiplying the two rates.",
+  },
+  onTime: {
+    id: "onTime",
+    label: "On time",
+    unit: "%",
+    better: "higher",
+    definition:
+      "The share of measured orders delivered on or before the promised date, plus the contracted tolerance in calendar days. The delivery date is the local date in your calendar's time zone, so a delivery at 23:30 your time on the promised date is on time.",
+  },
+  inFull: {
+    id: "inFull",
+    label: "In full",
+    unit: "%",
+    better: "higher",
+    definition:
+      "The share of measured orders where every line shipped at least its ordered quantity, less the contracted tolerance percentage.",
+  },
+  fillRateUnits: {
+    id: "fillRateUnits",
+    label: "Fill rate (units)",
+    unit: "%",
+    better: "higher",
+    definition:
+      "Units shipped divided by units ordered, over measured orders. Units shipped beyond a line's ordered quantity are not counted, so over-shipping one line cannot hide a short line.",
+  },
+  fillRateLines: {
+    id: "fillRateLines",
+    label: "Fill rate (lines)",
+    unit: "%",
+    better: "higher",
+    definition: "Order lines shipped at their full ordered quantity divided by order lines ordered, over measured orders.",
+  },
+  leadTime: {
+    id: "leadTime",
+    label: "Lead time",
+    unit: "business hours",
+    better: "lower",
+    definition:
+      "Average time from order placed to shipped, counting only your working hours: weekly hours in your time zone, less public holidays and closures of your calendar.",
+  },
+};
+
+/** A KPI figure against its target; null figure (nothing measured) has no verdict. */
+export function kpiMet(kpi: KpiId, value: number | null, target: number): boolean | null {
+  if (value === null) return null;
+  return KPI_DEFINITIONS[kpi].better === "higher" ? value >= target - 1e-9 : value <= target + 1e-9;
+}

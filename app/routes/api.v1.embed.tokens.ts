@@ -1,0 +1,44 @@
+// POST /api/v1/embed/tokens — the host page's *server* trades an embed key secret for a
+// short-lived widget token. Server-to-server: no CORS, so no browser page can read the answer.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { problem, problems, readJsonBody } from "../server/http/problem.server";
+import { issueEmbedToken } from "../server/embed/tokens.server";
+
+const body = z.object({
+  origin: z.string({ message: "`origin` is required: the page origin the token is for." }).max(300),
+  ttlSeconds: z.number().int().optional(),
+});
+
+export async function loader() {
+  return problems.methodNotAllowed("POST");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  if (!match) return problems.unauthorized("Send the embed key secret as `Authorization: Bearer <secret>`.");
+  const json = await readJsonBody(request, 4_096);
+  if (!json.ok) return json.response;
+  const parsed = body.safeParse(json.value);
+  if (!parsed.success)
+    return problems.badRequest(parsed.error.issues.map((i) => i.message).join(" "), {
+      errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message])),
+    });
+  const r = await issueEmbedToken({ secret: match[1], ...parsed.data });
+  if (!r.ok) {
+    if (r.status === 401) return problems.unauthorized(r.detail);
+    if (r.status === 403) return problems.forbidden(r.detail);
+    return problem({ status: 400, title: "Bad request", detail: r.detail });
+  }
+  return Response.json(
+    {
+      token: r.token,
+      expiresAt: r.expiresAt.toISOString(),
+      origin: r.origin,
+      scopes: r.scopes,
+      timeZone: r.timeZone,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,47 @@
+// POST /api/v1/escalations/{id}/replies — add a public reply (customers, intranet widgets and
+// staff alike; internal notes are a portal-only staff action).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { replySchema } from "../forms/escalations";
+import { requireApiPrincipal } from "../server/api/principal.server";
+import { corsPreflight, withCors } from "../server/embed/cors.server";
+import { actorForApi, apiDetail } from "../server/escalations/api.server";
+import { addComment, getEscalation } from "../server/escalations/escalations.server";
+import { escalationProblem } from "../server/escalations/http.server";
+import { problems, readJsonBody } from "../server/http/problem.server";
+
+export async function loader() {
+  return problems.methodNotAllowed("POST");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight(request);
+  if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  const auth = await requireApiPrincipal(request, "escalations:write");
+  if (!auth.ok) return withCors(request, auth.response);
+  const respond = (r: Response) => withCors(request, r);
+  const actor = await actorForApi(auth.principal, request);
+  if (!actor) return respond(problems.forbidden("This caller cannot reply to escalations."));
+  const json = await readJsonBody(request, 64 * 1024);
+  if (!json.ok) return respond(json.response);
+  const parsed = replySchema.safeParse(json.value ?? {});
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => i.message).join(" ");
+    return respond(problems.badRequest(detail, { errors: { body: parsed.error.issues[0]?.message ?? detail } }));
+  }
+  try {
+    const id = params.id ?? "";
+    const before = await getEscalation(actor, id);
+    if (before.tenantId !== auth.principal.tenant.id) return respond(problems.notFound("There is no such escalation."));
+    const { commentId } = await addComment(actor, id, parsed.data.body, "public");
+    const detail = apiDetail(await getEscalation(actor, id));
+    const reply = detail.replies.find((r) => r.id === commentId);
+    return respond(
+      Response.json(
+        { reply, escalation: detail },
+        { status: 201, headers: { Location: `/api/v1/escalations/${id}`, "Cache-Control": "no-store" } },
+      ),
+    );
+  } catch (err) {
+    return respond(escalationProblem(err));
+  }
+}

@@ -1,0 +1,82 @@
+// GET /api/v1/escalations — the caller's escalations, most urgent first.
+// POST /api/v1/escalations — raise one (JSON body as in the OpenAPI document).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalations/workflow";
+import { newEscalationSchema } from "../forms/escalations";
+import { requireApiPrincipal } from "../server/api/principal.server";
+import { corsPreflight, withCors } from "../server/embed/cors.server";
+import { actorForApi, apiDetail, apiSummary } from "../server/escalations/api.server";
+import { createEscalation, getEscalation, listEscalations } from "../server/escalations/escalations.server";
+import { escalationProblem } from "../server/escalations/http.server";
+import { problems, readJsonBody } from "../server/http/problem.server";
+
+const query = z.object({
+  status: z.enum(["active", "all", ...ESCALATION_STATUSES], { message: "Unknown status filter." }).default("all"),
+  severity: z.enum(ESCALATION_SEVERITIES, { message: "Severity must be P1, P2, P3 or P4." }).optional(),
+  orderId: z.uuid("orderId must be a UUID.").optional(),
+  limit: z.coerce.number().int().min(1).max(500, "limit is at most 500.").default(100),
+});
+
+function issues(error: z.ZodError): { detail: string; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  for (const i of error.issues) errors[i.path.join(".") || "body"] ??= i.message;
+  return { detail: Object.values(errors).join(" "), errors };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireApiPrincipal(request, "escalations:read");
+  if (!auth.ok) return withCors(request, auth.response);
+  const respond = (r: Response) => withCors(request, r);
+  const actor = await actorForApi(auth.principal, request);
+  if (!actor) return respond(problems.forbidden("This caller cannot read escalations."));
+  const url = new URL(request.url);
+  const parsed = query.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const { detail, errors } = issues(parsed.error);
+    return respond(problems.badRequest(detail, { errors }));
+  }
+  try {
+    const rows = await listEscalations(actor, { ...parsed.data, tenantId: auth.principal.tenant.id });
+    return respond(
+      Response.json(
+        { data: rows.map(apiSummary), timeZone: auth.principal.tenant.timeZone },
+        { headers: { "Cache-Control": "no-store" } },
+      ),
+    );
+  } catch (err) {
+    return respond(escalationProblem(err));
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight(request);
+  if (request.method !== "POST") return problems.methodNotAllowed("GET, POST");
+  const auth = await requireApiPrincipal(request, "escalations:write");
+  if (!auth.ok) return withCors(request, auth.response);
+  const respond = (r: Response) => withCors(request, r);
+  const actor = await actorForApi(auth.principal, request);
+  if (!actor) return respond(problems.forbidden("This caller cannot raise escalations."));
+  const json = await readJsonBody(request, 64 * 1024);
+  if (!json.ok) return respond(json.response);
+  if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value)) {
+    return respond(problems.badRequest("Send one escalation as a JSON object."));
+  }
+  const parsed = newEscalationSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const { detail, errors } = issues(parsed.error);
+    return respond(problems.badRequest(detail, { errors }));
+  }
+  try {
+    const created = await createEscalation(actor, parsed.data);
+    const detail = await getEscalation(actor, created.id);
+    return respond(
+      Response.json(apiDetail(detail), {
+        status: 201,
+        headers: { Location: `/api/v1/escalations/${created.id}`, "Cache-Control": "no-store" },
+      }),
+    );
+  } catch (err) {
+    return respond(escalationProblem(err));
+  }
+}

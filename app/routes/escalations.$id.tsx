@@ -1,0 +1,250 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSearchParams,
+} from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { useLiveEvents } from "../components/live";
+import {
+  APPROVER_TEXT,
+  categoryLabel,
+  Conversation,
+  formatTime,
+  History,
+  requestSummary,
+  SeverityBadge,
+  SlaPanel,
+  StatusBadge,
+  TextAreaField,
+} from "../components/escalations";
+import { Alert, Badge, Button, Card, PageHeader } from "../components/ui";
+import { fieldErrors } from "../forms/auth";
+import { replySchema, statusSchema } from "../forms/escalations";
+import { requireAccount } from "../server/auth/guards.server";
+import { actorFor, addComment, changeStatus, getEscalation } from "../server/escalations/escalations.server";
+import { asEscalationError, pageFailure } from "../server/escalations/http.server";
+import { assertSameOrigin } from "../server/http/csrf.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireAccount(request);
+  const escalation = await getEscalation(actorFor(ctx, request), params.id ?? "").catch(pageFailure);
+  if (escalation.tenantId !== ctx.tenant.id)
+    throw new Response("There is no such escalation, or you cannot see it.", { status: 404 });
+  return { escalation, timeZone: ctx.tenant.timeZone, viewer: ctx.kind };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request);
+  const form = Object.fromEntries(await request.formData());
+  const actor = actorFor(ctx, request);
+  const id = params.id ?? "";
+  try {
+    if (form.intent === "reply") {
+      const parsed = replySchema.safeParse(form);
+      if (!parsed.success)
+        return data({ errors: fieldErrors(parsed.error), message: null, ok: false }, { status: 400 });
+      await addComment(actor, id, parsed.data.body, "public");
+      return data({ errors: {}, message: "Your reply was sent to the support team.", ok: true });
+    }
+    if (form.intent === "status") {
+      const parsed = statusSchema.safeParse(form);
+      if (!parsed.success) return data({ errors: {}, message: "Choose a valid status.", ok: false }, { status: 400 });
+      await changeStatus(actor, id, parsed.data.to);
+      const done =
+        parsed.data.to === "closed" ? "Thank you — the escalation is closed." : "The escalation was reopened.";
+      return data({ errors: {}, message: done, ok: true });
+    }
+    return data(
+      { errors: {}, message: "That request was not understood. Reload the page.", ok: false },
+      { status: 400 },
+    );
+  } catch (err) {
+    const e = asEscalationError(err);
+    if (!e) throw err;
+    return data({ errors: e.fieldErrors, message: e.message, ok: false }, { status: e.status });
+  }
+}
+
+export default function EscalationPage() {
+  const { escalation: e, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const [params] = useSearchParams();
+  const busy = navigation.state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const replyForm = useRef<HTMLFormElement>(null);
+  useLiveEvents((ev) => {
+    if (ev.kind === "escalation" && ev.escalationId === e.id && revalidator.state === "idle") revalidator.revalidate();
+  });
+  useEffect(() => {
+    if (actionData?.ok) replyForm.current?.reset();
+  }, [actionData]);
+  const customerActions = e.actions.filter((a) => a.kind === "close" || a.kind === "reopen");
+  const paused = e.sla[e.sla.active].status === "paused" && e.sla[e.sla.active].pauseReason === "awaiting_customer";
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link to="/escalations" className="text-brand-700 hover:underline">
+          ← All escalations
+        </Link>
+      </p>
+      <PageHeader
+        title={`ESC-${e.number}: ${e.title}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={e.status} />
+            <SeverityBadge severity={e.severity} />
+            <span>{categoryLabel(e.category)}</span>
+            {e.orderNumber ? (
+              <span>
+                · order{" "}
+                <Link to={`/orders/${e.orderId}`} className="text-brand-700 hover:underline">
+                  {e.orderNumber}
+                </Link>
+              </span>
+            ) : null}
+            <span>· owner {e.assigneeFirstName ?? "not assigned yet"}</span>
+          </span>
+        }
+      />
+      {params.get("raised") && !actionData ? (
+        <div className="mb-4">
+          <Alert tone="success">
+            Your escalation was raised. The support team has been notified; you will see their replies here.
+          </Alert>
+        </div>
+      ) : null}
+      {actionData?.message ? (
+        <div className="mb-4">
+          <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
+        </div>
+      ) : null}
+      {paused ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            The support team is waiting for your reply. The SLA clock is paused — waiting for your reply — and resumes
+            when you answer below.
+          </Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <h2 className="text-lg font-semibold">What happened</h2>
+            <p className="mt-2 text-sm break-words whitespace-pre-wrap">{e.description}</p>
+            <h3 className="mt-4 text-sm font-semibold text-slate-700">Outcome needed</h3>
+            <p className="mt-1 text-sm break-words whitespace-pre-wrap">{e.desiredOutcome}</p>
+            <p className="mt-4 text-xs text-slate-500">
+              Raised by {e.raisedByName} on {formatTime(e.createdAt, timeZone)}
+            </p>
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">Conversation</h2>
+            <div className="mt-3">
+              <Conversation comments={e.comments} timeZone={timeZone} />
+            </div>
+            {e.status !== "closed" ? (
+              <Form method="post" className="mt-4 space-y-3" ref={replyForm} noValidate>
+                <input type="hidden" name="intent" value="reply" />
+                <TextAreaField
+                  label={paused ? "Your reply (resumes the clock)" : "Reply or add information"}
+                  name="body"
+                  rows={4}
+                  maxLength={10_000}
+                  required
+                  error={errors.body}
+                />
+                <Button type="submit" disabled={busy}>
+                  {busy && navigation.formData?.get("intent") === "reply" ? "Sending…" : "Send reply"}
+                </Button>
+              </Form>
+            ) : (
+              <p className="mt-4 text-sm text-slate-600">This escalation is closed. Reopen it to add information.</p>
+            )}
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">History</h2>
+            <div className="mt-3">
+              <History history={e.history} timeZone={timeZone} />
+            </div>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <h2 className="text-lg font-semibold">Service level</h2>
+            <div className="mt-3">
+              <SlaPanel sla={e.sla} timeZone={timeZone} audience="customer" />
+            </div>
+          </Card>
+          {e.status === "resolved" || e.status === "closed" ? (
+            <Card>
+              <h2 className="text-lg font-semibold">{e.status === "resolved" ? "Is it solved?" : "Closed"}</h2>
+              <p className="mt-1 text-sm text-slate-600">
+                {e.reopenUntil
+                  ? `You can reopen this escalation until ${formatTime(e.reopenUntil, timeZone)}.`
+                  : "This escalation can no longer be reopened."}
+              </p>
+              <div className="mt-3 flex flex-wrap gap-2">
+                {customerActions.map((a) => (
+                  <Form method="post" key={a.to}>
+                    <input type="hidden" name="intent" value="status" />
+                    <input type="hidden" name="to" value={a.to} />
+                    <Button type="submit" variant={a.kind === "close" ? "primary" : "secondary"} disabled={busy}>
+                      {a.kind === "close" ? "Confirm resolution" : "Reopen"}
+                    </Button>
+                  </Form>
+                ))}
+              </div>
+            </Card>
+          ) : null}
+          {e.approvals.length ? (
+            <Card>
+              <h2 className="text-lg font-semibold">Exception request</h2>
+              <ul className="mt-2 space-y-3 text-sm">
+                {e.approvals.map((a) => (
+                  <li key={a.id} data-testid="approval">
+                    <p>Requested: {requestSummary(a.request)}</p>
+                    {a.decision === "pending" ? (
+                      <p className="mt-1">
+                        <Badge tone="amber">Waiting for approval</Badge>{" "}
+                        <span className="text-slate-600">by {APPROVER_TEXT[a.requiredRole]}</span>
+                      </p>
+                    ) : (
+                      <p className="mt-1">
+                        <Badge tone={a.decision === "approved" ? "green" : "red"}>
+                          {a.decision === "approved" ? "Approved" : "Rejected"}
+                        </Badge>{" "}
+                        <span className="text-slate-600">
+                          by {a.decidedByName} on {formatTime(a.decidedAt, timeZone)}
+                        </span>
+                      </p>
+                    )}
+                    {a.reason ? (
+                      <p className="mt-1 break-words whitespace-pre-wrap text-slate-700">“{a.reason}”</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `ESC-${d.escalation.number} · Escalations · Sightline` : "Escalation · Sightline" },
+];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

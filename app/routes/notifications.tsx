@@ -1,0 +1,86 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { formatTime } from "../components/escalations";
+import { Badge, Button, Card, EmptyState, PageHeader } from "../components/ui";
+import { getPrincipal, requireCustomer, requireStaff } from "../server/auth/guards.server";
+import { listNotifications, markNotificationsRead } from "../server/escalations/notify.server";
+import { assertSameOrigin } from "../server/http/csrf.server";
+
+/** Customers and staff alike: each reads only their own notifications (RLS). */
+async function requireViewer(request: Request) {
+  const p = await getPrincipal(request);
+  if (!p) throw redirect(`/login?redirectTo=${encodeURIComponent("/notifications")}`);
+  if (p.kind === "staff") {
+    const staff = await requireStaff(request);
+    return { db: staff.db, timeZone: "UTC" };
+  }
+  const ctx = await requireCustomer(request);
+  return { db: ctx.db, timeZone: ctx.tenant.timeZone };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return { notifications: await listNotifications(viewer.db, 50), timeZone: viewer.timeZone };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const viewer = await requireViewer(request);
+  await markNotificationsRead(viewer.db);
+  return data({ ok: true });
+}
+
+export default function Notifications() {
+  const { notifications, timeZone } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
+  const unread = notifications.filter((n) => !n.read).length;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        title="Notifications"
+        description="Replies, status changes, approvals and SLA alerts about escalations."
+        actions={
+          unread ? (
+            <Form method="post">
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Mark all as read
+              </Button>
+            </Form>
+          ) : null
+        }
+      />
+      {notifications.length === 0 ? (
+        <EmptyState title="No notifications yet">
+          You will be notified here when something needs your attention.
+        </EmptyState>
+      ) : (
+        <Card className="p-0">
+          <ul className="divide-y divide-slate-100">
+            {notifications.map((n) => (
+              <li key={n.id} className="p-4" data-testid="notification">
+                <p className="flex flex-wrap items-center gap-2">
+                  {!n.read ? <Badge tone="blue">New</Badge> : null}
+                  <Link to={n.link} className="font-medium text-brand-700 hover:underline">
+                    {n.title}
+                  </Link>
+                </p>
+                <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-700">{n.body}</p>
+                <p className="mt-1 text-xs text-slate-500">
+                  <time dateTime={n.createdAt}>{formatTime(n.createdAt, timeZone)}</time>
+                  {timeZone === "UTC" ? " UTC" : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Notifications · Sightline" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

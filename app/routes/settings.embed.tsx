@@ -1,0 +1,198 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Alert, Badge, Button, Card, EmptyState, FieldError, TextField } from "../components/ui";
+import { fieldErrors } from "../forms/auth";
+import { EMBED_SCOPE_OPTIONS, embedKeyFromForm, embedKeySchema } from "../forms/embed";
+import { requireCustomer } from "../server/auth/guards.server";
+import { createEmbedKey, listEmbedKeys, revokeEmbedKey } from "../server/embed/keys.server";
+import { portalOrigin } from "../server/env.server";
+import { assertSameOrigin } from "../server/http/csrf.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await requireCustomer(request, { role: "customer_admin" });
+  const { keys, sites } = await listEmbedKeys(ctx);
+  return { keys, sites, timeZone: ctx.tenant.timeZone, portal: portalOrigin() };
+}
+
+type ActionResult = {
+  errors: Record<string, string>;
+  message: string | null;
+  ok: boolean;
+  secret?: { name: string; value: string };
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireCustomer(request, { role: "customer_admin" });
+  const form = await request.formData();
+  if (form.get("intent") === "revoke") {
+    const r = await revokeEmbedKey(ctx, request, String(form.get("keyId") ?? ""));
+    return data<ActionResult>({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : 404 });
+  }
+  const parsed = embedKeySchema.safeParse(embedKeyFromForm(form));
+  if (!parsed.success)
+    return data<ActionResult>({ errors: fieldErrors(parsed.error), message: null, ok: false }, { status: 400 });
+  const r = await createEmbedKey(ctx, request, parsed.data);
+  if (!r.ok) return data<ActionResult>({ errors: r.errors, message: null, ok: false }, { status: 400 });
+  return data<ActionResult>({
+    errors: {},
+    ok: true,
+    message: `Created “${parsed.data.name}”.`,
+    secret: { name: parsed.data.name, value: r.secret },
+  });
+}
+
+export default function EmbedKeys() {
+  const { keys, sites, timeZone, portal } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors: Record<string, string> = result?.errors ?? {};
+  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const when = (d: Date | string | null) => (d ? fmt.format(new Date(d)) : "never");
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card className="lg:col-span-2">
+        <h2 className="text-lg font-semibold">Embed keys</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Your intranet&apos;s server exchanges a key&apos;s secret for short-lived widget tokens. Widgets work only on
+          the origins you list. The widget guide (<code>widgets/README.md</code>) has complete host-page examples.
+        </p>
+        <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
+          {`<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>
+<sightline-order-list api-base="${portal}"></sightline-order-list>
+<script>
+  // Your server calls POST ${portal}/api/v1/embed/tokens with the secret.
+  document.querySelector("sightline-order-list").fetchToken =
+    () => fetch("/sightline-token").then((r) => r.json());
+</script>`}
+        </pre>
+        {result?.secret ? (
+          <div className="mt-4">
+            <Alert tone="success">
+              <p className="font-medium">Copy the secret of “{result.secret.name}” now — it is shown only once.</p>
+              <label className="mt-2 block text-xs font-medium" htmlFor="new-secret">
+                Secret (keep it on your server; never put it in a web page)
+              </label>
+              <input
+                id="new-secret"
+                readOnly
+                value={result.secret.value}
+                className="mt-1 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </Alert>
+          </div>
+        ) : result?.message ? (
+          <div className="mt-3">
+            <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>
+          </div>
+        ) : null}
+        {keys.length === 0 ? (
+          <div className="mt-4">
+            <EmptyState title="No embed keys yet">Create one to put live Sightline widgets on your intranet.</EmptyState>
+          </div>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-100">
+            {keys.map((k) => (
+              <li key={k.id} className="flex flex-wrap items-start gap-3 py-3">
+                <div className="min-w-0 flex-1 text-sm">
+                  <p className="font-medium">
+                    {k.name} <span className="font-mono text-xs text-slate-500">{k.prefix}…</span>
+                  </p>
+                  <p className="text-slate-600">Origins: {k.allowedOrigins.join(", ")}</p>
+                  <p className="text-slate-600">
+                    Allows: {k.scopes.join(", ")}
+                    {k.fixedFilters.site?.length
+                      ? ` · only ${k.fixedFilters.site
+                          .map((id) => sites.find((s) => s.id === id)?.code ?? "a removed site")
+                          .join(", ")}`
+                      : ""}
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    Created {when(k.createdAt)}
+                    {k.createdByName ? ` by ${k.createdByName}` : ""} · last used {when(k.lastUsedAt)}
+                    {k.revokedAt ? ` · revoked ${when(k.revokedAt)}` : ""}
+                  </p>
+                </div>
+                {k.revokedAt ? (
+                  <Badge tone="red">Revoked</Badge>
+                ) : (
+                  <Form
+                    method="post"
+                    onSubmit={(e) => {
+                      if (!confirm(`Revoke “${k.name}”? Widgets using it stop working at once.`)) e.preventDefault();
+                    }}
+                  >
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="keyId" value={k.id} />
+                    <Button variant="secondary" type="submit" disabled={busy} aria-label={`Revoke ${k.name}`}>
+                      Revoke
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">New embed key</h2>
+        <Form method="post" className="mt-4 space-y-4" noValidate>
+          <input type="hidden" name="intent" value="create" />
+          <TextField label="Name" name="name" required maxLength={100} error={errors.name} placeholder="Plant intranet" />
+          <div>
+            <label htmlFor="origins" className="block text-sm font-medium text-slate-800">
+              Allowed origins
+            </label>
+            <textarea
+              id="origins"
+              name="origins"
+              rows={3}
+              required
+              aria-invalid={errors.origins ? true : undefined}
+              aria-describedby={errors.origins ? "origins-error origins-hint" : "origins-hint"}
+              className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm"
+              placeholder="https://intranet.example.com"
+            />
+            <p id="origins-hint" className="mt-1 text-xs text-slate-500">
+              One per line: scheme, host and port exactly as the browser shows them. No paths or wildcards.
+            </p>
+            <FieldError id="origins-error" error={errors.origins} />
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Permissions</legend>
+            {EMBED_SCOPE_OPTIONS.map((s) => (
+              <label key={s.value} className="mt-1 flex items-center gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value !== "escalations:write"} />
+                {s.label}
+              </label>
+            ))}
+            <FieldError id="scopes-error" error={errors.scopes} />
+          </fieldset>
+          {sites.length ? (
+            <fieldset>
+              <legend className="text-sm font-medium text-slate-800">Only these sites (optional)</legend>
+              {sites.map((s) => (
+                <label key={s.id} className="mt-1 flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="sites" value={s.id} />
+                  {s.code} — {s.name}
+                </label>
+              ))}
+              <FieldError id="sites-error" error={errors.sites} />
+            </fieldset>
+          ) : null}
+          <Button type="submit" disabled={busy} className="w-full">
+            {busy ? "Creating…" : "Create key"}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Embed keys · Settings · Sightline" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

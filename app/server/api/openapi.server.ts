@@ -1,0 +1,87 @@
+// The OpenAPI 3.1 document served at /api/v1/openapi.json, assembled from the per-area modules
+// in ./openapi/ (each owner describes its own endpoints). Shared pieces live here: the problem
+// schema and the security schemes.
+import { OPENAPI_MODULES } from "./openapi/index";
+
+const PROBLEM_SCHEMA = {
+  type: "object",
+  description: "RFC 9457 problem details.",
+  required: ["type", "title", "status", "detail"],
+  properties: {
+    type: { type: "string", description: "`about:blank` unless stated otherwise." },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string", description: "What was wrong, in words a developer can act on." },
+    errors: { type: "array", items: { type: "object" } },
+  },
+};
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: Record<string, unknown>;
+  servers: { url: string; description?: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, unknown>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+}
+
+let cached: OpenApiDocument | null = null;
+
+export function openApiDocument(): OpenApiDocument {
+  if (cached) return cached;
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = { Problem: PROBLEM_SCHEMA };
+  for (const [area, mod] of Object.entries(OPENAPI_MODULES)) {
+    for (const [p, item] of Object.entries(mod.paths)) {
+      if (p in paths) throw new Error(`openapi: path ${p} is described twice (module ${area})`);
+      paths[p] = item;
+    }
+    for (const [name, schema] of Object.entries(mod.schemas)) {
+      if (name in schemas) throw new Error(`openapi: schema ${name} is defined twice (module ${area})`);
+      schemas[name] = schema;
+    }
+  }
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "Sightline API",
+      version: "1.0.0",
+      summary: "Orders, SLA scorecards, escalations and live events of a Sightline account; ingestion for backend systems.",
+      description:
+        "JSON over HTTPS. Errors are `application/problem+json` (RFC 9457). Portal pages call the API with the session cookie; embedded widgets with a short-lived embed token (`Authorization: Bearer`); backend systems ingest with a per-account ingest API key.",
+    },
+    servers: [{ url: "/", description: "This portal" }],
+    tags: [
+      { name: "Orders", description: "The account's orders (customer-visible fields only)." },
+      { name: "SLA", description: "Service levels in the account's business and fiscal calendar." },
+      { name: "Escalations", description: "Raising and following escalations." },
+      { name: "Real-time", description: "Server-Sent Events." },
+      { name: "Ingestion", description: "Orders and status events from ERP/WMS/TMS systems." },
+      { name: "Embedding", description: "Tokens for widgets on customer intranets." },
+    ].filter((t) => Object.values(paths).some((item) => JSON.stringify(item).includes(`"${t.name}"`))),
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "sightline.session_token",
+          description: "The portal session of a signed-in user (same origin only).",
+        },
+        embedToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "A short-lived embed token from POST /api/v1/embed/tokens; scopes as listed per operation.",
+        },
+        ingestKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An account's ingest API key (`sl_ingest_...`), created by a platform admin.",
+        },
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,192 @@
+// OpenAPI paths and schemas for /api/v1/sla/scorecard (assembled by app/server/api/openapi.server.ts).
+import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE } from "../../../domain/sla/definitions";
+import { GRANULARITIES } from "../../../domain/sla/periods";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
+const nullableNumber = { type: ["number", "null"] };
+const date = { type: "string", format: "date" };
+
+const kpiDescription = KPI_IDS.map((id) => `- \`${id}\`: ${KPI_DEFINITIONS[id].definition}`).join("\n");
+
+export const paths = {
+  "/api/v1/sla/scorecard": {
+    get: {
+      operationId: "getSlaScorecard",
+      tags: ["SLA"],
+      summary: "The account's SLA scorecard for one fiscal period of its own calendar",
+      description: `${PERIOD_RULE}\n\n${MEASURED_RULE}\n\nKPIs:\n${kpiDescription}\n\nEvery figure carries \`href\` / \`missedHref\`: the order list (\`/orders?...\`) filtered to exactly the orders behind it; the same query string works on \`GET /api/v1/orders\`.`,
+      security: [{ session: [] }, { embedToken: ["sla:read"] }],
+      parameters: [
+        {
+          name: "period",
+          in: "query",
+          description:
+            "`this-` or `last-` + `week`, `period`, `quarter` or `year` (default `this-period`), or a fiscal key: `FY2026`, `FY2026-Q2`, `FY2026-P03`, `FY2026-W07`. Fiscal years, periods and weeks are those of the account's calendar.",
+          schema: { type: "string", default: "this-period", example: "last-quarter" },
+        },
+        {
+          name: "site",
+          in: "query",
+          description: "Only orders shipping to this site (id). Embed tokens pinned to sites are limited to them.",
+          schema: { type: "string", format: "uuid" },
+        },
+      ],
+      responses: {
+        "200": {
+          description: "The scorecard.",
+          content: {
+            "application/json": {
+              schema: { type: "object", required: ["data"], properties: { data: ref("SlaScorecard") } },
+            },
+          },
+        },
+        "400": problem("The period or site is not valid."),
+        "401": problem("Not signed in and no valid embed token."),
+        "403": problem("The embed token does not allow sla:read."),
+        "404": problem("The account's fiscal calendar has no such period."),
+      },
+    },
+  },
+};
+
+export const schemas = {
+  SlaKpi: {
+    type: "object",
+    required: ["id", "label", "unit", "better", "definition", "value", "target", "met", "numerator", "denominator", "missedOrders", "href", "missedHref"],
+    properties: {
+      id: { type: "string", enum: [...KPI_IDS] },
+      label: { type: "string", example: "OTIF" },
+      unit: { type: "string", enum: ["%", "business hours"] },
+      better: { type: "string", enum: ["higher", "lower"] },
+      definition: { type: "string", description: "How the figure is computed, in plain language." },
+      value: { ...nullableNumber, description: "Percent (0-100) or business hours; null when nothing was measured." },
+      target: { type: "number", description: "The contracted target (the tier's default unless set for the account)." },
+      met: { type: ["boolean", "null"], description: "Whether the value meets the target; null when nothing was measured." },
+      numerator: { type: "number", description: "e.g. OTIF orders, units shipped, or lead time hours summed." },
+      denominator: { type: "number", description: "e.g. measured orders, units ordered, or orders with a lead time." },
+      missedOrders: { type: "integer", description: "Orders that missed: late, not in full, a line short, or over the lead time target." },
+      href: { type: "string", example: "/orders?fiscal=FY2026-P03&measured=1" },
+      missedHref: { type: "string", example: "/orders?fiscal=FY2026-P03&otif=missed" },
+    },
+  },
+  SlaScorecard: {
+    type: "object",
+    required: ["tenant", "period", "calendar", "targets", "orders", "kpis", "sites", "trend", "rules"],
+    properties: {
+      tenant: {
+        type: "object",
+        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, timeZone: { type: "string" } },
+      },
+      period: {
+        type: "object",
+        required: ["id", "label", "granularity", "start", "end"],
+        properties: {
+          id: { type: "string", example: "FY2026-P03" },
+          label: { type: "string", example: "FY2026 P03 (Mar)" },
+          granularity: { type: "string", enum: [...GRANULARITIES] },
+          start: { ...date, description: "First local date of the period." },
+          end: { ...date, description: "Last local date of the period (inclusive)." },
+        },
+      },
+      site: {
+        type: ["object", "null"],
+        properties: { id: { type: "string", format: "uuid" }, code: { type: "string" }, name: { type: "string" } },
+      },
+      calendar: {
+        type: "object",
+        required: ["version", "label", "timeZone"],
+        properties: {
+          version: { type: "integer", description: "Calendar version the figures use; 0 = the default calendar." },
+          label: { type: "string" },
+          timeZone: { type: "string", example: "America/Chicago" },
+          savedAt: { type: ["string", "null"], format: "date-time" },
+          lastRecomputedAt: { type: ["string", "null"], format: "date-time" },
+          recompute: {
+            type: ["object", "null"],
+            description: "A recompute in progress after a calendar or tolerance change.",
+            properties: {
+              status: { type: "string", enum: ["queued", "running"] },
+              done: { type: "integer" },
+              total: { type: "integer" },
+            },
+          },
+        },
+      },
+      targets: {
+        type: "object",
+        properties: {
+          otifPct: { type: "number" },
+          onTimePct: { type: "number" },
+          inFullPct: { type: "number" },
+          fillRatePct: { type: "number" },
+          leadTimeHours: { type: "number" },
+          onTimeToleranceDays: { type: "integer" },
+          inFullTolerancePct: { type: "number" },
+          source: { type: "string", enum: ["contract", "tier"] },
+          tier: { type: "string", enum: ["strategic", "key", "standard"] },
+        },
+      },
+      orders: {
+        type: "object",
+        properties: {
+          promised: { type: "integer", description: "Orders promised in the period." },
+          measured: { type: "integer", description: "Of those, measured orders." },
+          href: { type: "string" },
+          measuredHref: { type: "string" },
+        },
+      },
+      kpis: { type: "array", items: ref("SlaKpi") },
+      sites: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            siteId: { type: "string", format: "uuid" },
+            code: { type: "string" },
+            name: { type: "string" },
+            measured: { type: "integer" },
+            href: { type: "string" },
+            kpis: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  id: { type: "string", enum: [...KPI_IDS] },
+                  value: nullableNumber,
+                  met: { type: ["boolean", "null"] },
+                  missedOrders: { type: "integer" },
+                  missedHref: { type: "string" },
+                },
+              },
+            },
+          },
+        },
+      },
+      trend: {
+        type: "array",
+        description: "The 12 fiscal periods ending with the selected period's last one, oldest first.",
+        items: {
+          type: "object",
+          properties: {
+            id: { type: "string", example: "FY2026-P03" },
+            label: { type: "string" },
+            measured: { type: "integer" },
+            otif: nullableNumber,
+            onTime: nullableNumber,
+            inFull: nullableNumber,
+            otifMet: { type: ["boolean", "null"] },
+            href: { type: "string" },
+          },
+        },
+      },
+      rules: {
+        type: "object",
+        properties: { period: { type: "string" }, measured: { type: "string" } },
+      },
+    },
+  },
+};

@@ -1,0 +1,154 @@
+// /api/v1/escalations: who the caller is as an escalation actor, and the public JSON shapes.
+// Every response is built field by field from the public columns: no internal note, staff id,
+// internal summary or alert bookkeeping can reach an API client, whoever calls.
+import { eq } from "drizzle-orm";
+import { staffMembers } from "../../../db/schema/index";
+import type { ApiPrincipal } from "../api/principal.server";
+import { getDb } from "../db.server";
+import { requestInfo } from "../http/request-info.server";
+import type { EscalationActor, EscalationDetail, EscalationSummary } from "./escalations.server";
+import { peopleByIds } from "./people.server";
+
+/** The actor for an API caller; null when a staff session's role could not be confirmed. */
+export async function actorForApi(p: ApiPrincipal, request: Request): Promise<EscalationActor | null> {
+  const info = requestInfo(request);
+  if (p.kind === "staff" && p.userId && p.db.role === "portal_staff") {
+    const { db } = await getDb();
+    const [s] = await db
+      .select({ role: staffMembers.role })
+      .from(staffMembers)
+      .where(eq(staffMembers.userId, p.userId));
+    const [person] = await peopleByIds([p.userId]);
+    if (!s || !person) return null;
+    return { kind: "staff", db: p.db, staffId: p.userId, staffRole: s.role, name: person.name, request: info };
+  }
+  if (p.db.role !== "portal_customer") return null;
+  const [person] = p.userId ? await peopleByIds([p.userId]) : [];
+  return {
+    kind: "customer",
+    db: p.db,
+    tenantId: p.tenant.id,
+    userId: p.userId,
+    name: person?.name ?? `${p.tenant.name} (intranet)`,
+    request: info,
+  };
+}
+
+export interface ApiClock {
+  targetMinutes: number;
+  elapsedMinutes: number;
+  remainingMinutes: number;
+  dueAt: string | null;
+  status: string;
+  pausedSince: string | null;
+  pauseReason: string | null;
+}
+
+export interface ApiEscalationSummary {
+  id: string;
+  number: number;
+  reference: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  category: string;
+  severity: string;
+  status: string;
+  title: string;
+  ownerFirstName: string | null;
+  exceptionStatus: string;
+  createdAt: string;
+  updatedAt: string;
+  sla: { firstResponse: ApiClock; resolution: ApiClock; twentyFourSeven: boolean; active: string };
+}
+
+export interface ApiEscalation extends ApiEscalationSummary {
+  description: string;
+  desiredOutcome: string;
+  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
+  raisedByName: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  reopenUntil: string | null;
+  replies: { id: string; authorName: string; fromSupport: boolean; body: string; createdAt: string }[];
+  approvals: {
+    id: string;
+    decision: string;
+    requiredApprover: string;
+    reason: string | null;
+    decidedAt: string | null;
+  }[];
+}
+
+function clock(c: EscalationSummary["sla"]["firstResponse"]): ApiClock {
+  return {
+    targetMinutes: c.targetMinutes,
+    elapsedMinutes: c.elapsedMinutes,
+    remainingMinutes: c.remainingMinutes,
+    dueAt: c.dueAt,
+    status: c.status,
+    pausedSince: c.pausedSince,
+    pauseReason: c.pauseReason,
+  };
+}
+
+export function apiSummary(e: EscalationSummary): ApiEscalationSummary {
+  return {
+    id: e.id,
+    number: e.number,
+    reference: `ESC-${e.number}`,
+    orderId: e.orderId,
+    orderNumber: e.orderNumber,
+    category: e.category,
+    severity: e.severity,
+    status: e.status,
+    title: e.title,
+    ownerFirstName: e.assigneeFirstName,
+    exceptionStatus: e.exceptionStatus,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    sla: {
+      firstResponse: clock(e.sla.firstResponse),
+      resolution: clock(e.sla.resolution),
+      twentyFourSeven: e.sla.twentyFourSeven,
+      active: e.sla.active,
+    },
+  };
+}
+
+const APPROVER: Record<string, string> = {
+  support_agent: "support team",
+  support_lead: "support lead",
+  platform_admin: "executive",
+};
+
+export function apiDetail(e: EscalationDetail): ApiEscalation {
+  return {
+    ...apiSummary(e),
+    description: e.description,
+    desiredOutcome: e.desiredOutcome,
+    request: { ...e.request },
+    raisedByName: e.raisedByName,
+    firstResponseAt: e.firstResponseAt,
+    resolvedAt: e.resolvedAt,
+    closedAt: e.closedAt,
+    reopenUntil: e.reopenUntil,
+    // Staff callers could read internal notes through RLS; the API never returns them.
+    replies: e.comments
+      .filter((c) => c.visibility === "public")
+      .map((c) => ({
+        id: c.id,
+        authorName: c.authorKind === "staff" ? c.authorName.split(/\s+/)[0] : c.authorName,
+        fromSupport: c.authorKind === "staff",
+        body: c.body,
+        createdAt: c.createdAt,
+      })),
+    approvals: e.approvals.map((a) => ({
+      id: a.id,
+      decision: a.decision,
+      requiredApprover: APPROVER[a.requiredRole] ?? a.requiredRole,
+      reason: a.reason,
+      decidedAt: a.decidedAt,
+    })),
+  };
+}

@@ -1,0 +1,157 @@
+// Ingest API keys: authentication of backend systems, and their administration by platform
+// admins. Only a SHA-256 of each secret is stored; the secret is shown once, at creation.
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { ingestKeys, tenants } from "../../../db/schema/index";
+import { recordAuthEvent } from "../audit.server";
+import type { StaffContext } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import type { RequestInfo } from "../http/request-info.server";
+import { problems } from "../http/problem.server";
+import { withTenant } from "../tenant-db.server";
+
+export interface IngestPrincipal {
+  tenantId: string;
+  keyId: string;
+  keyName: string;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/** `sl_ingest_<tenant slug>_<43 url-safe chars>`: 256 random bits, recognisable in logs and secret scanners. */
+export function newSecret(slug: string): string {
+  return `sl_ingest_${slug}_${randomBytes(32).toString("base64url")}`;
+}
+
+/**
+ * Resolves `Authorization: Bearer <ingest key>` to its tenant. The lookup runs as portal_ingest
+ * with no tenant selected (RLS shows it no key rows) through ingest_key_authenticate(), which
+ * answers for exactly one hash (db/migrations/0006_ingest.sql). Unknown and revoked keys get
+ * the same 401.
+ */
+export async function authenticateIngestKey(
+  request: Request,
+): Promise<{ ok: true; principal: IngestPrincipal } | { ok: false; response: Response }> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S{16,200})$/i.exec(header);
+  if (!match) return { ok: false, response: problems.unauthorized("Send the ingest API key as `Authorization: Bearer <key>`.") };
+  const hash = hashSecret(match[1]);
+  // The empty tenant id is deliberate: this transaction must not see any tenant's rows.
+  const rows = await withTenant({ role: "portal_ingest", tenantId: "", keyId: "" }, async (tx) => {
+    const r = await tx.execute<{ tenant_id: string; key_id: string; key_name: string }>(
+      sql`select tenant_id, key_id, key_name from ingest_key_authenticate(${hash})`,
+    );
+    return r.rows;
+  });
+  const row = rows[0];
+  if (!row) return { ok: false, response: problems.unauthorized("The ingest API key is unknown or has been revoked.") };
+  return { ok: true, principal: { tenantId: row.tenant_id, keyId: row.key_id, keyName: row.key_name } };
+}
+
+// --- administration (platform admins; guarded by requireStaff(request, "platform_admin")) ---
+// Platform-level writes like the rest of staff administration (app/server/staff/admin.server.ts):
+// the owner connection, every change audited.
+
+export interface IngestKeyView {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  name: string;
+  prefix: string;
+  createdBy: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export async function listIngestKeys(): Promise<IngestKeyView[]> {
+  const { db } = await getDb();
+  return db
+    .select({
+      id: ingestKeys.id,
+      tenantId: ingestKeys.tenantId,
+      tenantName: tenants.name,
+      name: ingestKeys.name,
+      prefix: ingestKeys.prefix,
+      createdBy: ingestKeys.createdBy,
+      createdAt: ingestKeys.createdAt,
+      lastUsedAt: ingestKeys.lastUsedAt,
+      revokedAt: ingestKeys.revokedAt,
+    })
+    .from(ingestKeys)
+    .innerJoin(tenants, eq(tenants.id, ingestKeys.tenantId))
+    .orderBy(tenants.name, desc(ingestKeys.createdAt));
+}
+
+export type KeyOutcome =
+  | { ok: true; message: string; secret?: string; keyId: string }
+  | { ok: false; message: string; field?: string };
+
+export async function createIngestKey(
+  admin: StaffContext,
+  info: RequestInfo,
+  input: { tenantId: string; name: string },
+): Promise<KeyOutcome> {
+  const { db } = await getDb();
+  const [tenant] = await db
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.id, input.tenantId));
+  if (!tenant) return { ok: false, field: "tenantId", message: "Choose an existing account." };
+  const secret = newSecret(tenant.slug);
+  const [key] = await db
+    .insert(ingestKeys)
+    .values({
+      tenantId: tenant.id,
+      name: input.name,
+      prefix: secret.slice(0, `sl_ingest_${tenant.slug}_`.length + 4),
+      secretHash: hashSecret(secret),
+      createdBy: admin.user.email,
+    })
+    .returning({ id: ingestKeys.id });
+  await recordAuthEvent({
+    tenantId: tenant.id,
+    actorUserId: admin.user.id,
+    actorLabel: admin.user.email,
+    action: "ingest_key.created",
+    targetType: "ingest_key",
+    targetId: key.id,
+    detail: { name: input.name },
+    request: info,
+  });
+  return {
+    ok: true,
+    keyId: key.id,
+    secret,
+    message: `Key "${input.name}" for ${tenant.name} was created. Copy it now: it is not shown again.`,
+  };
+}
+
+export async function revokeIngestKey(
+  admin: StaffContext,
+  info: RequestInfo,
+  input: { tenantId: string; keyId: string },
+): Promise<KeyOutcome> {
+  const { db } = await getDb();
+  const [key] = await db
+    .update(ingestKeys)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(ingestKeys.tenantId, input.tenantId), eq(ingestKeys.id, input.keyId), isNull(ingestKeys.revokedAt)),
+    )
+    .returning({ id: ingestKeys.id, name: ingestKeys.name });
+  if (!key) return { ok: false, message: "That key does not exist or is already revoked." };
+  await recordAuthEvent({
+    tenantId: input.tenantId,
+    actorUserId: admin.user.id,
+    actorLabel: admin.user.email,
+    action: "ingest_key.revoked",
+    targetType: "ingest_key",
+    targetId: key.id,
+    detail: { name: key.name },
+    request: info,
+  });
+  return { ok: true, keyId: key.id, message: `Key "${key.name}" was revoked; requests with it now get 401.` };
+}

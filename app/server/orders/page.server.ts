@@ -1,0 +1,159 @@
+// What the order list page needs in one call: the parsed URL state, one page of rows, status chip
+// counts, the filter panel's sites and the person's saved views; and the saved-view actions.
+import { redirect } from "@remix-run/node";
+import { emptyFilters, queryToParams, type OrderFilters, type SortDir, type SortKey } from "../../domain/orders/query";
+import type { AccountContext } from "../auth/guards.server";
+import {
+  BadCursorError,
+  listOrders,
+  listSites,
+  parseOrderParams,
+  statusCounts,
+  type OrderListRow,
+  type SiteOption,
+  type StatusCounts,
+} from "./list.server";
+import { deleteView, listViews, saveView, updateView, viewOwnerOf, type SavedView } from "./views.server";
+
+export interface OrderListPageData {
+  errors: Record<string, string> | null;
+  filters: OrderFilters;
+  sort: SortKey;
+  dir: SortDir;
+  /** Canonical filter + sort query string (no cursor): saved views, export link, live refresh. */
+  query: string;
+  rows: OrderListRow[];
+  next: string | null;
+  prev: string | null;
+  counts: StatusCounts | null;
+  sites: SiteOption[];
+  views: SavedView[];
+  activeViewId: string | null;
+  timeZone: string;
+  canSave: boolean;
+}
+
+export async function loadOrderListPage(
+  ctx: AccountContext,
+  url: URL,
+): Promise<{ status: number; data: OrderListPageData }> {
+  const reader = { db: ctx.db, tenant: ctx.tenant };
+  const owner = viewOwnerOf(ctx);
+  const views = await listViews(owner);
+  const params = url.searchParams;
+  // A bare /orders opens the person's default view, if they have one.
+  const defaultView = views.find((v) => v.isDefault);
+  if ([...params.keys()].length === 0 && defaultView) {
+    throw redirect(`/orders?${defaultView.query ? `${defaultView.query}&` : ""}view=${defaultView.id}`);
+  }
+  const viewParam = params.get("view");
+  const activeViewId = views.some((v) => v.id === viewParam) ? viewParam : null;
+  const sites = await listSites(reader);
+  const base = {
+    sites,
+    views,
+    activeViewId,
+    timeZone: ctx.tenant.timeZone,
+    canSave: true,
+  };
+  const parsed = parseOrderParams(params);
+  if (!parsed.ok) {
+    return {
+      status: 400,
+      data: {
+        ...base,
+        errors: parsed.errors,
+        filters: emptyFilters(),
+        sort: "ordered",
+        dir: "desc",
+        query: "",
+        rows: [],
+        next: null,
+        prev: null,
+        counts: null,
+      },
+    };
+  }
+  const q = parsed.query;
+  try {
+    const page = await listOrders(reader, q);
+    const counts = await statusCounts(reader, q.filters);
+    return {
+      status: 200,
+      data: {
+        ...base,
+        errors: null,
+        filters: q.filters,
+        sort: q.sort,
+        dir: q.dir,
+        query: queryToParams(q).toString(),
+        rows: page.rows,
+        next: page.next,
+        prev: page.prev,
+        counts,
+      },
+    };
+  } catch (err) {
+    if (!(err instanceof BadCursorError)) throw err;
+    return {
+      status: 400,
+      data: {
+        ...base,
+        errors: { cursor: err.message },
+        filters: q.filters,
+        sort: q.sort,
+        dir: q.dir,
+        query: queryToParams(q).toString(),
+        rows: [],
+        next: null,
+        prev: null,
+        counts: null,
+      },
+    };
+  }
+}
+
+export type ViewActionResult = { ok: true; message: string; redirectTo?: string } | { ok: false; errors: Record<string, string> };
+
+/** The saved-view form actions of the list page (intent = save | default | alerts | delete). */
+export async function handleViewAction(ctx: AccountContext, form: FormData): Promise<ViewActionResult> {
+  const owner = viewOwnerOf(ctx);
+  const intent = String(form.get("intent") ?? "");
+  const id = String(form.get("viewId") ?? "");
+  const on = form.get("value") === "on" || form.get("value") === "1" || form.get("value") === "true";
+  switch (intent) {
+    case "save": {
+      const r = await saveView(owner, {
+        name: String(form.get("name") ?? ""),
+        query: String(form.get("query") ?? ""),
+        isDefault: form.get("isDefault") === "on",
+        alerts: form.get("alerts") === "on",
+      });
+      if (!r.ok) return r;
+      return {
+        ok: true,
+        message: `Saved the view “${r.view.name}”.`,
+        redirectTo: `/orders?${r.view.query ? `${r.view.query}&` : ""}view=${r.view.id}`,
+      };
+    }
+    case "default":
+      return (await updateView(owner, id, { isDefault: on }))
+        ? { ok: true, message: on ? "That view now opens by default." : "The view is no longer the default." }
+        : { ok: false, errors: { view: "That view does not exist any more." } };
+    case "alerts":
+      return (await updateView(owner, id, { alerts: on }))
+        ? {
+            ok: true,
+            message: on
+              ? "Delay alerts are on: you will be notified when an order in this view changes status, becomes late or at risk."
+              : "Delay alerts are off for this view.",
+          }
+        : { ok: false, errors: { view: "That view does not exist any more." } };
+    case "delete":
+      return (await deleteView(owner, id))
+        ? { ok: true, message: "The view was deleted.", redirectTo: "/orders?all=1" }
+        : { ok: false, errors: { view: "That view does not exist any more." } };
+    default:
+      return { ok: false, errors: { view: "That request was not understood. Reload the page." } };
+  }
+}

@@ -1,0 +1,154 @@
+// SQL building blocks for the order list, counts, export and delay alerts. Everything here is
+// written to stay on an index under RLS: the tenant is repeated explicitly (tenant_id leads every
+// index), text search is a prefix RANGE on "C"-collated columns (LIKE is not leakproof and would
+// be evaluated after the policy), and sorting is keyset-friendly (sort expression, id).
+import { sql, type SQL } from "drizzle-orm";
+import {
+  prefixUpperBound,
+  type DateField,
+  type OrderFilters,
+  type SortDir,
+  type SortKey,
+} from "../../domain/orders/query";
+import { endOfLocalDayExclusive, startOfLocalDay } from "../../domain/orders/time";
+
+/** Who is asking and where "today" is: the inputs every order query needs beside the filters. */
+export interface OrderScope {
+  tenantId: string;
+  timeZone: string;
+  /** Today's local date in the tenant's zone (YYYY-MM-DD). */
+  today: string;
+}
+
+const OPEN_EXCLUDED = sql`('delivered', 'cancelled')`;
+
+/** Late: an open order whose promised date has passed, or one delivered after its promised date. */
+export function lateExpr(scope: OrderScope): SQL {
+  return sql`((o.status not in ${OPEN_EXCLUDED} and o.promised_date < ${scope.today}::date)
+    or (o.delivered_at is not null and (o.delivered_at at time zone ${scope.timeZone})::date > o.promised_date))`;
+}
+
+/** At risk: open, not yet late, but predicted to arrive after the promised date. */
+export function atRiskExpr(scope: OrderScope): SQL {
+  return sql`(o.status not in ${OPEN_EXCLUDED} and o.promised_date >= ${scope.today}::date
+    and o.predicted_date > o.promised_date)`;
+}
+
+function dateRange(field: DateField, from: string | null, to: string | null, scope: OrderScope): SQL[] {
+  const out: SQL[] = [];
+  if (field === "ordered" || field === "delivered") {
+    const col = field === "ordered" ? sql`o.ordered_at` : sql`o.delivered_at`;
+    if (from) out.push(sql`${col} >= ${startOfLocalDay(from, scope.timeZone).toISOString()}::timestamptz`);
+    if (to) out.push(sql`${col} < ${endOfLocalDayExclusive(to, scope.timeZone).toISOString()}::timestamptz`);
+  } else {
+    const col = field === "requested" ? sql`o.requested_date` : sql`o.promised_date`;
+    if (from) out.push(sql`${col} >= ${from}::date`);
+    if (to) out.push(sql`${col} <= ${to}::date`);
+  }
+  return out;
+}
+
+/**
+ * Order ids whose number, PO, tracking number (order or shipment) or a line's SKU starts with q.
+ * A UNION of index range scans, each one tenant-leading; as typed and upper-cased (identifiers
+ * are mostly upper case, people type lower case).
+ */
+function searchExpr(q: string, scope: OrderScope): SQL {
+  const variants = [...new Set([q, q.toUpperCase()])];
+  const parts: SQL[] = [];
+  for (const v of variants) {
+    const hi = prefixUpperBound(v);
+    const range = (col: SQL) => sql`${col} >= ${v} and ${col} < ${hi}`;
+    parts.push(
+      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${range(sql`s.order_number`)}`,
+      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${range(sql`s.customer_po`)}`,
+      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${range(sql`s.tracking_number`)}`,
+      sql`select l.order_id from order_lines l where l.tenant_id = ${scope.tenantId}::uuid and ${range(sql`l.sku`)}`,
+      sql`select h.order_id from shipments h where h.tenant_id = ${scope.tenantId}::uuid and ${range(sql`h.tracking_number`)}`,
+    );
+  }
+  return sql`o.id in (${sql.join(parts, sql` union `)})`;
+}
+
+/** WHERE conditions for the filters (`o` is the orders alias). Optionally without the status filter (chip counts). */
+export function filterConditions(f: OrderFilters, scope: OrderScope, opts: { withoutStatus?: boolean } = {}): SQL[] {
+  const c: SQL[] = [sql`o.tenant_id = ${scope.tenantId}::uuid`];
+  if (f.status.length && !opts.withoutStatus) c.push(sql`o.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.site.length) c.push(sql`o.site_id in (${sql.join(f.site.map((s) => sql`${s}::uuid`), sql`, `)})`);
+  if (f.priority.length) c.push(sql`o.priority in (${sql.join(f.priority.map((s) => sql`${s}`), sql`, `)})`);
+  for (const field of Object.keys(f.dates) as DateField[]) {
+    c.push(...dateRange(field, f.dates[field].from, f.dates[field].to, scope));
+  }
+  if (f.late && f.atRisk) c.push(sql`(${lateExpr(scope)} or ${atRiskExpr(scope)})`);
+  else if (f.late) c.push(lateExpr(scope));
+  else if (f.atRisk) c.push(atRiskExpr(scope));
+  if (f.fiscal) {
+    c.push(sql`o.fiscal_year = ${f.fiscal.fiscalYear}`);
+    if (f.fiscal.granularity === "quarter") c.push(sql`o.fiscal_quarter = ${f.fiscal.index}`);
+    if (f.fiscal.granularity === "period") c.push(sql`o.fiscal_period = ${f.fiscal.index}`);
+    if (f.fiscal.granularity === "week") c.push(sql`o.fiscal_week = ${f.fiscal.index}`);
+  }
+  const metricCol = { otif: sql`o.m_otif`, ontime: sql`o.m_on_time`, infull: sql`o.m_in_full` } as const;
+  for (const [name, want] of Object.entries(f.metrics) as [keyof typeof metricCol, "met" | "missed"][]) {
+    c.push(sql`o.m_measurable and ${metricCol[name]} = ${want === "met"}`);
+  }
+  // SLA drill-down (H2): the same predicates the scorecard counts with (app/server/sla/scorecard.server.ts).
+  if (f.sla) {
+    if (f.sla.measured || f.sla.fill || f.sla.leadTimeOver !== null) c.push(sql`o.m_measurable`);
+    if (f.sla.fill === "short") c.push(sql`o.m_lines_filled < o.m_lines_ordered`);
+    if (f.sla.fill === "full") c.push(sql`o.m_lines_filled >= o.m_lines_ordered`);
+    if (f.sla.leadTimeOver !== null) c.push(sql`o.m_lead_time_minutes > ${f.sla.leadTimeOver}`);
+  }
+  if (f.q) c.push(searchExpr(f.q, scope));
+  return c;
+}
+
+export function whereClause(conditions: SQL[]): SQL {
+  return sql.join(conditions, sql` and `);
+}
+
+/** How each sort key orders rows; nullable columns sort as +infinity so keyset comparisons stay total. */
+export const SORT_SQL: Record<SortKey, { expr: SQL; cast: SQL; kind: "timestamp" | "date" | "text" }> = {
+  ordered: { expr: sql`o.ordered_at`, cast: sql`timestamptz`, kind: "timestamp" },
+  number: { expr: sql`o.order_number`, cast: sql`text`, kind: "text" },
+  status: { expr: sql`o.status`, cast: sql`text`, kind: "text" },
+  requested: { expr: sql`coalesce(o.requested_date, 'infinity'::date)`, cast: sql`date`, kind: "date" },
+  promised: { expr: sql`coalesce(o.promised_date, 'infinity'::date)`, cast: sql`date`, kind: "date" },
+  delivered: { expr: sql`coalesce(o.delivered_at, 'infinity'::timestamptz)`, cast: sql`timestamptz`, kind: "timestamp" },
+};
+
+/**
+ * Direction of the id tie-break. For "ordered" it runs against the main direction so the read
+ * matches orders_ordered_idx (tenant_id, ordered_at DESC, id ASC) forwards or backwards and a page
+ * is an index range scan that stops at the limit, not a sort of the tenant's orders.
+ */
+export function idDir(sort: SortKey, dir: SortDir): SortDir {
+  return sort === "ordered" ? flip(dir) : dir;
+}
+
+export function flip(dir: SortDir): SortDir {
+  return dir === "asc" ? "desc" : "asc";
+}
+
+const kw = (d: SortDir) => (d === "asc" ? sql`asc` : sql`desc`);
+
+/** ORDER BY for reading in `dir` (the page's direction, or its reverse when paging backwards). */
+export function orderBy(sort: SortKey, dir: SortDir, alias: { key: SQL; id: SQL } = { key: SORT_SQL[sort].expr, id: sql`o.id` }): SQL {
+  return sql`${alias.key} ${kw(dir)}, ${alias.id} ${kw(idDir(sort, dir))}`;
+}
+
+/**
+ * Rows strictly after (or, `before`, strictly before) the keyset position (value, id) in the
+ * query's order. Written as `key <= v and (key < v or (key = v and id > i))` so the first part is
+ * an index condition and the id tie-break may run in either direction.
+ */
+export function keysetCondition(sort: SortKey, dir: SortDir, value: string, id: string, before: boolean): SQL {
+  const s = SORT_SQL[sort];
+  const readDir = before ? flip(dir) : dir;
+  const readIdDir = idDir(sort, readDir);
+  const v = sql`${value}::${s.cast}`;
+  const cmp = readDir === "asc" ? sql`>` : sql`<`;
+  const cmpEq = readDir === "asc" ? sql`>=` : sql`<=`;
+  const idCmp = readIdDir === "asc" ? sql`>` : sql`<`;
+  return sql`(${s.expr} ${cmpEq} ${v} and (${s.expr} ${cmp} ${v} or (${s.expr} = ${v} and o.id ${idCmp} ${id}::uuid)))`;
+}

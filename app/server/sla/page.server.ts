@@ -1,0 +1,50 @@
+// The SLA page's loader: period and site from the URL -> the scorecard, or a readable message
+// (an unknown period falls back to the current one rather than failing the page).
+import { parsePeriodSelection } from "../../domain/sla/periods";
+import type { AccountContext } from "../auth/guards.server";
+import { buildScorecard, type Scorecard } from "./scorecard.server";
+import type { PeriodChoice } from "./periods.server";
+import type { Granularity } from "../../domain/sla/periods";
+
+export interface SlaPageData {
+  scorecard: Scorecard;
+  choices: Record<Granularity, PeriodChoice[]>;
+  /** The period param as the picker should show it (e.g. "this-quarter" or "FY2026-P03"). */
+  selected: string;
+  siteParam: string;
+  sites: { id: string; code: string; name: string }[];
+  message: string | null;
+  viewer: "customer" | "staff";
+}
+
+const DEFAULT_PERIOD = "this-period";
+
+export async function loadSlaPage(ctx: AccountContext, url: URL): Promise<SlaPageData> {
+  const periodParam = (url.searchParams.get("period") ?? DEFAULT_PERIOD).trim().slice(0, 40);
+  const siteParam = (url.searchParams.get("site") ?? "").trim().slice(0, 64);
+  let message: string | null = null;
+  let selection = parsePeriodSelection(periodParam);
+  let selected = periodParam;
+  if (!selection) {
+    message = `“${periodParam}” is not a period of your calendar; showing the current period instead.`;
+    selection = parsePeriodSelection(DEFAULT_PERIOD)!;
+    selected = DEFAULT_PERIOD;
+  }
+  let result = await buildScorecard(ctx.db, ctx.tenant, { period: selection, siteId: siteParam || null });
+  if (!result.ok) {
+    message = `${result.message} Showing the current period for all sites instead.`;
+    selected = DEFAULT_PERIOD;
+    result = await buildScorecard(ctx.db, ctx.tenant, { period: parsePeriodSelection(DEFAULT_PERIOD)! });
+    if (!result.ok) throw new Response(result.message, { status: 500 });
+  }
+  const sc = result.scorecard;
+  return {
+    scorecard: sc,
+    choices: result.choices,
+    selected,
+    siteParam: sc.site?.id ?? "",
+    sites: sc.sites.map((s) => ({ id: s.siteId, code: s.code, name: s.name })),
+    message,
+    viewer: ctx.kind,
+  };
+}

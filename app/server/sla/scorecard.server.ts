@@ -1,0 +1,344 @@
+// Scorecards: SQL aggregates over the metrics stored with each order (see metrics.server.ts),
+// for one fiscal period of the tenant's calendar, with targets, per-site breakdown, a 12-period
+// trend and a drill-down link behind every number. The SLA page and GET /api/v1/sla/scorecard
+// both return exactly this.
+import { and, asc, between, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { metricJobs, orders, sites } from "../../../db/schema/index";
+import type { TenantTier } from "../../../db/schema/tenancy";
+import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE, kpiMet, type KpiId } from "../../domain/sla/definitions";
+import type { Granularity, PeriodSelection } from "../../domain/sla/periods";
+import { targetFor, type SlaTargets } from "../../domain/sla/targets";
+import type { TenantSummary } from "../auth/guards.server";
+import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
+import { loadTenantCalendar } from "./calendar.server";
+import { drillDownHref, fiscalCondition, type SlaDrillDown } from "./drilldown.server";
+import { lastPeriodOf, periodChoices, resolveSelection, trendSlots, type PeriodChoice } from "./periods.server";
+import { SUPERSEDED } from "./metrics.server";
+import { loadTargets } from "./targets.server";
+
+export interface KpiResult {
+  id: KpiId;
+  label: string;
+  unit: "%" | "business hours";
+  better: "higher" | "lower";
+  definition: string;
+  /** Percent (0-100) or business hours; null when nothing was measured. */
+  value: number | null;
+  target: number;
+  met: boolean | null;
+  /** What the value is made of: e.g. OTIF orders / measured orders, units shipped / units ordered. */
+  numerator: number;
+  denominator: number;
+  /** Orders that missed (e.g. not OTIF, a line short, lead time over target). */
+  missedOrders: number;
+  href: string;
+  missedHref: string;
+}
+
+export interface Aggregate {
+  orders: number;
+  measured: number;
+  onTime: number;
+  inFull: number;
+  otif: number;
+  unitsOrdered: number;
+  unitsShipped: number;
+  linesOrdered: number;
+  linesFilled: number;
+  shortOrders: number;
+  leadTimeOrders: number;
+  leadTimeMinutesSum: number;
+  leadTimeOver: number;
+}
+
+export interface SiteRow {
+  siteId: string;
+  code: string;
+  name: string;
+  measured: number;
+  kpis: Pick<KpiResult, "id" | "value" | "met" | "missedOrders" | "missedHref">[];
+  href: string;
+}
+
+export interface TrendPoint {
+  id: string;
+  label: string;
+  measured: number;
+  otif: number | null;
+  onTime: number | null;
+  inFull: number | null;
+  otifMet: boolean | null;
+  href: string;
+}
+
+export interface Scorecard {
+  tenant: { id: string; name: string; timeZone: string };
+  period: { id: string; label: string; granularity: Granularity; start: string; end: string };
+  site: { id: string; code: string; name: string } | null;
+  calendar: {
+    version: number;
+    label: string;
+    timeZone: string;
+    savedAt: string | null;
+    lastRecomputedAt: string | null;
+    recompute: { status: "queued" | "running"; done: number; total: number } | null;
+  };
+  targets: SlaTargets & { source: "contract" | "tier"; tier: TenantTier };
+  orders: { promised: number; measured: number; href: string; measuredHref: string };
+  kpis: KpiResult[];
+  sites: SiteRow[];
+  trend: TrendPoint[];
+  rules: { period: string; measured: string };
+}
+
+export type ScorecardResult =
+  | { ok: true; scorecard: Scorecard; choices: Record<Granularity, PeriodChoice[]> }
+  | { ok: false; status: 400 | 404; message: string };
+
+const AGG = {
+  orders: sql<number>`count(*)::int`,
+  measured: sql<number>`count(*) filter (where ${orders.measurable})::int`,
+  onTime: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.onTime})::int`,
+  inFull: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.inFull})::int`,
+  otif: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.otif})::int`,
+  unitsOrdered: sql<string>`coalesce(sum(${orders.unitsOrdered}) filter (where ${orders.measurable}), 0)::text`,
+  unitsShipped: sql<string>`coalesce(sum(${orders.unitsShipped}) filter (where ${orders.measurable}), 0)::text`,
+  linesOrdered: sql<number>`coalesce(sum(${orders.linesOrdered}) filter (where ${orders.measurable}), 0)::int`,
+  linesFilled: sql<number>`coalesce(sum(${orders.linesFilled}) filter (where ${orders.measurable}), 0)::int`,
+  shortOrders: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.linesFilled} < ${orders.linesOrdered})::int`,
+  leadTimeOrders: sql<number>`count(${orders.leadTimeMinutes}) filter (where ${orders.measurable})::int`,
+  leadTimeMinutesSum: sql<string>`coalesce(sum(${orders.leadTimeMinutes}) filter (where ${orders.measurable}), 0)::text`,
+};
+
+function leadOverExpr(minutes: number) {
+  return sql<number>`count(*) filter (where ${orders.measurable} and ${orders.leadTimeMinutes} > ${minutes})::int`;
+}
+
+type AggRow = {
+  [K in keyof typeof AGG]: (typeof AGG)[K] extends SQL<infer T> ? T : never;
+} & { leadTimeOver: number };
+
+function toAggregate(r: AggRow | undefined): Aggregate {
+  return {
+    orders: Number(r?.orders ?? 0),
+    measured: Number(r?.measured ?? 0),
+    onTime: Number(r?.onTime ?? 0),
+    inFull: Number(r?.inFull ?? 0),
+    otif: Number(r?.otif ?? 0),
+    unitsOrdered: Number(r?.unitsOrdered ?? 0),
+    unitsShipped: Number(r?.unitsShipped ?? 0),
+    linesOrdered: Number(r?.linesOrdered ?? 0),
+    linesFilled: Number(r?.linesFilled ?? 0),
+    shortOrders: Number(r?.shortOrders ?? 0),
+    leadTimeOrders: Number(r?.leadTimeOrders ?? 0),
+    leadTimeMinutesSum: Number(r?.leadTimeMinutesSum ?? 0),
+    leadTimeOver: Number(r?.leadTimeOver ?? 0),
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const pct = (num: number, den: number) => (den > 0 ? round2((100 * num) / den) : null);
+
+/** The KPI figures of one aggregate, with drill-down links built on `base` (period, site). */
+export function kpisOf(a: Aggregate, targets: SlaTargets, base: SlaDrillDown): KpiResult[] {
+  const leadOver = Math.round(targets.leadTimeHours * 60);
+  const parts: Record<KpiId, { value: number | null; num: number; den: number; missed: number; missedF: SlaDrillDown }> = {
+    otif: { value: pct(a.otif, a.measured), num: a.otif, den: a.measured, missed: a.measured - a.otif, missedF: { otif: "missed" } },
+    onTime: {
+      value: pct(a.onTime, a.measured),
+      num: a.onTime,
+      den: a.measured,
+      missed: a.measured - a.onTime,
+      missedF: { ontime: "missed" },
+    },
+    inFull: {
+      value: pct(a.inFull, a.measured),
+      num: a.inFull,
+      den: a.measured,
+      missed: a.measured - a.inFull,
+      missedF: { infull: "missed" },
+    },
+    fillRateUnits: {
+      value: pct(a.unitsShipped, a.unitsOrdered),
+      num: a.unitsShipped,
+      den: a.unitsOrdered,
+      missed: a.shortOrders,
+      missedF: { fill: "short" },
+    },
+    fillRateLines: {
+      value: pct(a.linesFilled, a.linesOrdered),
+      num: a.linesFilled,
+      den: a.linesOrdered,
+      missed: a.shortOrders,
+      missedF: { fill: "short" },
+    },
+    leadTime: {
+      value: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
+      num: round2(a.leadTimeMinutesSum / 60),
+      den: a.leadTimeOrders,
+      missed: a.leadTimeOver,
+      missedF: { leadTimeOver: leadOver },
+    },
+  };
+  return KPI_IDS.map((id) => {
+    const d = KPI_DEFINITIONS[id];
+    const p = parts[id];
+    const target = targetFor(id, targets);
+    return {
+      id,
+      label: d.label,
+      unit: d.unit,
+      better: d.better,
+      definition: d.definition,
+      value: p.value,
+      target,
+      met: kpiMet(id, p.value, target),
+      numerator: p.num,
+      denominator: p.den,
+      missedOrders: p.missed,
+      href: drillDownHref({ ...base, measured: true }),
+      missedHref: drillDownHref({ ...base, ...p.missedF }),
+    };
+  });
+}
+
+export interface ScorecardQuery {
+  period: PeriodSelection;
+  /** One site (id) chosen on the page or by `site=`; null for all sites. */
+  siteId?: string | null;
+  /** Sites an embed token is pinned to (ids or codes); empty = no restriction. */
+  fixedSites?: readonly string[];
+  now?: number;
+}
+
+async function siteScope(tx: Tx, tenantId: string, q: ScorecardQuery) {
+  const all = await tx
+    .select({ id: sites.id, code: sites.code, name: sites.name })
+    .from(sites)
+    .where(eq(sites.tenantId, tenantId))
+    .orderBy(asc(sites.code));
+  const fixed = q.fixedSites ?? [];
+  const allowed = fixed.length ? all.filter((s) => fixed.includes(s.id) || fixed.includes(s.code)) : all;
+  return { all: allowed, restricted: fixed.length > 0 };
+}
+
+/** Builds the scorecard for the tenant `ctx` is scoped to (customer, staff in account, or embed). */
+export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q: ScorecardQuery): Promise<ScorecardResult> {
+  return withTenant(db, async (tx) => {
+    const calendar = await loadTenantCalendar(tx, tenant);
+    const cal = calendar.compiled;
+    const period = resolveSelection(cal, q.period, q.now);
+    if (!period) return { ok: false as const, status: 404 as const, message: "Your fiscal calendar has no such period." };
+    const { targets, source, tier } = await loadTargets(tx, tenant.id, tenant.tier);
+    const scope = await siteScope(tx, tenant.id, q);
+    let site: { id: string; code: string; name: string } | null = null;
+    if (q.siteId) {
+      site = scope.all.find((s) => s.id === q.siteId || s.code === q.siteId) ?? null;
+      if (!site) return { ok: false as const, status: 400 as const, message: "No such site in your account." };
+    }
+    const siteIds = site ? [site.id] : scope.restricted ? scope.all.map((s) => s.id) : null;
+    if (siteIds && siteIds.length === 0)
+      return { ok: false as const, status: 400 as const, message: "No site is visible to this token." };
+    const siteCond = siteIds ? [inArray(orders.siteId, siteIds)] : [];
+    const base: SlaDrillDown = { fiscal: period.key, site: site?.id ?? null };
+    const leadOver = Math.round(targets.leadTimeHours * 60);
+    const select = { ...AGG, leadTimeOver: leadOverExpr(leadOver) };
+
+    const [total] = await tx
+      .select(select)
+      .from(orders)
+      .where(and(eq(orders.tenantId, tenant.id), fiscalCondition(period.key), ...siteCond));
+    const agg = toAggregate(total);
+
+    const bySite = await tx
+      .select({ siteId: orders.siteId, ...select })
+      .from(orders)
+      .where(and(eq(orders.tenantId, tenant.id), fiscalCondition(period.key), ...siteCond))
+      .groupBy(orders.siteId);
+    const siteRows: SiteRow[] = scope.all
+      .filter((s) => !siteIds || siteIds.includes(s.id))
+      .map((s) => {
+        const a = toAggregate(bySite.find((r) => r.siteId === s.id));
+        const kpis = kpisOf(a, targets, { ...base, site: s.id });
+        return {
+          siteId: s.id,
+          code: s.code,
+          name: s.name,
+          measured: a.measured,
+          kpis: kpis.map((k) => ({ id: k.id, value: k.value, met: k.met, missedOrders: k.missedOrders, missedHref: k.missedHref })),
+          href: drillDownHref({ ...base, site: s.id, measured: true }),
+        };
+      });
+
+    const slots = trendSlots(cal, lastPeriodOf(cal, period));
+    const years = slots.map((s) => s.fiscalYear);
+    const trendRows = await tx
+      .select({ fy: orders.fiscalYear, fp: orders.fiscalPeriod, ...select })
+      .from(orders)
+      .where(
+        and(eq(orders.tenantId, tenant.id), between(orders.fiscalYear, Math.min(...years), Math.max(...years)), ...siteCond),
+      )
+      .groupBy(orders.fiscalYear, orders.fiscalPeriod);
+    const trend: TrendPoint[] = slots.map((s) => {
+      const a = toAggregate(trendRows.find((r) => r.fy === s.fiscalYear && r.fp === s.period));
+      const otif = pct(a.otif, a.measured);
+      return {
+        id: s.id,
+        label: s.label,
+        measured: a.measured,
+        otif,
+        onTime: pct(a.onTime, a.measured),
+        inFull: pct(a.inFull, a.measured),
+        otifMet: kpiMet("otif", otif, targets.otifPct),
+        href: drillDownHref({ fiscal: { granularity: "period", fiscalYear: s.fiscalYear, index: s.period }, site: site?.id, otif: "missed" }),
+      };
+    });
+
+    const jobs = await tx
+      .select({
+        status: metricJobs.status,
+        done: metricJobs.done,
+        total: metricJobs.total,
+        finishedAt: metricJobs.finishedAt,
+        error: metricJobs.error,
+      })
+      .from(metricJobs)
+      .where(eq(metricJobs.tenantId, tenant.id))
+      .orderBy(desc(metricJobs.createdAt))
+      .limit(10);
+    const pending = jobs.find((j) => j.status === "queued" || j.status === "running");
+    const lastDone = jobs.find((j) => j.status === "done" && j.error !== SUPERSEDED);
+
+    return {
+      ok: true as const,
+      choices: periodChoices(cal, q.now),
+      scorecard: {
+        tenant: { id: tenant.id, name: tenant.name, timeZone: calendar.definition.timeZone },
+        period: { id: period.id, label: period.label, granularity: period.granularity, start: period.start, end: period.end },
+        site,
+        calendar: {
+          version: calendar.version,
+          label: calendar.label,
+          timeZone: calendar.definition.timeZone,
+          savedAt: calendar.createdAt?.toISOString() ?? null,
+          lastRecomputedAt: lastDone?.finishedAt?.toISOString() ?? null,
+          recompute: pending
+            ? { status: pending.status as "queued" | "running", done: pending.done, total: pending.total }
+            : null,
+        },
+        targets: { ...targets, source, tier },
+        orders: {
+          promised: agg.orders,
+          measured: agg.measured,
+          href: drillDownHref(base),
+          measuredHref: drillDownHref({ ...base, measured: true }),
+        },
+        kpis: kpisOf(agg, targets, base),
+        sites: siteRows,
+        trend,
+        rules: { period: PERIOD_RULE, measured: MEASURED_RULE },
+      },
+    };
+  });
+}
+

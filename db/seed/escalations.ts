@@ -1,0 +1,271 @@
+// Demo escalations: a handful per demo customer in different states (new, being worked with a
+// public reply and an internal note, waiting for the customer, resolved, closed, and one with an
+// exception request waiting for a lead), plus per-tenant SLA target overrides. Owner connection;
+// numbers come from the escalations_number trigger. Deterministic for a given `now`.
+import { sql } from "drizzle-orm";
+import type { Temporal } from "temporal-polyfill";
+import type { DbHandle } from "../client";
+import {
+  auditLog,
+  escalationApprovals,
+  escalationComments,
+  escalations,
+  escalationSlaTargets,
+  type StoredPause,
+} from "../schema/index";
+import type { TenantProfile } from "./demo-tenants";
+
+interface Staff {
+  id: string;
+  name: string;
+}
+
+const HOUR = 3_600_000;
+
+async function staffByEmail(handle: DbHandle, email: string): Promise<Staff | null> {
+  const r = await handle.db.execute<{ id: string; name: string }>(
+    sql`select id, name from "user" where email = ${email} limit 1`,
+  );
+  return r.rows[0] ?? null;
+}
+
+async function lateOrders(handle: DbHandle, tenantId: string, today: string, n: number) {
+  const r = await handle.db.execute<{ id: string; order_number: string }>(sql`
+    select id, order_number from orders
+    where tenant_id = ${tenantId}::uuid and promised_date < ${today}::date and status not in ('delivered', 'cancelled')
+    order by promised_date desc, order_number limit ${n}`);
+  if (r.rows.length >= n) return r.rows;
+  const more = await handle.db.execute<{ id: string; order_number: string }>(sql`
+    select id, order_number from orders where tenant_id = ${tenantId}::uuid order by order_number desc limit ${n}`);
+  return [...r.rows, ...more.rows].slice(0, n);
+}
+
+export async function seedDemoEscalations(
+  handle: DbHandle,
+  tenants: readonly TenantProfile[],
+  now: Temporal.Instant,
+): Promise<void> {
+  const agent = await staffByEmail(handle, "agent@sightline.example");
+  const lead = await staffByEmail(handle, "lead@sightline.example");
+  if (!agent || !lead) return;
+  const t0 = now.epochMilliseconds;
+  const at = (hoursAgo: number) => new Date(t0 - hoursAgo * HOUR);
+  const first = (s: Staff) => s.name.split(" ")[0];
+
+  for (const tenant of tenants) {
+    const owner = tenant.slug === "acme" || tenant.slug === "nordwind" ? agent : lead;
+    const today = now.toZonedDateTimeISO(tenant.timeZone).toPlainDate().toString();
+    const late = await lateOrders(handle, tenant.id, today, 3);
+    const admin = await handle.db.execute<{ id: string; name: string }>(
+      sql`select id, name from "user" where email = ${`admin@${tenant.emailDomain}`} limit 1`,
+    );
+    const raiser = admin.rows[0] ?? { id: null, name: `${tenant.name} Admin` };
+    const base = {
+      tenantId: tenant.id,
+      number: 0,
+      raisedByUserId: raiser.id,
+      raisedByName: raiser.name,
+    };
+    const pause = (start: Date, end: Date | null, reason: StoredPause["reason"]): StoredPause => ({
+      start: start.toISOString(),
+      end: end ? end.toISOString() : null,
+      reason,
+    });
+    const rows = await handle.db
+      .insert(escalations)
+      .values([
+        {
+          ...base,
+          orderId: late[0]?.id ?? null,
+          category: "late_delivery",
+          severity: "P2",
+          status: "open",
+          title: late[0] ? `Order ${late[0].order_number} is late` : "Shipment running late",
+          description: "The order has passed its promised date and the tracking page shows no movement since.",
+          desiredOutcome: "A firm new delivery date today, and delivery within two days.",
+          requestExpedite: true,
+          exceptionStatus: "pending",
+          createdAt: at(1.5),
+          updatedAt: at(1.5),
+        },
+        {
+          ...base,
+          orderId: late[1]?.id ?? null,
+          category: "damaged_goods",
+          severity: "P3",
+          status: "in_progress",
+          title: "Two cartons arrived crushed",
+          description:
+            "Two of six cartons were crushed on arrival; the contents of one are unusable. Photos are on file.",
+          desiredOutcome: "Replacement of the damaged items with the next shipment.",
+          assigneeStaffId: owner.id,
+          assigneeFirstName: first(owner),
+          firstResponseAt: at(26),
+          createdAt: at(28),
+          updatedAt: at(20),
+        },
+        {
+          ...base,
+          category: "documentation",
+          severity: "P4",
+          status: "awaiting_customer",
+          title: "Certificate of conformity missing",
+          description: "The certificate of conformity was not included with last week's delivery.",
+          desiredOutcome: "Send the certificate by e-mail.",
+          assigneeStaffId: owner.id,
+          assigneeFirstName: first(owner),
+          firstResponseAt: at(46),
+          slaPauses: [pause(at(44), null, "awaiting_customer")],
+          createdAt: at(48),
+          updatedAt: at(44),
+        },
+        {
+          ...base,
+          orderId: late[2]?.id ?? null,
+          category: "billing",
+          severity: "P3",
+          status: "resolved",
+          title: "Invoice shows the wrong unit price",
+          description: "The invoice charges list price instead of our contract price on two lines.",
+          desiredOutcome: "A corrected invoice, and a credit for the difference.",
+          requestCreditAmount: tenant.tier === "standard" ? "1800.00" : "12500.00",
+          exceptionStatus: "approved",
+          assigneeStaffId: owner.id,
+          assigneeFirstName: first(owner),
+          firstResponseAt: at(70),
+          resolvedAt: at(30),
+          slaPauses: [pause(at(30), null, "resolved")],
+          createdAt: at(72),
+          updatedAt: at(30),
+        },
+        {
+          ...base,
+          category: "wrong_items",
+          severity: "P3",
+          status: "closed",
+          title: "Wrong colour delivered",
+          description: "We ordered the navy variant and received grey.",
+          desiredOutcome: "Exchange for the right variant.",
+          assigneeStaffId: owner.id,
+          assigneeFirstName: first(owner),
+          firstResponseAt: at(200),
+          resolvedAt: at(150),
+          closedAt: at(140),
+          slaPauses: [pause(at(150), null, "resolved")],
+          createdAt: at(204),
+          updatedAt: at(140),
+        },
+      ])
+      .returning({ id: escalations.id, number: escalations.number, status: escalations.status });
+    const [fresh, working, waiting, resolved] = rows;
+    const ownerLabel = `${owner.name} (staff)`;
+    await handle.db.insert(escalationComments).values([
+      {
+        tenantId: tenant.id,
+        escalationId: working.id,
+        authorUserId: owner.id,
+        authorName: owner.name,
+        authorKind: "staff",
+        visibility: "public",
+        body: "Sorry about this. We have opened a claim with the carrier and are preparing replacements.",
+        createdAt: at(26),
+      },
+      {
+        tenantId: tenant.id,
+        escalationId: working.id,
+        authorUserId: owner.id,
+        authorName: owner.name,
+        authorKind: "staff",
+        visibility: "internal",
+        body: "Carrier claim opened; second damage report for this lane this month. Watch the packaging spec.",
+        createdAt: at(25),
+      },
+      {
+        tenantId: tenant.id,
+        escalationId: waiting.id,
+        authorUserId: owner.id,
+        authorName: owner.name,
+        authorKind: "staff",
+        visibility: "public",
+        body: "Could you tell us the delivery note number, so we can find the right certificate?",
+        createdAt: at(44),
+      },
+      {
+        tenantId: tenant.id,
+        escalationId: resolved.id,
+        authorUserId: owner.id,
+        authorName: owner.name,
+        authorKind: "staff",
+        visibility: "public",
+        body: "A corrected invoice is on its way, and the credit was approved.",
+        createdAt: at(30),
+      },
+    ]);
+    await handle.db.insert(escalationApprovals).values([
+      {
+        tenantId: tenant.id,
+        escalationId: fresh.id,
+        request: { expedite: true, creditAmount: null, policyOverride: null, currency: tenant.currency },
+        requiredRole: tenant.tier === "standard" ? "support_lead" : "support_agent",
+        reasons: tenant.tier === "standard" ? ["Expediting for a standard account needs a support lead."] : [],
+        createdAt: at(1.5),
+      },
+      {
+        tenantId: tenant.id,
+        escalationId: resolved.id,
+        request: {
+          expedite: false,
+          creditAmount: tenant.tier === "standard" ? 1800 : 12500,
+          policyOverride: null,
+          currency: tenant.currency,
+        },
+        requiredRole: tenant.tier === "strategic" ? "support_agent" : "support_lead",
+        reasons: tenant.tier === "strategic" ? [] : ["A credit above the account's threshold needs a support lead."],
+        decision: "approved",
+        reason: "Contract price confirmed; credit the difference.",
+        decidedByUserId: lead.id,
+        decidedByName: lead.name,
+        decidedAt: at(40),
+        createdAt: at(72),
+      },
+    ]);
+    const audit = (id: string, action: string, hoursAgo: number, actor: string, detail: Record<string, unknown>) => ({
+      tenantId: tenant.id,
+      actorUserId: null,
+      actorLabel: actor,
+      action: `escalation.${action}`,
+      targetType: "escalation",
+      targetId: id,
+      detail: { ...detail, seeded: true },
+      at: at(hoursAgo),
+    });
+    await handle.db
+      .insert(auditLog)
+      .values([
+        audit(fresh.id, "created", 1.5, raiser.name, { severity: "P2", category: "late_delivery" }),
+        audit(working.id, "created", 28, raiser.name, { severity: "P3", category: "damaged_goods" }),
+        audit(working.id, "assigned", 26, ownerLabel, { assigneeFirstName: first(owner) }),
+        audit(working.id, "status_changed", 26, ownerLabel, { from: "open", to: "acknowledged" }),
+        audit(working.id, "status_changed", 25, ownerLabel, { from: "acknowledged", to: "in_progress" }),
+        audit(waiting.id, "created", 48, raiser.name, { severity: "P4", category: "documentation" }),
+        audit(waiting.id, "status_changed", 44, ownerLabel, { from: "in_progress", to: "awaiting_customer" }),
+        audit(waiting.id, "sla_paused", 44, ownerLabel, { reason: "awaiting_customer" }),
+        audit(resolved.id, "created", 72, raiser.name, { severity: "P3", category: "billing" }),
+        audit(resolved.id, "approval_decided", 40, `${lead.name} (staff)`, { decision: "approved" }),
+        audit(resolved.id, "status_changed", 30, ownerLabel, { from: "in_progress", to: "resolved" }),
+      ]);
+  }
+
+  // Contract overrides: the strategic account's P2 first response is tighter than the tier default.
+  const strategic = tenants.find((t) => t.tier === "strategic");
+  if (strategic) {
+    await handle.db.insert(escalationSlaTargets).values({
+      tenantId: strategic.id,
+      severity: "P2",
+      firstResponseMinutes: 45,
+      resolutionMinutes: 480,
+      twentyFourSeven: false,
+      updatedBy: "seed",
+    });
+  }
+}

@@ -1,0 +1,339 @@
+// Embed keys, widget tokens and CORS over real HTTP: the token exchange, the attacks the widgets
+// issue lists (all refused with 401/403 and no data), and CORS only for a key's origins.
+import { createHash, randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { SignJWT, decodeJwt } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client";
+import { embedKeys, orders, sites, type EmbedScope } from "../../db/schema/index";
+import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
+import { DEMO_EMBED_SECRET } from "../../db/seed/embed";
+import { seedDemo } from "../../db/seed/seed";
+import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_ISSUER, tokenKey } from "../../app/server/embed/tokens.server";
+import { createTestDb } from "../support/db";
+import { startPortal, type TestPortal } from "../support/portal";
+
+process.env.SIGHTLINE_SIMULATE = "off";
+
+const INTRANET = "http://127.0.0.1:3001";
+const OTHER = "https://other-intranet.example";
+const EVIL = "https://evil.example";
+const [acme, nordwind] = DEMO_TENANTS;
+
+let handle: DbHandle;
+let portal: TestPortal;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle, { ordersPerTenant: 4, progress: () => undefined });
+  portal = await startPortal(handle);
+}, 180_000);
+
+afterAll(async () => {
+  await portal?.close();
+  await handle?.close();
+});
+
+/** A key written as the owner would (the settings page is tested separately). */
+async function createKey(
+  tenantId: string,
+  opts: { origins?: string[]; scopes?: EmbedScope[]; site?: string[] } = {},
+): Promise<{ id: string; secret: string }> {
+  const secret = `sl_embed_${randomBytes(24).toString("base64url")}`;
+  const [row] = await handle.db
+    .insert(embedKeys)
+    .values({
+      tenantId,
+      name: "Test key",
+      prefix: secret.slice(0, 15),
+      secretHash: createHash("sha256").update(secret).digest("hex"),
+      allowedOrigins: opts.origins ?? [INTRANET],
+      scopes: opts.scopes ?? ["orders:read", "sla:read", "escalations:write"],
+      fixedFilters: opts.site ? { site: opts.site } : {},
+    })
+    .returning({ id: embedKeys.id });
+  return { id: row.id, secret };
+}
+
+async function mint(secret: string, origin = INTRANET, extra: Record<string, unknown> = {}): Promise<Response> {
+  return fetch(`${portal.url}/api/v1/embed/tokens`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ origin, ...extra }),
+  });
+}
+
+async function tokenFor(secret: string, origin = INTRANET): Promise<string> {
+  const res = await mint(secret, origin);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+function getOrders(token: string, origin: string | null = INTRANET, path = "/api/v1/orders"): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  if (origin) headers.Origin = origin;
+  return fetch(portal.url + path, { headers });
+}
+
+async function orderIds(tenantId: string): Promise<string[]> {
+  const rows = await handle.db.select({ id: orders.id }).from(orders).where(eq(orders.tenantId, tenantId));
+  return rows.map((r) => r.id);
+}
+
+/** A refused answer: 401/403, problem+json, no CORS grant, and no order of anyone in it. */
+async function expectRefused(res: Response, status: 401 | 403): Promise<void> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(res.headers.get("access-control-allow-origin")).toBeNull();
+  const body = await res.text();
+  expect(body).not.toContain('"data"');
+  for (const id of [...(await orderIds(acme.id)), ...(await orderIds(nordwind.id))]) expect(body).not.toContain(id);
+}
+
+function b64(o: unknown): string {
+  return Buffer.from(JSON.stringify(o)).toString("base64url");
+}
+
+/** Re-encodes a token's payload with changes, keeping the original signature. */
+function tamper(token: string, change: (claims: Record<string, unknown>) => void): string {
+  const [h, , s] = token.split(".");
+  const claims = decodeJwt(token) as Record<string, unknown>;
+  change(claims);
+  return `${h}.${b64(claims)}.${s}`;
+}
+
+async function forge(claims: Record<string, unknown>, times: { iat: number; nbf: number; exp: number }, key = tokenKey()) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuer(EMBED_TOKEN_ISSUER)
+    .setAudience(EMBED_TOKEN_AUDIENCE)
+    .setIssuedAt(times.iat)
+    .setNotBefore(times.nbf)
+    .setExpirationTime(times.exp)
+    .setJti(randomBytes(8).toString("hex"))
+    .sign(key);
+}
+
+describe("token exchange", () => {
+  it("trades the demo key's secret for a token bound to the origin, living at most 10 minutes", async () => {
+    const res = await mint(DEMO_EMBED_SECRET, INTRANET, { ttlSeconds: 600 });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    const body = (await res.json()) as { token: string; expiresAt: string; timeZone: string };
+    const claims = decodeJwt(body.token);
+    expect(claims.tid).toBe(acme.id);
+    expect(claims.org).toBe(INTRANET);
+    expect(claims.tz).toBe(acme.timeZone);
+    expect(typeof claims.jti).toBe("string");
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(600);
+    expect(claims.nbf).toBe(claims.iat);
+    expect(new Date(body.expiresAt).getTime()).toBe((claims.exp ?? 0) * 1000);
+    const second = decodeJwt(await tokenFor(DEMO_EMBED_SECRET));
+    expect(second.jti).not.toBe(claims.jti);
+  });
+
+  it("refuses an unknown secret, an origin the key does not allow, a long lifetime and a malformed origin", async () => {
+    expect((await mint("sl_embed_not-a-real-secret")).status).toBe(401);
+    expect((await mint("Bearer-nonsense")).status).toBe(401);
+    expect((await mint(DEMO_EMBED_SECRET, EVIL)).status).toBe(403);
+    expect((await mint(DEMO_EMBED_SECRET, INTRANET, { ttlSeconds: 601 })).status).toBe(400);
+    expect((await mint(DEMO_EMBED_SECRET, `${INTRANET}/path`)).status).toBe(400);
+    expect((await mint(DEMO_EMBED_SECRET, "*")).status).toBe(400);
+    const noAuth = await fetch(`${portal.url}/api/v1/embed/tokens`, { method: "POST", body: "{}" });
+    expect(noAuth.status).toBe(401);
+  });
+
+  it("records when the key was last used", async () => {
+    const key = await createKey(acme.id);
+    await tokenFor(key.secret);
+    const [row] = await handle.db.select({ at: embedKeys.lastUsedAt }).from(embedKeys).where(eq(embedKeys.id, key.id));
+    expect(row.at).toBeInstanceOf(Date);
+  });
+});
+
+describe("widget requests with a token", () => {
+  it("read the key's tenant's orders, with CORS for exactly the token's origin and no credentials", async () => {
+    const res = await getOrders(await tokenFor(DEMO_EMBED_SECRET));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe(INTRANET);
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(res.headers.get("vary")).toMatch(/origin/i);
+    const body = (await res.json()) as { data: { id: string }[] };
+    const mine = await orderIds(acme.id);
+    expect(body.data.length).toBeGreaterThan(0);
+    for (const o of body.data) expect(mine).toContain(o.id);
+  });
+
+  it("are limited to the key's fixed site, whatever the request asks", async () => {
+    const [site] = await handle.db.select({ id: sites.id }).from(sites).where(eq(sites.tenantId, acme.id)).limit(1);
+    const key = await createKey(acme.id, { site: [site.id] });
+    const token = await tokenFor(key.secret);
+    const res = await getOrders(token, INTRANET, `/api/v1/orders?site=`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { siteId: string }[] };
+    for (const o of body.data) expect(o.siteId).toBe(site.id);
+    const elsewhere = await handle.db.execute<{ id: string }>(
+      sql`select id from orders where tenant_id = ${acme.id} and site_id <> ${site.id} limit 1`,
+    );
+    if (elsewhere.rows[0]) {
+      const one = await getOrders(token, INTRANET, `/api/v1/orders/${elsewhere.rows[0].id}`);
+      expect(one.status).toBe(404);
+    }
+  });
+
+  it("of another tenant's key see that tenant only, and never an Acme order by id", async () => {
+    const key = await createKey(nordwind.id);
+    const token = await tokenFor(key.secret);
+    const body = (await (await getOrders(token)).json()) as { data: { id: string }[] };
+    const theirs = await orderIds(nordwind.id);
+    expect(body.data.length).toBeGreaterThan(0);
+    for (const o of body.data) expect(theirs).toContain(o.id);
+    const [acmeOrder] = await handle.db.select({ id: orders.id }).from(orders).where(eq(orders.tenantId, acme.id)).limit(1);
+    expect((await getOrders(token, INTRANET, `/api/v1/orders/${acmeOrder.id}`)).status).toBe(404);
+  });
+});
+
+describe("token attacks are refused without data", () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const claimsOf = async (secret = DEMO_EMBED_SECRET) => {
+    const c = decodeJwt(await tokenFor(secret)) as Record<string, unknown>;
+    return { tid: c.tid, kid: c.kid, scp: c.scp, flt: c.flt, org: c.org, tz: c.tz };
+  };
+
+  it("expired", async () => {
+    const t = await forge(await claimsOf(), { iat: now() - 400, nbf: now() - 400, exp: now() - 60 });
+    await expectRefused(await getOrders(t), 401);
+  });
+
+  it("not yet valid", async () => {
+    const t = await forge(await claimsOf(), { iat: now(), nbf: now() + 120, exp: now() + 300 });
+    await expectRefused(await getOrders(t), 401);
+  });
+
+  it("living longer than 10 minutes, though correctly signed", async () => {
+    const t = await forge(await claimsOf(), { iat: now(), nbf: now(), exp: now() + 3600 });
+    await expectRefused(await getOrders(t), 401);
+  });
+
+  it("bad signature: another key, a flipped signature, alg none", async () => {
+    const claims = await claimsOf();
+    const other = await forge(claims, { iat: now(), nbf: now(), exp: now() + 60 }, new Uint8Array(32).fill(7));
+    await expectRefused(await getOrders(other), 401);
+    const real = await tokenFor(DEMO_EMBED_SECRET);
+    const flipped = real.slice(0, -2) + (real.endsWith("AA") ? "BB" : "AA");
+    await expectRefused(await getOrders(flipped), 401);
+    const none = `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims, iat: now(), nbf: now(), exp: now() + 60, iss: EMBED_TOKEN_ISSUER, aud: EMBED_TOKEN_AUDIENCE, jti: "x" })}.`;
+    await expectRefused(await getOrders(none), 401);
+  });
+
+  it("other tenant's key: a Nordwind token rewritten to Acme's tenant", async () => {
+    const key = await createKey(nordwind.id);
+    const t = tamper(await tokenFor(key.secret), (c) => (c.tid = acme.id));
+    await expectRefused(await getOrders(t), 401);
+    // Correctly signed, but naming Acme with Nordwind's key id: the key is not Acme's.
+    const claims = { ...(await claimsOf(key.secret)), tid: acme.id };
+    const signed = await forge(claims, { iat: now(), nbf: now(), exp: now() + 60 });
+    await expectRefused(await getOrders(signed), 401);
+  });
+
+  it("revoked key", async () => {
+    const key = await createKey(acme.id);
+    const token = await tokenFor(key.secret);
+    expect((await getOrders(token)).status).toBe(200);
+    await handle.db.update(embedKeys).set({ revokedAt: new Date() }).where(eq(embedKeys.id, key.id));
+    await expectRefused(await getOrders(token), 401);
+    expect((await mint(key.secret)).status).toBe(401);
+  });
+
+  it("missing scope", async () => {
+    const key = await createKey(acme.id, { scopes: ["sla:read"] });
+    await expectRefused(await getOrders(await tokenFor(key.secret)), 403);
+    const widened = await forge({ ...(await claimsOf(key.secret)), scp: ["orders:read", "sla:read"] }, {
+      iat: now(),
+      nbf: now(),
+      exp: now() + 60,
+    });
+    await expectRefused(await getOrders(widened), 403);
+  });
+
+  it("tampered filters", async () => {
+    const [site] = await handle.db.select({ id: sites.id }).from(sites).where(eq(sites.tenantId, acme.id)).limit(1);
+    const key = await createKey(acme.id, { site: [site.id] });
+    const token = await tokenFor(key.secret);
+    await expectRefused(await getOrders(tamper(token, (c) => (c.flt = {}))), 401);
+    // Even correctly signed, filters that differ from the key's are refused.
+    const loose = await forge({ ...(await claimsOf(key.secret)), flt: {} }, { iat: now(), nbf: now(), exp: now() + 60 });
+    await expectRefused(await getOrders(loose), 401);
+  });
+
+  it("wrong origin, and no origin at all", async () => {
+    const token = await tokenFor(DEMO_EMBED_SECRET);
+    await expectRefused(await getOrders(token, EVIL), 403);
+    await expectRefused(await getOrders(token, null), 403);
+    await expectRefused(await getOrders(tamper(token, (c) => (c.org = EVIL)), EVIL), 401);
+  });
+
+  it("token replayed from another origin that another key allows", async () => {
+    await createKey(acme.id, { origins: [OTHER] });
+    const token = await tokenFor(DEMO_EMBED_SECRET);
+    await expectRefused(await getOrders(token, OTHER), 403);
+  });
+
+  it("an origin removed from the key after the token was minted", async () => {
+    const key = await createKey(acme.id, { origins: [INTRANET, OTHER] });
+    const token = await tokenFor(key.secret, OTHER);
+    await handle.db.update(embedKeys).set({ allowedOrigins: [INTRANET] }).where(eq(embedKeys.id, key.id));
+    await expectRefused(await getOrders(token, OTHER), 403);
+  });
+});
+
+describe("CORS", () => {
+  const preflight = (origin: string | null, path = "/api/v1/orders") =>
+    fetch(portal.url + path, {
+      method: "OPTIONS",
+      headers: {
+        ...(origin ? { Origin: origin } : {}),
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization",
+      },
+    });
+
+  it("answers a preflight for an origin an active key allows, without credentials", async () => {
+    const res = await preflight(INTRANET);
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe(INTRANET);
+    expect(res.headers.get("access-control-allow-headers")).toBe("authorization, content-type, last-event-id");
+    expect(res.headers.get("access-control-allow-methods")).toContain("GET");
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("refuses a preflight for other origins, and once the only key allowing one is revoked", async () => {
+    for (const o of [EVIL, null, "null", "http://localhost:3001"]) {
+      const res = await preflight(o);
+      expect(res.status).toBe(403);
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    const only = "https://only-once.example";
+    const key = await createKey(nordwind.id, { origins: [only] });
+    expect((await preflight(only)).status).toBe(204);
+    await handle.db.update(embedKeys).set({ revokedAt: new Date() }).where(eq(embedKeys.id, key.id));
+    expect((await preflight(only)).status).toBe(403);
+  });
+
+  it("never grants CORS to a cookie session, whatever Origin it claims", async () => {
+    const res = await fetch(`${portal.url}/api/v1/orders`, { headers: { Origin: INTRANET } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("serves the widget bundle to any origin, without credentials and with long revalidated caching", async () => {
+    const res = await fetch(`${portal.url}/widgets/sightline-widgets.js`, { headers: { Origin: EVIL } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(res.headers.get("cache-control")).toContain("max-age=86400");
+    expect(res.headers.get("etag")).toBeTruthy();
+    expect(res.headers.get("content-type")).toContain("javascript");
+    expect((await fetch(`${portal.url}/widgets/nope.js`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,374 @@
+// The customer order list, detail and export over real HTTP on seeded demo data: filters, prefix
+// search, keyset paging, chip counts, the streamed CSV and bad input. Isolation across tenants
+// lives in orders-isolation.test.ts (both databases).
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client";
+import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
+import { seedDemo } from "../../db/seed/seed";
+import { createTestDb } from "../support/db";
+import { Browser, startPortal, type TestPortal } from "../support/portal";
+
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+process.env.SIGHTLINE_SIMULATE = "off";
+
+const [acme] = DEMO_TENANTS;
+const ORDERS_PER_TENANT = 160;
+
+let handle: DbHandle;
+let portal: TestPortal;
+let viewer: Browser;
+let ip = 1;
+
+interface ApiOrder {
+  id: string;
+  orderNumber: string;
+  customerPo: string | null;
+  siteId: string;
+  status: string;
+  promisedDate: string | null;
+  orderedAt: string;
+  late: boolean;
+  atRisk: boolean;
+  [k: string]: unknown;
+}
+interface ApiPage {
+  data: ApiOrder[];
+  page: { next: string | null; prev: string | null; limit: number };
+}
+
+async function signedIn(email: string): Promise<Browser> {
+  const b = new Browser(portal.url, `198.51.100.${ip++}`);
+  const res = await b.signIn(email);
+  expect(res.status).toBe(302);
+  return b;
+}
+
+async function api(b: Browser, query: string): Promise<ApiPage> {
+  const res = await b.get(`/api/v1/orders?${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as ApiPage;
+}
+
+/** Follows `next` cursors to the end; returns every row seen, in order. */
+async function walk(b: Browser, query: string): Promise<{ rows: ApiOrder[]; pages: ApiPage[] }> {
+  const rows: ApiOrder[] = [];
+  const pages: ApiPage[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 200; i++) {
+    const page = await api(b, `${query}${cursor ? `&cursor=${cursor}` : ""}`);
+    pages.push(page);
+    rows.push(...page.data);
+    cursor = page.page.next;
+    if (!cursor) break;
+  }
+  return { rows, pages };
+}
+
+async function ownerCount(where: string): Promise<number> {
+  const r = await handle.db.execute<{ n: number }>(
+    sql.raw(`select count(*)::int as n from orders o where o.tenant_id = '${acme.id}' and (${where})`),
+  );
+  return r.rows[0].n;
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+beforeAll(async () => {
+  handle = await createTestDb("pglite");
+  await seedDemo(handle, { ordersPerTenant: ORDERS_PER_TENANT, progress: () => undefined });
+  portal = await startPortal(handle);
+  viewer = await signedIn("viewer@acme.example");
+}, 180_000);
+
+afterAll(async () => {
+  await portal?.close();
+  await handle?.close();
+});
+
+describe("order list page", () => {
+  it("is where a customer lands after sign-in, and shows their orders with status chips", async () => {
+    const res = await viewer.get("/orders");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Orders");
+    expect(html).toMatch(/SO-1\d{5}/);
+    expect(html).toContain('aria-label="Status"');
+    expect(html).toContain('aria-sort="descending"');
+  });
+
+  it("shows a readable message (400, not 5xx) for bad filter values", async () => {
+    const res = await viewer.get("/orders?status=teleported&ordered_from=2026-02-30&limit=0");
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Some filters could not be used");
+    expect(html).toContain("Unknown status");
+    expect(html).toContain("use a date like 2026-03-31");
+  });
+
+  it("shows the empty state when nothing matches", async () => {
+    const res = await viewer.get("/orders?q=NO-SUCH-THING-ZZZ");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("No orders match — clear filters");
+  });
+
+  it("treats a tampered cursor as a readable 400", async () => {
+    const res = await viewer.get("/orders?cursor=eyJoZWxsbyI6MX0");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("start from the first page");
+  });
+});
+
+describe("keyset paging", () => {
+  it("visits every order exactly once, newest first", async () => {
+    const { rows, pages } = await walk(viewer, "limit=37");
+    const total = await ownerCount("true");
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+    expect(pages.length).toBe(Math.ceil(total / 37));
+    const times = rows.map((r) => r.orderedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it.each(["sort=promised", "sort=promised&dir=desc", "sort=delivered", "sort=status", "sort=number&dir=desc", "sort=requested"])(
+    "covers all rows exactly once with %s (including empty dates)",
+    async (q) => {
+      const { rows } = await walk(viewer, `${q}&limit=29`);
+      const total = await ownerCount("true");
+      expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+      expect(rows).toHaveLength(total);
+    },
+  );
+
+  it("goes back with the previous cursor to exactly the page before", async () => {
+    const first = await api(viewer, "limit=20&sort=number");
+    const second = await api(viewer, `limit=20&sort=number&cursor=${first.page.next}`);
+    const third = await api(viewer, `limit=20&sort=number&cursor=${second.page.next}`);
+    const back = await api(viewer, `limit=20&sort=number&cursor=${third.page.prev}`);
+    expect(back.data.map((r) => r.id)).toEqual(second.data.map((r) => r.id));
+    const backToFirst = await api(viewer, `limit=20&sort=number&cursor=${back.page.prev}`);
+    expect(backToFirst.data.map((r) => r.id)).toEqual(first.data.map((r) => r.id));
+    expect(backToFirst.page.prev).toBeNull();
+    expect(first.page.prev).toBeNull();
+  });
+
+  it("refuses a cursor made for another sort order with a problem", async () => {
+    const first = await api(viewer, "limit=5&sort=number");
+    const res = await viewer.get(`/api/v1/orders?limit=5&sort=ordered&cursor=${first.page.next}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
+
+describe("filters", () => {
+  it("filters by several statuses", async () => {
+    const present = await handle.db.execute<{ status: string }>(
+      sql`select status from orders where tenant_id = ${acme.id}::uuid group by status order by count(*) limit 2`,
+    );
+    const [a, b] = present.rows.map((r) => r.status);
+    const { rows } = await walk(viewer, `status=${a},${b}&limit=200`);
+    expect(rows.length).toBe(await ownerCount(`o.status in ('${a}','${b}')`));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set([a, b]));
+  });
+
+  it("filters by site", async () => {
+    const sites = await handle.db.execute<{ id: string }>(
+      sql`select id::text as id from sites where tenant_id = ${acme.id}::uuid order by code`,
+    );
+    const site = sites.rows[0].id;
+    const { rows } = await walk(viewer, `site=${site}&limit=200`);
+    expect(rows.length).toBe(await ownerCount(`o.site_id = '${site}'`));
+    expect(rows.every((r) => r.siteId === site)).toBe(true);
+  });
+
+  it("finds orders by order-number, PO, SKU and tracking-number prefixes (case-insensitive for typing)", async () => {
+    const any = await handle.db.execute<{ order_number: string; customer_po: string; tracking_number: string | null }>(
+      sql`select order_number, customer_po, tracking_number from orders where tenant_id = ${acme.id}::uuid
+          and tracking_number is not null order by order_number limit 1`,
+    );
+    const o = any.rows[0];
+    const byNumber = await api(viewer, `q=${encodeURIComponent(o.order_number)}`);
+    expect(byNumber.data.map((r) => r.orderNumber)).toContain(o.order_number);
+    const prefix = o.order_number.slice(0, -1);
+    const byPrefix = await walk(viewer, `q=${encodeURIComponent(prefix)}&limit=200`);
+    expect(byPrefix.rows.length).toBe(await ownerCount(`o.order_number like '${prefix}%'`));
+    const byPo = await api(viewer, `q=${encodeURIComponent(o.customer_po.toLowerCase())}`);
+    expect(byPo.data.map((r) => r.customerPo)).toContain(o.customer_po);
+    const byTracking = await api(viewer, `q=${encodeURIComponent(o.tracking_number!.slice(0, 12))}`);
+    expect(byTracking.data.map((r) => r.orderNumber)).toContain(o.order_number);
+    const skuRow = await handle.db.execute<{ sku: string; n: number }>(
+      sql`select sku, count(distinct order_id)::int as n from order_lines where tenant_id = ${acme.id}::uuid
+          group by sku order by sku limit 1`,
+    );
+    const bySku = await walk(viewer, `q=${encodeURIComponent(skuRow.rows[0].sku)}&limit=200`);
+    expect(bySku.rows.length).toBeGreaterThanOrEqual(skuRow.rows[0].n);
+    // A LIKE wildcard is just a character to the range search.
+    const wildcard = await api(viewer, "q=SO-%25");
+    expect(wildcard.data).toHaveLength(0);
+  });
+
+  it("marks and filters late and at-risk orders by the tenant's today", async () => {
+    const { rows } = await walk(viewer, "late=1&limit=200");
+    const expected = await ownerCount(`(o.status not in ('delivered','cancelled')
+      and o.promised_date < (now() at time zone '${acme.timeZone}')::date)
+      or (o.delivered_at is not null and (o.delivered_at at time zone '${acme.timeZone}')::date > o.promised_date)`);
+    expect(rows.length).toBe(expected);
+    expect(rows.every((r) => r.late)).toBe(true);
+    const risk = await walk(viewer, "at_risk=1&limit=200");
+    expect(risk.rows.every((r) => r.atRisk && !r.late)).toBe(true);
+  });
+
+  it("interprets ordered date ranges in the tenant's time zone", async () => {
+    const r = await handle.db.execute<{ d: string }>(
+      sql`select (ordered_at at time zone ${acme.timeZone})::date::text as d from orders
+          where tenant_id = ${acme.id}::uuid order by ordered_at desc limit 1 offset 10`,
+    );
+    const day = r.rows[0].d;
+    const { rows } = await walk(viewer, `ordered_from=${day}&ordered_to=${day}&limit=200`);
+    const expected = await ownerCount(`(o.ordered_at at time zone '${acme.timeZone}')::date = '${day}'`);
+    expect(rows.length).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+  });
+
+  it("counts statuses for the current filter, ignoring the status filter itself", async () => {
+    const res = await viewer.get("/orders?status=delivered&priority=standard");
+    const html = await res.text();
+    const expected = await ownerCount("o.priority = 'standard' and o.status = 'in_transit'");
+    if (expected > 0) expect(html).toMatch(new RegExp(`In transit <span[^>]*>${expected}</span>`));
+  });
+
+  it("answers bad API filters with problem+json naming each field", async () => {
+    const res = await viewer.get("/api/v1/orders?status=nope&site=not-a-uuid&late=maybe&sort=cost&limit=1000&fiscal=FY20");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const body = (await res.json()) as { errors: Record<string, string> };
+    expect(Object.keys(body.errors).sort()).toEqual(["fiscal", "late", "limit", "site", "sort", "status"]);
+  });
+
+  it("survives hostile input without a 5xx", async () => {
+    const nasty = [
+      "q=%00%01",
+      `q=${"x".repeat(5000)}`,
+      "q=' or 1=1 --",
+      "ordered_from=9999-99-99",
+      "cursor=%E2%82%AC",
+      "cursor=AAAA",
+      `cursor=${Buffer.from(JSON.stringify(["ordered", "desc", "2026-13-45 99:00:00+00", "00000000-0000-0000-0000-000000000000", 0])).toString("base64url")}`,
+      "status=delivered&status=delivered,,",
+      "limit=-1",
+      "limit=1e3",
+      "dir=sideways",
+    ];
+    for (const q of nasty) {
+      const res = await viewer.get(`/api/v1/orders?${q}`);
+      expect(res.status, q).toBeLessThan(500);
+      const page = await viewer.get(`/orders?${q}`);
+      expect(page.status, q).toBeLessThan(500);
+    }
+  });
+});
+
+describe("order detail", () => {
+  it("shows lines, shipments with tracking links and the timeline", async () => {
+    const r = await handle.db.execute<{ id: string; order_number: string }>(
+      sql`select o.id::text as id, o.order_number from orders o where o.tenant_id = ${acme.id}::uuid
+          and exists (select 1 from shipments s where s.tenant_id = o.tenant_id and s.order_id = o.id)
+          order by o.ordered_at limit 1`,
+    );
+    const res = await viewer.get(`/orders/${r.rows[0].id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`Order ${r.rows[0].order_number}`);
+    expect(html).toContain("Backordered");
+    expect(html).toContain("Timeline");
+    expect(html).toMatch(/href="https?:\/\/[^"]+"[^>]*target="_blank"/);
+    expect(html).toContain(`/escalations/new?order=${r.rows[0].id}`);
+    const api = await viewer.get(`/api/v1/orders/${r.rows[0].id}`);
+    expect(api.status).toBe(200);
+    const body = (await api.json()) as { data: { lines: unknown[]; shipments: unknown[]; events: unknown[] } };
+    expect(body.data.lines.length).toBeGreaterThan(0);
+    expect(body.data.shipments.length).toBeGreaterThan(0);
+    expect(body.data.events.length).toBeGreaterThan(0);
+  });
+
+  it("answers a malformed or unknown id with the same 404", async () => {
+    for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      expect((await viewer.get(`/orders/${id}`)).status).toBe(404);
+      const api = await viewer.get(`/api/v1/orders/${id}`);
+      expect(api.status).toBe(404);
+      expect(api.headers.get("content-type")).toContain("application/problem+json");
+    }
+  });
+});
+
+describe("CSV export", () => {
+  it("streams every filtered order with customer-visible columns and dates in the tenant's zone", async () => {
+    const res = await viewer.get("/orders/export.csv?status=delivered");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="orders-acme-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = (await res.text()).replace(/^\uFEFF/, "");
+    const rows = parseCsv(text);
+    const [header, ...body] = rows;
+    expect(header).toContain("Order number");
+    expect(header.join(",").toLowerCase()).not.toMatch(/cost|margin|internal|note/);
+    expect(body.length).toBe(await ownerCount("o.status = 'delivered'"));
+    const statusCol = header.indexOf("Status");
+    expect(body.every((r) => r[statusCol] === "delivered")).toBe(true);
+    // Ordered column is local wall-clock time, compared with PostgreSQL's own conversion.
+    const numberCol = header.indexOf("Order number");
+    const orderedCol = header.indexOf("Ordered");
+    const sample = await handle.db.execute<{ t: string }>(
+      sql`select to_char(ordered_at at time zone ${acme.timeZone}, 'YYYY-MM-DD HH24:MI') as t from orders
+          where tenant_id = ${acme.id}::uuid and order_number = ${body[0][numberCol]}`,
+    );
+    expect(body[0][orderedCol]).toBe(sample.rows[0].t);
+  });
+
+  it("neutralises spreadsheet formulas and quotes separators", async () => {
+    const r = await handle.db.execute<{ id: string }>(
+      sql`select id::text as id from orders where tenant_id = ${acme.id}::uuid order by ordered_at desc limit 1`,
+    );
+    await handle.db.execute(
+      sql`update orders set customer_po = ${'=HYPERLINK("http://evil","x"),1'} where id = ${r.rows[0].id}::uuid`,
+    );
+    const res = await viewer.get("/orders/export.csv?q=%3DHYPER");
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
+    expect(rows).toHaveLength(2);
+    const po = rows[1][rows[0].indexOf("Customer PO")];
+    expect(po).toBe(`'=HYPERLINK("http://evil","x"),1`);
+  });
+
+  it("answers bad filters with a readable 400", async () => {
+    const res = await viewer.get("/orders/export.csv?promised_from=yesterday");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Promised from");
+  });
+});

@@ -1,0 +1,223 @@
+import { css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import { ApiError } from "../../core/api";
+import { SightlineElement } from "../../core/element";
+import type { EscalationCreated } from "../../core/types";
+
+const CATEGORIES: [string, string][] = [
+  ["late_delivery", "Late delivery"],
+  ["damaged_goods", "Damaged goods"],
+  ["wrong_items", "Wrong items"],
+  ["documentation", "Documentation"],
+  ["billing", "Billing"],
+  ["other", "Something else"],
+];
+const SEVERITIES: [string, string][] = [
+  ["P3", "P3 — normal"],
+  ["P2", "P2 — high"],
+  ["P1", "P1 — critical, business stopped"],
+  ["P4", "P4 — low"],
+];
+
+type Field = "category" | "severity" | "title" | "description" | "desiredOutcome";
+
+/**
+ * A form to raise an escalation with Sightline support, optionally about one order.
+ *
+ * @summary Raise an escalation from the intranet.
+ * @event sightline-escalation-created - The escalation was raised; `detail: { escalationId, number, orderId }`.
+ * @csspart form - The form.
+ * @csspart field - Each label + control group.
+ * @csspart submit - The submit button.
+ * @csspart confirmation - The message shown after raising.
+ * @csspart error - The form-level error message.
+ * @cssproperty --sightline-color-danger - Field errors.
+ */
+export class SightlineEscalationForm extends SightlineElement {
+  static override styles = [
+    SightlineElement.styles,
+    css`
+      form {
+        display: grid;
+        gap: var(--_gap);
+        min-height: 22rem;
+      }
+      .field {
+        display: grid;
+        gap: 4px;
+      }
+      .field label {
+        font-weight: 600;
+        font-size: 0.9em;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+        gap: var(--_gap);
+      }
+      textarea {
+        min-height: 4.5rem;
+        resize: vertical;
+      }
+      .field-error {
+        color: var(--_danger);
+        font-size: 0.85em;
+        margin: 0;
+      }
+      .ok {
+        color: var(--_ok);
+      }
+    `,
+  ];
+
+  /** Order id the escalation is about (optional). */
+  @property() order = "";
+
+  /** Order number to show in the heading (optional, display only). */
+  @property({ attribute: "order-number" }) orderNumber = "";
+
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private formError = "";
+  @state() private submitting = false;
+  @state() private created: { ref: string } | null = null;
+
+  constructor() {
+    super();
+    this.noLive = true;
+  }
+
+  protected override async load(): Promise<void> {
+    // Nothing to fetch: the form is ready at once.
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const value = (k: Field) => String(data.get(k) ?? "").trim();
+    const errors: Partial<Record<Field, string>> = {};
+    if (value("title").length < 3) errors.title = "Enter a short summary (at least 3 characters).";
+    if (value("description").length < 10) errors.description = "Describe the problem (at least 10 characters).";
+    if (value("desiredOutcome").length < 3) errors.desiredOutcome = "Say what outcome you need.";
+    this.errors = errors;
+    this.formError = "";
+    this.created = null;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
+    this.submitting = true;
+    try {
+      const r = await this.api<EscalationCreated>("/api/v1/escalations", {
+        method: "POST",
+        body: {
+          orderId: this.order || null,
+          category: value("category"),
+          severity: value("severity"),
+          title: value("title"),
+          description: value("description"),
+          desiredOutcome: value("desiredOutcome"),
+        },
+      });
+      form.reset();
+      this.created = { ref: r.number ? `ESC-${r.number}` : "Your escalation" };
+      this.emit("sightline-escalation-created", {
+        escalationId: r.id,
+        number: r.number ?? null,
+        orderId: this.order || null,
+      });
+    } catch (err) {
+      if (err instanceof ApiError) {
+        this.errors = err.fieldErrors as Partial<Record<Field, string>>;
+        this.formError = err.message;
+      } else this.formError = "The escalation could not be sent. Try again.";
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private field(name: Field, label: string, control: unknown) {
+    const err = this.errors[name];
+    return html`<div part="field" class="field">
+      <label for=${name}>${label}</label>
+      ${control} ${err ? html`<p id=${`${name}-error`} class="field-error">${err}</p>` : nothing}
+    </div>`;
+  }
+
+  private describedBy(name: Field) {
+    return this.errors[name] ? `${name}-error` : nothing;
+  }
+
+  override render() {
+    if (this.loadState === "error") return this.renderError();
+    return html`
+      <h2>Raise an escalation${this.orderNumber ? ` for order ${this.orderNumber}` : ""}</h2>
+      <form part="form" @submit=${this.submit} novalidate>
+        <div class="row">
+          ${this.field(
+            "category",
+            "What is it about?",
+            html`<select id="category" name="category">
+              ${CATEGORIES.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+            </select>`,
+          )}
+          ${this.field(
+            "severity",
+            "Severity",
+            html`<select id="severity" name="severity">
+              ${SEVERITIES.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+            </select>`,
+          )}
+        </div>
+        ${this.field(
+          "title",
+          "Summary",
+          html`<input
+            id="title"
+            name="title"
+            maxlength="200"
+            required
+            aria-invalid=${this.errors.title ? "true" : "false"}
+            aria-describedby=${this.describedBy("title")}
+          />`,
+        )}
+        ${this.field(
+          "description",
+          "What happened?",
+          html`<textarea
+            id="description"
+            name="description"
+            maxlength="10000"
+            required
+            aria-invalid=${this.errors.description ? "true" : "false"}
+            aria-describedby=${this.describedBy("description")}
+          ></textarea>`,
+        )}
+        ${this.field(
+          "desiredOutcome",
+          "What outcome do you need?",
+          html`<input
+            id="desiredOutcome"
+            name="desiredOutcome"
+            maxlength="4000"
+            required
+            aria-invalid=${this.errors.desiredOutcome ? "true" : "false"}
+            aria-describedby=${this.describedBy("desiredOutcome")}
+          />`,
+        )}
+        <div role="status" aria-live="polite">
+          ${this.created
+            ? html`<p part="confirmation" class="ok">${this.created.ref} was raised. Sightline support will respond.</p>`
+            : nothing}
+        </div>
+        ${this.formError ? html`<p part="error" class="error" role="alert">${this.formError}</p>` : nothing}
+        <div>
+          <button part="submit" type="submit" ?disabled=${this.submitting}>
+            ${this.submitting ? "Sending…" : "Raise escalation"}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+}

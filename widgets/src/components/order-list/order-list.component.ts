@@ -1,0 +1,260 @@
+import { css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import { SightlineElement } from "../../core/element";
+import { formatInstant, formatLocalDate, humanize } from "../../core/format";
+import type { LiveEvent } from "../../core/stream";
+import type { OrderPage, OrderSummary } from "../../core/types";
+
+export const ORDER_STATUSES = [
+  "received",
+  "confirmed",
+  "allocated",
+  "backordered",
+  "on_hold",
+  "picked",
+  "packed",
+  "shipped",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "cancelled",
+];
+
+/**
+ * The customer's orders, live: search, status filter and paging.
+ *
+ * @summary A live, filterable list of the customer's orders.
+ * @event sightline-order-select - An order was chosen; `detail: { orderId, orderNumber }`.
+ * @csspart toolbar - The search and filter row.
+ * @csspart table - The orders table.
+ * @csspart row - One order row.
+ * @csspart pager - The paging row.
+ * @csspart live - The live-connection indicator.
+ * @csspart error - The error message block.
+ * @cssproperty --sightline-color-accent - Buttons, links and focus ring.
+ * @cssproperty --sightline-color-text - Text colour.
+ * @cssproperty --sightline-color-surface - Background.
+ * @cssproperty --sightline-color-border - Borders and row lines.
+ * @cssproperty --sightline-row-height - Height reserved per row (default 2.5rem).
+ */
+export class SightlineOrderList extends SightlineElement {
+  static override styles = [
+    SightlineElement.styles,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: end;
+        margin-bottom: var(--_gap);
+      }
+      label {
+        display: grid;
+        gap: 2px;
+        font-size: 0.85em;
+        color: var(--_muted);
+      }
+      .body {
+        min-height: calc(var(--sightline-row-height, 2.5rem) * (var(--_rows) + 1));
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0 8px;
+        height: var(--sightline-row-height, 2.5rem);
+        border-bottom: 1px solid var(--_line);
+        white-space: nowrap;
+      }
+      th {
+        font-size: 0.85em;
+        color: var(--_muted);
+        font-weight: 600;
+      }
+      td button {
+        background: none;
+        border: 0;
+        padding: 0;
+        color: var(--_accent);
+        text-decoration: underline;
+      }
+      .wrap {
+        overflow-x: auto;
+      }
+      .pager {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        justify-content: flex-end;
+        margin-top: var(--_gap);
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+      }
+    `,
+  ];
+
+  /** Heading shown above the list. */
+  @property() heading = "Orders";
+
+  /** Fixed status filter (comma-separated statuses); hides the status menu. */
+  @property() status = "";
+
+  /** Fixed ship-to site id. */
+  @property() site = "";
+
+  /** Shows late orders only. */
+  @property({ type: Boolean, attribute: "late-only" }) lateOnly = false;
+
+  /** Orders per page (1–50). */
+  @property({ type: Number, attribute: "page-size" }) pageSize = 10;
+
+  /** The visitor's search text (order number, PO, SKU or tracking number prefix). */
+  @state() query = "";
+
+  /** The visitor's status choice when no fixed status is set. */
+  @state() chosenStatus = "";
+
+  @state() private rows: OrderSummary[] = [];
+  @state() private cursors: (string | null)[] = [null];
+  @state() private page = 0;
+  @state() private nextCursor: string | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected override queryProps(): string[] {
+    return ["status", "site", "lateOnly", "pageSize", "query", "chosenStatus"];
+  }
+
+  private get limit(): number {
+    return Math.min(50, Math.max(1, Math.floor(this.pageSize) || 10));
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Reset paging before the base class starts the load for the new filters.
+    if (this.queryProps().some((k) => changed.has(k) && this.hasUpdated)) {
+      this.cursors = [null];
+      this.page = 0;
+    }
+    super.willUpdate(changed);
+  }
+
+  protected override async load(signal: AbortSignal): Promise<void> {
+    const p = new URLSearchParams();
+    const status = this.status || this.chosenStatus;
+    for (const s of status.split(",").filter(Boolean)) p.append("status", s.trim());
+    if (this.site) p.set("site", this.site);
+    if (this.lateOnly) p.set("late", "1");
+    if (this.query.trim()) p.set("q", this.query.trim());
+    p.set("limit", String(this.limit));
+    const cursor = this.cursors[this.page];
+    if (cursor) p.set("cursor", cursor);
+    const data = await this.api<OrderPage>(`/api/v1/orders?${p}`, { signal });
+    this.rows = data.data;
+    this.nextCursor = data.page?.next ?? null;
+    if (data.timeZone) this.apiTimeZone = data.timeZone;
+  }
+
+  protected override onLive(e: LiveEvent): void {
+    if (e.kind === "order") this.reloadSoon();
+  }
+
+  private onSearch(e: Event): void {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.query = value), 300);
+  }
+
+  private go(delta: number): void {
+    if (delta > 0 && this.nextCursor) {
+      this.cursors = [...this.cursors.slice(0, this.page + 1), this.nextCursor];
+    }
+    this.page = Math.max(0, this.page + delta);
+    void this.reload();
+  }
+
+  private select(o: OrderSummary): void {
+    this.emit("sightline-order-select", { orderId: o.id, orderNumber: o.orderNumber });
+  }
+
+  override render() {
+    return html`
+      <div class="head">
+        <h2>${this.heading}</h2>
+        ${this.renderLive()}
+      </div>
+      <div part="toolbar" class="toolbar" role="search">
+        <label
+          >Search orders
+          <input type="search" .value=${this.query} @input=${this.onSearch} placeholder="Order, PO, SKU…" />
+        </label>
+        ${this.status
+          ? nothing
+          : html`<label
+              >Status
+              <select
+                .value=${this.chosenStatus}
+                @change=${(e: Event) => (this.chosenStatus = (e.target as HTMLSelectElement).value)}
+              >
+                <option value="">All statuses</option>
+                ${ORDER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.chosenStatus}>${humanize(s)}</option>`)}
+              </select>
+            </label>`}
+      </div>
+      <div class="body" style="--_rows:${this.limit}" aria-busy=${this.loadState === "loading"}>${this.renderBody()}</div>
+    `;
+  }
+
+  private renderBody() {
+    if (this.loadState === "error") return this.renderError();
+    const loading = this.loadState === "loading";
+    if (!loading && this.rows.length === 0)
+      return html`<p class="muted" role="status">No orders match${this.query ? ` “${this.query}”` : ""}.</p>`;
+    const tz = this.timeZone;
+    const rows = loading ? Array.from({ length: this.limit }, () => null) : this.rows;
+    return html`<div class="wrap">
+        <table part="table">
+          <caption class="sr-only">
+            ${this.heading}${loading ? " (loading)" : `, page ${this.page + 1}`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">PO</th>
+              <th scope="col">Status</th>
+              <th scope="col">Promised</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((o) =>
+              o
+                ? html`<tr part="row">
+                    <td><button @click=${() => this.select(o)}>${o.orderNumber}</button></td>
+                    <td>${o.customerPo ?? "—"}</td>
+                    <td>
+                      <span class="badge">${humanize(o.status)}</span>
+                      ${o.late ? html`<span class="badge late">Late</span>` : nothing}
+                    </td>
+                    <td>${formatLocalDate(o.promisedDate)}</td>
+                    <td>${formatInstant(o.statusAt, tz)}</td>
+                  </tr>`
+                : html`<tr aria-hidden="true">
+                    <td colspan="5"><span class="skeleton">Loading order</span></td>
+                  </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div part="pager" class="pager">
+        <button class="secondary" ?disabled=${this.page === 0} @click=${() => this.go(-1)}>Previous</button>
+        <span class="muted">Page ${this.page + 1}</span>
+        <button class="secondary" ?disabled=${!this.nextCursor} @click=${() => this.go(1)}>Next</button>
+      </div>`;
+  }
+}

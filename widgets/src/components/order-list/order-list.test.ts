@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { json, makeToken, mount, scriptFetch, settle, shadow } from "../../test-support";
+import "./order-list";
+import type { SightlineOrderList } from "./order-list.component";
+
+const order = (n: number, extra: Record<string, unknown> = {}) => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  orderNumber: `SO-${n}`,
+  customerPo: `PO-${n}`,
+  status: "in_transit",
+  statusAt: "2026-03-02T15:00:00Z",
+  promisedDate: "2026-03-06",
+  late: n === 2,
+  ...extra,
+});
+
+const token = makeToken();
+const tag = (attrs = "") => `<sightline-order-list no-live api-base="https://portal.test" token="${token}" ${attrs}></sightline-order-list>`;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = "";
+});
+
+describe("<sightline-order-list>", () => {
+  it("lists the orders the API returns, with a bearer token and without cookies", async () => {
+    const calls = scriptFetch(() => json({ data: [order(1), order(2)], page: { next: null, prev: null } }));
+    const el = await mount<SightlineOrderList>(tag());
+    const rows = shadow(el).querySelectorAll("tbody tr");
+    expect(rows).toHaveLength(2);
+    expect(rows[0].textContent).toContain("SO-1");
+    expect(rows[1].textContent).toContain("Late");
+    expect(calls[0].url).toBe("https://portal.test/api/v1/orders?limit=10");
+    expect((calls[0].init.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
+    expect(calls[0].init.credentials).toBe("omit");
+  });
+
+  it("reserves the rows of a page while loading, then shows the empty state", async () => {
+    let release: (r: Response) => void = () => undefined;
+    scriptFetch(() => new Promise<Response>((r) => (release = r)));
+    const el = await mount<SightlineOrderList>(tag('page-size="5"'));
+    expect(shadow(el).querySelectorAll("tbody tr[aria-hidden=true]")).toHaveLength(5);
+    expect(shadow(el).querySelector(".body")?.getAttribute("aria-busy")).toBe("true");
+    release(json({ data: [], page: { next: null, prev: null } }));
+    await settle(el);
+    expect(shadow(el).querySelector("[role=status]")?.textContent).toContain("No orders match");
+  });
+
+  it("shows the API's problem detail and retries on request", async () => {
+    let fail = true;
+    scriptFetch(() =>
+      fail ? json({ title: "Forbidden", detail: "This embed token does not allow orders:read." }, 403) : json({ data: [order(1)], page: { next: null, prev: null } }),
+    );
+    const el = await mount<SightlineOrderList>(tag());
+    const alert = shadow(el).querySelector("[role=alert]");
+    expect(alert?.textContent).toContain("does not allow orders:read");
+    fail = false;
+    shadow(el).querySelector<HTMLButtonElement>("[role=alert] button")?.click();
+    await settle(el);
+    expect(shadow(el).querySelectorAll("tbody tr")).toHaveLength(1);
+  });
+
+  it("applies fixed filters from attributes and hides the status menu", async () => {
+    const calls = scriptFetch(() => json({ data: [], page: { next: null, prev: null } }));
+    const el = await mount<SightlineOrderList>(tag('status="shipped,in_transit" late-only site="s-1" page-size="3"'));
+    const url = new URL(calls[0].url);
+    expect(url.searchParams.getAll("status")).toEqual(["shipped", "in_transit"]);
+    expect(url.searchParams.get("late")).toBe("1");
+    expect(url.searchParams.get("site")).toBe("s-1");
+    expect(url.searchParams.get("limit")).toBe("3");
+    expect(shadow(el).querySelector("select")).toBeNull();
+  });
+
+  it("emits sightline-order-select with the order when a row is chosen", async () => {
+    scriptFetch(() => json({ data: [order(1)], page: { next: null, prev: null } }));
+    const el = await mount<SightlineOrderList>(tag());
+    const seen: unknown[] = [];
+    document.body.addEventListener("sightline-order-select", (e) => seen.push((e as CustomEvent).detail));
+    shadow(el).querySelector<HTMLButtonElement>("tbody button")?.click();
+    expect(seen).toEqual([{ orderId: order(1).id, orderNumber: "SO-1" }]);
+  });
+
+  it("pages forward with the cursor and back to the first page", async () => {
+    const calls = scriptFetch((url) =>
+      json(
+        url.searchParams.get("cursor")
+          ? { data: [order(3)], page: { next: null, prev: "c1" } }
+          : { data: [order(1)], page: { next: "c2", prev: null } },
+      ),
+    );
+    const el = await mount<SightlineOrderList>(tag());
+    const [prev, next] = shadow(el).querySelectorAll<HTMLButtonElement>(".pager button");
+    expect(prev.disabled).toBe(true);
+    next.click();
+    await settle(el);
+    expect(new URL(calls[1].url).searchParams.get("cursor")).toBe("c2");
+    expect(shadow(el).querySelector("tbody")?.textContent).toContain("SO-3");
+    shadow(el).querySelector<HTMLButtonElement>(".pager button")?.click();
+    await settle(el);
+    expect(new URL(calls[2].url).searchParams.get("cursor")).toBeNull();
+  });
+
+  it("renders markup in order text as text", async () => {
+    scriptFetch(() => json({
+        data: [order(1, { orderNumber: '<img src=x onerror="alert(1)">', customerPo: "<b>PO</b>" })],
+        page: { next: null, prev: null },
+      }));
+    const el = await mount<SightlineOrderList>(tag());
+    expect(shadow(el).querySelector("img, b")).toBeNull();
+    expect(shadow(el).querySelector("tbody")?.textContent).toContain('<img src=x onerror="alert(1)">');
+  });
+
+  it("fetches a fresh token after a 401 and keeps the chosen status filter", async () => {
+    const issued: string[] = [];
+    const expired = new Set<string>();
+    const calls = scriptFetch((_url, init) => {
+      const auth = (init.headers as Record<string, string>).Authorization.replace("Bearer ", "");
+      return expired.has(auth) ? json({ detail: "The embed token has expired" }, 401) : json({ data: [order(1)], page: { next: null, prev: null } });
+    });
+    const el = document.createElement("sightline-order-list") as SightlineOrderList;
+    el.setAttribute("no-live", "");
+    el.apiBase = "https://portal.test";
+    el.fetchToken = async () => {
+      const t = makeToken({ jti: `t${issued.length}` });
+      issued.push(t);
+      return { token: t, expiresAt: new Date(Date.now() + 300_000).toISOString() };
+    };
+    document.body.append(el);
+    await settle(el);
+    expect(issued).toHaveLength(1);
+    expired.add(issued[0]);
+    const select = shadow(el).querySelector("select") as HTMLSelectElement;
+    select.value = "shipped";
+    select.dispatchEvent(new Event("change"));
+    await settle(el);
+    expect(issued).toHaveLength(2);
+    const [refused, retried] = calls.slice(-2);
+    expect(new URL(refused.url).searchParams.get("status")).toBe("shipped");
+    expect(new URL(retried.url).searchParams.get("status")).toBe("shipped");
+    expect((retried.init.headers as Record<string, string>).Authorization).toBe(`Bearer ${issued[1]}`);
+    expect(shadow(el).querySelector("select")?.value).toBe("shipped");
+    expect(shadow(el).querySelectorAll("tbody tr")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,177 @@
+import { css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import { SightlineElement } from "../../core/element";
+import { formatInstant, formatLocalDate, humanize } from "../../core/format";
+import type { LiveEvent } from "../../core/stream";
+import type { OrderDetail, OrderDetailResponse } from "../../core/types";
+
+/** The milestones of the compact progress bar; other statuses map onto them. */
+const STEPS = ["received", "confirmed", "picked", "shipped", "delivered"] as const;
+const STEP_OF: Record<string, number> = {
+  received: 0,
+  confirmed: 1,
+  allocated: 1,
+  backordered: 1,
+  on_hold: 1,
+  picked: 2,
+  packed: 2,
+  shipped: 3,
+  in_transit: 3,
+  out_for_delivery: 3,
+  delivered: 4,
+};
+
+/**
+ * One order's status, key dates and timeline, as a compact tracker that updates live.
+ *
+ * @summary A compact, live tracker for one order.
+ * @csspart progress - The milestone list.
+ * @csspart step - One milestone (`step done` / `step current`).
+ * @csspart dates - The key dates.
+ * @csspart timeline - The event timeline.
+ * @csspart live - The live-connection indicator.
+ * @csspart error - The error message block.
+ * @cssproperty --sightline-color-accent - Completed milestones.
+ * @cssproperty --sightline-color-danger - Late and exception marks.
+ */
+export class SightlineOrderTracker extends SightlineElement {
+  static override styles = [
+    SightlineElement.styles,
+    css`
+      :host {
+        min-height: 16rem;
+      }
+      ol.progress {
+        list-style: none;
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 4px;
+        padding: 0;
+        margin: 0 0 var(--_gap);
+        font-size: 0.8em;
+      }
+      ol.progress li {
+        border-top: 4px solid var(--_line);
+        padding-top: 4px;
+        color: var(--_muted);
+      }
+      ol.progress li.done {
+        border-color: var(--_accent);
+        color: var(--_fg);
+      }
+      ol.progress li.current {
+        font-weight: 700;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 4px 12px;
+        margin: 0 0 var(--_gap);
+      }
+      dt {
+        color: var(--_muted);
+      }
+      dd {
+        margin: 0;
+      }
+      ul.timeline {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        max-height: 12rem;
+        overflow: auto;
+      }
+      ul.timeline li {
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+        padding: 4px 0;
+        border-bottom: 1px solid var(--_line);
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 8px;
+      }
+    `,
+  ];
+
+  /** The order id (from `sightline-order-select` or the orders API). */
+  @property() order = "";
+
+  @state() private detail: OrderDetail | null = null;
+
+  protected override queryProps(): string[] {
+    return ["order"];
+  }
+
+  protected override async load(signal: AbortSignal): Promise<void> {
+    if (!this.order) {
+      this.detail = null;
+      return;
+    }
+    const r = await this.api<OrderDetailResponse>(`/api/v1/orders/${encodeURIComponent(this.order)}`, { signal });
+    this.detail = r.data;
+    if (r.timeZone) this.apiTimeZone = r.timeZone;
+  }
+
+  protected override onLive(e: LiveEvent): void {
+    if (e.kind === "order" && this.detail && e.data.orderId === this.detail.id) this.reloadSoon(200);
+  }
+
+  override render() {
+    if (this.loadState === "error") return this.renderError();
+    if (!this.order) return html`<p class="muted">Choose an order to track.</p>`;
+    const o = this.detail;
+    if (this.loadState === "loading" || !o)
+      return html`<div aria-busy="true"><p class="skeleton">Loading order…</p><p class="skeleton">&nbsp;</p></div>`;
+    const tz = this.timeZone;
+    const step = STEP_OF[o.status] ?? -1;
+    const events = [...(o.events ?? [])].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+    return html`
+      <div class="head">
+        <h2>Order ${o.orderNumber}</h2>
+        ${this.renderLive()}
+      </div>
+      <p>
+        <span class="badge" aria-label="Status">${humanize(o.status)}</span>
+        ${o.late ? html`<span class="badge late">Late</span>` : nothing}
+      </p>
+      <ol part="progress" class="progress" aria-label="Progress">
+        ${STEPS.map(
+          (s, i) =>
+            html`<li
+              part=${i === step ? "step current" : i < step ? "step done" : "step"}
+              class=${i < step ? "done" : i === step ? "done current" : ""}
+              aria-current=${i === step ? "step" : "false"}
+            >
+              ${humanize(s)}
+            </li>`,
+        )}
+      </ol>
+      <dl part="dates">
+        <dt>Ordered</dt>
+        <dd>${formatInstant(o.orderedAt, tz)}</dd>
+        <dt>Promised</dt>
+        <dd>${formatLocalDate(o.promisedDate)}</dd>
+        ${o.predictedDate ? html`<dt>Expected</dt><dd>${formatLocalDate(o.predictedDate)}</dd>` : nothing}
+        ${o.shippedAt ? html`<dt>Shipped</dt><dd>${formatInstant(o.shippedAt, tz)}</dd>` : nothing}
+        ${o.deliveredAt ? html`<dt>Delivered</dt><dd>${formatInstant(o.deliveredAt, tz)}</dd>` : nothing}
+        ${o.carrier ? html`<dt>Carrier</dt><dd>${o.carrier} ${o.trackingNumber ?? ""}</dd>` : nothing}
+      </dl>
+      <h3 class="sr-only">Timeline</h3>
+      ${events.length
+        ? html`<ul part="timeline" class="timeline" aria-label="Timeline">
+            ${events.map(
+              (e) =>
+                html`<li>
+                  <span>${humanize(e.type)}${e.location ? ` · ${e.location}` : ""}</span>
+                  <span class="muted">${formatInstant(e.occurredAt, tz)}</span>
+                </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">No events yet.</p>`}
+    `;
+  }
+}

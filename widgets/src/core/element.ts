@@ -1,0 +1,165 @@
+// The base of every Sightline widget: token handling, the API base, load states, the shared
+// live stream and a typed emit().
+import { LitElement, html, type CSSResultGroup, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { ApiError, apiFetch, defaultApiBase } from "./api";
+import { streamFor, type LiveEvent, type LiveState } from "./stream";
+import { baseStyles } from "./styles";
+import { decodeClaims, TokenController, type FetchToken } from "./token";
+import type { SightlineEventMap } from "./types";
+
+export type LoadState = "loading" | "ready" | "error";
+
+export abstract class SightlineElement extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles];
+
+  /** A widget token minted by your server (`POST /api/v1/embed/tokens`). */
+  @property() token: string | null = null;
+
+  /** Returns a fresh token (or the token endpoint's JSON); called again before expiry. */
+  @property({ attribute: false }) fetchToken?: FetchToken;
+
+  /** Origin of the Sightline API; defaults to the origin this script was loaded from. */
+  @property({ attribute: "api-base" }) apiBase = "";
+
+  /** Turns live updates off. */
+  @property({ type: Boolean, attribute: "no-live" }) noLive = false;
+
+  /** Forces the light or dark palette; by default it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: "light" | "dark" | undefined;
+
+  @state() protected loadState: LoadState = "loading";
+  @state() protected errorMessage = "";
+  @state() protected liveState: LiveState | "off" = "off";
+
+  protected readonly auth = new TokenController(this);
+  private abort: AbortController | null = null;
+  private liveOff: (() => void) | null = null;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadedOnce = false;
+
+  /** Registers the element under `tag` unless something already did. */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this as unknown as CustomElementConstructor);
+  }
+
+  /** Properties whose change means new data (filters, ids, periods). */
+  protected queryProps(): string[] {
+    return [];
+  }
+
+  /** Fetches this widget's data into its state. */
+  protected abstract load(signal: AbortSignal): Promise<void>;
+
+  /** A live event arrived; widgets schedule a quiet reload when it concerns them. */
+  protected onLive(_e: LiveEvent): void {}
+
+  protected get apiOrigin(): string {
+    return this.apiBase || defaultApiBase();
+  }
+
+  /** The time zone the API reported with the last answer, if any. */
+  protected apiTimeZone: string | undefined;
+
+  /** The customer's IANA time zone: from the API's answers, else from the token. */
+  protected get timeZone(): string | undefined {
+    return this.apiTimeZone ?? this.auth.claims.tz;
+  }
+
+  protected api<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<T> {
+    return apiFetch<T>(this.apiOrigin, this.auth, path, init);
+  }
+
+  protected emit<K extends keyof SightlineEventMap>(name: K, detail: SightlineEventMap[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.startLive();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLive();
+    this.abort?.abort();
+    clearTimeout(this.liveTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has("token")) this.auth.attributeChanged();
+    const keys = [...this.queryProps(), "apiBase"];
+    const tokenArrived = (changed.has("token") || changed.has("fetchToken")) && this.loadState === "error";
+    if (!this.loadedOnce || keys.some((k) => changed.has(k)) || tokenArrived) {
+      this.loadedOnce = true;
+      void this.reload();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has("noLive") || changed.has("apiBase")) {
+      this.stopLive();
+      this.startLive();
+    }
+  }
+
+  /** The page handed over a new token: retry if the last load failed, keep everything else. */
+  tokenChanged(): void {
+    if (this.loadState === "error") void this.reload();
+  }
+
+  /** Loads again; `quiet` keeps what is on screen while it does. */
+  async reload(quiet = false): Promise<void> {
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    if (!quiet) this.loadState = "loading";
+    try {
+      await this.load(abort.signal);
+      if (!abort.signal.aborted) this.loadState = "ready";
+    } catch (err) {
+      if (abort.signal.aborted || (quiet && this.loadState === "ready")) return;
+      this.errorMessage = err instanceof ApiError ? err.message : "Something went wrong while loading.";
+      this.loadState = "error";
+    }
+  }
+
+  /** A quiet reload after live events settle (many events, one request). */
+  protected reloadSoon(ms = 400): void {
+    clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => void this.reload(true), ms);
+  }
+
+  private startLive(): void {
+    if (this.noLive || this.liveOff) return;
+    this.liveOff = streamFor(this.apiOrigin).subscribe({
+      onEvent: (e) => this.onLive(e),
+      onState: (s) => (this.liveState = s),
+      token: async (force) => {
+        const t = await this.auth.get(force);
+        return t && decodeClaims(t).scp?.includes("orders:read") ? t : null;
+      },
+    });
+  }
+
+  private stopLive(): void {
+    this.liveOff?.();
+    this.liveOff = null;
+    this.liveState = "off";
+  }
+
+  /** The shared error block with a retry button. */
+  protected renderError() {
+    return html`<div part="error" role="alert" class="error">
+      <p>${this.errorMessage}</p>
+      <button class="secondary" @click=${() => this.reload()}>Try again</button>
+    </div>`;
+  }
+
+  /** A small live indicator (text, not only colour). */
+  protected renderLive() {
+    if (this.liveState === "off") return null;
+    const label = this.liveState === "open" ? "Live" : this.liveState === "connecting" ? "Connecting…" : "Reconnecting…";
+    return html`<span part="live" class="badge muted" role="status">${label}</span>`;
+  }
+}
