@@ -120,9 +120,7 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
                   to="/notifications"
                   className="relative rounded-md p-2 text-slate-600 hover:bg-slate-100"
                   aria-label={
-                    shell.unreadNotifications
-                      ? `Notifications, ${shell.unreadNotifications} unread`
-                      : "Notifications"
+                    shell.unreadNotifications ? `Notifications, ${shell.unreadNotifications} unread` : "Notifications"
                   }
                   data-testid="notifications-bell"
                 >

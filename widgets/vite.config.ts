@@ -36,8 +36,11 @@ function sizeBudget(): Plugin {
       const raw = readFileSync(file);
       const gz = gzipSync(raw, { level: 9 }).length;
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-      console.log(`[widgets] sightline-widgets.js: ${kb(raw.length)} raw, ${kb(gz)} gzip (budget ${kb(BUDGET_GZIP_BYTES)})`);
-      if (gz > BUDGET_GZIP_BYTES) throw new Error(`[widgets] bundle is ${kb(gz)} gzip, over the ${kb(BUDGET_GZIP_BYTES)} budget`);
+      console.log(
+        `[widgets] sightline-widgets.js: ${kb(raw.length)} raw, ${kb(gz)} gzip (budget ${kb(BUDGET_GZIP_BYTES)})`,
+      );
+      if (gz > BUDGET_GZIP_BYTES)
+        throw new Error(`[widgets] bundle is ${kb(gz)} gzip, over the ${kb(BUDGET_GZIP_BYTES)} budget`);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Escalation UI pieces shared by the customer pages and the staff queue: badges, the SLA clock,
 // times in the account's zone, the conversation and the history.
-import { useEffect, useId, useRef, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useRef, useState, type TextareaHTMLAttributes } from "react";
 import {
   CATEGORY_LABELS,
   STATUS_TITLES,
@@ -245,19 +245,26 @@ export const APPROVER_TEXT: Record<ApprovalData["requiredRole"], string> = {
 
 /**
  * Calls `onChange` when an escalation event arrives on a server-sent event stream at `url`
- * (`event: escalation`). EventSource reconnects by itself; a burst of events folds into one call.
+ * (`event: escalation`), and returns whether the stream is connected. EventSource reconnects by
+ * itself; a burst of events folds into one call. (Customer pages use the shared account stream
+ * from ./live; the staff queue spans accounts, so it has its own stream.)
  */
 export function useEscalationEvents(
   url: string | null,
   onChange: (data: { escalationId: string; status: string }) => void,
-) {
+): "connecting" | "open" | "reconnecting" {
   const callback = useRef(onChange);
-  callback.current = onChange;
+  const [state, setState] = useState<"connecting" | "open" | "reconnecting">("connecting");
+  useEffect(() => {
+    callback.current = onChange;
+  }, [onChange]);
   useEffect(() => {
     if (!url || typeof EventSource === "undefined") return;
     const source = new EventSource(url);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last: { escalationId: string; status: string } | null = null;
+    source.onopen = () => setState("open");
+    source.onerror = () => setState("reconnecting");
     const handler = (e: MessageEvent<string>) => {
       try {
         last = JSON.parse(e.data) as { escalationId: string; status: string };
@@ -274,6 +281,7 @@ export function useEscalationEvents(
       source.close();
     };
   }, [url]);
+  return state;
 }
 
 type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {

@@ -185,7 +185,11 @@ export function LiveIndicator({ state, className }: { state?: LiveState; classNa
       aria-live="polite"
       className={cx(
         "inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium",
-        s === "open" ? "bg-emerald-50 text-emerald-800" : s === "offline" ? "bg-slate-100 text-slate-600" : "bg-amber-50 text-amber-800",
+        s === "open"
+          ? "bg-emerald-50 text-emerald-800"
+          : s === "offline"
+            ? "bg-slate-100 text-slate-600"
+            : "bg-amber-50 text-amber-800",
         className,
       )}
     >

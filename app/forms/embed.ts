@@ -33,35 +33,33 @@ export const embedKeySchema = z.object({
     .trim()
     .min(1, "Enter a name, e.g. “Plant intranet”.")
     .max(100, "Keep the name to 100 characters or fewer."),
-  origins: z
-    .string({ message: "Enter at least one origin." })
-    .transform((s, ctx) => {
-      const lines = s
-        .split(/[\s,]+/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-      if (lines.length === 0) {
-        ctx.addIssue({ code: "custom", message: "Enter at least one origin, e.g. https://intranet.example.com." });
+  origins: z.string({ message: "Enter at least one origin." }).transform((s, ctx) => {
+    const lines = s
+      .split(/[\s,]+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (lines.length === 0) {
+      ctx.addIssue({ code: "custom", message: "Enter at least one origin, e.g. https://intranet.example.com." });
+      return z.NEVER;
+    }
+    if (lines.length > 20) {
+      ctx.addIssue({ code: "custom", message: "Use at most 20 origins per key." });
+      return z.NEVER;
+    }
+    const out: string[] = [];
+    for (const l of lines) {
+      const o = normalizeOrigin(l);
+      if (!o) {
+        ctx.addIssue({
+          code: "custom",
+          message: `“${l.slice(0, 80)}” is not an origin. Use scheme, host and optional port only, e.g. https://intranet.example.com:8443.`,
+        });
         return z.NEVER;
       }
-      if (lines.length > 20) {
-        ctx.addIssue({ code: "custom", message: "Use at most 20 origins per key." });
-        return z.NEVER;
-      }
-      const out: string[] = [];
-      for (const l of lines) {
-        const o = normalizeOrigin(l);
-        if (!o) {
-          ctx.addIssue({
-            code: "custom",
-            message: `“${l.slice(0, 80)}” is not an origin. Use scheme, host and optional port only, e.g. https://intranet.example.com:8443.`,
-          });
-          return z.NEVER;
-        }
-        if (!out.includes(o)) out.push(o);
-      }
-      return out;
-    }),
+      if (!out.includes(o)) out.push(o);
+    }
+    return out;
+  }),
   scopes: z
     .array(z.enum(EMBED_KEY_SCOPES, { message: "Choose a listed permission." }))
     .min(1, "Choose at least one permission."),
@@ -75,7 +73,7 @@ export function embedKeyFromForm(form: FormData): Record<string, unknown> {
   return {
     name: typeof name === "string" ? name : undefined,
     origins: typeof origins === "string" ? origins : undefined,
-    scopes: form.getAll("scopes").filter((v): v is string => typeof v === "string"),
-    sites: form.getAll("sites").filter((v): v is string => typeof v === "string"),
+    scopes: form.getAll("scopes").filter((v): v is string => typeof v === "string" && v !== ""),
+    sites: form.getAll("sites").filter((v): v is string => typeof v === "string" && v !== ""),
   };
 }

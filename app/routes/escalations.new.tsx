@@ -108,7 +108,8 @@ export default function NewEscalation() {
         </Card>
       ) : null}
       <Card>
-        <Form method="post" noValidate className="space-y-5">
+        {/* Keyed by order: choosing another order re-renders the form with its defaults. */}
+        <Form method="post" noValidate className="space-y-5" key={order?.id ?? "no-order"}>
           {order ? (
             <div className="rounded-lg bg-slate-50 p-3 text-sm">
               <input type="hidden" name="orderId" value={order.id} />

@@ -11,14 +11,17 @@ import {
   OrderStatusBadge,
   relativeTime,
 } from "../components/orders/format";
-import { Card, EmptyState, PageHeader } from "../components/ui";
+import { LiveIndicator } from "../components/live";
+import { useLiveOrders } from "../components/orders/use-live-orders";
+import { Card, EmptyState, PageHeader, cx } from "../components/ui";
 import { requireAccount } from "../server/auth/guards.server";
 import { getOrderDetail } from "../server/orders/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
   const order = await getOrderDetail({ db: ctx.db, tenant: ctx.tenant }, params.orderId ?? "");
-  if (!order) throw new Response("There is no order with that id in your account.", { status: 404, statusText: "Not found" });
+  if (!order)
+    throw new Response("There is no order with that id in your account.", { status: 404, statusText: "Not found" });
   return { order, timeZone: ctx.tenant.timeZone, now: Date.now() };
 }
 
@@ -59,8 +62,9 @@ export default function OrderDetailPage() {
   const now = useNow(serverNow);
   const navigation = useNavigation();
   const loading = navigation.state === "loading";
+  const { highlighted, state } = useLiveOrders((id) => id === order.id, order);
   return (
-    <div aria-busy={loading}>
+    <div aria-busy={loading} className={cx(highlighted.has(order.id) && "row-updated")} data-testid="order-detail">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link to="/orders" className="text-brand-700 hover:underline">
           ← Orders
@@ -79,16 +83,19 @@ export default function OrderDetailPage() {
           </span>
         }
         actions={
-          <Link
-            to={`/escalations/new?order=${order.id}`}
-            className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            Raise an escalation
-          </Link>
+          <>
+            <LiveIndicator state={state} className="self-center" />
+            <Link
+              to={`/escalations/new?order=${order.id}`}
+              className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              Raise an escalation
+            </Link>
+          </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>
             <h2 className="mb-3 text-base font-semibold text-ink">Dates</h2>
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
@@ -105,8 +112,8 @@ export default function OrderDetailPage() {
             </dl>
             {order.late ? (
               <p className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-                This order is late: {order.deliveredAt ? "it was delivered after" : "it has not been delivered by"} the promised
-                date.
+                This order is late: {order.deliveredAt ? "it was delivered after" : "it has not been delivered by"} the
+                promised date.
               </p>
             ) : order.atRisk ? (
               <p className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -114,19 +121,31 @@ export default function OrderDetailPage() {
               </p>
             ) : null}
           </Card>
-          <Card className="p-0">
-            <h2 className="px-5 pt-5 text-base font-semibold text-ink">Lines</h2>
+          <Card>
+            <h2 className="text-base font-semibold text-ink">Lines</h2>
             <div className="overflow-x-auto">
               <table className="mt-3 min-w-full text-sm">
                 <caption className="sr-only">Order lines with quantities ordered, shipped and backordered</caption>
                 <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                   <tr>
-                    <th scope="col" className="px-4 py-2">#</th>
-                    <th scope="col" className="px-4 py-2">SKU</th>
-                    <th scope="col" className="px-4 py-2">Description</th>
-                    <th scope="col" className="px-4 py-2 text-right">Ordered</th>
-                    <th scope="col" className="px-4 py-2 text-right">Shipped</th>
-                    <th scope="col" className="px-4 py-2 text-right">Backordered</th>
+                    <th scope="col" className="px-4 py-2">
+                      #
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      SKU
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Description
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right">
+                      Ordered
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right">
+                      Shipped
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right">
+                      Backordered
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -137,7 +156,9 @@ export default function OrderDetailPage() {
                       <td className="px-4 py-2">{l.description}</td>
                       <td className="px-4 py-2 text-right tabular-nums">{Number(l.ordered)}</td>
                       <td className="px-4 py-2 text-right tabular-nums">{Number(l.shipped)}</td>
-                      <td className={`px-4 py-2 text-right tabular-nums ${Number(l.backordered) > 0 ? "font-medium text-amber-800" : ""}`}>
+                      <td
+                        className={`px-4 py-2 text-right tabular-nums ${Number(l.backordered) > 0 ? "font-medium text-amber-800" : ""}`}
+                      >
                         {Number(l.backordered)}
                       </td>
                     </tr>
@@ -145,7 +166,7 @@ export default function OrderDetailPage() {
                 </tbody>
               </table>
             </div>
-            <p className="px-5 py-3 text-right text-sm text-slate-600">
+            <p className="pt-3 text-right text-sm text-slate-600">
               Order value <span className="font-medium text-slate-900">{formatMoney(order.value, order.currency)}</span>
             </p>
           </Card>
@@ -161,7 +182,12 @@ export default function OrderDetailPage() {
                       <span className="font-medium">{s.carrier}</span>{" "}
                       {s.trackingNumber ? (
                         s.trackingUrl ? (
-                          <a href={s.trackingUrl} target="_blank" rel="noopener noreferrer" className="font-mono text-brand-700 underline">
+                          <a
+                            href={s.trackingUrl}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            className="font-mono text-brand-700 underline"
+                          >
                             {s.trackingNumber}
                             <span className="sr-only"> (track with {s.carrier}, opens in a new tab)</span>
                           </a>
@@ -197,7 +223,10 @@ export default function OrderDetailPage() {
             <ol className="relative space-y-4 border-l border-slate-200 pl-4" aria-label="Order events, newest first">
               {order.events.map((e) => (
                 <li key={e.seq} className="relative">
-                  <span className="absolute top-1.5 -left-[1.3rem] h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden="true" />
+                  <span
+                    className="absolute top-1.5 -left-[1.3rem] h-2.5 w-2.5 rounded-full bg-brand-500"
+                    aria-hidden="true"
+                  />
                   <p className="text-sm font-medium text-slate-900">{eventLabel(e.type)}</p>
                   <p className="text-xs text-slate-600">
                     <time dateTime={e.occurredAt} title={formatInstant(e.occurredAt, timeZone)}>
@@ -205,7 +234,9 @@ export default function OrderDetailPage() {
                     </time>
                     {e.location ? ` · ${e.location}` : ""}
                   </p>
-                  {detailText(e.detail) ? <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail)}</p> : null}
+                  {detailText(e.detail) ? (
+                    <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail)}</p>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -1,9 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { OrderFilterPanel, StatusChips } from "../components/orders/filters";
 import { OrderResults } from "../components/orders/order-table";
 import { SavedViewsBar } from "../components/orders/saved-views";
+import { useLiveOrders } from "../components/orders/use-live-orders";
+import { LiveIndicator } from "../components/live";
 import { Alert, PageHeader } from "../components/ui";
 import { requireAccount } from "../server/auth/guards.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
@@ -28,6 +30,14 @@ export default function OrdersIndex() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/orders";
+  const [params] = useSearchParams();
+  const firstPage = !params.get("cursor");
+  // A change to a visible order reloads the page (the row updates in place and flashes); on the
+  // first page any change may bring a new or newly matching order in.
+  const { highlighted, state } = useLiveOrders(
+    (orderId) => firstPage || page.rows.some((r) => r.id === orderId),
+    page.rows,
+  );
   const exportHref = `/orders/export.csv${page.query ? `?${page.query}` : ""}`;
   return (
     <div>
@@ -35,13 +45,16 @@ export default function OrdersIndex() {
         title="Orders"
         description={`Every order, where it stands right now. Dates are in your time zone (${page.timeZone}).`}
         actions={
-          <a
-            href={exportHref}
-            download
-            className="inline-flex items-center rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-          >
-            Export CSV
-          </a>
+          <>
+            <LiveIndicator state={state} className="self-center" />
+            <a
+              href={exportHref}
+              download
+              className="inline-flex items-center rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+            >
+              Export CSV
+            </a>
+          </>
         }
       />
       <SavedViewsBar
@@ -77,12 +90,14 @@ export default function OrdersIndex() {
           busy={navigation.state !== "idle"}
         />
         <div className="min-w-0">
-          {page.counts ? <StatusChips filters={page.filters} sort={page.sort} dir={page.dir} counts={page.counts} /> : null}
+          {page.counts ? (
+            <StatusChips filters={page.filters} sort={page.sort} dir={page.dir} counts={page.counts} />
+          ) : null}
           <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
             <p className="sr-only" role="status" aria-live="polite">
               {loading ? "Loading orders…" : ""}
             </p>
-            <OrderResults page={page} />
+            <OrderResults page={page} highlighted={highlighted} />
           </div>
         </div>
       </div>

@@ -2,7 +2,7 @@
 // and week start, with a preview; saving stores a new version and recomputes SLA figures.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Alert, Badge, Button, Card, FieldError, cx } from "../components/ui";
 import type { CalendarDefinition, Closure, TimeInterval, WeekdayKey } from "../domain/calendar/types";
@@ -111,9 +111,18 @@ function WeekEditor({
                         <input
                           id={`wh-${d}-${i}-s`}
                           name={`weeklyHours.${d}.${i}.start`}
-                          type="time"
+                          type="text"
+                          inputMode="numeric"
+                          pattern="[0-2][0-9]:[0-5][0-9]"
+                          placeholder="HH:MM"
+                          size={6}
                           value={iv.start}
-                          onChange={(e) => update(d, hours[d].map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))}
+                          onChange={(e) =>
+                            update(
+                              d,
+                              hours[d].map((x, j) => (j === i ? { ...x, start: e.target.value } : x)),
+                            )
+                          }
                           aria-invalid={err ? true : undefined}
                           aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
                           className={inputClass(err)}
@@ -131,7 +140,12 @@ function WeekEditor({
                           placeholder="HH:MM"
                           size={6}
                           value={iv.end}
-                          onChange={(e) => update(d, hours[d].map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))}
+                          onChange={(e) =>
+                            update(
+                              d,
+                              hours[d].map((x, j) => (j === i ? { ...x, end: e.target.value } : x)),
+                            )
+                          }
                           aria-invalid={err ? true : undefined}
                           aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
                           className={inputClass(err)}
@@ -139,7 +153,12 @@ function WeekEditor({
                         <Button
                           type="button"
                           variant="ghost"
-                          onClick={() => update(d, hours[d].filter((_, j) => j !== i))}
+                          onClick={() =>
+                            update(
+                              d,
+                              hours[d].filter((_, j) => j !== i),
+                            )
+                          }
                           aria-label={`Remove ${dayName} interval ${i + 1}`}
                         >
                           Remove
@@ -155,7 +174,12 @@ function WeekEditor({
                   variant="secondary"
                   onClick={() => {
                     const last = hours[d][hours[d].length - 1];
-                    update(d, [...hours[d], last ? { start: last.end === "24:00" ? "00:00" : last.end, end: "24:00" } : { start: "08:00", end: "17:00" }]);
+                    update(d, [
+                      ...hours[d],
+                      last
+                        ? { start: last.end === "24:00" ? "00:00" : last.end, end: "24:00" }
+                        : { start: "08:00", end: "17:00" },
+                    ]);
                   }}
                   aria-label={`Add an interval on ${dayName}`}
                 >
@@ -166,7 +190,9 @@ function WeekEditor({
           );
         })}
       </ul>
-      <p className="mt-1 text-xs text-slate-500">End times are typed as HH:MM so that 24:00 (midnight at the end of the day) can be entered.</p>
+      <p className="mt-1 text-xs text-slate-500">
+        Times are 24-hour HH:MM; an end of 24:00 means midnight at the end of the day.
+      </p>
     </fieldset>
   );
 }
@@ -180,11 +206,14 @@ function ClosuresEditor({
   setClosures: (c: Closure[]) => void;
   errors: Errors;
 }) {
-  const set = (i: number, patch: Partial<Closure>) => setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const set = (i: number, patch: Partial<Closure>) =>
+    setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
     <fieldset>
       <legend className="text-lg font-semibold">Closures</legend>
-      <p className="mt-1 text-sm text-slate-600">Days (or parts of days) you are closed beyond public holidays. Leave the times empty for the whole day.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Days (or parts of days) you are closed beyond public holidays. Leave the times empty for the whole day.
+      </p>
       <FieldError id="closures-error" error={errors.closures} />
       <ul className="mt-3 space-y-3">
         {closures.map((c, i) => (
@@ -214,13 +243,23 @@ function ClosuresEditor({
                 </div>
               );
             })}
-            <Button type="button" variant="ghost" onClick={() => setClosures(closures.filter((_, j) => j !== i))} aria-label={`Remove closure ${i + 1}`}>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setClosures(closures.filter((_, j) => j !== i))}
+              aria-label={`Remove closure ${i + 1}`}
+            >
               Remove
             </Button>
           </li>
         ))}
       </ul>
-      <Button type="button" variant="secondary" className="mt-3" onClick={() => setClosures([...closures, { date: "", label: "" }])}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="mt-3"
+        onClick={() => setClosures([...closures, { date: "", label: "" }])}
+      >
         Add closure
       </Button>
     </fieldset>
@@ -248,6 +287,12 @@ export default function CalendarSettingsPage() {
   const [yeMonth, setYeMonth] = useState(String(def.fiscal.kind !== "calendar" ? def.fiscal.yearEnd.month : 12));
   const [naming, setNaming] = useState(def.fiscal.naming ?? "end");
 
+  // After a preview or save, bring its outcome (message, error summary) into view and focus.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (actionData) resultRef.current?.focus();
+  }, [actionData]);
+
   const running = page.jobs.some((j) => j.status === "queued" || j.status === "running");
   useEffect(() => {
     if (!running) return;
@@ -260,22 +305,29 @@ export default function CalendarSettingsPage() {
   const errors: Errors = (actionData && !actionData.ok ? actionData.errors : {}) ?? {};
   const preview = actionData?.ok && actionData.preview ? actionData.preview : page.preview;
   const previewIsDraft = Boolean(actionData?.ok && actionData.preview && actionData.intent === "preview");
-  const regions = actionData?.ok && actionData.regions ? actionData.regions : page.regions;
+  // Region suggestions are known for the saved country and for whatever the last preview/save sent.
+  const sent = actionData?.regions ?? null;
+  const regions =
+    sent && sent.country === country ? sent.list : country === (def.holidays?.country ?? "") ? page.regions : null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Form method="post" className="space-y-6 lg:col-span-2" noValidate>
-        {actionData?.message ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
-        {Object.keys(errors).length > 0 ? (
-          <Alert>
-            <p className="font-medium">Nothing was saved. Please correct:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {Object.entries(errors).map(([k, v]) => (
-                <li key={k}>{v}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
+        <div ref={resultRef} tabIndex={-1} className="space-y-3 outline-none empty:hidden">
+          {actionData?.message && Object.keys(errors).length === 0 ? (
+            <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
+          ) : null}
+          {Object.keys(errors).length > 0 ? (
+            <Alert>
+              <p className="font-medium">{actionData?.message ?? "Nothing was saved."}</p>
+              <ul className="mt-1 list-disc pl-5">
+                {Object.entries(errors).map(([k, v]) => (
+                  <li key={k}>{v}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+        </div>
         <Card>
           <h2 className="text-lg font-semibold">Calendar</h2>
           <p className="mt-1 text-sm text-slate-600">
@@ -290,7 +342,13 @@ export default function CalendarSettingsPage() {
                 </option>
               ))}
             </Select>
-            <Select label="Week starts on" name="weekStart" value={weekStart} onChange={setWeekStart} error={errors.weekStart}>
+            <Select
+              label="Week starts on"
+              name="weekStart"
+              value={weekStart}
+              onChange={setWeekStart}
+              error={errors.weekStart}
+            >
               {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                 <option key={d} value={d}>
                   {WEEKDAY_NAMES[d as 1]}
@@ -312,7 +370,13 @@ export default function CalendarSettingsPage() {
           <fieldset>
             <legend className="text-lg font-semibold">Public holidays</legend>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
-              <Select label="Holiday country" name="holidays.country" value={country} onChange={setCountry} error={errors["holidays.country"] ?? errors.holidays}>
+              <Select
+                label="Holiday country"
+                name="holidays.country"
+                value={country}
+                onChange={setCountry}
+                error={errors["holidays.country"] ?? errors.holidays}
+              >
                 <option value="">No public holidays</option>
                 {page.countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -320,9 +384,17 @@ export default function CalendarSettingsPage() {
                   </option>
                 ))}
               </Select>
-              <RegionField value={region} onChange={setRegion} regions={regions} error={errors["holidays.region"]} />
+              <RegionField
+                value={region}
+                onChange={setRegion}
+                regions={regions}
+                country={country}
+                error={errors["holidays.region"]}
+              />
             </div>
-            <p className="mt-2 text-xs text-slate-500">Use “Preview” to see the holidays of a new country or region before saving.</p>
+            <p className="mt-2 text-xs text-slate-500">
+              Use “Preview” to see the holidays of a new country or region before saving.
+            </p>
           </fieldset>
         </Card>
         <Card>
@@ -331,20 +403,40 @@ export default function CalendarSettingsPage() {
         <Card>
           <fieldset>
             <legend className="text-lg font-semibold">Fiscal calendar</legend>
-            <p className="mt-1 text-sm text-slate-600">SLA figures are reported by the fiscal period of each order's promised date.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              SLA figures are reported by the fiscal period of each order's promised date.
+            </p>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
-              <Select label="Fiscal calendar type" name="fiscal.kind" value={fiscalKind} onChange={setFiscalKind} error={errors["fiscal.kind"] ?? errors.fiscal}>
+              <Select
+                label="Fiscal calendar type"
+                name="fiscal.kind"
+                value={fiscalKind}
+                onChange={setFiscalKind}
+                error={errors["fiscal.kind"] ?? errors.fiscal}
+              >
                 <option value="calendar">Calendar months</option>
                 <option value="445">4-4-5 weeks</option>
                 <option value="454">4-5-4 weeks</option>
                 <option value="544">5-4-4 weeks</option>
               </Select>
-              <Select label="Fiscal years are named by" name="fiscal.naming" value={naming} onChange={(v) => setNaming(v as "end" | "start")} error={errors["fiscal.naming"]}>
+              <Select
+                label="Fiscal years are named by"
+                name="fiscal.naming"
+                value={naming}
+                onChange={(v) => setNaming(v as "end" | "start")}
+                error={errors["fiscal.naming"]}
+              >
                 <option value="end">the calendar year they end in</option>
                 <option value="start">the calendar year they start in</option>
               </Select>
               {fiscalKind === "calendar" ? (
-                <Select label="Fiscal year starts in" name="fiscal.startMonth" value={startMonth} onChange={setStartMonth} error={errors["fiscal.startMonth"]}>
+                <Select
+                  label="Fiscal year starts in"
+                  name="fiscal.startMonth"
+                  value={startMonth}
+                  onChange={setStartMonth}
+                  error={errors["fiscal.startMonth"]}
+                >
                   {MONTH_NAMES.map((m, i) => (
                     <option key={m} value={i + 1}>
                       {m}
@@ -353,18 +445,36 @@ export default function CalendarSettingsPage() {
                 </Select>
               ) : (
                 <>
-                  <Select label="Fiscal year ends on the" name="fiscal.yearEnd.rule" value={rule} onChange={(v) => setRule(v as "last" | "nearest")} error={errors["fiscal.yearEnd.rule"] ?? errors["fiscal.yearEnd"]}>
+                  <Select
+                    label="Fiscal year ends on the"
+                    name="fiscal.yearEnd.rule"
+                    value={rule}
+                    onChange={(v) => setRule(v as "last" | "nearest")}
+                    error={errors["fiscal.yearEnd.rule"] ?? errors["fiscal.yearEnd"]}
+                  >
                     <option value="last">last … of the month</option>
                     <option value="nearest">… nearest the month's end</option>
                   </Select>
-                  <Select label="Year-end weekday" name="fiscal.yearEnd.weekday" value={yeWeekday} onChange={setYeWeekday} error={errors["fiscal.yearEnd.weekday"]}>
+                  <Select
+                    label="Year-end weekday"
+                    name="fiscal.yearEnd.weekday"
+                    value={yeWeekday}
+                    onChange={setYeWeekday}
+                    error={errors["fiscal.yearEnd.weekday"]}
+                  >
                     {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                       <option key={d} value={d}>
                         {WEEKDAY_NAMES[d as 1]}
                       </option>
                     ))}
                   </Select>
-                  <Select label="Year-end month" name="fiscal.yearEnd.month" value={yeMonth} onChange={setYeMonth} error={errors["fiscal.yearEnd.month"]}>
+                  <Select
+                    label="Year-end month"
+                    name="fiscal.yearEnd.month"
+                    value={yeMonth}
+                    onChange={setYeMonth}
+                    error={errors["fiscal.yearEnd.month"]}
+                  >
                     {MONTH_NAMES.map((m, i) => (
                       <option key={m} value={i + 1}>
                         {m}
@@ -390,8 +500,8 @@ export default function CalendarSettingsPage() {
         <Card>
           <h2 className="text-lg font-semibold">Preview{previewIsDraft ? " (not saved)" : ""}</h2>
           <p className="mt-2 text-sm">
-            Current fiscal period: <strong>{preview.currentPeriod.label}</strong> (Q{preview.currentPeriod.quarter}, week{" "}
-            {preview.currentPeriod.week}; {preview.currentPeriod.start} – {preview.currentPeriod.end})
+            Current fiscal period: <strong>{preview.currentPeriod.label}</strong> (Q{preview.currentPeriod.quarter},
+            week {preview.currentPeriod.week}; {preview.currentPeriod.start} – {preview.currentPeriod.end})
           </p>
           <h3 className="mt-4 text-sm font-semibold text-slate-700">This week's working hours</h3>
           <table className="mt-1 w-full text-sm">
@@ -401,7 +511,9 @@ export default function CalendarSettingsPage() {
                   <th scope="row" className="py-1 pr-2 text-left font-medium">
                     {d.weekday} {d.date.slice(5)}
                   </th>
-                  <td className="py-1">{d.intervals.length ? d.intervals.join(", ") : <span className="text-slate-500">closed</span>}</td>
+                  <td className="py-1">
+                    {d.intervals.length ? d.intervals.join(", ") : <span className="text-slate-500">closed</span>}
+                  </td>
                   <td className="py-1 text-right text-slate-600">{(d.minutes / 60).toFixed(1)} h</td>
                 </tr>
               ))}
@@ -411,7 +523,7 @@ export default function CalendarSettingsPage() {
           {preview.holidays.length === 0 ? (
             <p className="mt-1 text-sm text-slate-500">None.</p>
           ) : (
-            <ul className="mt-1 max-h-64 overflow-y-auto text-sm">
+            <ul className="mt-1 text-sm">
               {preview.holidays.map((h) => (
                 <li key={h.date} className="flex justify-between gap-2 border-b border-slate-100 py-1">
                   <span>{h.name}</span>
@@ -435,14 +547,20 @@ export default function CalendarSettingsPage() {
                 </div>
                 {j.status === "running" || j.status === "queued" ? (
                   <>
-                    <progress className="mt-1 w-full" max={Math.max(1, j.total)} value={j.done} aria-label={`Recompute for version ${j.calendarVersion}`} />
+                    <progress
+                      className="mt-1 w-full"
+                      max={Math.max(1, j.total)}
+                      value={j.done}
+                      aria-label={`Recompute for version ${j.calendarVersion}`}
+                    />
                     <p className="text-slate-600">
                       {j.done} of {j.total || "…"} orders
                     </p>
                   </>
                 ) : (
                   <p className="text-slate-600">
-                    {j.status === "failed" ? j.error : `${j.done} orders`} · {new Date(j.finishedAt ?? j.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
+                    {j.status === "failed" ? j.error : `${j.done} orders`} ·{" "}
+                    {new Date(j.finishedAt ?? j.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
                   </p>
                 )}
               </li>
@@ -456,12 +574,15 @@ export default function CalendarSettingsPage() {
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">Versions</h2>
-          {page.versions.length === 0 ? <p className="mt-1 text-sm text-slate-500">Using the default calendar; nothing saved yet.</p> : null}
+          {page.versions.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-500">Using the default calendar; nothing saved yet.</p>
+          ) : null}
           <ol className="mt-2 space-y-2 text-sm">
             {page.versions.map((v) => (
               <li key={v.version} className={cx(v.version === page.version && "font-medium")}>
                 v{v.version}
-                {v.version === page.version ? " (in use)" : ""} · {new Date(v.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
+                {v.version === page.version ? " (in use)" : ""} ·{" "}
+                {new Date(v.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
                 {v.createdBy ? ` · ${v.createdBy}` : ""}
                 <p className="font-normal text-slate-600">{v.label}</p>
               </li>
@@ -477,11 +598,14 @@ function RegionField({
   value,
   onChange,
   regions,
+  country,
   error,
 }: {
   value: string;
   onChange: (v: string) => void;
-  regions: { code: string; name: string }[];
+  /** null: not known for the chosen country until the form is previewed. */
+  regions: { code: string; name: string }[] | null;
+  country: string;
   error?: string;
 }) {
   const id = useId();
@@ -502,19 +626,23 @@ function RegionField({
         className={cx(inputClass(error), "mt-1 w-full")}
       />
       <datalist id={`${id}-list`}>
-        {regions.map((r) => (
+        {(regions ?? []).map((r) => (
           <option key={r.code} value={r.code}>
             {r.name}
           </option>
         ))}
       </datalist>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-        {regions.length
-          ? `Known regions: ${regions
-              .slice(0, 16)
-              .map((r) => r.code)
-              .join(", ")}${regions.length > 16 ? ", …" : ""}`
-          : "This country has no regions, or choose a country first."}
+        {!country
+          ? "Choose a country first."
+          : regions === null
+            ? `Choose “Preview” to list the regions of ${country}.`
+            : regions.length
+              ? `Known regions: ${regions
+                  .slice(0, 16)
+                  .map((r) => r.code)
+                  .join(", ")}${regions.length > 16 ? ", …" : ""}`
+              : `${country} has no holiday regions.`}
       </p>
       <FieldError id={`${id}-error`} error={error} />
     </div>

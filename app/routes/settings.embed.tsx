@@ -90,7 +90,9 @@ export default function EmbedKeys() {
         ) : null}
         {keys.length === 0 ? (
           <div className="mt-4">
-            <EmptyState title="No embed keys yet">Create one to put live Sightline widgets on your intranet.</EmptyState>
+            <EmptyState title="No embed keys yet">
+              Create one to put live Sightline widgets on your intranet.
+            </EmptyState>
           </div>
         ) : (
           <ul className="mt-4 divide-y divide-slate-100">
@@ -138,9 +140,17 @@ export default function EmbedKeys() {
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">New embed key</h2>
-        <Form method="post" className="mt-4 space-y-4" noValidate>
+        {/* A new key remounts the form, so a second click cannot create a duplicate. */}
+        <Form key={result?.secret?.value ?? "new"} method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />
-          <TextField label="Name" name="name" required maxLength={100} error={errors.name} placeholder="Plant intranet" />
+          <TextField
+            label="Name"
+            name="name"
+            required
+            maxLength={100}
+            error={errors.name}
+            placeholder="Plant intranet"
+          />
           <div>
             <label htmlFor="origins" className="block text-sm font-medium text-slate-800">
               Allowed origins

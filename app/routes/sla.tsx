@@ -108,7 +108,11 @@ function KpiTile({ k }: { k: KpiResult }) {
         <MetBadge met={k.met} />
       </div>
       <p className="mt-2 text-3xl font-semibold tracking-tight text-ink">
-        <Link to={k.href} className="hover:underline" aria-label={`${k.label} ${formatValue(k)}: show the orders measured`}>
+        <Link
+          to={k.href}
+          className="hover:underline"
+          aria-label={`${k.label} ${formatValue(k)}: show the orders measured`}
+        >
           {formatValue(k)}
         </Link>
       </p>
@@ -139,10 +143,13 @@ function Trend({ sc }: { sc: Scorecard }) {
     <Card>
       <h2 className="text-lg font-semibold">OTIF over the last 12 fiscal periods</h2>
       <p className="mt-1 text-sm text-slate-600">
-        Bars show OTIF per fiscal period; the dashed line is your target ({target}%). Select a bar to see the orders that
-        missed.
+        Bars show OTIF per fiscal period; the dashed line is your target ({target}%). Select a bar to see the orders
+        that missed.
       </p>
-      <ol className="mt-4 flex h-48 items-end gap-1 border-b border-slate-300 sm:gap-2" aria-label="OTIF by fiscal period">
+      <ol
+        className="mt-4 flex h-48 items-end gap-1 border-b border-slate-300 sm:gap-2"
+        aria-label="OTIF by fiscal period"
+      >
         {sc.trend.map((p) => {
           const h = p.otif === null ? 0 : Math.max(2, p.otif);
           const desc =
@@ -162,8 +169,13 @@ function Trend({ sc }: { sc: Scorecard }) {
                 title={desc}
                 className={cx(
                   "block w-full rounded-t focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
-                  p.otif === null ? "bg-slate-200" : p.otifMet ? "bg-emerald-500 hover:bg-emerald-600" : "bg-red-400 hover:bg-red-500",
-                  p.otifMet === false && "bg-[repeating-linear-gradient(45deg,transparent,transparent_4px,rgba(255,255,255,.45)_4px,rgba(255,255,255,.45)_8px)]",
+                  p.otif === null
+                    ? "bg-slate-200"
+                    : p.otifMet
+                      ? "bg-emerald-500 hover:bg-emerald-600"
+                      : "bg-red-400 hover:bg-red-500",
+                  p.otifMet === false &&
+                    "bg-[repeating-linear-gradient(45deg,transparent,transparent_4px,rgba(255,255,255,.45)_4px,rgba(255,255,255,.45)_8px)]",
                 )}
                 style={{ height: `${h}%` }}
               />
@@ -171,7 +183,10 @@ function Trend({ sc }: { sc: Scorecard }) {
           );
         })}
       </ol>
-      <ol className="mt-1 flex gap-1 text-center text-[10px] leading-tight text-slate-600 sm:gap-2 sm:text-xs" aria-hidden="true">
+      <ol
+        className="mt-1 flex gap-1 text-center text-[10px] leading-tight text-slate-600 sm:gap-2 sm:text-xs"
+        aria-hidden="true"
+      >
         {sc.trend.map((p) => (
           <li key={p.id} className="flex-1 truncate">
             {p.label.replace(/^FY\d{4} /, "")}
@@ -182,7 +197,8 @@ function Trend({ sc }: { sc: Scorecard }) {
         ))}
       </ol>
       <p className="mt-2 text-xs text-slate-500">
-        ✓ met, ✗ missed (missed bars are also striped). Periods: {sc.trend[0]?.label} to {sc.trend[sc.trend.length - 1]?.label}.
+        ✓ met, ✗ missed (missed bars are also striped). Periods: {sc.trend[0]?.label} to{" "}
+        {sc.trend[sc.trend.length - 1]?.label}.
       </p>
     </Card>
   );
@@ -235,7 +251,10 @@ function SiteTable({ sc }: { sc: Scorecard }) {
                       ) : (
                         <Link
                           to={k.missedHref}
-                          className={cx("hover:underline", k.met === false ? "font-semibold text-red-700" : "text-slate-800")}
+                          className={cx(
+                            "hover:underline",
+                            k.met === false ? "font-semibold text-red-700" : "text-slate-800",
+                          )}
                           aria-label={`${s.code} ${KPI_DEFINITIONS[id].label} ${text}, target ${k.met ? "met" : "missed"}: show the ${k.missedOrders} orders that missed`}
                         >
                           {text}
@@ -354,7 +373,11 @@ export default function SlaPage() {
         </Form>
       </Card>
 
-      <section aria-labelledby="period-heading" aria-busy={loading || undefined} className={cx(loading && "opacity-60")}>
+      <section
+        aria-labelledby="period-heading"
+        aria-busy={loading || undefined}
+        className={cx(loading && "opacity-60")}
+      >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="period-heading" className="text-xl font-semibold">
             {sc.period.label}
@@ -388,8 +411,10 @@ export default function SlaPage() {
           ))}
         </ul>
         <p className="mt-2 text-xs text-slate-500">
-          Targets: {sc.targets.source === "contract" ? "your contracted targets" : `the defaults of the ${sc.targets.tier} tier`}.
-          On-time tolerance {sc.targets.onTimeToleranceDays} day(s); in-full tolerance {sc.targets.inFullTolerancePct}%.
+          Targets:{" "}
+          {sc.targets.source === "contract" ? "your contracted targets" : `the defaults of the ${sc.targets.tier} tier`}
+          . On-time tolerance {sc.targets.onTimeToleranceDays} day(s); in-full tolerance {sc.targets.inFullTolerancePct}
+          %.
         </p>
       </section>
 

@@ -71,6 +71,18 @@ export default function Admin() {
             >
               Audit log
             </Link>
+            <Link
+              to="/staff/admin/ingest-keys"
+              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+            >
+              Ingest keys
+            </Link>
+            <Link
+              to="/staff/admin/targets"
+              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+            >
+              SLA targets
+            </Link>
           </>
         }
       />

@@ -34,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "revoke") {
     const parsed = revokeIngestKeySchema.safeParse(form);
     if (!parsed.success)
-      return data<ActionResult>({ ok: false, message: "That request was not understood.", errors: {} }, { status: 400 });
+      return data<ActionResult>(
+        { ok: false, message: "That request was not understood.", errors: {} },
+        { status: 400 },
+      );
     const r = await revokeIngestKey(admin, info, parsed.data);
     return data<ActionResult>({ ok: r.ok, message: r.message, errors: {} }, { status: r.ok ? 200 : 404 });
   }
@@ -96,7 +99,9 @@ export default function IngestKeys() {
           <h2 className="text-lg font-semibold">Keys</h2>
           {keys.length === 0 ? (
             <div className="mt-3">
-              <EmptyState title="No ingest keys yet">Create one for an account to start receiving its orders.</EmptyState>
+              <EmptyState title="No ingest keys yet">
+                Create one for an account to start receiving its orders.
+              </EmptyState>
             </div>
           ) : (
             <div className="mt-3 overflow-x-auto">

@@ -42,7 +42,10 @@ export default function TargetsAdmin() {
         title="SLA targets"
         description="Contracted service levels per account. Each tier supplies defaults; set an account's own targets to override them. Changing a tolerance recomputes that account's stored figures."
         actions={
-          <Link to="/staff/admin" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
+          <Link
+            to="/staff/admin"
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+          >
             Back to administration
           </Link>
         }
@@ -97,7 +100,7 @@ export default function TargetsAdmin() {
             </div>
             <Form method="post" className="mt-4">
               <input type="hidden" name="tenantId" value={r.tenantId} />
-              <fieldset disabled={busy} className="grid gap-4 sm:grid-cols-4 lg:grid-cols-7">
+              <fieldset disabled={busy} className="grid items-end gap-4 sm:grid-cols-4 lg:grid-cols-7">
                 <legend className="sr-only">Targets for {r.name}</legend>
                 {FIELDS.map((f) => (
                   <TextField

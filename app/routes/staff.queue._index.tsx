@@ -90,7 +90,7 @@ export default function Queue() {
   const revalidator = useRevalidator();
   const [params] = useSearchParams();
   const [lastEvent, setLastEvent] = useState<string | null>(null);
-  useEscalationEvents("/staff/queue/events", (ev) => {
+  const live = useEscalationEvents("/staff/queue/events", (ev) => {
     setLastEvent(`${ev.escalationId}:${ev.status}:${Date.now()}`);
     if (revalidator.state === "idle") revalidator.revalidate();
   });
@@ -108,9 +108,18 @@ export default function Queue() {
                 SLA targets per account
               </Link>
             ) : null}
-            <span className="inline-flex items-center gap-2 text-sm text-slate-600" aria-live="polite">
-              <span className="h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
-              Live{lastEvent ? " · updated" : ""}
+            <span
+              className="inline-flex items-center gap-2 text-sm text-slate-600"
+              role="status"
+              aria-live="polite"
+              data-testid="queue-live"
+            >
+              <span
+                className={`h-2 w-2 rounded-full ${live === "open" ? "bg-emerald-500" : "bg-amber-500"}`}
+                aria-hidden="true"
+              />
+              {live === "open" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+              {lastEvent ? " · updated" : ""}
             </span>
           </>
         }

@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (form.intent === "reset") {
       const parsed = targetSchema.shape.severity.safeParse(severity);
-      if (!parsed.success) return data({ errors: {}, severity, message: "Choose a severity.", ok: false }, { status: 400 });
+      if (!parsed.success)
+        return data({ errors: {}, severity, message: "Choose a severity.", ok: false }, { status: 400 });
       await saveTarget(staff, requestInfo(request), tenantId, parsed.data, null);
       return data({ errors: {}, severity, message: `${parsed.data} is back to the tier default.`, ok: true });
     }
@@ -93,8 +94,8 @@ export default function Targets() {
                 </h2>
                 <p className="mt-1 text-xs text-slate-600">{SEVERITY_GUIDANCE[r.severity]}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  {current.tenant.tier} default: response {formatMinutes(r.tierDefault.firstResponseMinutes)}, resolution{" "}
-                  {formatMinutes(r.tierDefault.resolutionMinutes)}
+                  {current.tenant.tier} default: response {formatMinutes(r.tierDefault.firstResponseMinutes)},
+                  resolution {formatMinutes(r.tierDefault.resolutionMinutes)}
                   {r.tierDefault.twentyFourSeven ? ", 24x7" : ""}
                 </p>
                 <Form

@@ -9,7 +9,13 @@ import { metricJobsService } from "./sla/metrics.server";
 
 export type BackgroundService = { name: string; start: (handle: DbHandle) => Promise<() => Promise<void>> };
 
-const SERVICES: BackgroundService[] = [escalationChecksService, metricJobsService, realtimeHubService, simulatorService, orderDelayAlertsService];
+const SERVICES: BackgroundService[] = [
+  escalationChecksService,
+  metricJobsService,
+  realtimeHubService,
+  simulatorService,
+  orderDelayAlertsService,
+];
 
 export async function startBackgroundServices(handle: DbHandle): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];

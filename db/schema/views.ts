@@ -1,7 +1,18 @@
 // Saved views of the order list (per person) and the delay-alert service's bookkeeping.
 // RLS in db/migrations/0003_orders_views.sql: a person sees only their own views.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { tenants } from "./tenancy";
 
 export const orderViews = pgTable(
@@ -27,8 +38,12 @@ export const orderViews = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("order_views_name_uq").on(t.tenantId, t.userId, sql`lower(${t.name})`),
-    uniqueIndex("order_views_default_uq").on(t.tenantId, t.userId).where(sql`${t.isDefault}`),
-    index("order_views_alerts_idx").on(t.tenantId).where(sql`${t.alerts}`),
+    uniqueIndex("order_views_default_uq")
+      .on(t.tenantId, t.userId)
+      .where(sql`${t.isDefault}`),
+    index("order_views_alerts_idx")
+      .on(t.tenantId)
+      .where(sql`${t.alerts}`),
   ],
 );
 

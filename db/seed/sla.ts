@@ -14,9 +14,7 @@ import { metricJobs, tenantCalendars } from "../schema/index";
 import type { TenantTier } from "../schema/tenancy";
 import { DEMO_TENANTS } from "./demo-tenants";
 
-function week(
-  days: Partial<Record<WeekdayKey, TimeInterval[]>>,
-): Record<WeekdayKey, TimeInterval[]> {
+function week(days: Partial<Record<WeekdayKey, TimeInterval[]>>): Record<WeekdayKey, TimeInterval[]> {
   return { "1": [], "2": [], "3": [], "4": [], "5": [], "6": [], "7": [], ...days };
 }
 

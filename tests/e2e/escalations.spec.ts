@@ -12,6 +12,7 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
   await page.getByLabel("Password").fill("sightline-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.waitForLoadState("networkidle");
   return page;
 }
 
@@ -28,11 +29,14 @@ test("an escalation goes from a late order through the live queue, a reply, a no
   const agent = await signIn(browser, "agent@sightline.example");
   await agent.goto("/staff/queue");
   await expect(agent.getByRole("heading", { name: "Escalation queue" })).toBeVisible();
+  await expect(agent.getByTestId("queue-live")).toContainText("Live");
   await expect(agent.getByText(title)).toHaveCount(0);
 
   // The viewer raises it from a late order.
   const viewer = await signIn(browser, "viewer@acme.example");
-  await viewer.getByRole("link", { name: "Escalations" }).first().click();
+  await expect(viewer.getByRole("link", { name: "Escalations" }).first()).toBeVisible();
+  await viewer.goto("/escalations");
+  await expect(viewer.getByRole("heading", { name: "Escalations" })).toBeVisible();
   await viewer.getByRole("link", { name: "Raise an escalation" }).click();
   const orders = viewer.getByRole("list", { name: "Orders at risk" });
   await expect(orders).toBeVisible();

@@ -17,7 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  outputDir: "../../.data/e2e-results",
+  outputDir: `../../.data/e2e-results-${PORT}`,
   use: {
     baseURL: PORTAL_URL,
     timezoneId: "Europe/London",

@@ -34,13 +34,21 @@ async function ingest(request: APIRequestContext, kind: "orders" | "events", ite
 const list = (page: Page) => page.locator("sightline-order-list");
 const rows = (page: Page) => list(page).locator("tbody tr[part=row]");
 
-test("the intranet shows Acme's orders, tracker, scorecard and form, themed by the host page", async ({ page, request }) => {
+test("the intranet shows Acme's orders, tracker, scorecard and form, themed by the host page", async ({
+  page,
+  request,
+}) => {
   const expected = await acmeOrders(request);
   await page.goto(INTRANET_URL);
   await expect(rows(page).first()).toBeVisible();
   await expect(rows(page)).toHaveCount(expected.length);
   await expect(rows(page).first()).toContainText(expected[0].orderNumber);
-  await expect(page.locator("sightline-sla-scorecard").getByText(/Target/).first()).toBeVisible();
+  await expect(
+    page
+      .locator("sightline-sla-scorecard")
+      .getByText(/Target/)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Raise escalation" })).toBeVisible();
   // The host's theme reaches into the shadow DOM through custom properties.
   const accent = await list(page)
@@ -49,7 +57,9 @@ test("the intranet shows Acme's orders, tracker, scorecard and form, themed by t
     .evaluate((b) => getComputedStyle(b).color);
   expect(accent).toBe("rgb(138, 59, 18)");
   await rows(page).first().getByRole("button").click();
-  await expect(page.locator("sightline-order-tracker").getByRole("heading", { name: `Order ${expected[0].orderNumber}` })).toBeVisible();
+  await expect(
+    page.locator("sightline-order-tracker").getByRole("heading", { name: `Order ${expected[0].orderNumber}` }),
+  ).toBeVisible();
   await expect(page.locator("sightline-escalation-form").getByRole("heading")).toContainText(expected[0].orderNumber);
 
   const results = await new AxeBuilder({ page }).analyze();
@@ -82,7 +92,14 @@ test("an order update from the ingest API reaches the list and the tracker live"
   await expect(page.locator("sightline-order-list [part=live]")).toHaveText("Live");
 
   await ingest(request, "events", [
-    { source: "e2e", eventId: `${orderNumber}-shipped`, orderExternalId: orderNumber, type: "shipped", occurredAt: new Date().toISOString(), location: "Chicago" },
+    {
+      source: "e2e",
+      eventId: `${orderNumber}-shipped`,
+      orderExternalId: orderNumber,
+      type: "shipped",
+      occurredAt: new Date().toISOString(),
+      location: "Chicago",
+    },
   ]);
   await expect(row).toContainText("Shipped", { timeout: 15_000 });
   await expect(tracker.locator("[aria-current=step]")).toHaveText("Shipped", { timeout: 15_000 });
@@ -144,7 +161,14 @@ test("markup in order and escalation text renders as text", async ({ page, reque
     },
   ]);
   await ingest(request, "events", [
-    { source: "e2e", eventId: `${orderNumber}-x`, orderExternalId: orderNumber, type: "on_hold", occurredAt: new Date().toISOString(), location: "<b>Dock</b>" },
+    {
+      source: "e2e",
+      eventId: `${orderNumber}-x`,
+      orderExternalId: orderNumber,
+      type: "on_hold",
+      occurredAt: new Date().toISOString(),
+      location: "<b>Dock</b>",
+    },
   ]);
   await page.goto(INTRANET_URL);
   await list(page).getByLabel("Search orders").fill(orderNumber);

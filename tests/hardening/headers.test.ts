@@ -33,7 +33,8 @@ function problemsWith(res: Response, opts: { tls: boolean }): string[] {
   if (!csp) out.push("Content-Security-Policy missing");
   if (!/frame-ancestors\s+('none'|'self')/.test(csp)) out.push("frame-ancestors");
   const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? /default-src([^;]*)/.exec(csp)?.[1] ?? "";
-  if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'")) out.push("script-src allows inline/eval");
+  if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'"))
+    out.push("script-src allows inline/eval");
   const hsts = h.get("strict-transport-security");
   if (opts.tls && !/max-age=\d{7,}/.test(hsts ?? "")) out.push("HSTS missing behind TLS");
   if (!opts.tls && hsts) out.push("HSTS sent over plain HTTP");
@@ -42,7 +43,8 @@ function problemsWith(res: Response, opts: { tls: boolean }): string[] {
 
 describe("security headers and CORS (production build)", () => {
   beforeAll(async () => {
-    if (!existsSync(BUILD)) throw new Error("build/server/index.js is missing: run `npm run build` before the hardening suite");
+    if (!existsSync(BUILD))
+      throw new Error("build/server/index.js is missing: run `npm run build` before the hardening suite");
     handle = await openDb({});
     await migrate(handle);
     await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
@@ -100,7 +102,11 @@ describe("security headers and CORS (production build)", () => {
       expect(get.headers.get("access-control-allow-origin"), p).toBeNull();
       const pre = await fetch(url + p, {
         method: "OPTIONS",
-        headers: { origin: EVIL, "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+        headers: {
+          origin: EVIL,
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "authorization",
+        },
       });
       expect(pre.status, p).toBeLessThan(500);
       expect(pre.headers.get("access-control-allow-origin"), p).toBeNull();

@@ -62,6 +62,15 @@ export function allRoutes(): RouteInfo[] {
   return [...byPattern.values()].sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
+/** encodeURIComponent, with lone surrogates (which it refuses) replaced by U+FFFD first. */
+function encodeSegment(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return encodeURIComponent(v.replace(/[\ud800-\udfff]/g, "\ufffd"));
+  }
+}
+
 export function fill(pattern: string, values: Record<string, string>): string {
-  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeSegment(values[name] ?? ""));
 }

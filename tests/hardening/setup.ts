@@ -22,7 +22,8 @@ export interface Client {
 }
 
 let ip = 10;
-export const newBrowser = (portal: TestPortal) => new Browser(portal.url, `198.18.${Math.floor(ip / 250)}.${ip++ % 250}`);
+export const newBrowser = (portal: TestPortal) =>
+  new Browser(portal.url, `198.18.${Math.floor(ip / 250)}.${ip++ % 250}`);
 
 export async function seededPortal(ordersPerTenant = 8): Promise<{ handle: DbHandle; portal: TestPortal }> {
   const handle = await openDb({});

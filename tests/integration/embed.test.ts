@@ -5,13 +5,13 @@ import { eq, sql } from "drizzle-orm";
 import { SignJWT, decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
-import { embedKeys, orders, sites, type EmbedScope } from "../../db/schema/index";
+import { auditLog, embedKeys, orders, sites, type EmbedScope } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET } from "../../db/seed/embed";
 import { seedDemo } from "../../db/seed/seed";
 import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_ISSUER, tokenKey } from "../../app/server/embed/tokens.server";
 import { createTestDb } from "../support/db";
-import { startPortal, type TestPortal } from "../support/portal";
+import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 
@@ -102,7 +102,11 @@ function tamper(token: string, change: (claims: Record<string, unknown>) => void
   return `${h}.${b64(claims)}.${s}`;
 }
 
-async function forge(claims: Record<string, unknown>, times: { iat: number; nbf: number; exp: number }, key = tokenKey()) {
+async function forge(
+  claims: Record<string, unknown>,
+  times: { iat: number; nbf: number; exp: number },
+  key = tokenKey(),
+) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(EMBED_TOKEN_ISSUER)
@@ -188,7 +192,11 @@ describe("widget requests with a token", () => {
     const theirs = await orderIds(nordwind.id);
     expect(body.data.length).toBeGreaterThan(0);
     for (const o of body.data) expect(theirs).toContain(o.id);
-    const [acmeOrder] = await handle.db.select({ id: orders.id }).from(orders).where(eq(orders.tenantId, acme.id)).limit(1);
+    const [acmeOrder] = await handle.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.tenantId, acme.id))
+      .limit(1);
     expect((await getOrders(token, INTRANET, `/api/v1/orders/${acmeOrder.id}`)).status).toBe(404);
   });
 });
@@ -248,11 +256,14 @@ describe("token attacks are refused without data", () => {
   it("missing scope", async () => {
     const key = await createKey(acme.id, { scopes: ["sla:read"] });
     await expectRefused(await getOrders(await tokenFor(key.secret)), 403);
-    const widened = await forge({ ...(await claimsOf(key.secret)), scp: ["orders:read", "sla:read"] }, {
-      iat: now(),
-      nbf: now(),
-      exp: now() + 60,
-    });
+    const widened = await forge(
+      { ...(await claimsOf(key.secret)), scp: ["orders:read", "sla:read"] },
+      {
+        iat: now(),
+        nbf: now(),
+        exp: now() + 60,
+      },
+    );
     await expectRefused(await getOrders(widened), 403);
   });
 
@@ -262,7 +273,10 @@ describe("token attacks are refused without data", () => {
     const token = await tokenFor(key.secret);
     await expectRefused(await getOrders(tamper(token, (c) => (c.flt = {}))), 401);
     // Even correctly signed, filters that differ from the key's are refused.
-    const loose = await forge({ ...(await claimsOf(key.secret)), flt: {} }, { iat: now(), nbf: now(), exp: now() + 60 });
+    const loose = await forge(
+      { ...(await claimsOf(key.secret)), flt: {} },
+      { iat: now(), nbf: now(), exp: now() + 60 },
+    );
     await expectRefused(await getOrders(loose), 401);
   });
 
@@ -270,7 +284,13 @@ describe("token attacks are refused without data", () => {
     const token = await tokenFor(DEMO_EMBED_SECRET);
     await expectRefused(await getOrders(token, EVIL), 403);
     await expectRefused(await getOrders(token, null), 403);
-    await expectRefused(await getOrders(tamper(token, (c) => (c.org = EVIL)), EVIL), 401);
+    await expectRefused(
+      await getOrders(
+        tamper(token, (c) => (c.org = EVIL)),
+        EVIL,
+      ),
+      401,
+    );
   });
 
   it("token replayed from another origin that another key allows", async () => {
@@ -282,7 +302,10 @@ describe("token attacks are refused without data", () => {
   it("an origin removed from the key after the token was minted", async () => {
     const key = await createKey(acme.id, { origins: [INTRANET, OTHER] });
     const token = await tokenFor(key.secret, OTHER);
-    await handle.db.update(embedKeys).set({ allowedOrigins: [INTRANET] }).where(eq(embedKeys.id, key.id));
+    await handle.db
+      .update(embedKeys)
+      .set({ allowedOrigins: [INTRANET] })
+      .where(eq(embedKeys.id, key.id));
     await expectRefused(await getOrders(token, OTHER), 403);
   });
 });
@@ -335,5 +358,91 @@ describe("CORS", () => {
     expect(res.headers.get("etag")).toBeTruthy();
     expect(res.headers.get("content-type")).toContain("javascript");
     expect((await fetch(`${portal.url}/widgets/nope.js`)).status).toBe(404);
+  });
+});
+
+describe("Settings → Embed keys", () => {
+  let ip = 1;
+  const signedIn = async (email: string) => {
+    const b = new Browser(portal.url, `198.51.100.${ip++}`);
+    expect((await b.signIn(email)).status).toBe(302);
+    return b;
+  };
+  const keyCount = async () => (await handle.db.select({ id: embedKeys.id }).from(embedKeys)).length;
+  const audits = async (action: string) =>
+    (await handle.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, action))).length;
+
+  it("lets a customer admin create a key whose secret is shown once and works, and revoke it", async () => {
+    const admin = await signedIn("admin@acme.example");
+    const res = await admin.post("/settings/embed", {
+      intent: "create",
+      name: "Plant <b>wiki</b>",
+      origins: "https://intranet.acme.example\nhttp://wiki.acme.local:8080/",
+      scopes: "orders:read",
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const secret = /sl_embed_[A-Za-z0-9_-]{43}/.exec(html)?.[0];
+    expect(secret).toBeTruthy();
+    expect(html).not.toContain("<b>wiki</b>");
+    const [row] = await handle.db
+      .select()
+      .from(embedKeys)
+      .where(
+        eq(
+          embedKeys.secretHash,
+          createHash("sha256")
+            .update(secret ?? "")
+            .digest("hex"),
+        ),
+      );
+    expect(row.tenantId).toBe(acme.id);
+    expect(row.allowedOrigins).toEqual(["https://intranet.acme.example", "http://wiki.acme.local:8080"]);
+    expect(row.scopes).toEqual(["orders:read"]);
+    expect(await audits("embed_key.created")).toBeGreaterThan(0);
+    const token = await tokenFor(secret ?? "", "http://wiki.acme.local:8080");
+    expect((await getOrders(token, "http://wiki.acme.local:8080")).status).toBe(200);
+    // The list page never shows the secret again.
+    expect(await (await admin.get("/settings/embed")).text()).not.toContain(secret);
+
+    const nordwindAdmin = await signedIn("admin@nordwind.example");
+    const foreign = await nordwindAdmin.post("/settings/embed", { intent: "revoke", keyId: row.id });
+    expect(foreign.status).toBe(404);
+    expect((await mint(secret ?? "", "https://intranet.acme.example")).status).toBe(200);
+
+    const revoked = await admin.post("/settings/embed", { intent: "revoke", keyId: row.id });
+    expect(revoked.status).toBe(200);
+    expect((await mint(secret ?? "", "https://intranet.acme.example")).status).toBe(401);
+    expect(await audits("embed_key.revoked")).toBeGreaterThan(0);
+  });
+
+  it("explains a bad origin or a missing permission next to the field and saves nothing", async () => {
+    const admin = await signedIn("admin@acme.example");
+    const before = await keyCount();
+    for (const [origins, scopes, message] of [
+      ["https://intranet.acme.example/portal", "orders:read", "is not an origin"],
+      ["*.acme.example", "orders:read", "is not an origin"],
+      ["https://intranet.acme.example", "", "Choose at least one permission"],
+      ["", "orders:read", "Enter at least one origin"],
+    ]) {
+      const res = await admin.post("/settings/embed", { intent: "create", name: "Bad", origins, scopes });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
+    expect(await keyCount()).toBe(before);
+  });
+
+  it("is for customer admins only", async () => {
+    const viewer = await signedIn("viewer@acme.example");
+    expect((await viewer.get("/settings/embed")).status).toBe(403);
+    const before = await keyCount();
+    const res = await viewer.post("/settings/embed", {
+      intent: "create",
+      name: "x",
+      origins: "https://a.example",
+      scopes: "orders:read",
+    });
+    expect(res.status).toBe(403);
+    expect(await keyCount()).toBe(before);
   });
 });

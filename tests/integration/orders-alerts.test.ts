@@ -12,12 +12,14 @@ import { localToday } from "../../app/domain/orders/time";
 import { runDelayAlerts } from "../../app/server/orders/alerts.server";
 import { saveView, type ViewOwner } from "../../app/server/orders/views.server";
 import { createTestDb } from "../support/db";
+import { startSmtp } from "../support/escalations";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 
 const [acme, nordwind] = DEMO_TENANTS;
 let handle: DbHandle;
 let viewer: ViewOwner;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let seqCounter = 0;
 
 async function notifications(userId: string): Promise<{ title: string; link: string }[]> {
@@ -29,7 +31,9 @@ async function notifications(userId: string): Promise<{ title: string; link: str
 
 /** What ingest does for a status change: the order's new state and its event. */
 async function changeStatus(tenantId: string, orderId: string, status: string): Promise<void> {
-  await handle.db.execute(sql`update orders set status = ${status}, status_at = now() where tenant_id = ${tenantId}::uuid and id = ${orderId}::uuid`);
+  await handle.db.execute(
+    sql`update orders set status = ${status}, status_at = now() where tenant_id = ${tenantId}::uuid and id = ${orderId}::uuid`,
+  );
   await handle.db.execute(sql`insert into order_events (tenant_id, order_id, source, event_id, type, occurred_at)
     values (${tenantId}::uuid, ${orderId}::uuid, 'test', ${`t-${Date.now()}-${seqCounter++}`}, ${status}, now())`);
 }
@@ -47,15 +51,23 @@ async function openOrder(tenantId: string, offset = 0): Promise<{ id: string; nu
 }
 
 beforeAll(async () => {
-  handle = await createTestDb("pglite");
+  smtp = await startSmtp();
+  process.env.SMTP_URL = smtp.url;
+  handle = await createTestDb();
   await seedDemo(handle, { ordersPerTenant: 40, progress: () => undefined });
   setDb(handle);
   const users = await handle.db.select({ id: user.id, email: user.email }).from(user);
   const viewerId = users.find((u) => u.email === "viewer@acme.example")!.id;
-  viewer = { db: { role: "portal_customer", tenantId: acme.id, userId: viewerId }, tenantId: acme.id, userId: viewerId, kind: "customer" };
+  viewer = {
+    db: { role: "portal_customer", tenantId: acme.id, userId: viewerId },
+    tenantId: acme.id,
+    userId: viewerId,
+    kind: "customer",
+  };
 }, 120_000);
 
 afterAll(async () => {
+  await smtp?.close();
   await handle?.close();
 });
 
@@ -87,6 +99,11 @@ describe("delay alerts", () => {
     expect(got).toHaveLength(1);
     expect(got[0].title).toContain(`Order ${order.number} is packed`);
     expect(got[0].link).toBe(`/orders/${order.id}`);
+    // With SMTP_URL set, the same alert is mailed to the view's owner, once.
+    const mails = smtp.mails.filter((m) => m.decoded.includes(order.number));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual(["viewer@acme.example"]);
+    expect(mails[0].decoded).toContain(`/orders/${order.id}`);
   });
 
   it("ignores orders outside the view's filter and views without alerts", async () => {
@@ -109,9 +126,11 @@ describe("delay alerts", () => {
     await runDelayAlerts(handle);
     const order = await openOrder(acme.id, 2);
     const today = localToday(acme.timeZone);
-    await handle.db.execute(sql`update orders set promised_date = ${today}::date + 3, predicted_date = ${today}::date + 6
+    await handle.db
+      .execute(sql`update orders set promised_date = ${today}::date + 3, predicted_date = ${today}::date + 6
       where id = ${order.id}::uuid`);
-    await handle.db.execute(sql`insert into order_events (tenant_id, order_id, source, event_id, type, occurred_at, detail)
+    await handle.db
+      .execute(sql`insert into order_events (tenant_id, order_id, source, event_id, type, occurred_at, detail)
       values (${acme.id}::uuid, ${order.id}::uuid, 'test', ${`eta-${Date.now()}`}, 'eta_changed', now(), '{}'::jsonb)`);
     await runDelayAlerts(handle);
     const got = await notifications(viewer.userId);

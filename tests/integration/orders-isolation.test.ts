@@ -53,7 +53,9 @@ await describeEachDb("order isolation", (kind) => {
   beforeAll(async () => {
     handle = await createTestDb(kind);
     await seedDemo(handle, { ordersPerTenant: 12, progress: () => undefined });
-    await handle.db.execute(sql`update orders set internal_notes = ${INTERNAL_NOTE}, cost = ${COST}, margin = ${MARGIN}`);
+    await handle.db.execute(
+      sql`update orders set internal_notes = ${INTERNAL_NOTE}, cost = ${COST}, margin = ${MARGIN}`,
+    );
     await handle.db.execute(sql`update order_lines set unit_cost = ${UNIT_COST}`);
     const ids = await handle.db.execute<{ id: string; site_id: string; customer_po: string }>(
       sql`select id::text as id, site_id::text as site_id, customer_po from orders where tenant_id = ${acme.id}::uuid`,
@@ -122,6 +124,29 @@ await describeEachDb("order isolation", (kind) => {
     expectNoInternals(await csv.text());
   });
 
+  it("shows staff in a switched-to account its orders without internal fields, and nothing of other accounts", async () => {
+    const agent = await signedIn("agent@sightline.example");
+    const sw = await agent.post("/staff/accounts", { tenantId: acme.id });
+    expect(sw.status).toBe(302);
+    const list = await agent.get("/api/v1/orders?limit=200");
+    expect(list.status).toBe(200);
+    const text = await list.text();
+    expectNoInternals(text);
+    const body = JSON.parse(text) as { data: { id: string }[] };
+    expect(body.data.map((r) => r.id).sort()).toEqual([...acmeIds].sort());
+    const detail = await agent.get(`/orders/${acmeIds[0]}`);
+    expect(detail.status).toBe(200);
+    expectNoInternals(await detail.text());
+    expectNoInternals(await (await agent.get("/orders/export.csv")).text());
+    const sakuraOrder = (
+      await handle.db.execute<{ id: string }>(
+        sql`select id::text as id from orders where tenant_id = ${sakura.id}::uuid limit 1`,
+      )
+    ).rows[0].id;
+    expect((await agent.get(`/orders/${sakuraOrder}`)).status).toBe(404);
+    expect((await agent.get(`/api/v1/orders/${sakuraOrder}`)).status).toBe(404);
+  });
+
   it("refuses unauthenticated API calls with a problem, not data", async () => {
     const res = await fetch(`${portal.url}/api/v1/orders`);
     expect(res.status).toBe(401);
@@ -148,9 +173,14 @@ await describeEachDb("order isolation", (kind) => {
       sql`select id from order_views`,
     );
     expect(rows).toHaveLength(0);
-    const noUser = await queryAs(handle, { role: "portal_customer", tenantId: acme.id }, sql`select id from order_views`);
+    const noUser = await queryAs(
+      handle,
+      { role: "portal_customer", tenantId: acme.id },
+      sql`select id from order_views`,
+    );
     expect(noUser).toHaveLength(0);
-    const viewId = (await handle.db.execute<{ id: string }>(sql`select id::text as id from order_views limit 1`)).rows[0].id;
+    const viewId = (await handle.db.execute<{ id: string }>(sql`select id::text as id from order_views limit 1`))
+      .rows[0].id;
     // Another person's view id in a change request is "no such view".
     const hijack = await acmeAdmin.post("/orders?index", { intent: "delete", viewId });
     expect(hijack.status).toBe(400);

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
+import { exportOrdersCsv } from "../../app/server/orders/export.server";
+import { parseOrderQuery } from "../../app/domain/orders/query";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
@@ -102,7 +104,7 @@ function parseCsv(text: string): string[][] {
 }
 
 beforeAll(async () => {
-  handle = await createTestDb("pglite");
+  handle = await createTestDb();
   await seedDemo(handle, { ordersPerTenant: ORDERS_PER_TENANT, progress: () => undefined });
   portal = await startPortal(handle);
   viewer = await signedIn("viewer@acme.example");
@@ -157,15 +159,19 @@ describe("keyset paging", () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
-  it.each(["sort=promised", "sort=promised&dir=desc", "sort=delivered", "sort=status", "sort=number&dir=desc", "sort=requested"])(
-    "covers all rows exactly once with %s (including empty dates)",
-    async (q) => {
-      const { rows } = await walk(viewer, `${q}&limit=29`);
-      const total = await ownerCount("true");
-      expect(new Set(rows.map((r) => r.id)).size).toBe(total);
-      expect(rows).toHaveLength(total);
-    },
-  );
+  it.each([
+    "sort=promised",
+    "sort=promised&dir=desc",
+    "sort=delivered",
+    "sort=status",
+    "sort=number&dir=desc",
+    "sort=requested",
+  ])("covers all rows exactly once with %s (including empty dates)", async (q) => {
+    const { rows } = await walk(viewer, `${q}&limit=29`);
+    const total = await ownerCount("true");
+    expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+    expect(rows).toHaveLength(total);
+  });
 
   it("goes back with the previous cursor to exactly the page before", async () => {
     const first = await api(viewer, "limit=20&sort=number");
@@ -265,7 +271,9 @@ describe("filters", () => {
   });
 
   it("answers bad API filters with problem+json naming each field", async () => {
-    const res = await viewer.get("/api/v1/orders?status=nope&site=not-a-uuid&late=maybe&sort=cost&limit=1000&fiscal=FY20");
+    const res = await viewer.get(
+      "/api/v1/orders?status=nope&site=not-a-uuid&late=maybe&sort=cost&limit=1000&fiscal=FY20",
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const body = (await res.json()) as { errors: Record<string, string> };
@@ -352,6 +360,28 @@ describe("CSV export", () => {
     expect(body[0][orderedCol]).toBe(sample.rows[0].t);
   });
 
+  it("reads the set in keyset batches: every order exactly once, whatever the batch size", async () => {
+    const parsed = parseOrderQuery(new URLSearchParams("sort=promised"));
+    if (!parsed.ok) throw new Error("query");
+    const reader = {
+      db: { role: "portal_customer" as const, tenantId: acme.id, userId: null },
+      tenant: { id: acme.id, timeZone: acme.timeZone },
+    };
+    const stream = exportOrdersCsv(reader, parsed.query, { batchSize: 7 });
+    let chunks = 0;
+    let text = "";
+    const decoder = new TextDecoder();
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+      chunks++;
+      text += decoder.decode(chunk, { stream: true });
+    }
+    const rows = parseCsv(text.replace(/^\uFEFF/, "")).slice(1);
+    const total = await ownerCount("true");
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(total);
+    expect(chunks).toBeGreaterThanOrEqual(Math.ceil(total / 7));
+  });
+
   it("neutralises spreadsheet formulas and quotes separators", async () => {
     const r = await handle.db.execute<{ id: string }>(
       sql`select id::text as id from orders where tenant_id = ${acme.id}::uuid order by ordered_at desc limit 1`,
@@ -370,5 +400,51 @@ describe("CSV export", () => {
     const res = await viewer.get("/orders/export.csv?promised_from=yesterday");
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Promised from");
+  });
+});
+
+describe("saved views", () => {
+  it("saves the current filter, opens it by default, and switches its delay alerts on", async () => {
+    const b = await signedIn("admin@acme.example");
+    const save = await b.post("/orders?index", {
+      intent: "save",
+      name: "Late critical",
+      query: "priority=critical&late=1&cursor=abc&utm_source=x",
+      isDefault: "on",
+    });
+    expect(save.status).toBe(302);
+    const location = save.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/orders\?priority=critical&late=1&view=[0-9a-f-]{36}$/);
+    const viewId = new URL(location, portal.url).searchParams.get("view")!;
+    // A bare /orders opens the default view; "All orders" does not.
+    const bare = await b.get("/orders");
+    expect(bare.status).toBe(302);
+    expect(bare.headers.get("location")).toBe(location);
+    expect((await b.get("/orders?all=1")).status).toBe(200);
+    const page = await (await b.get(location)).text();
+    expect(page).toContain("Late critical");
+    expect(page).toContain("Turn on delay alerts");
+    // Forms post to the page's own URL (here the view's), as the browser does.
+    const on = await b.post(`${location}&index`, { intent: "alerts", viewId, value: "1" });
+    expect(on.status).toBe(200);
+    expect(await on.text()).toContain("Delay alerts are on");
+    expect(await (await b.get(location)).text()).toContain("Turn off delay alerts");
+  });
+
+  it("answers an empty name with a message next to the field", async () => {
+    const b = await signedIn("admin@acme.example");
+    const res = await b.post("/orders?all=1&index", { intent: "save", name: "  ", query: "" });
+    expect(res.status, res.headers.get("location") ?? "").toBe(400);
+    expect(await res.text()).toContain("Give the view a name.");
+  });
+
+  it("refuses a cross-site form post", async () => {
+    const b = await signedIn("admin@acme.example");
+    const res = await b.post(
+      "/orders?index",
+      { intent: "save", name: "x", query: "" },
+      { origin: "https://evil.example" },
+    );
+    expect(res.status).toBe(403);
   });
 });

@@ -41,7 +41,9 @@ await describeEachDb("SLA isolation", (kind) => {
     await seedDemo(handle, { ordersPerTenant: 60, progress: () => undefined });
     setDb(handle);
     portal = await startPortal(handle);
-    const u = await handle.db.execute<{ id: string }>(sql`select id from "user" where email = 'admin@nordwind.example'`);
+    const u = await handle.db.execute<{ id: string }>(
+      sql`select id from "user" where email = 'admin@nordwind.example'`,
+    );
     nordwindUser = u.rows[0].id;
   }, 180_000);
 
@@ -65,7 +67,9 @@ await describeEachDb("SLA isolation", (kind) => {
     expect(text).not.toContain(acme.name);
     for (const s of sc.sites) expect(s.code).not.toMatch(/^(CHI|MKE|DAL|ATL|PHX|SEA)-/);
     // Asking for another tenant's site is refused like an unknown one.
-    const acmeSite = await handle.db.execute<{ id: string }>(sql`select id::text as id from sites where tenant_id = ${acme.id} limit 1`);
+    const acmeSite = await handle.db.execute<{ id: string }>(
+      sql`select id::text as id from sites where tenant_id = ${acme.id} limit 1`,
+    );
     const foreign = await b.get(`/api/v1/sla/scorecard?site=${acmeSite.rows[0].id}`);
     expect(foreign.status).toBe(400);
     expect(await foreign.text()).not.toContain(acme.name);
@@ -87,11 +91,16 @@ await describeEachDb("SLA isolation", (kind) => {
 
   it("lets a customer role read only its own calendars, targets and jobs", async () => {
     for (const table of ["tenant_calendars", "metric_jobs"]) {
-      const rows = await queryAs<{ tenant_id: string }>(handle, asNordwind, sql.raw(`select tenant_id::text as tenant_id from ${table}`));
+      const rows = await queryAs<{ tenant_id: string }>(
+        handle,
+        asNordwind,
+        sql.raw(`select tenant_id::text as tenant_id from ${table}`),
+      );
       expect(rows.length, table).toBeGreaterThan(0);
       expect(new Set(rows.map((r) => r.tenant_id)), table).toEqual(new Set([nordwind.id]));
     }
-    await handle.db.execute(sql`insert into sla_targets (tenant_id, otif_pct, on_time_pct, in_full_pct, fill_rate_pct, lead_time_hours)
+    await handle.db
+      .execute(sql`insert into sla_targets (tenant_id, otif_pct, on_time_pct, in_full_pct, fill_rate_pct, lead_time_hours)
       values (${acme.id}, 99, 99, 99, 99, 8) on conflict do nothing`);
     expect(await queryAs(handle, asNordwind, sql`select * from sla_targets`)).toEqual([]);
     const noSetting = await queryAs(handle, { role: "portal_customer" }, sql`select * from tenant_calendars`);
@@ -108,11 +117,15 @@ await describeEachDb("SLA isolation", (kind) => {
       ),
     ).toMatch(/row-level security/);
     expect(
-      await errorAs(handle, asNordwind, sql`insert into metric_jobs (tenant_id, calendar_version, status) values (${acme.id}, 1, 'queued')`),
+      await errorAs(
+        handle,
+        asNordwind,
+        sql`insert into metric_jobs (tenant_id, calendar_version, status) values (${acme.id}, 1, 'queued')`,
+      ),
     ).toMatch(/row-level security/);
-    expect(await errorAs(handle, asNordwind, sql`update orders set m_otif = true where tenant_id = ${nordwind.id}`)).toMatch(
-      /permission denied/,
-    );
+    expect(
+      await errorAs(handle, asNordwind, sql`update orders set m_otif = true where tenant_id = ${nordwind.id}`),
+    ).toMatch(/permission denied/);
     expect(await errorAs(handle, asNordwind, sql`update metric_jobs set status = 'done'`)).toMatch(/permission denied/);
     expect(await errorAs(handle, asNordwind, sql`update sla_targets set otif_pct = 1`)).toMatch(/permission denied/);
   });
@@ -125,7 +138,9 @@ await describeEachDb("SLA isolation", (kind) => {
     const other = ids.rows.filter((r) => r.tenant_id === acme.id).map((r) => r.id);
     expect(own.length).toBeGreaterThan(0);
     expect(other.length).toBeGreaterThan(0);
-    await handle.db.execute(sql`update orders set m_otif = null, fiscal_year = null where tenant_id in (${nordwind.id}, ${acme.id})`);
+    await handle.db.execute(
+      sql`update orders set m_otif = null, fiscal_year = null where tenant_id in (${nordwind.id}, ${acme.id})`,
+    );
     await asRole(handle, { role: "portal_ingest", tenantId: nordwind.id }, async (tx) => {
       await recomputeOrderMetrics(tx, nordwind.id, [...own, ...other]);
     });

@@ -3,7 +3,8 @@
 // and bad calendar input is refused with nothing saved.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { metricJobs, tenantCalendars, user } from "../../db/schema/index";
+import { createHash, randomBytes } from "node:crypto";
+import { embedKeys, metricJobs, tenantCalendars, user, type EmbedScope } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import { setDb } from "../../app/server/db.server";
@@ -12,7 +13,12 @@ import { TIER_DEFAULT_TARGETS } from "../../app/domain/sla/targets";
 import { setTenantTargets } from "../../app/server/sla/targets.server";
 import type { CalendarDefinition } from "../../app/domain/calendar/types";
 import { calendarSettings, saveCalendar } from "../../app/server/sla/calendar-settings.server";
-import { recomputeIdle, recomputeOrderMetrics, runPendingJobs, systemWriter } from "../../app/server/sla/metrics.server";
+import {
+  recomputeIdle,
+  recomputeOrderMetrics,
+  runPendingJobs,
+  systemWriter,
+} from "../../app/server/sla/metrics.server";
 import { withTenant } from "../../app/server/tenant-db.server";
 import type { Scorecard } from "../../app/server/sla/scorecard.server";
 import { createTestDb, type TestDb } from "../support/db";
@@ -42,12 +48,23 @@ afterAll(async () => {
 
 async function adminCtx(slug: string): Promise<CustomerContext> {
   const t = DEMO_TENANTS.find((x) => x.slug === slug)!;
-  const [u] = await handle.db.select().from(user).where(eq(user.email, `admin@${t.emailDomain}`));
+  const [u] = await handle.db
+    .select()
+    .from(user)
+    .where(eq(user.email, `admin@${t.emailDomain}`));
   return {
     kind: "customer",
     user: { id: u.id, name: u.name, email: u.email },
     role: "customer_admin",
-    tenant: { id: t.id, name: t.name, slug: t.slug, tier: t.tier, timeZone: t.timeZone, country: t.country, region: t.region },
+    tenant: {
+      id: t.id,
+      name: t.name,
+      slug: t.slug,
+      tier: t.tier,
+      timeZone: t.timeZone,
+      country: t.country,
+      region: t.region,
+    },
     db: { role: "portal_customer", tenantId: t.id, userId: u.id },
   };
 }
@@ -64,7 +81,9 @@ async function drillDownRows(b: Browser, href: string): Promise<{ id: string }[]
   const rows: { id: string }[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const res = await b.get(`/api/v1/orders?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const res = await b.get(
+      `/api/v1/orders?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     expect(res.status, await res.clone().text()).toBe(200);
     const body = (await res.json()) as { data: { id: string }[]; page: { next: string | null } };
     rows.push(...body.data);
@@ -72,6 +91,33 @@ async function drillDownRows(b: Browser, href: string): Promise<{ id: string }[]
     if (!cursor) return rows;
   }
   throw new Error("too many pages");
+}
+
+const INTRANET = "http://127.0.0.1:3001";
+
+/** An embed key written as the owner would; returns its secret. */
+async function embedKey(tenantId: string, scopes: EmbedScope[], site: string[]): Promise<string> {
+  const secret = `sl_embed_${randomBytes(24).toString("base64url")}`;
+  await handle.db.insert(embedKeys).values({
+    tenantId,
+    name: "SLA test key",
+    prefix: secret.slice(0, 15),
+    secretHash: createHash("sha256").update(secret).digest("hex"),
+    allowedOrigins: [INTRANET],
+    scopes,
+    fixedFilters: site.length ? { site } : {},
+  });
+  return secret;
+}
+
+async function embedToken(secret: string): Promise<string> {
+  const res = await fetch(`${portal.url}/api/v1/embed/tokens`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ origin: INTRANET }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
 }
 
 async function metricSnapshot(tenantId: string) {
@@ -127,6 +173,60 @@ describe("scorecard API", () => {
     expect(missing.status).toBe(404);
     const badSite = await b.get("/api/v1/sla/scorecard?site=not-a-site");
     expect(badSite.status).toBe(400);
+  });
+
+  it("limits an embed token pinned to one site to that site's figures, and needs sla:read", async () => {
+    const [site] = (
+      await handle.db.execute<{ id: string; code: string }>(
+        sql`select id::text as id, code from sites where tenant_id = ${acme.id} order by code limit 1`,
+      )
+    ).rows;
+    const pinned = await embedKey(acme.id, ["sla:read"], [site.id]);
+    const res = await fetch(`${portal.url}/api/v1/sla/scorecard?period=this-year`, {
+      headers: { Authorization: `Bearer ${await embedToken(pinned)}`, Origin: INTRANET },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe(INTRANET);
+    const sc = ((await res.json()) as { data: Scorecard }).data;
+    expect(sc.sites.map((s) => s.code)).toEqual([site.code]);
+    expect(sc.orders.measured).toBe(sc.sites[0].measured);
+
+    const b = browser();
+    await b.signIn("viewer@acme.example");
+    const own = await scorecard(b, "this-year");
+    expect(own.sites.find((s) => s.code === site.code)?.measured).toBe(sc.orders.measured);
+
+    const other = await handle.db.execute<{ id: string }>(
+      sql`select id::text as id from sites where tenant_id = ${acme.id} and id <> ${site.id} limit 1`,
+    );
+    const escape = await fetch(`${portal.url}/api/v1/sla/scorecard?site=${other.rows[0].id}`, {
+      headers: { Authorization: `Bearer ${await embedToken(pinned)}`, Origin: INTRANET },
+    });
+    expect(escape.status).toBe(400);
+
+    const ordersOnly = await embedKey(acme.id, ["orders:read"], []);
+    const refused = await fetch(`${portal.url}/api/v1/sla/scorecard`, {
+      headers: { Authorization: `Bearer ${await embedToken(ordersOnly)}`, Origin: INTRANET },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it("shows support staff the scorecard of the account they opened, and only accounts assigned to them", async () => {
+    const agent = browser();
+    await agent.signIn("agent@sightline.example");
+    expect((await agent.post("/staff/accounts", { tenantId: acme.id })).status).toBe(302);
+    const sc = await scorecard(agent, "this-year");
+    expect(sc.tenant.id).toBe(acme.id);
+    expect(sc.orders.measured).toBeGreaterThan(0);
+    const page = await agent.get("/sla");
+    expect(page.status).toBe(200);
+    // Sakura is not assigned to the agent: opening it fails, and the API stays on no account.
+    const sakura = DEMO_TENANTS.find((t) => t.slug === "sakura")!;
+    const other = browser();
+    await other.signIn("agent@sightline.example");
+    await other.post("/staff/accounts", { tenantId: sakura.id });
+    const res = await other.get("/api/v1/sla/scorecard");
+    expect(res.status).toBe(403);
   });
 
   it("refuses callers without a session or token", async () => {
@@ -222,11 +322,24 @@ describe("calendar changes", () => {
     const base = (await calendarSettings(ctx)).definition;
     const versions = async () =>
       (await handle.db.select().from(tenantCalendars).where(eq(tenantCalendars.tenantId, ctx.tenant.id))).length;
-    const jobs = async () => (await handle.db.select().from(metricJobs).where(eq(metricJobs.tenantId, ctx.tenant.id))).length;
+    const jobs = async () =>
+      (await handle.db.select().from(metricJobs).where(eq(metricJobs.tenantId, ctx.tenant.id))).length;
     const [v0, j0] = [await versions(), await jobs()];
     const cases: [string, unknown][] = [
       ["timeZone", { ...base, timeZone: "Mars/Olympus_Mons" }],
-      ["weeklyHours.1", { ...base, weeklyHours: { ...base.weeklyHours, "1": [{ start: "08:00", end: "12:00" }, { start: "11:00", end: "15:00" }] } }],
+      [
+        "weeklyHours.1",
+        {
+          ...base,
+          weeklyHours: {
+            ...base.weeklyHours,
+            "1": [
+              { start: "08:00", end: "12:00" },
+              { start: "11:00", end: "15:00" },
+            ],
+          },
+        },
+      ],
       ["weeklyHours.2.0", { ...base, weeklyHours: { ...base.weeklyHours, "2": [{ start: "09:00", end: "09:00" }] } }],
       ["holidays.region", { ...base, holidays: { country: "DE", region: "XX" } }],
       ["fiscal.yearEnd.month", { ...base, fiscal: { kind: "445", yearEnd: { rule: "last", weekday: 6, month: 13 } } }],

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopHub } from "../../app/server/realtime/hub.server";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
 import { createTestDb, describeEachDb, postgresReachable, type DbKind, type TestDb } from "../support/db";
@@ -51,7 +52,10 @@ class SseClient {
     const decoder = new TextDecoder();
     let buffer = "";
     try {
-      for await (const chunk of body) {
+      const reader = body.getReader();
+      for (;;) {
+        const { done, value: chunk } = await reader.read();
+        if (done) break;
         buffer += decoder.decode(chunk, { stream: true });
         let idx: number;
         while ((idx = buffer.indexOf("\n\n")) >= 0) {
@@ -87,7 +91,8 @@ class SseClient {
   async waitFor(pred: (c: SseClient) => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!pred(this)) {
-      if (this.closed || Date.now() > deadline) throw new Error(`SSE wait timed out; got ${JSON.stringify(this.messages)}`);
+      if (this.closed || Date.now() > deadline)
+        throw new Error(`SSE wait timed out; got ${JSON.stringify(this.messages)}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);
@@ -164,6 +169,7 @@ describe("stream across two server processes on one PostgreSQL database", () => 
   let portal: TestPortal;
   let child: ChildProcess | undefined;
   let childUrl = "";
+  let childLog = "";
 
   beforeAll(async () => {
     expect(await postgresReachable(), "this suite needs PostgreSQL at TEST_PG_ADMIN_URL").toBe(true);
@@ -180,18 +186,19 @@ describe("stream across two server processes on one PostgreSQL database", () => 
         PORT: String(port),
         SIGHTLINE_SEED: "none",
         SIGHTLINE_SIMULATE: "off",
+        // No demo intranet page in this process (its fixed port may be taken).
+        INTRANET_PORT: "0",
         NODE_ENV: "development",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let log = "";
-    child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-    child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+    child.stdout?.on("data", (d: Buffer) => (childLog += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (childLog += d.toString()));
     const deadline = Date.now() + 90_000;
     for (;;) {
-      if (Date.now() > deadline) throw new Error(`second process did not start:\n${log}`);
+      if (Date.now() > deadline) throw new Error(`second process did not start:\n${childLog}`);
       try {
-        if ((await fetch(`${childUrl}/healthz`)).ok && log.includes("real-time hub started")) break;
+        if ((await fetch(`${childUrl}/healthz`)).ok && childLog.includes("real-time hub started")) break;
       } catch {
         // not listening yet
       }
@@ -202,11 +209,14 @@ describe("stream across two server processes on one PostgreSQL database", () => 
   afterAll(async () => {
     child?.kill("SIGTERM");
     await portal?.close();
+    await stopHub();
     await db?.close();
   });
 
   it("delivers an event ingested through one process to a subscriber of the other", async () => {
-    const cookie = await signIn(childUrl, "viewer@acme.example");
+    const cookie = await signIn(childUrl, "viewer@acme.example").catch((err: unknown) => {
+      throw new Error(`second process: ${String(err)}\n${childLog.slice(-3000)}`);
+    });
     const sub = await SseClient.open(`${childUrl}/api/v1/stream`, { cookie });
     expect(sub.status).toBe(200);
     await sub.waitFor((c) => c.comments.includes("connected"));
@@ -238,6 +248,7 @@ await describeEachDb("GET /api/v1/stream", (kind: DbKind) => {
 
   afterAll(async () => {
     await portal?.close();
+    await stopHub();
     await db?.close();
   });
 
@@ -290,7 +301,10 @@ await describeEachDb("GET /api/v1/stream", (kind: DbKind) => {
   it("never sends tenant A's events to a tenant B subscriber", async () => {
     const acmeSub = await SseClient.open(`${portal.url}/api/v1/stream`, { cookie: acmeCookie });
     // B even asks to replay from 0: it gets its own history only.
-    const nordSub = await SseClient.open(`${portal.url}/api/v1/stream`, { cookie: nordwindCookie, "last-event-id": "0" });
+    const nordSub = await SseClient.open(`${portal.url}/api/v1/stream`, {
+      cookie: nordwindCookie,
+      "last-event-id": "0",
+    });
     const a = nextId("A");
     const b = nextId("B");
     await ingest(portal.url, demoIngestSecret(acme.slug), "orders", [orderItem(a, acme.sites[0].code)]);
@@ -308,7 +322,10 @@ await describeEachDb("GET /api/v1/stream", (kind: DbKind) => {
   });
 
   it("ignores a malformed Last-Event-ID and starts live", async () => {
-    const sub = await SseClient.open(`${portal.url}/api/v1/stream`, { cookie: acmeCookie, "last-event-id": "abc; drop" });
+    const sub = await SseClient.open(`${portal.url}/api/v1/stream`, {
+      cookie: acmeCookie,
+      "last-event-id": "abc; drop",
+    });
     expect(sub.status).toBe(200);
     await sub.waitFor((c) => c.comments.includes("connected"));
     await new Promise((r) => setTimeout(r, 300));

@@ -27,13 +27,23 @@ const operation = z
     summary: z.string().optional(),
     tags: z.array(z.string()).optional(),
     parameters: z.array(parameter).optional(),
-    requestBody: z.object({ content: z.record(z.string(), mediaType) }).passthrough().optional(),
-    responses: z.record(z.string().regex(/^([1-5]\d\d|[1-5]XX|default)$/), response).refine((r) => Object.keys(r).length > 0),
+    requestBody: z
+      .object({ content: z.record(z.string(), mediaType) })
+      .passthrough()
+      .optional(),
+    responses: z
+      .record(z.string().regex(/^([1-5]\d\d|[1-5]XX|default)$/), response)
+      .refine((r) => Object.keys(r).length > 0),
     security: z.array(z.record(z.string(), z.array(z.string()))).optional(),
   })
   .passthrough();
 const pathItem = z
-  .object(Object.fromEntries(METHODS.map((m) => [m, operation.optional()])) as Record<string, z.ZodOptional<typeof operation>>)
+  .object(
+    Object.fromEntries(METHODS.map((m) => [m, operation.optional()])) as Record<
+      string,
+      z.ZodOptional<typeof operation>
+    >,
+  )
   .passthrough();
 const securityScheme = z.discriminatedUnion("type", [
   z.object({ type: z.literal("apiKey"), in: z.enum(["query", "header", "cookie"]), name: z.string() }).passthrough(),
@@ -95,7 +105,10 @@ describe("OpenAPI document", () => {
           ...((op.parameters as { name: string; in: string }[]) ?? []),
         ];
         for (const t of templated)
-          expect(params.some((x) => x.in === "path" && x.name === t), `${m} ${p} declares {${t}}`).toBe(true);
+          expect(
+            params.some((x) => x.in === "path" && x.name === t),
+            `${m} ${p} declares {${t}}`,
+          ).toBe(true);
       }
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -110,6 +123,7 @@ describe("OpenAPI document", () => {
   it("never mentions internal order columns in customer-facing schemas", () => {
     const customerFacing = Object.entries(doc.components.schemas).filter(([name]) => !name.startsWith("Ingest"));
     const text = JSON.stringify(customerFacing);
-    for (const internal of ['"cost"', '"margin"', '"internalNotes"', '"unitCost"']) expect(text).not.toContain(internal);
+    for (const internal of ['"cost"', '"margin"', '"internalNotes"', '"unitCost"'])
+      expect(text).not.toContain(internal);
   });
 });

@@ -1,6 +1,6 @@
 // The order list's filter panel (a GET form: the URL holds all state) and the status chips.
 import { Form, Link, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import {
   DATE_FIELDS,
   filtersToParams,
@@ -89,7 +89,17 @@ function CheckGroup({
   );
 }
 
-function DateInput({ name, label, value, error }: { name: string; label: string; value: string | null; error?: string }) {
+function DateInput({
+  name,
+  label,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  error?: string;
+}) {
   const id = `filter-${name}`;
   return (
     <div>
@@ -129,6 +139,8 @@ export function OrderFilterPanel({
   busy: boolean;
 }) {
   const submit = useSubmit();
+  // Phones: the panel folds away behind a button (open when something needs fixing).
+  const [open, setOpen] = useState(Object.keys(errors).length > 0);
   // Drop empty fields so the URL stays short and shareable; without JS the plain GET still works.
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -142,108 +154,130 @@ export function OrderFilterPanel({
   // Keyed by the filter state so the uncontrolled inputs reset when the URL changes (chips, clear).
   const key = queryToParams({ filters, sort, dir }).toString();
   const drill = [...filtersToParams(filters).entries()].filter(([k]) => k in DRILL_LABELS);
+  const active = filtersToParams(filters).toString() !== "";
   return (
-    <Form
-      key={key}
-      method="get"
-      action="/orders"
-      onSubmit={onSubmit}
-      aria-label="Filter orders"
-      className="space-y-4 self-start rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-    >
-      <div>
-        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-          Search
-        </label>
-        <input
-          id="filter-q"
-          type="search"
-          name="q"
-          defaultValue={filters.q ?? ""}
-          placeholder="SO-1001, PO, SKU, tracking"
-          aria-describedby="filter-q-hint"
-          aria-invalid={errors.q ? true : undefined}
-          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
-        />
-        <p id="filter-q-hint" className="mt-1 text-xs text-slate-500">
-          Order number, customer PO, SKU or tracking number — matches the beginning.
-        </p>
-        <FieldError id="filter-q-error" error={errors.q} />
-      </div>
-      <CheckGroup
-        legend="Status"
-        name="status"
-        options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: statusLabel(s) }))}
-        selected={filters.status}
-        error={errors.status}
-      />
-      {sites.length > 0 ? (
-        <CheckGroup
-          legend="Ship-to site"
-          name="site"
-          options={sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))}
-          selected={filters.site}
-          error={errors.site}
-        />
-      ) : null}
-      <CheckGroup
-        legend="Priority"
-        name="priority"
-        options={ORDER_PRIORITY_VALUES.map((p) => ({ value: p, label: p[0].toUpperCase() + p.slice(1) }))}
-        selected={filters.priority}
-        error={errors.priority}
-      />
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Delays</legend>
-        <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="late" value="1" defaultChecked={filters.late} className="h-4 w-4" />
-          Late (promised date passed)
-        </label>
-        <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="at_risk" value="1" defaultChecked={filters.atRisk} className="h-4 w-4" />
-          At risk (predicted after promise)
-        </label>
-        <FieldError id="filter-late-error" error={errors.late ?? errors.at_risk} />
-      </fieldset>
-      <details open={anyDate || dateErrors} className="group">
-        <summary className="cursor-pointer text-sm font-medium text-slate-800">Dates</summary>
-        <div className="mt-2 space-y-3">
-          {DATE_FIELDS.map((f) => (
-            <fieldset key={f}>
-              <legend className="text-xs font-medium text-slate-700">{DATE_LABELS[f]}</legend>
-              <div className="grid grid-cols-2 gap-2">
-                <DateInput name={`${f}_from`} label="From" value={filters.dates[f].from} error={errors[`${f}_from`]} />
-                <DateInput name={`${f}_to`} label="To" value={filters.dates[f].to} error={errors[`${f}_to`]} />
-              </div>
-            </fieldset>
-          ))}
+    <div className="self-start">
+      <Button
+        type="button"
+        variant="secondary"
+        className="mb-3 w-full lg:hidden"
+        aria-expanded={open}
+        aria-controls="order-filters"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? "Hide filters" : active ? "Filters (active)" : "Filters"}
+      </Button>
+      <Form
+        key={key}
+        id="order-filters"
+        method="get"
+        action="/orders"
+        onSubmit={onSubmit}
+        aria-label="Filter orders"
+        className={cx(
+          "space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm lg:block",
+          open ? "block" : "hidden",
+        )}
+      >
+        <div>
+          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
+            Search
+          </label>
+          <input
+            id="filter-q"
+            type="search"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            placeholder="SO-1001, PO, SKU, tracking"
+            aria-describedby="filter-q-hint"
+            aria-invalid={errors.q ? true : undefined}
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+          />
+          <p id="filter-q-hint" className="mt-1 text-xs text-slate-500">
+            Order number, customer PO, SKU or tracking number — matches the beginning.
+          </p>
+          <FieldError id="filter-q-error" error={errors.q} />
         </div>
-      </details>
-      {drill.length ? (
-        <div className="rounded-lg bg-slate-50 p-2 text-xs text-slate-700">
-          <p className="font-medium">From the SLA scorecard</p>
-          {drill.map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <p>{drill.map(([k, v]) => `${DRILL_LABELS[k] ?? k}: ${v}`).join(" · ")}</p>
-          <Link to={ordersHref(withoutDrill(filters), sort, dir)} className="font-medium text-brand-700 underline">
-            Remove scorecard filter
+        <CheckGroup
+          legend="Status"
+          name="status"
+          options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          selected={filters.status}
+          error={errors.status}
+        />
+        {sites.length > 0 ? (
+          <CheckGroup
+            legend="Ship-to site"
+            name="site"
+            options={sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))}
+            selected={filters.site}
+            error={errors.site}
+          />
+        ) : null}
+        <CheckGroup
+          legend="Priority"
+          name="priority"
+          options={ORDER_PRIORITY_VALUES.map((p) => ({ value: p, label: p[0].toUpperCase() + p.slice(1) }))}
+          selected={filters.priority}
+          error={errors.priority}
+        />
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Delays</legend>
+          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="late" value="1" defaultChecked={filters.late} className="h-4 w-4" />
+            Late (promised date passed)
+          </label>
+          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="at_risk" value="1" defaultChecked={filters.atRisk} className="h-4 w-4" />
+            At risk (predicted after promise)
+          </label>
+          <FieldError id="filter-late-error" error={errors.late ?? errors.at_risk} />
+        </fieldset>
+        <details open={anyDate || dateErrors} className="group">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">Dates</summary>
+          <div className="mt-2 space-y-3">
+            {DATE_FIELDS.map((f) => (
+              <fieldset key={f}>
+                <legend className="text-xs font-medium text-slate-700">{DATE_LABELS[f]}</legend>
+                <div className="grid grid-cols-2 gap-2">
+                  <DateInput
+                    name={`${f}_from`}
+                    label="From"
+                    value={filters.dates[f].from}
+                    error={errors[`${f}_from`]}
+                  />
+                  <DateInput name={`${f}_to`} label="To" value={filters.dates[f].to} error={errors[`${f}_to`]} />
+                </div>
+              </fieldset>
+            ))}
+          </div>
+        </details>
+        {drill.length ? (
+          <div className="rounded-lg bg-slate-50 p-2 text-xs text-slate-700">
+            <p className="font-medium">From the SLA scorecard</p>
+            {drill.map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
+            ))}
+            <p>{drill.map(([k, v]) => `${DRILL_LABELS[k] ?? k}: ${v}`).join(" · ")}</p>
+            <Link to={ordersHref(withoutDrill(filters), sort, dir)} className="font-medium text-brand-700 underline">
+              Remove scorecard filter
+            </Link>
+          </div>
+        ) : null}
+        {sort !== "ordered" ? <input type="hidden" name="sort" value={sort} /> : null}
+        {dir !== (sort === "ordered" || sort === "delivered" ? "desc" : "asc") ? (
+          <input type="hidden" name="dir" value={dir} />
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy}>
+            {busy ? "Loading…" : "Apply filters"}
+          </Button>
+          <Link to="/orders?all=1" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            Clear filters
           </Link>
         </div>
-      ) : null}
-      {sort !== "ordered" ? <input type="hidden" name="sort" value={sort} /> : null}
-      {dir !== (sort === "ordered" || sort === "delivered" ? "desc" : "asc") ? (
-        <input type="hidden" name="dir" value={dir} />
-      ) : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy}>
-          {busy ? "Loading…" : "Apply filters"}
-        </Button>
-        <Link to="/orders?all=1" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          Clear filters
-        </Link>
-      </div>
-    </Form>
+      </Form>
+    </div>
   );
 }
 
@@ -289,7 +323,9 @@ export function StatusChips({
                 data-testid={`chip-${s}`}
                 className={cx(
                   "inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm",
-                  on ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+                  on
+                    ? "border-brand-600 bg-brand-50 text-brand-700"
+                    : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
                 )}
               >
                 {on ? <span aria-hidden="true">✓</span> : null}

@@ -19,7 +19,11 @@ export const STATUS_LABELS: Record<OrderStatusValue, string> = {
   cancelled: "Cancelled",
 };
 
-const EVENT_LABELS: Record<string, string> = { ...STATUS_LABELS, eta_changed: "Delivery estimate changed", note: "Note" };
+const EVENT_LABELS: Record<string, string> = {
+  ...STATUS_LABELS,
+  eta_changed: "Delivery estimate changed",
+  note: "Note",
+};
 
 export function statusLabel(s: string): string {
   return (STATUS_LABELS as Record<string, string>)[s] ?? s;

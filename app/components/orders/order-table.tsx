@@ -42,7 +42,7 @@ const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
   { key: null, label: "Site" },
   { key: "status", label: "Status" },
   { key: "ordered", label: "Ordered" },
-  { key: "requested", label: "Requested" },
+  { key: "requested", label: "Requested", className: "hidden xl:table-cell" },
   { key: "promised", label: "Promised" },
   { key: null, label: "Predicted" },
   { key: "delivered", label: "Delivered" },
@@ -58,7 +58,13 @@ function SortHeader({ col, data }: { col: (typeof COLUMNS)[number]; data: OrderR
     );
   }
   const active = data.sort === col.key;
-  const nextDir: SortDir = active ? (data.dir === "asc" ? "desc" : "asc") : col.key === "ordered" || col.key === "delivered" ? "desc" : "asc";
+  const nextDir: SortDir = active
+    ? data.dir === "asc"
+      ? "desc"
+      : "asc"
+    : col.key === "ordered" || col.key === "delivered"
+      ? "desc"
+      : "asc";
   return (
     <th
       scope="col"
@@ -75,7 +81,9 @@ function SortHeader({ col, data }: { col: (typeof COLUMNS)[number]; data: OrderR
           {active ? (data.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
         <span className="sr-only">
-          {active ? `, sorted ${data.dir === "asc" ? "ascending" : "descending"}; select to reverse` : ", select to sort"}
+          {active
+            ? `, sorted ${data.dir === "asc" ? "ascending" : "descending"}; select to reverse`
+            : ", select to sort"}
         </span>
       </Link>
     </th>
@@ -84,7 +92,8 @@ function SortHeader({ col, data }: { col: (typeof COLUMNS)[number]; data: OrderR
 
 function Pager({ data }: { data: OrderResultsData }) {
   if (!data.next && !data.prev) return null;
-  const link = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
+  const link =
+    "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
   const off = "rounded-lg border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
@@ -143,7 +152,10 @@ export function OrderResults({ page, highlighted }: { page: OrderResultsData; hi
                 className={cx("hover:bg-slate-50", highlighted?.has(r.id) && "row-updated")}
               >
                 <td className="px-3 py-2.5 font-medium whitespace-nowrap">
-                  <Link to={`/orders/${r.id}`} className="text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500">
+                  <Link
+                    to={`/orders/${r.id}`}
+                    className="text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+                  >
                     {r.orderNumber}
                   </Link>
                   {r.priority !== "standard" ? (
@@ -161,9 +173,16 @@ export function OrderResults({ page, highlighted }: { page: OrderResultsData; hi
                   </span>
                 </td>
                 <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{formatInstantDate(r.orderedAt, tz)}</td>
-                <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{formatDate(r.requestedDate)}</td>
+                <td className="hidden px-3 py-2.5 whitespace-nowrap text-slate-700 xl:table-cell">
+                  {formatDate(r.requestedDate)}
+                </td>
                 <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{formatDate(r.promisedDate)}</td>
-                <td className={cx("px-3 py-2.5 whitespace-nowrap", r.atRisk ? "font-medium text-amber-800" : "text-slate-700")}>
+                <td
+                  className={cx(
+                    "px-3 py-2.5 whitespace-nowrap",
+                    r.atRisk ? "font-medium text-amber-800" : "text-slate-700",
+                  )}
+                >
                   {formatDate(r.predictedDate)}
                 </td>
                 <td className="px-3 py-2.5 whitespace-nowrap text-slate-700">{formatInstantDate(r.deliveredAt, tz)}</td>
@@ -181,13 +200,22 @@ export function OrderResults({ page, highlighted }: { page: OrderResultsData; hi
           {COLUMNS.filter((c) => c.key).map((c) => {
             const key = c.key as SortKey;
             const active = page.sort === key;
-            const nextDir: SortDir = active ? (page.dir === "asc" ? "desc" : "asc") : key === "ordered" || key === "delivered" ? "desc" : "asc";
+            const nextDir: SortDir = active
+              ? page.dir === "asc"
+                ? "desc"
+                : "asc"
+              : key === "ordered" || key === "delivered"
+                ? "desc"
+                : "asc";
             return (
               <Link
                 key={key}
                 to={ordersHref(page.filters, key, nextDir)}
                 aria-current={active ? "true" : undefined}
-                className={cx("rounded-full border px-2.5 py-0.5", active ? "border-brand-600 text-brand-700" : "border-slate-300 text-slate-700")}
+                className={cx(
+                  "rounded-full border px-2.5 py-0.5",
+                  active ? "border-brand-600 text-brand-700" : "border-slate-300 text-slate-700",
+                )}
               >
                 {c.label}
                 {active ? (page.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -200,7 +228,10 @@ export function OrderResults({ page, highlighted }: { page: OrderResultsData; hi
             <li
               key={r.id}
               data-order-id={r.id}
-              className={cx("rounded-xl border border-slate-200 bg-white p-4 shadow-sm", highlighted?.has(r.id) && "row-updated")}
+              className={cx(
+                "rounded-xl border border-slate-200 bg-white p-4 shadow-sm",
+                highlighted?.has(r.id) && "row-updated",
+              )}
             >
               <div className="flex items-start justify-between gap-2">
                 <Link to={`/orders/${r.id}`} className="font-medium text-brand-700 hover:underline">

@@ -101,7 +101,13 @@ export function SavedViewsBar({
               </Form>
             </>
           ) : null}
-          <Button type="button" variant="secondary" aria-expanded={open} aria-controls="save-view-form" onClick={() => setSaving((s) => !s)}>
+          <Button
+            type="button"
+            variant="secondary"
+            aria-expanded={open}
+            aria-controls="save-view-form"
+            onClick={() => setSaving((s) => !s)}
+          >
             Save view…
           </Button>
         </div>

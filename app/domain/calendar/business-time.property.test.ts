@@ -9,6 +9,7 @@ import {
   addBusinessMinutes,
   businessMinutesBetween,
   compileCalendar,
+  fiscalPeriodOf,
   isBusinessTime,
   localDate,
   validateCalendar,
@@ -288,7 +289,7 @@ describe("business time agrees with a brute-force minute walk", () => {
     );
   });
 
-  it("says an instant is working exactly when the walk does, and gives the zone's local date", () => {
+  it("says an instant is working exactly when the walk does, and places it in its local date and fiscal spans", () => {
     fc.assert(
       fc.property(caseArb, ({ def, a }) => {
         const { working } = oracleFor(def, a, a + MIN);
@@ -297,6 +298,13 @@ describe("business time agrees with a brute-force minute walk", () => {
         expect(localDate(cal, a)).toBe(
           Temporal.Instant.fromEpochMilliseconds(a).toZonedDateTimeISO(def.timeZone).toPlainDate().toString(),
         );
+        const pos = fiscalPeriodOf(cal, a);
+        for (const span of [pos, pos.weekSpan, pos.quarterSpan]) {
+          expect(span.startInstant <= a && a < span.endInstant).toBe(true);
+          expect(span.startInstant).toBe(
+            Temporal.PlainDate.from(span.start).toZonedDateTime({ timeZone: def.timeZone }).epochMilliseconds,
+          );
+        }
       }),
       { numRuns: RUNS },
     );

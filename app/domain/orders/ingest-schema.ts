@@ -23,7 +23,8 @@ const externalId = z
 export const instant = z.iso
   .datetime({
     offset: true,
-    error: "Use an RFC 3339 date-time with seconds and a UTC offset, e.g. 2025-03-14T09:30:00Z or 2025-03-14T10:30:00+01:00.",
+    error:
+      "Use an RFC 3339 date-time with seconds and a UTC offset, e.g. 2025-03-14T09:30:00Z or 2025-03-14T10:30:00+01:00.",
   })
   .refine((s) => inYearRange(Number(s.slice(0, 4))), "Use a year between 1970 and 2100.");
 /** A calendar date ("YYYY-MM-DD"), meaningful in the tenant's time zone. */
@@ -61,13 +62,23 @@ export const orderLineInput = z.strictObject({
   unitCost: unitMoney.nullish(),
 });
 
-export const SHIPMENT_STATUSES = ["planned", "in_transit", "out_for_delivery", "delivered", "exception", "returned"] as const;
+export const SHIPMENT_STATUSES = [
+  "planned",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "returned",
+] as const;
 
 export const shipmentInput = z.strictObject({
   externalId,
   carrier: text(80),
   trackingNumber: text(80).nullish(),
-  trackingUrl: z.url({ protocol: /^https?$/, error: "Use an http(s) URL." }).max(500).nullish(),
+  trackingUrl: z
+    .url({ protocol: /^https?$/, error: "Use an http(s) URL." })
+    .max(500)
+    .nullish(),
   status: z.enum(SHIPMENT_STATUSES, { error: `Use one of: ${SHIPMENT_STATUSES.join(", ")}.` }),
   shippedAt: instant.nullish(),
   deliveredAt: instant.nullish(),
@@ -107,13 +118,18 @@ export const orderInput = z
   .superRefine((o, ctx) => {
     const seen = new Set<number>();
     o.lines.forEach((l, i) => {
-      if (seen.has(l.lineNo)) ctx.addIssue({ code: "custom", path: ["lines", i, "lineNo"], message: "Duplicate lineNo." });
+      if (seen.has(l.lineNo))
+        ctx.addIssue({ code: "custom", path: ["lines", i, "lineNo"], message: "Duplicate lineNo." });
       seen.add(l.lineNo);
     });
     const ids = new Set<string>();
     o.shipments.forEach((s, i) => {
       if (ids.has(s.externalId))
-        ctx.addIssue({ code: "custom", path: ["shipments", i, "externalId"], message: "Duplicate shipment externalId." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["shipments", i, "externalId"],
+          message: "Duplicate shipment externalId.",
+        });
       ids.add(s.externalId);
     });
   });
@@ -171,7 +187,8 @@ export function itemProblems(error: z.ZodError): ItemProblem[] {
   );
 }
 
-export type ItemValidation<T> = { index: number; ok: true; value: T } | { index: number; ok: false; problems: ItemProblem[] };
+export type ItemValidation<T> =
+  { index: number; ok: true; value: T } | { index: number; ok: false; problems: ItemProblem[] };
 
 /** Paths of strings holding U+0000, which PostgreSQL text and jsonb cannot store. */
 export function nulCharPaths(value: unknown, path: string[] = []): string[] {

@@ -105,9 +105,9 @@ export function isLocalDate(text: string): boolean {
 }
 
 const localDate = z.string().refine(isLocalDate, "Use a date like 2026-03-31.");
-const flag = z.enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""]).transform((v) =>
-  ["1", "true", "yes", "on"].includes(v),
-);
+const flag = z
+  .enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 function multi(params: URLSearchParams, name: string): string[] {
   return params

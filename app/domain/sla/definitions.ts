@@ -58,7 +58,8 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     label: "Fill rate (lines)",
     unit: "%",
     better: "higher",
-    definition: "Order lines shipped at their full ordered quantity divided by order lines ordered, over measured orders.",
+    definition:
+      "Order lines shipped at their full ordered quantity divided by order lines ordered, over measured orders.",
   },
   leadTime: {
     id: "leadTime",

@@ -79,20 +79,30 @@ describe("on time, in the tenant's local dates", () => {
   it("judges a delivery on a public holiday by its date like any other day", () => {
     // Christmas Day 2025 (Thursday) is a US public holiday; 10:00 CST = 16:00 UTC.
     const delivered = at("2025-12-25T16:00:00Z");
-    const early = computeOrderMetrics(order({ promisedDate: "2025-12-26", deliveredAt: delivered }), chicago, noTolerance);
-    const late = computeOrderMetrics(order({ promisedDate: "2025-12-24", deliveredAt: delivered }), chicago, noTolerance);
+    const early = computeOrderMetrics(
+      order({ promisedDate: "2025-12-26", deliveredAt: delivered }),
+      chicago,
+      noTolerance,
+    );
+    const late = computeOrderMetrics(
+      order({ promisedDate: "2025-12-24", deliveredAt: delivered }),
+      chicago,
+      noTolerance,
+    );
     expect(early.onTime).toBe(true);
     expect(late.onTime).toBe(false);
   });
 
   it("allows the contracted tolerance in calendar days after the promised date", () => {
     const delivered = at("2026-03-12T15:00:00Z"); // 12 March local, promised 10 March
-    expect(computeOrderMetrics(order({ deliveredAt: delivered }), chicago, { ...noTolerance, onTimeToleranceDays: 1 }).onTime).toBe(
-      false,
-    );
-    expect(computeOrderMetrics(order({ deliveredAt: delivered }), chicago, { ...noTolerance, onTimeToleranceDays: 2 }).onTime).toBe(
-      true,
-    );
+    expect(
+      computeOrderMetrics(order({ deliveredAt: delivered }), chicago, { ...noTolerance, onTimeToleranceDays: 1 })
+        .onTime,
+    ).toBe(false);
+    expect(
+      computeOrderMetrics(order({ deliveredAt: delivered }), chicago, { ...noTolerance, onTimeToleranceDays: 2 })
+        .onTime,
+    ).toBe(true);
   });
 });
 
@@ -100,7 +110,11 @@ describe("lead time in business minutes", () => {
   it("skips a public holiday: Christmas Eve 16:00 to Boxing Day 09:00 is two working hours", () => {
     // 24 Dec 16:00-17:00 = 60 min; 25 Dec holiday = 0; 26 Dec 08:00-09:00 = 60 min. CST = UTC-6.
     const m = computeOrderMetrics(
-      order({ promisedDate: "2025-12-29", orderedAt: at("2025-12-24T22:00:00Z"), shippedAt: at("2025-12-26T15:00:00Z") }),
+      order({
+        promisedDate: "2025-12-29",
+        orderedAt: at("2025-12-24T22:00:00Z"),
+        shippedAt: at("2025-12-26T15:00:00Z"),
+      }),
       chicago,
       noTolerance,
     );
@@ -130,7 +144,11 @@ describe("lead time in business minutes", () => {
   });
 
   it("has no lead time before the order ships", () => {
-    const m = computeOrderMetrics(order({ status: "picked", shippedAt: null, deliveredAt: null }), chicago, noTolerance);
+    const m = computeOrderMetrics(
+      order({ status: "picked", shippedAt: null, deliveredAt: null }),
+      chicago,
+      noTolerance,
+    );
     expect(m.leadTimeMinutes).toBeNull();
     expect(m.measurable).toBe(false);
   });

@@ -83,7 +83,8 @@ export function lineInFull(line: { qtyOrdered: number; qtyShipped: number }, tol
  */
 export function computeOrderMetrics(facts: OrderFacts, cal: MetricCalendar, policy: MetricPolicy): OrderMetrics {
   const cancelled = facts.status === "cancelled";
-  const fiscal = facts.promisedDate && DATE_RE.test(facts.promisedDate) ? cal.fiscalKeysOfDate(facts.promisedDate) : null;
+  const fiscal =
+    facts.promisedDate && DATE_RE.test(facts.promisedDate) ? cal.fiscalKeysOfDate(facts.promisedDate) : null;
   const measurable = !cancelled && fiscal !== null && facts.deliveredAt !== null && facts.lines.length > 0;
 
   let unitsOrdered = 0;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatPeriodKey, parsePeriodKey, parsePeriodSelection, precedingPeriods, resolvePeriod, type FiscalLookup } from "./periods";
+import {
+  formatPeriodKey,
+  parsePeriodKey,
+  parsePeriodSelection,
+  precedingPeriods,
+  resolvePeriod,
+  type FiscalLookup,
+} from "./periods";
 
 describe("period keys", () => {
   it("round-trips years, quarters, periods and weeks", () => {
@@ -11,7 +18,17 @@ describe("period keys", () => {
   });
 
   it("refuses keys that are not periods", () => {
-    for (const k of ["", "2026", "FY26", "FY2026-Q5", "FY2026-P00", "FY2026-P14", "FY2026-W55", "FY2026-X01", "FY2026-P03;drop"]) {
+    for (const k of [
+      "",
+      "2026",
+      "FY26",
+      "FY2026-Q5",
+      "FY2026-P00",
+      "FY2026-P14",
+      "FY2026-W55",
+      "FY2026-X01",
+      "FY2026-P03;drop",
+    ]) {
       expect(parsePeriodKey(k)).toBeNull();
     }
   });
@@ -42,7 +59,9 @@ describe("resolving this and last", () => {
     });
   });
   it("uses the week seven days ago for last week", () => {
-    expect(formatPeriodKey(resolvePeriod({ kind: "relative", which: "last", granularity: "week" }, lookup))).toBe("FY2027-W06");
+    expect(formatPeriodKey(resolvePeriod({ kind: "relative", which: "last", granularity: "week" }, lookup))).toBe(
+      "FY2027-W06",
+    );
   });
   it("lists the 12 periods ending with a given one, oldest first", () => {
     const slots = precedingPeriods({ fiscalYear: 2027, period: 2 }, 12, () => 12);

@@ -37,8 +37,7 @@ export function parsePeriodKey(text: string): PeriodKey | null {
 }
 
 export type PeriodSelection =
-  | { kind: "relative"; which: "this" | "last"; granularity: Granularity }
-  | { kind: "key"; key: PeriodKey };
+  { kind: "relative"; which: "this" | "last"; granularity: Granularity } | { kind: "key"; key: PeriodKey };
 
 const RELATIVE_RE = /^(this|last)-(week|period|quarter|year)$/;
 

@@ -46,7 +46,8 @@ export function openApiDocument(): OpenApiDocument {
     info: {
       title: "Sightline API",
       version: "1.0.0",
-      summary: "Orders, SLA scorecards, escalations and live events of a Sightline account; ingestion for backend systems.",
+      summary:
+        "Orders, SLA scorecards, escalations and live events of a Sightline account; ingestion for backend systems.",
       description:
         "JSON over HTTPS. Errors are `application/problem+json` (RFC 9457). Portal pages call the API with the session cookie; embedded widgets with a short-lived embed token (`Authorization: Bearer`); backend systems ingest with a per-account ingest API key.",
     },
@@ -74,6 +75,11 @@ export function openApiDocument(): OpenApiDocument {
           scheme: "bearer",
           bearerFormat: "JWT",
           description: "A short-lived embed token from POST /api/v1/embed/tokens; scopes as listed per operation.",
+        },
+        embedKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An embed key secret (`sl_embed_...`), created by a customer admin; server to server only.",
         },
         ingestKey: {
           type: "http",

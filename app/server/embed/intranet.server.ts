@@ -58,7 +58,7 @@ function page(o: IntranetOptions): string {
 </header>
 <main>
   <section aria-label="Orders">
-    <sightline-order-list api-base="${api}" page-size="8" heading="Our open orders"></sightline-order-list>
+    <sightline-order-list api-base="${api}" page-size="8" heading="Our orders"></sightline-order-list>
     <sightline-order-tracker api-base="${api}"></sightline-order-tracker>
   </section>
   <section aria-label="Service and support">

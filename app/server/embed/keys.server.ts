@@ -58,9 +58,7 @@ export function newEmbedSecret(): string {
   return EMBED_SECRET_PREFIX + randomBytes(32).toString("base64url");
 }
 
-export type CreateResult =
-  | { ok: true; id: string; secret: string }
-  | { ok: false; errors: Record<string, string> };
+export type CreateResult = { ok: true; id: string; secret: string } | { ok: false; errors: Record<string, string> };
 
 export async function createEmbedKey(
   ctx: CustomerContext,

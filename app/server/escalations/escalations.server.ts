@@ -1104,7 +1104,8 @@ export async function atRiskOrders(
           db.tenantId ? eq(orders.tenantId, db.tenantId) : undefined,
         ),
       )
-      .orderBy(desc(orders.promisedDate), asc(orders.orderNumber))
+      // Late ones first (most recent promise first), then those due by tomorrow.
+      .orderBy(sql`(${orders.promisedDate} < ${today}::date) desc`, desc(orders.promisedDate), asc(orders.orderNumber))
       .limit(limit);
     return rows.map((r) => ({
       id: r.id,

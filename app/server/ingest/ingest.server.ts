@@ -14,11 +14,7 @@
 //   and duplicate delivery converge to the same state as in-order delivery.
 import { and, eq, sql } from "drizzle-orm";
 import { orderLines, orders, shipments, sites } from "../../../db/schema/index";
-import {
-  convergeEvents,
-  type ConvergedFacts,
-  type TimelineEvent,
-} from "../../domain/orders/convergence";
+import { convergeEvents, type ConvergedFacts, type TimelineEvent } from "../../domain/orders/convergence";
 import {
   batchEnvelope,
   eventInput,
@@ -67,9 +63,6 @@ const rejected = (index: number, path: string, message: string): ItemResult => (
   status: "rejected",
   reasons: [{ path, message }],
 });
-
-const ms = (d: Date | string | number | null | undefined): number | null =>
-  d === null || d === undefined ? null : typeof d === "number" ? d : new Date(d).getTime();
 
 // ---------------------------------------------------------------------------------------------
 // Derived order state
@@ -232,13 +225,25 @@ type ExistingOrder = {
   predicted_date: string | null;
 };
 
+/** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the item's data, not the system. */
+function isDataError(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^2[23]/.test(code)) return true;
+  }
+  return false;
+}
+
 const orderKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
 
 /** Applies a validated batch of orders for the key's tenant. */
 export async function ingestOrders(principal: IngestPrincipal, items: OrderInput[]): Promise<BatchResult> {
   const { tenantId } = principal;
   return withTenant({ role: "portal_ingest", tenantId, keyId: principal.keyId }, async (tx) => {
-    const siteRows = await tx.select({ id: sites.id, code: sites.code }).from(sites).where(eq(sites.tenantId, tenantId));
+    const siteRows = await tx
+      .select({ id: sites.id, code: sites.code })
+      .from(sites)
+      .where(eq(sites.tenantId, tenantId));
     const siteByCode = new Map(siteRows.map((s) => [s.code, s.id]));
     const keys = JSON.stringify(items.map((i) => ({ s: i.source, e: i.externalId })));
     const existingRows = await tx.execute<ExistingOrder>(sql`
@@ -262,7 +267,12 @@ export async function ingestOrders(principal: IngestPrincipal, items: OrderInput
       const key = orderKey(item.source, item.externalId);
       const current = existing.get(key);
       if (current && item.version < current.version) {
-        results.push({ index, status: "unchanged", orderId: current.id, note: `Older than stored version ${current.version}; ignored.` });
+        results.push({
+          index,
+          status: "unchanged",
+          orderId: current.id,
+          note: `Older than stored version ${current.version}; ignored.`,
+        });
         continue;
       }
       if (current && item.version === current.version) {
@@ -286,87 +296,101 @@ export async function ingestOrders(principal: IngestPrincipal, items: OrderInput
         internalNotes: item.internalNotes ?? null,
       };
       // One savepoint per order: an order is written whole or not at all.
-      const orderId = await tx.transaction(async (sp) => {
-        let id: string;
-        if (!current) {
-          const [row] = await sp
-            .insert(orders)
-            .values({
+      const orderId = await tx
+        .transaction(async (sp) => {
+          let id: string;
+          if (!current) {
+            const [row] = await sp
+              .insert(orders)
+              .values({
+                tenantId,
+                source: item.source,
+                externalId: item.externalId,
+                ...columns,
+                status: item.status,
+                statusAt: new Date(statusAt),
+                holdReason: item.status === "on_hold" ? (item.holdReason ?? null) : null,
+                predictedDate: item.predictedDate ?? null,
+              })
+              .returning({ id: orders.id });
+            id = row.id;
+          } else {
+            id = current.id;
+            await sp
+              .update(orders)
+              .set({ ...columns, updatedAt: new Date() })
+              .where(and(eq(orders.tenantId, tenantId), eq(orders.id, id)));
+            await sp.delete(orderLines).where(and(eq(orderLines.tenantId, tenantId), eq(orderLines.orderId, id)));
+          }
+          await sp.insert(orderLines).values(
+            item.lines.map((l) => ({
               tenantId,
+              orderId: id,
+              lineNo: l.lineNo,
+              sku: l.sku,
+              description: l.description,
+              qtyOrdered: l.qtyOrdered.toFixed(2),
+              qtyShipped: l.qtyShipped.toFixed(2),
+              unitPrice: l.unitPrice.toFixed(4),
+              unitCost: l.unitCost === undefined || l.unitCost === null ? null : l.unitCost.toFixed(4),
+            })),
+          );
+          for (const s of item.shipments) {
+            const values = {
+              carrier: s.carrier,
+              trackingNumber: s.trackingNumber ?? null,
+              trackingUrl: s.trackingUrl ?? null,
+              status: s.status,
+              shippedAt: s.shippedAt ? new Date(s.shippedAt) : null,
+              deliveredAt: s.deliveredAt ? new Date(s.deliveredAt) : null,
+            };
+            await sp
+              .insert(shipments)
+              .values({ tenantId, orderId: id, externalId: s.externalId, ...values })
+              .onConflictDoUpdate({
+                target: [shipments.tenantId, shipments.orderId, shipments.externalId],
+                set: values,
+              });
+          }
+          // The order's own status joins its timeline as an event, so status always follows the
+          // timeline's convergence rule, whichever of order and events arrived first.
+          const events: NewEvent[] = [];
+          const statusMs = Date.parse(statusAt);
+          if (!current || current.status !== item.status || current.status_ms !== statusMs) {
+            events.push({
+              orderId: id,
               source: item.source,
-              externalId: item.externalId,
-              ...columns,
-              status: item.status,
-              statusAt: new Date(statusAt),
-              holdReason: item.status === "on_hold" ? (item.holdReason ?? null) : null,
-              predictedDate: item.predictedDate ?? null,
-            })
-            .returning({ id: orders.id });
-          id = row.id;
-        } else {
-          id = current.id;
-          await sp
-            .update(orders)
-            .set({ ...columns, updatedAt: new Date() })
-            .where(and(eq(orders.tenantId, tenantId), eq(orders.id, id)));
-          await sp.delete(orderLines).where(and(eq(orderLines.tenantId, tenantId), eq(orderLines.orderId, id)));
-        }
-        await sp.insert(orderLines).values(
-          item.lines.map((l) => ({
-            tenantId,
-            orderId: id,
-            lineNo: l.lineNo,
-            sku: l.sku,
-            description: l.description,
-            qtyOrdered: l.qtyOrdered.toFixed(2),
-            qtyShipped: l.qtyShipped.toFixed(2),
-            unitPrice: l.unitPrice.toFixed(4),
-            unitCost: l.unitCost === undefined || l.unitCost === null ? null : l.unitCost.toFixed(4),
-          })),
-        );
-        for (const s of item.shipments) {
-          const values = {
-            carrier: s.carrier,
-            trackingNumber: s.trackingNumber ?? null,
-            trackingUrl: s.trackingUrl ?? null,
-            status: s.status,
-            shippedAt: s.shippedAt ? new Date(s.shippedAt) : null,
-            deliveredAt: s.deliveredAt ? new Date(s.deliveredAt) : null,
-          };
-          await sp
-            .insert(shipments)
-            .values({ tenantId, orderId: id, externalId: s.externalId, ...values })
-            .onConflictDoUpdate({ target: [shipments.tenantId, shipments.orderId, shipments.externalId], set: values });
-        }
-        // The order's own status joins its timeline as an event, so status always follows the
-        // timeline's convergence rule, whichever of order and events arrived first.
-        const events: NewEvent[] = [];
-        const statusMs = Date.parse(statusAt);
-        if (!current || current.status !== item.status || current.status_ms !== statusMs) {
-          events.push({
-            orderId: id,
-            source: item.source,
-            eventId: `order:${item.externalId}:v${item.version}`,
-            type: item.status,
-            occurredAt: statusAt,
-            location: null,
-            detail: item.status === "on_hold" && item.holdReason ? { reason: item.holdReason } : {},
-          });
-        }
-        if (current && item.predictedDate && item.predictedDate !== current.predicted_date) {
-          events.push({
-            orderId: id,
-            source: item.source,
-            eventId: `order:${item.externalId}:v${item.version}:eta`,
-            type: "eta_changed",
-            occurredAt: new Date().toISOString(),
-            location: null,
-            detail: { predictedDate: item.predictedDate },
-          });
-        }
-        await insertEvents(sp, tenantId, events);
-        return id;
-      });
+              eventId: `order:${item.externalId}:v${item.version}`,
+              type: item.status,
+              occurredAt: statusAt,
+              location: null,
+              detail: item.status === "on_hold" && item.holdReason ? { reason: item.holdReason } : {},
+            });
+          }
+          if (current && item.predictedDate && item.predictedDate !== current.predicted_date) {
+            events.push({
+              orderId: id,
+              source: item.source,
+              eventId: `order:${item.externalId}:v${item.version}:eta`,
+              type: "eta_changed",
+              occurredAt: new Date().toISOString(),
+              location: null,
+              detail: { predictedDate: item.predictedDate },
+            });
+          }
+          await insertEvents(sp, tenantId, events);
+          return id;
+        })
+        .catch((err: unknown) => {
+          // The savepoint rolled this order back whole; data the database refuses (e.g. a
+          // number that overflows its column after rounding) rejects this item only.
+          if (!isDataError(err)) throw err;
+          return null;
+        });
+      if (orderId === null) {
+        results.push(rejected(index, "", "The database refused this order's values (out of range or inconsistent)."));
+        continue;
+      }
       existing.set(key, {
         id: orderId,
         source: item.source,
@@ -410,7 +434,13 @@ export async function ingestEvents(principal: IngestPrincipal, items: EventInput
       const key = orderKey(item.source, item.eventId);
       const prior = stored.get(key);
       if (prior) {
-        results.push({ index, status: "unchanged", orderId: prior.order_id, seq: Number(prior.seq), note: "Already received." });
+        results.push({
+          index,
+          status: "unchanged",
+          orderId: prior.order_id,
+          seq: Number(prior.seq),
+          note: "Already received.",
+        });
         continue;
       }
       if (inBatch.has(key)) {

@@ -36,7 +36,8 @@ export async function authenticateIngestKey(
 ): Promise<{ ok: true; principal: IngestPrincipal } | { ok: false; response: Response }> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S{16,200})$/i.exec(header);
-  if (!match) return { ok: false, response: problems.unauthorized("Send the ingest API key as `Authorization: Bearer <key>`.") };
+  if (!match)
+    return { ok: false, response: problems.unauthorized("Send the ingest API key as `Authorization: Bearer <key>`.") };
   const hash = hashSecret(match[1]);
   // The empty tenant id is deliberate: this transaction must not see any tenant's rows.
   const rows = await withTenant({ role: "portal_ingest", tenantId: "", keyId: "" }, async (tx) => {
@@ -86,8 +87,7 @@ export async function listIngestKeys(): Promise<IngestKeyView[]> {
 }
 
 export type KeyOutcome =
-  | { ok: true; message: string; secret?: string; keyId: string }
-  | { ok: false; message: string; field?: string };
+  { ok: true; message: string; secret?: string; keyId: string } | { ok: false; message: string; field?: string };
 
 export async function createIngestKey(
   admin: StaffContext,
@@ -138,9 +138,7 @@ export async function revokeIngestKey(
   const [key] = await db
     .update(ingestKeys)
     .set({ revokedAt: new Date() })
-    .where(
-      and(eq(ingestKeys.tenantId, input.tenantId), eq(ingestKeys.id, input.keyId), isNull(ingestKeys.revokedAt)),
-    )
+    .where(and(eq(ingestKeys.tenantId, input.tenantId), eq(ingestKeys.id, input.keyId), isNull(ingestKeys.revokedAt)))
     .returning({ id: ingestKeys.id, name: ingestKeys.name });
   if (!key) return { ok: false, message: "That key does not exist or is already revoked." };
   await recordAuthEvent({

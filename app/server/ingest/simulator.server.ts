@@ -74,8 +74,8 @@ export async function advanceOpenOrders(principal: IngestPrincipal, count: numbe
         occurredAt,
         location: null,
         detail: (next === "shipped"
-            ? { carrier: o.carrier ?? "UPS", trackingNumber: `1ZSIM${String(now.getTime()).slice(-10)}${i}` }
-            : {}) as Record<string, string>,
+          ? { carrier: o.carrier ?? "UPS", trackingNumber: `1ZSIM${String(now.getTime()).slice(-10)}${i}` }
+          : {}) as Record<string, string>,
       },
     ];
   });

@@ -9,7 +9,13 @@
 // owner transaction, so a restart or a second process never sends an alert twice.
 import { and, eq, sql } from "drizzle-orm";
 import type { DbHandle } from "../../../db/client";
-import { escalationNotifications, orderAlertCursors, orderAlertsSent, orderViews, tenants } from "../../../db/schema/index";
+import {
+  escalationNotifications,
+  orderAlertCursors,
+  orderAlertsSent,
+  orderViews,
+  tenants,
+} from "../../../db/schema/index";
 import { ORDER_STATUS_VALUES, parseOrderQuery, type OrderFilters } from "../../domain/orders/query";
 import { localToday } from "../../domain/orders/time";
 import type { BackgroundService } from "../background.server";
@@ -120,7 +126,13 @@ interface MatchRow extends Record<string, unknown> {
 /** Orders of a view among `ids` (or, with `lateSweep`, its recently late orders), as the customer sees them. */
 function matchQuery(filters: OrderFilters, scope: OrderScope, ids: string[] | null, since: string) {
   const c = filterConditions(filters, scope);
-  if (ids) c.push(sql`o.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (ids)
+    c.push(
+      sql`o.id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   else {
     c.push(lateExpr(scope));
     c.push(sql`o.status not in ('delivered', 'cancelled')`);
@@ -149,7 +161,9 @@ async function tenantCandidates(
       where tenant_id = ${tenantId}::uuid and seq > ${fromSeq} order by seq limit ${EVENT_BATCH}`);
     const events = ev.rows.map((e) => ({ seq: Number(e.seq), orderId: e.order_id, type: e.type }));
     const lastSeq = events.length ? events[events.length - 1].seq : fromSeq;
-    const relevant = events.filter((e) => (ORDER_STATUS_VALUES as readonly string[]).includes(e.type) || e.type === "eta_changed");
+    const relevant = events.filter(
+      (e) => (ORDER_STATUS_VALUES as readonly string[]).includes(e.type) || e.type === "eta_changed",
+    );
     const ids = [...new Set(relevant.map((e) => e.orderId))];
     const candidates: Candidate[] = [];
     for (const sub of subs) {
@@ -216,7 +230,13 @@ export async function runDelayAlerts(handle: DbHandle, now: Date = new Date()): 
         .onConflictDoNothing();
     }
     const fromSeq = cursor?.lastSeq ?? Number.MAX_SAFE_INTEGER;
-    const { lastSeq, events, candidates } = await tenantCandidates(tenantId, timeZone, subs, cursor ? fromSeq : Number.MAX_SAFE_INTEGER, now);
+    const { lastSeq, events, candidates } = await tenantCandidates(
+      tenantId,
+      timeZone,
+      subs,
+      cursor ? fromSeq : Number.MAX_SAFE_INTEGER,
+      now,
+    );
     report.events += events;
     const subsById = new Map(subs.map((s) => [s.viewId, s]));
     const notices = await handle.db.transaction(async (tx) => {

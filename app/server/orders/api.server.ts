@@ -39,7 +39,9 @@ export async function apiGetOrder(p: ApiPrincipal, id: string): Promise<Response
   if (pinned.site?.length && !pinned.site.map((s) => s.toLowerCase()).includes(order.siteId)) {
     return problems.notFound("There is no order with that id.");
   }
-  if (pinned.status?.length && !pinned.status.includes(order.status)) return problems.notFound("There is no order with that id.");
-  if (pinned.priority?.length && !pinned.priority.includes(order.priority)) return problems.notFound("There is no order with that id.");
+  if (pinned.status?.length && !pinned.status.includes(order.status))
+    return problems.notFound("There is no order with that id.");
+  if (pinned.priority?.length && !pinned.priority.includes(order.priority))
+    return problems.notFound("There is no order with that id.");
   return json({ data: order, timeZone: p.tenant.timeZone });
 }

@@ -34,7 +34,12 @@ function validValue(sort: SortKey, value: string): boolean {
   }
   const m = TS_RE.exec(value);
   return (
-    !!m && validDate(m[1], m[2], m[3]) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60 && Math.abs(Number(m[8].slice(0, 3))) <= 15
+    !!m &&
+    validDate(m[1], m[2], m[3]) &&
+    Number(m[4]) < 24 &&
+    Number(m[5]) < 60 &&
+    Number(m[6]) < 60 &&
+    Math.abs(Number(m[8].slice(0, 3))) <= 15
   );
 }
 

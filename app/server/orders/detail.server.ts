@@ -43,7 +43,16 @@ export interface OrderDetail extends OrderListRow {
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PUBLIC_DETAIL_KEYS = ["reason", "note", "carrier", "trackingNumber", "sku", "expected", "signedBy", "predictedDate"];
+const PUBLIC_DETAIL_KEYS = [
+  "reason",
+  "note",
+  "carrier",
+  "trackingNumber",
+  "sku",
+  "expected",
+  "signedBy",
+  "predictedDate",
+];
 
 /** Only http(s) links reach a page, so a source system cannot plant a javascript: URL. */
 export function safeTrackingUrl(url: string | null): string | null {
@@ -66,27 +75,59 @@ function publicDetail(detail: unknown): Record<string, string> {
   return out;
 }
 
-export async function getOrderDetail(reader: OrderReader, orderId: string, now: Date = new Date()): Promise<OrderDetail | null> {
+export async function getOrderDetail(
+  reader: OrderReader,
+  orderId: string,
+  now: Date = new Date(),
+): Promise<OrderDetail | null> {
   if (!UUID_RE.test(orderId)) return null;
   const scope = scopeOf(reader, now);
   const tenant = reader.tenant.id;
   return withTenant(reader.db, async (tx) => {
-    const head = await tx.execute<RawListRow & { m_otif: boolean | null; m_on_time: boolean | null; m_in_full: boolean | null; m_measurable: boolean | null }>(sql`
+    const head = await tx.execute<
+      RawListRow & {
+        m_otif: boolean | null;
+        m_on_time: boolean | null;
+        m_in_full: boolean | null;
+        m_measurable: boolean | null;
+      }
+    >(sql`
       select ${listColumns(scope)}, '' as sort_value, o.m_measurable, o.m_otif, o.m_on_time, o.m_in_full
       from orders o join sites st on st.tenant_id = o.tenant_id and st.id = o.site_id
       where o.tenant_id = ${tenant}::uuid and o.id = ${orderId}::uuid`);
     const h = head.rows[0];
     if (!h) return null;
-    const lines = await tx.execute<{ line_no: number; sku: string; description: string; qty_ordered: string; qty_shipped: string; unit_price: string }>(sql`
+    const lines = await tx.execute<{
+      line_no: number;
+      sku: string;
+      description: string;
+      qty_ordered: string;
+      qty_shipped: string;
+      unit_price: string;
+    }>(sql`
       select line_no, sku, description, qty_ordered::text as qty_ordered, qty_shipped::text as qty_shipped,
              unit_price::text as unit_price
       from order_lines where tenant_id = ${tenant}::uuid and order_id = ${orderId}::uuid order by line_no`);
-    const ships = await tx.execute<{ id: string; carrier: string; tracking_number: string | null; tracking_url: string | null; status: string; shipped_at: string | null; delivered_at: string | null }>(sql`
+    const ships = await tx.execute<{
+      id: string;
+      carrier: string;
+      tracking_number: string | null;
+      tracking_url: string | null;
+      status: string;
+      shipped_at: string | null;
+      delivered_at: string | null;
+    }>(sql`
       select id::text as id, carrier, tracking_number, tracking_url, status,
              to_char(shipped_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as shipped_at,
              to_char(delivered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as delivered_at
       from shipments where tenant_id = ${tenant}::uuid and order_id = ${orderId}::uuid order by shipped_at nulls last, id`);
-    const events = await tx.execute<{ seq: string | number; type: string; occurred_at: string; location: string | null; detail: unknown }>(sql`
+    const events = await tx.execute<{
+      seq: string | number;
+      type: string;
+      occurred_at: string;
+      location: string | null;
+      detail: unknown;
+    }>(sql`
       select seq, type, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
              location, detail
       from order_events where tenant_id = ${tenant}::uuid and order_id = ${orderId}::uuid

@@ -72,7 +72,11 @@ export class BadCursorError extends Error {
 }
 
 export function scopeOf(reader: OrderReader, now: Date = new Date()): OrderScope {
-  return { tenantId: reader.tenant.id, timeZone: reader.tenant.timeZone, today: localToday(reader.tenant.timeZone, now) };
+  return {
+    tenantId: reader.tenant.id,
+    timeZone: reader.tenant.timeZone,
+    today: localToday(reader.tenant.timeZone, now),
+  };
 }
 
 /**
@@ -224,7 +228,11 @@ export async function listOrders(reader: OrderReader, query: OrderQuery, now: Da
 export type StatusCounts = Record<OrderStatusValue, number>;
 
 /** How many orders of each status match the filters (ignoring the status filter itself). */
-export async function statusCounts(reader: OrderReader, filters: OrderFilters, now: Date = new Date()): Promise<StatusCounts> {
+export async function statusCounts(
+  reader: OrderReader,
+  filters: OrderFilters,
+  now: Date = new Date(),
+): Promise<StatusCounts> {
   const scope = scopeOf(reader, now);
   const r = await withTenant(reader.db, (tx) =>
     tx.execute<{ status: string; n: number }>(sql`

@@ -113,7 +113,8 @@ export async function loadOrderListPage(
   }
 }
 
-export type ViewActionResult = { ok: true; message: string; redirectTo?: string } | { ok: false; errors: Record<string, string> };
+export type ViewActionResult =
+  { ok: true; message: string; redirectTo?: string } | { ok: false; errors: Record<string, string> };
 
 /** The saved-view form actions of the list page (intent = save | default | alerts | delete). */
 export async function handleViewAction(ctx: AccountContext, form: FormData): Promise<ViewActionResult> {

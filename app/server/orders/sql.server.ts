@@ -73,9 +73,27 @@ function searchExpr(q: string, scope: OrderScope): SQL {
 /** WHERE conditions for the filters (`o` is the orders alias). Optionally without the status filter (chip counts). */
 export function filterConditions(f: OrderFilters, scope: OrderScope, opts: { withoutStatus?: boolean } = {}): SQL[] {
   const c: SQL[] = [sql`o.tenant_id = ${scope.tenantId}::uuid`];
-  if (f.status.length && !opts.withoutStatus) c.push(sql`o.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.site.length) c.push(sql`o.site_id in (${sql.join(f.site.map((s) => sql`${s}::uuid`), sql`, `)})`);
-  if (f.priority.length) c.push(sql`o.priority in (${sql.join(f.priority.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.status.length && !opts.withoutStatus)
+    c.push(
+      sql`o.status in (${sql.join(
+        f.status.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.site.length)
+    c.push(
+      sql`o.site_id in (${sql.join(
+        f.site.map((s) => sql`${s}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  if (f.priority.length)
+    c.push(
+      sql`o.priority in (${sql.join(
+        f.priority.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   for (const field of Object.keys(f.dates) as DateField[]) {
     c.push(...dateRange(field, f.dates[field].from, f.dates[field].to, scope));
   }
@@ -114,7 +132,11 @@ export const SORT_SQL: Record<SortKey, { expr: SQL; cast: SQL; kind: "timestamp"
   status: { expr: sql`o.status`, cast: sql`text`, kind: "text" },
   requested: { expr: sql`coalesce(o.requested_date, 'infinity'::date)`, cast: sql`date`, kind: "date" },
   promised: { expr: sql`coalesce(o.promised_date, 'infinity'::date)`, cast: sql`date`, kind: "date" },
-  delivered: { expr: sql`coalesce(o.delivered_at, 'infinity'::timestamptz)`, cast: sql`timestamptz`, kind: "timestamp" },
+  delivered: {
+    expr: sql`coalesce(o.delivered_at, 'infinity'::timestamptz)`,
+    cast: sql`timestamptz`,
+    kind: "timestamp",
+  },
 };
 
 /**
@@ -133,7 +155,18 @@ export function flip(dir: SortDir): SortDir {
 const kw = (d: SortDir) => (d === "asc" ? sql`asc` : sql`desc`);
 
 /** ORDER BY for reading in `dir` (the page's direction, or its reverse when paging backwards). */
-export function orderBy(sort: SortKey, dir: SortDir, alias: { key: SQL; id: SQL } = { key: SORT_SQL[sort].expr, id: sql`o.id` }): SQL {
+export function orderBy(
+  sort: SortKey,
+  dir: SortDir,
+  alias: { key: SQL; id: SQL } = { key: SORT_SQL[sort].expr, id: sql`o.id` },
+): SQL {
+  if (sort === "ordered") {
+    // Spelled out to match the index's DESC NULLS LAST (read backwards: ASC NULLS FIRST); the
+    // columns are NOT NULL, but the planner matches the NULLS clause literally.
+    return dir === "desc"
+      ? sql`${alias.key} desc nulls last, ${alias.id} asc nulls last`
+      : sql`${alias.key} asc nulls first, ${alias.id} desc nulls first`;
+  }
   return sql`${alias.key} ${kw(dir)}, ${alias.id} ${kw(idDir(sort, dir))}`;
 }
 

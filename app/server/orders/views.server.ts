@@ -23,7 +23,12 @@ export interface SavedView {
 }
 
 /** The owner for a portal page context (customer, or staff viewing an account). */
-export function viewOwnerOf(ctx: { kind: "customer" | "staff"; user: { id: string }; tenant: { id: string }; db: TenantContext }): ViewOwner {
+export function viewOwnerOf(ctx: {
+  kind: "customer" | "staff";
+  user: { id: string };
+  tenant: { id: string };
+  db: TenantContext;
+}): ViewOwner {
   return { db: ctx.db, tenantId: ctx.tenant.id, userId: ctx.user.id, kind: ctx.kind };
 }
 
@@ -52,11 +57,7 @@ export async function listViews(owner: ViewOwner): Promise<SavedView[]> {
 }
 
 export const saveViewSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Give the view a name.")
-    .max(80, "Keep the name under 80 characters."),
+  name: z.string().trim().min(1, "Give the view a name.").max(80, "Keep the name under 80 characters."),
   query: z.string().max(2000, "That filter is too long to save."),
   isDefault: z.boolean(),
   alerts: z.boolean(),
@@ -84,7 +85,11 @@ export async function saveView(owner: ViewOwner, input: SaveViewInput): Promise<
   if (query === null) return { ok: false, errors: { query: "The current filter is not valid; fix it before saving." } };
   const { name, isDefault, alerts } = parsed.data;
   const view = await withTenant(owner.db, async (tx) => {
-    if (isDefault) await tx.update(orderViews).set({ isDefault: false }).where(and(mine(owner), eq(orderViews.isDefault, true)));
+    if (isDefault)
+      await tx
+        .update(orderViews)
+        .set({ isDefault: false })
+        .where(and(mine(owner), eq(orderViews.isDefault, true)));
     const [existing] = await tx
       .select({ id: orderViews.id })
       .from(orderViews)
@@ -119,7 +124,11 @@ export async function updateView(
 ): Promise<boolean> {
   if (!UUID_RE.test(id)) return false;
   return withTenant(owner.db, async (tx) => {
-    if (change.isDefault) await tx.update(orderViews).set({ isDefault: false }).where(and(mine(owner), eq(orderViews.isDefault, true)));
+    if (change.isDefault)
+      await tx
+        .update(orderViews)
+        .set({ isDefault: false })
+        .where(and(mine(owner), eq(orderViews.isDefault, true)));
     const rows = await tx
       .update(orderViews)
       .set({ ...change, updatedAt: new Date() })

@@ -137,7 +137,15 @@ async function readEvents(tenantId: string, afterSeq: number, limit: number): Pr
 
 export class RealtimeHub {
   private readonly channels = new Map<string, TenantChannel>();
-  private readonly counters = { dbReads: 0, tailReads: 0, replayReads: 0, eventsRead: 0, deliveries: 0, notifications: 0, polls: 0 };
+  private readonly counters = {
+    dbReads: 0,
+    tailReads: 0,
+    replayReads: 0,
+    eventsRead: 0,
+    deliveries: 0,
+    notifications: 0,
+    polls: 0,
+  };
   private stopListening: (() => Promise<void>) | null = null;
   private stopEscalations: (() => void) | null = null;
   private poller: ReturnType<typeof setInterval> | null = null;
@@ -156,7 +164,10 @@ export class RealtimeHub {
     } catch (err) {
       console.error("[realtime] escalation changes are not forwarded:", err);
     }
-    this.poller = setInterval(() => void this.poll().catch((err: unknown) => console.error("[realtime] poll failed:", err)), POLL_MS);
+    this.poller = setInterval(
+      () => void this.poll().catch((err: unknown) => console.error("[realtime] poll failed:", err)),
+      POLL_MS,
+    );
     this.poller.unref?.();
   }
 
@@ -368,6 +379,13 @@ export async function getHub(): Promise<RealtimeHub> {
   }
   await h.started;
   return h.hub;
+}
+
+/** Stops this process's hub (tests closing their database; the service's stop does the same). */
+export async function stopHub(): Promise<void> {
+  const h = holder();
+  await h.hub.stop();
+  h.started = undefined;
 }
 
 /** Server-side consumers (delay alerts, metrics): every event of a tenant, no filter. */

@@ -3,6 +3,8 @@ import type { CustomerContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { validateCalendar } from "../../domain/calendar/index";
 import type { CalendarDefinition } from "../../domain/calendar/types";
+import { withTenant } from "../tenant-db.server";
+import { loadTenantCalendar } from "./calendar.server";
 import {
   calendarSettings,
   definitionFromForm,
@@ -22,30 +24,49 @@ export type CalendarActionResult =
       intent: "preview" | "save";
       message: string;
       preview: CalendarPreview | null;
-      regions: { code: string; name: string }[] | null;
+      regions: RegionList | null;
     }
-  | { ok: false; errors: Record<string, string>; message: string };
+  | { ok: false; errors: Record<string, string>; message: string; regions?: RegionList };
 
-export async function calendarAction(ctx: CustomerContext, info: RequestInfo, form: FormData): Promise<CalendarActionResult> {
+type RegionList = { country: string; list: { code: string; name: string }[] };
+
+function regionsOf(input: unknown): RegionList {
+  const h = (input as { holidays?: { country?: unknown } | null }).holidays;
+  const country = typeof h?.country === "string" ? h.country : "";
+  return { country, list: holidayRegionList(country) };
+}
+
+export async function calendarAction(
+  ctx: CustomerContext,
+  info: RequestInfo,
+  form: FormData,
+): Promise<CalendarActionResult> {
   const intent = form.get("intent");
   if (intent !== "preview" && intent !== "save") {
     return { ok: false, errors: {}, message: "That request was not understood. Reload the page and try again." };
   }
-  const current = await calendarSettings(ctx);
+  // Extra working days have no editor on this page yet: they carry over from the version in use.
+  const current = await withTenant(ctx.db, (tx) => loadTenantCalendar(tx, ctx.tenant));
   const input = definitionFromForm(form, { extraWorkingDays: current.definition.extraWorkingDays });
   if (intent === "preview") {
     const check = validateCalendar(input);
-    if (!check.ok) return { ok: false, errors: check.errors, message: "The preview needs a valid calendar: correct the fields marked below." };
+    if (!check.ok)
+      return {
+        ok: false,
+        errors: check.errors,
+        message: "The preview needs a valid calendar: correct the fields marked below.",
+        regions: regionsOf(input),
+      };
     const def = input as CalendarDefinition;
     return {
       ok: true,
       intent,
       message: "Preview of your changes below. Nothing is saved until you choose “Save as new version”.",
       preview: previewCalendar(def),
-      regions: holidayRegionList(def.holidays?.country ?? ""),
+      regions: regionsOf(def),
     };
   }
   const saved = await saveCalendar(ctx, info, input);
-  if (!saved.ok) return { ok: false, errors: saved.errors, message: saved.message };
+  if (!saved.ok) return { ok: false, errors: saved.errors, message: saved.message, regions: regionsOf(input) };
   return { ok: true, intent, message: saved.message, preview: null, regions: null };
 }

@@ -34,7 +34,15 @@ export interface CalendarVersionRow {
 export interface CalendarPreview {
   /** This week's working intervals per local date, as "HH:MM–HH:MM" in the calendar's zone. */
   week: { date: string; weekday: string; intervals: string[]; minutes: number }[];
-  currentPeriod: { label: string; fiscalYear: number; quarter: number; period: number; week: number; start: string; end: string };
+  currentPeriod: {
+    label: string;
+    fiscalYear: number;
+    quarter: number;
+    period: number;
+    week: number;
+    start: string;
+    end: string;
+  };
   holidays: { date: string; name: string }[];
 }
 
@@ -52,9 +60,12 @@ export interface CalendarSettings {
 const WEEKDAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 function hhmm(t: number, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    new Date(t),
-  );
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(t));
 }
 
 /** "This week's working hours", the current fiscal period and the next 12 months' holidays. */
@@ -73,7 +84,9 @@ export function previewCalendar(def: CalendarDefinition, now = Date.now()): Cale
     return {
       date,
       weekday: WEEKDAY_SHORT[wd - 1],
-      intervals: ivs.map((iv) => `${hhmm(iv.start, def.timeZone)}–${iv.end === to ? "24:00" : hhmm(iv.end, def.timeZone)}`),
+      intervals: ivs.map(
+        (iv) => `${hhmm(iv.start, def.timeZone)}–${iv.end === to ? "24:00" : hhmm(iv.end, def.timeZone)}`,
+      ),
       minutes: Math.round(ivs.reduce((s, iv) => s + (iv.end - iv.start), 0) / 60_000),
     };
   });
@@ -207,8 +220,7 @@ export function definitionFromForm(form: FormData, keep: Pick<CalendarDefinition
 }
 
 export type SaveOutcome =
-  | { ok: true; version: number; message: string }
-  | { ok: false; errors: Record<string, string>; message: string };
+  { ok: true; version: number; message: string } | { ok: false; errors: Record<string, string>; message: string };
 
 /** Validates and stores a new calendar version, then queues the recompute. Admin-only (route guard). */
 export async function saveCalendar(ctx: CustomerContext, info: RequestInfo, input: unknown): Promise<SaveOutcome> {

@@ -30,7 +30,13 @@ export interface MetricsContext {
 /** The calendar (latest or a given version) and tolerances metrics of this tenant are computed with. */
 export async function metricsContext(tx: Tx, tenantId: string, version?: number): Promise<MetricsContext> {
   const [tenant] = await tx
-    .select({ id: tenants.id, tier: tenants.tier, timeZone: tenants.timeZone, country: tenants.country, region: tenants.region })
+    .select({
+      id: tenants.id,
+      tier: tenants.tier,
+      timeZone: tenants.timeZone,
+      country: tenants.country,
+      region: tenants.region,
+    })
     .from(tenants)
     .where(eq(tenants.id, tenantId));
   if (!tenant) throw new Error(`metrics: tenant ${tenantId} is not visible`);
@@ -155,7 +161,10 @@ async function runJob(tenantId: string, jobId: string): Promise<boolean> {
       version,
       onBatch: (n) =>
         withTenant(writer, async (tx) => {
-          await tx.update(metricJobs).set({ done: n }).where(and(eq(metricJobs.tenantId, tenantId), eq(metricJobs.id, jobId)));
+          await tx
+            .update(metricJobs)
+            .set({ done: n })
+            .where(and(eq(metricJobs.tenantId, tenantId), eq(metricJobs.id, jobId)));
         }),
     });
     await withTenant(writer, (tx) =>

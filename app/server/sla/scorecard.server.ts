@@ -2,7 +2,7 @@
 // for one fiscal period of the tenant's calendar, with targets, per-site breakdown, a 12-period
 // trend and a drill-down link behind every number. The SLA page and GET /api/v1/sla/scorecard
 // both return exactly this.
-import { and, asc, between, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { metricJobs, orders, sites } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE, kpiMet, type KpiId } from "../../domain/sla/definitions";
@@ -142,8 +142,17 @@ const pct = (num: number, den: number) => (den > 0 ? round2((100 * num) / den) :
 /** The KPI figures of one aggregate, with drill-down links built on `base` (period, site). */
 export function kpisOf(a: Aggregate, targets: SlaTargets, base: SlaDrillDown): KpiResult[] {
   const leadOver = Math.round(targets.leadTimeHours * 60);
-  const parts: Record<KpiId, { value: number | null; num: number; den: number; missed: number; missedF: SlaDrillDown }> = {
-    otif: { value: pct(a.otif, a.measured), num: a.otif, den: a.measured, missed: a.measured - a.otif, missedF: { otif: "missed" } },
+  const parts: Record<
+    KpiId,
+    { value: number | null; num: number; den: number; missed: number; missedF: SlaDrillDown }
+  > = {
+    otif: {
+      value: pct(a.otif, a.measured),
+      num: a.otif,
+      den: a.measured,
+      missed: a.measured - a.otif,
+      missedF: { otif: "missed" },
+    },
     onTime: {
       value: pct(a.onTime, a.measured),
       num: a.onTime,
@@ -223,12 +232,17 @@ async function siteScope(tx: Tx, tenantId: string, q: ScorecardQuery) {
 }
 
 /** Builds the scorecard for the tenant `ctx` is scoped to (customer, staff in account, or embed). */
-export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q: ScorecardQuery): Promise<ScorecardResult> {
+export async function buildScorecard(
+  db: TenantContext,
+  tenant: TenantSummary,
+  q: ScorecardQuery,
+): Promise<ScorecardResult> {
   return withTenant(db, async (tx) => {
     const calendar = await loadTenantCalendar(tx, tenant);
     const cal = calendar.compiled;
     const period = resolveSelection(cal, q.period, q.now);
-    if (!period) return { ok: false as const, status: 404 as const, message: "Your fiscal calendar has no such period." };
+    if (!period)
+      return { ok: false as const, status: 404 as const, message: "Your fiscal calendar has no such period." };
     const { targets, source, tier } = await loadTargets(tx, tenant.id, tenant.tier);
     const scope = await siteScope(tx, tenant.id, q);
     let site: { id: string; code: string; name: string } | null = null;
@@ -265,7 +279,13 @@ export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q
           code: s.code,
           name: s.name,
           measured: a.measured,
-          kpis: kpis.map((k) => ({ id: k.id, value: k.value, met: k.met, missedOrders: k.missedOrders, missedHref: k.missedHref })),
+          kpis: kpis.map((k) => ({
+            id: k.id,
+            value: k.value,
+            met: k.met,
+            missedOrders: k.missedOrders,
+            missedHref: k.missedHref,
+          })),
           href: drillDownHref({ ...base, site: s.id, measured: true }),
         };
       });
@@ -276,7 +296,22 @@ export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q
       .select({ fy: orders.fiscalYear, fp: orders.fiscalPeriod, ...select })
       .from(orders)
       .where(
-        and(eq(orders.tenantId, tenant.id), between(orders.fiscalYear, Math.min(...years), Math.max(...years)), ...siteCond),
+        and(
+          eq(orders.tenantId, tenant.id),
+          // Only the 12 periods' rows (index range per fiscal year), not whole years.
+          or(
+            ...[...new Set(years)].map((fy) =>
+              and(
+                eq(orders.fiscalYear, fy),
+                inArray(
+                  orders.fiscalPeriod,
+                  slots.filter((x) => x.fiscalYear === fy).map((x) => x.period),
+                ),
+              ),
+            ),
+          ),
+          ...siteCond,
+        ),
       )
       .groupBy(orders.fiscalYear, orders.fiscalPeriod);
     const trend: TrendPoint[] = slots.map((s) => {
@@ -290,7 +325,11 @@ export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q
         onTime: pct(a.onTime, a.measured),
         inFull: pct(a.inFull, a.measured),
         otifMet: kpiMet("otif", otif, targets.otifPct),
-        href: drillDownHref({ fiscal: { granularity: "period", fiscalYear: s.fiscalYear, index: s.period }, site: site?.id, otif: "missed" }),
+        href: drillDownHref({
+          fiscal: { granularity: "period", fiscalYear: s.fiscalYear, index: s.period },
+          site: site?.id,
+          otif: "missed",
+        }),
       };
     });
 
@@ -314,7 +353,13 @@ export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q
       choices: periodChoices(cal, q.now),
       scorecard: {
         tenant: { id: tenant.id, name: tenant.name, timeZone: calendar.definition.timeZone },
-        period: { id: period.id, label: period.label, granularity: period.granularity, start: period.start, end: period.end },
+        period: {
+          id: period.id,
+          label: period.label,
+          granularity: period.granularity,
+          start: period.start,
+          end: period.end,
+        },
         site,
         calendar: {
           version: calendar.version,
@@ -341,4 +386,3 @@ export async function buildScorecard(db: TenantContext, tenant: TenantSummary, q
     };
   });
 }
-

@@ -3,7 +3,12 @@
 // batch of orders with their lines; one UPDATE ... FROM unnest(<arrays>) writes a batch back, so
 // a batch costs two statements with a fixed number of parameters whatever its size.
 import { sql, type SQL } from "drizzle-orm";
-import { computeOrderMetrics, type MetricCalendar, type MetricPolicy, type OrderMetrics } from "../../domain/sla/metrics";
+import {
+  computeOrderMetrics,
+  type MetricCalendar,
+  type MetricPolicy,
+  type OrderMetrics,
+} from "../../domain/sla/metrics";
 import type { Tx } from "../tenant-db.server";
 
 export const WRITE_CHUNK = 5_000;

@@ -28,7 +28,11 @@ export type TargetsActionResult =
   | { ok: true; message: string }
   | { ok: false; tenantId: string | null; errors: Record<string, string>; message: string };
 
-export async function targetsAction(staff: StaffContext, info: RequestInfo, form: FormData): Promise<TargetsActionResult> {
+export async function targetsAction(
+  staff: StaffContext,
+  info: RequestInfo,
+  form: FormData,
+): Promise<TargetsActionResult> {
   const tenantId = String(form.get("tenantId") ?? "");
   if (!z.string().uuid().safeParse(tenantId).success) {
     return { ok: false, tenantId: null, errors: {}, message: "Choose an account." };

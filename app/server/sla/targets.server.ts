@@ -64,9 +64,11 @@ export async function listTenantTargets(staff: StaffContext): Promise<TenantTarg
 type Outcome = { ok: true; message: string; recompute: boolean } | { ok: false; message: string };
 
 async function queueRecompute(tx: Tx, tenantId: string): Promise<void> {
-  const [cal] = await tx.execute<{ v: number }>(
-    sql`select coalesce(max(version), 0)::int as v from tenant_calendars where tenant_id = ${tenantId}`,
-  ).then((r) => r.rows);
+  const [cal] = await tx
+    .execute<{ v: number }>(
+      sql`select coalesce(max(version), 0)::int as v from tenant_calendars where tenant_id = ${tenantId}`,
+    )
+    .then((r) => r.rows);
   await tx.insert(metricJobs).values({ tenantId, calendarVersion: cal.v, status: "queued" });
 }
 
@@ -120,7 +122,10 @@ export async function setTenantTargets(
       detail: { before: before.targets, after },
       request: info,
     });
-    const what = targets === null ? `${tenant.name} now uses the ${tenant.tier} tier defaults.` : `Targets for ${tenant.name} saved.`;
+    const what =
+      targets === null
+        ? `${tenant.name} now uses the ${tenant.tier} tier defaults.`
+        : `Targets for ${tenant.name} saved.`;
     return {
       ok: true as const,
       recompute,

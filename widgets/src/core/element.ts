@@ -159,7 +159,8 @@ export abstract class SightlineElement extends LitElement {
   /** A small live indicator (text, not only colour). */
   protected renderLive() {
     if (this.liveState === "off") return null;
-    const label = this.liveState === "open" ? "Live" : this.liveState === "connecting" ? "Connecting…" : "Reconnecting…";
+    const label =
+      this.liveState === "open" ? "Live" : this.liveState === "connecting" ? "Connecting…" : "Reconnecting…";
     return html`<span part="live" class="badge muted" role="status">${label}</span>`;
   }
 }

@@ -5,7 +5,10 @@ import { SseParser, type SseMessage } from "./sse";
 function parse(chunks: string[]): { messages: SseMessage[]; retries: number[] } {
   const messages: SseMessage[] = [];
   const retries: number[] = [];
-  const p = new SseParser((m) => messages.push(m), (ms) => retries.push(ms));
+  const p = new SseParser(
+    (m) => messages.push(m),
+    (ms) => retries.push(ms),
+  );
   for (const c of chunks) p.push(c);
   return { messages, retries };
 }
@@ -27,19 +30,23 @@ describe("SseParser", () => {
   it("gives the same messages however the stream is split, with LF, CRLF or CR line ends", () => {
     const whole = parse([STREAM]).messages;
     fc.assert(
-      fc.property(fc.array(fc.nat(STREAM.length), { maxLength: 12 }), fc.constantFrom("\n", "\r\n", "\r"), (cuts, eol) => {
-        const text = STREAM.replace(/\n/g, eol);
-        const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let at = 0;
-        for (const p of points) {
-          chunks.push(text.slice(at, p));
-          at = p;
-        }
-        // A CR at the very end may be half of a CRLF, so the parser waits for the next byte.
-        chunks.push(text.slice(at), "\n");
-        expect(parse(chunks).messages).toEqual(whole);
-      }),
+      fc.property(
+        fc.array(fc.nat(STREAM.length), { maxLength: 12 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        (cuts, eol) => {
+          const text = STREAM.replace(/\n/g, eol);
+          const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+          const chunks: string[] = [];
+          let at = 0;
+          for (const p of points) {
+            chunks.push(text.slice(at, p));
+            at = p;
+          }
+          // A CR at the very end may be half of a CRLF, so the parser waits for the next byte.
+          chunks.push(text.slice(at), "\n");
+          expect(parse(chunks).messages).toEqual(whole);
+        },
+      ),
     );
   });
 });

@@ -35,7 +35,8 @@ export class SseParser {
 
   private line(line: string): void {
     if (line === "") {
-      if (this.data.length) this.onMessage({ event: this.event || "message", data: this.data.join("\n"), lastEventId: this.lastEventId });
+      if (this.data.length)
+        this.onMessage({ event: this.event || "message", data: this.data.join("\n"), lastEventId: this.lastEventId });
       this.data = [];
       this.event = "";
       return;

@@ -22,7 +22,10 @@ afterEach(() => vi.useRealTimers());
 describe("StreamClient", () => {
   it("opens one connection for any number of subscribers and fans events out to all", async () => {
     const fetchImpl = vi.fn(async () =>
-      sseResponse('id: 5\nevent: order\ndata: {"seq":5,"orderId":"o1","orderNumber":"SO-1","type":"shipped","status":"shipped","occurredAt":"x"}\n\n', true),
+      sseResponse(
+        'id: 5\nevent: order\ndata: {"seq":5,"orderId":"o1","orderNumber":"SO-1","type":"shipped","status":"shipped","occurredAt":"x"}\n\n',
+        true,
+      ),
     );
     const client = new StreamClient("https://portal.test", fetchImpl as unknown as typeof fetch);
     const a = subscriber();
@@ -69,11 +72,16 @@ describe("StreamClient", () => {
       .mockResolvedValue(sseResponse(": ok\n\n", true));
     const client = new StreamClient("https://portal.test", fetchImpl as unknown as typeof fetch);
     const forced: boolean[] = [];
-    const off = client.subscribe({ onEvent: () => undefined, token: async (force) => (forced.push(force), force ? "fresh" : "stale") });
+    const off = client.subscribe({
+      onEvent: () => undefined,
+      token: async (force) => (forced.push(force), force ? "fresh" : "stale"),
+    });
     await vi.advanceTimersByTimeAsync(2_000);
     await vi.waitFor(() => expect(fetchImpl).toHaveBeenCalledTimes(2));
     expect(forced).toEqual([false, true]);
-    expect(((fetchImpl.mock.calls[1][1] as RequestInit).headers as Record<string, string>).Authorization).toBe("Bearer fresh");
+    expect(((fetchImpl.mock.calls[1][1] as RequestInit).headers as Record<string, string>).Authorization).toBe(
+      "Bearer fresh",
+    );
     off();
   });
 });

@@ -12,7 +12,8 @@ export interface OrderEvent {
   occurredAt: string;
 }
 
-export type LiveEvent = { kind: "order"; data: OrderEvent } | { kind: "escalation"; data: { escalationId: string; status: string } };
+export type LiveEvent =
+  { kind: "order"; data: OrderEvent } | { kind: "escalation"; data: { escalationId: string; status: string } };
 
 export type LiveState = "connecting" | "open" | "retrying";
 
@@ -86,9 +87,11 @@ export class StreamClient {
     this.abort = abort;
     if (typeof window !== "undefined") window.addEventListener("online", this.online);
     this.setState("connecting");
-    void this.run(abort).catch(() => undefined).finally(() => {
-      if (this.abort === abort && !abort.signal.aborted) this.retry();
-    });
+    void this.run(abort)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.abort === abort && !abort.signal.aborted) this.retry();
+      });
   }
 
   private retry(): void {

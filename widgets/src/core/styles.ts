@@ -1,13 +1,15 @@
 // Shared look: global --sightline-* tokens with light and dark defaults; the host's font.
+// Muted text, subtle fills and borders derive from the text and surface colours in effect, so a
+// host that sets only those two never gets a half-light, half-dark mix.
 import { css } from "lit";
 
 export const baseStyles = css`
   :host {
     --_fg: var(--sightline-color-text, #1e293b);
-    --_muted: var(--sightline-color-muted, #5b6577);
+    --_muted: var(--sightline-color-muted, color-mix(in srgb, var(--_fg) 72%, var(--_bg)));
     --_bg: var(--sightline-color-surface, #ffffff);
-    --_sub: var(--sightline-color-subtle, #f1f5f9);
-    --_line: var(--sightline-color-border, #d5dce6);
+    --_sub: var(--sightline-color-subtle, color-mix(in srgb, var(--_fg) 8%, var(--_bg)));
+    --_line: var(--sightline-color-border, color-mix(in srgb, var(--_fg) 20%, var(--_bg)));
     --_accent: var(--sightline-color-accent, #1d4ed8);
     --_on-accent: var(--sightline-color-on-accent, #ffffff);
     --_danger: var(--sightline-color-danger, #b42318);
@@ -29,10 +31,7 @@ export const baseStyles = css`
   @media (prefers-color-scheme: dark) {
     :host(:not([theme="light"])) {
       --_fg: var(--sightline-color-text, #e5e9f0);
-      --_muted: var(--sightline-color-muted, #a3adbd);
       --_bg: var(--sightline-color-surface, #111827);
-      --_sub: var(--sightline-color-subtle, #1f2937);
-      --_line: var(--sightline-color-border, #374151);
       --_accent: var(--sightline-color-accent, #8ab4ff);
       --_on-accent: var(--sightline-color-on-accent, #0b1220);
       --_danger: var(--sightline-color-danger, #ff9b8f);
@@ -42,10 +41,7 @@ export const baseStyles = css`
   }
   :host([theme="dark"]) {
     --_fg: var(--sightline-color-text, #e5e9f0);
-    --_muted: var(--sightline-color-muted, #a3adbd);
     --_bg: var(--sightline-color-surface, #111827);
-    --_sub: var(--sightline-color-subtle, #1f2937);
-    --_line: var(--sightline-color-border, #374151);
     --_accent: var(--sightline-color-accent, #8ab4ff);
     --_on-accent: var(--sightline-color-on-accent, #0b1220);
     --_danger: var(--sightline-color-danger, #ff9b8f);

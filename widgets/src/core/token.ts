@@ -20,7 +20,12 @@ export interface TokenClaims {
 export function decodeClaims(token: string): TokenClaims {
   try {
     const part = token.split(".")[1] ?? "";
-    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
+    const json = atob(
+      part
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(part.length / 4) * 4, "="),
+    );
     const value: unknown = JSON.parse(json);
     return value && typeof value === "object" ? (value as TokenClaims) : {};
   } catch {

@@ -1,5 +1,6 @@
 // Every area's OpenAPI module. Each exports `paths` and `schemas`; the assembler merges them.
 // Add a line when an area publishes its module.
+import * as embed from "./embed";
 import * as escalations from "./escalations";
 import * as ingest from "./ingest";
 import * as orders from "./orders";
@@ -11,4 +12,4 @@ export interface OpenApiModule {
   schemas: Record<string, unknown>;
 }
 
-export const OPENAPI_MODULES: Record<string, OpenApiModule> = { orders, ingest, stream, sla, escalations };
+export const OPENAPI_MODULES: Record<string, OpenApiModule> = { orders, ingest, stream, sla, escalations, embed };

@@ -66,14 +66,25 @@ const listParameters = [
   {
     name: "fiscal",
     in: "query",
-    description: "Fiscal period of the account's calendar the promised date falls in: FY2026, FY2026-Q2, FY2026-P03, FY2026-W07.",
+    description:
+      "Fiscal period of the account's calendar the promised date falls in: FY2026, FY2026-Q2, FY2026-P03, FY2026-W07.",
     schema: { type: "string", pattern: "^FY\\d{4}(-(Q\\d|P\\d{2}|W\\d{2}))?$" },
   },
   metric("otif", "OTIF"),
   metric("ontime", "on time"),
   metric("infull", "in full"),
-  { name: "measured", in: "query", description: "1: only SLA-measured orders.", schema: { type: "string", enum: ["1", "0"] } },
-  { name: "fill", in: "query", description: "Measured orders shipped short or in full.", schema: { type: "string", enum: ["short", "full"] } },
+  {
+    name: "measured",
+    in: "query",
+    description: "1: only SLA-measured orders.",
+    schema: { type: "string", enum: ["1", "0"] },
+  },
+  {
+    name: "fill",
+    in: "query",
+    description: "Measured orders shipped short or in full.",
+    schema: { type: "string", enum: ["short", "full"] },
+  },
   {
     name: "lead_time_over",
     in: "query",
@@ -136,7 +147,13 @@ export const paths = {
       summary: "One order with its lines, shipments and event timeline",
       security,
       parameters: [
-        { name: "id", in: "path", required: true, description: "The order id.", schema: { type: "string", format: "uuid" } },
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The order id.",
+          schema: { type: "string", format: "uuid" },
+        },
       ],
       responses: {
         "200": {

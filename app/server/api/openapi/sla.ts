@@ -56,7 +56,21 @@ export const paths = {
 export const schemas = {
   SlaKpi: {
     type: "object",
-    required: ["id", "label", "unit", "better", "definition", "value", "target", "met", "numerator", "denominator", "missedOrders", "href", "missedHref"],
+    required: [
+      "id",
+      "label",
+      "unit",
+      "better",
+      "definition",
+      "value",
+      "target",
+      "met",
+      "numerator",
+      "denominator",
+      "missedOrders",
+      "href",
+      "missedHref",
+    ],
     properties: {
       id: { type: "string", enum: [...KPI_IDS] },
       label: { type: "string", example: "OTIF" },
@@ -65,10 +79,16 @@ export const schemas = {
       definition: { type: "string", description: "How the figure is computed, in plain language." },
       value: { ...nullableNumber, description: "Percent (0-100) or business hours; null when nothing was measured." },
       target: { type: "number", description: "The contracted target (the tier's default unless set for the account)." },
-      met: { type: ["boolean", "null"], description: "Whether the value meets the target; null when nothing was measured." },
+      met: {
+        type: ["boolean", "null"],
+        description: "Whether the value meets the target; null when nothing was measured.",
+      },
       numerator: { type: "number", description: "e.g. OTIF orders, units shipped, or lead time hours summed." },
       denominator: { type: "number", description: "e.g. measured orders, units ordered, or orders with a lead time." },
-      missedOrders: { type: "integer", description: "Orders that missed: late, not in full, a line short, or over the lead time target." },
+      missedOrders: {
+        type: "integer",
+        description: "Orders that missed: late, not in full, a line short, or over the lead time target.",
+      },
       href: { type: "string", example: "/orders?fiscal=FY2026-P03&measured=1" },
       missedHref: { type: "string", example: "/orders?fiscal=FY2026-P03&otif=missed" },
     },

@@ -22,6 +22,7 @@ const SEVERITIES: [string, string][] = [
 type Field = "category" | "severity" | "title" | "description" | "desiredOutcome";
 
 /**
+ * @tagname sightline-escalation-form
  * A form to raise an escalation with Sightline support, optionally about one order.
  *
  * @summary Raise an escalation from the intranet.
@@ -207,9 +208,13 @@ export class SightlineEscalationForm extends SightlineElement {
           />`,
         )}
         <div role="status" aria-live="polite">
-          ${this.created
-            ? html`<p part="confirmation" class="ok">${this.created.ref} was raised. Sightline support will respond.</p>`
-            : nothing}
+          ${
+            this.created
+              ? html`<p part="confirmation" class="ok">
+                  ${this.created.ref} was raised. Sightline support will respond.
+                </p>`
+              : nothing
+          }
         </div>
         ${this.formError ? html`<p part="error" class="error" role="alert">${this.formError}</p>` : nothing}
         <div>

@@ -16,7 +16,9 @@ function fill(el: HTMLElement, values: Record<string, string>): void {
 }
 
 function submit(el: HTMLElement): void {
-  shadow(el).querySelector("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+  shadow(el)
+    .querySelector("form")
+    ?.dispatchEvent(new Event("submit", { cancelable: true }));
 }
 
 afterEach(() => {
@@ -35,7 +37,9 @@ describe("<sightline-escalation-form>", () => {
     expect(calls).toHaveLength(0);
     const title = shadow(el).querySelector("#title");
     expect(title?.getAttribute("aria-invalid")).toBe("true");
-    expect(shadow(el).querySelector(`#${title?.getAttribute("aria-describedby")}`)?.textContent).toContain("short summary");
+    expect(shadow(el).querySelector(`#${title?.getAttribute("aria-describedby")}`)?.textContent).toContain(
+      "short summary",
+    );
   });
 
   it("raises the escalation for the order and emits sightline-escalation-created", async () => {
@@ -43,7 +47,11 @@ describe("<sightline-escalation-form>", () => {
     const el = await mount<SightlineEscalationForm>(tag);
     const seen: unknown[] = [];
     document.addEventListener("sightline-escalation-created", (e) => seen.push((e as CustomEvent).detail));
-    fill(el, { title: "Pallet arrived crushed", description: "Two of four pallets were crushed.", desiredOutcome: "Replacement" });
+    fill(el, {
+      title: "Pallet arrived crushed",
+      description: "Two of four pallets were crushed.",
+      desiredOutcome: "Replacement",
+    });
     submit(el);
     await settle(el);
     expect(calls[0].url).toBe("https://portal.test/api/v1/escalations");
@@ -60,7 +68,13 @@ describe("<sightline-escalation-form>", () => {
 
   it("shows the API's field errors next to the fields", async () => {
     scriptFetch(() =>
-      json({ detail: "Keep a short summary to 200 characters or fewer.", errors: { title: "Keep a short summary to 200 characters or fewer." } }, 400),
+      json(
+        {
+          detail: "Keep a short summary to 200 characters or fewer.",
+          errors: { title: "Keep a short summary to 200 characters or fewer." },
+        },
+        400,
+      ),
     );
     const el = await mount<SightlineEscalationForm>(tag);
     fill(el, { title: "x".repeat(50), description: "Long enough description", desiredOutcome: "Credit" });

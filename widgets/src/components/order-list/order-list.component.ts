@@ -22,6 +22,7 @@ export const ORDER_STATUSES = [
 ];
 
 /**
+ * @tagname sightline-order-list
  * The customer's orders, live: search, status filter and paging.
  *
  * @summary A live, filterable list of the customer's orders.
@@ -193,20 +194,24 @@ export class SightlineOrderList extends SightlineElement {
           >Search orders
           <input type="search" .value=${this.query} @input=${this.onSearch} placeholder="Order, PO, SKU…" />
         </label>
-        ${this.status
-          ? nothing
-          : html`<label
-              >Status
-              <select
-                .value=${this.chosenStatus}
-                @change=${(e: Event) => (this.chosenStatus = (e.target as HTMLSelectElement).value)}
-              >
-                <option value="">All statuses</option>
-                ${ORDER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.chosenStatus}>${humanize(s)}</option>`)}
-              </select>
-            </label>`}
+        ${
+          this.status
+            ? nothing
+            : html`<label
+                >Status
+                <select
+                  .value=${this.chosenStatus}
+                  @change=${(e: Event) => (this.chosenStatus = (e.target as HTMLSelectElement).value)}
+                >
+                  <option value="">All statuses</option>
+                  ${ORDER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.chosenStatus}>${humanize(s)}</option>`)}
+                </select>
+              </label>`
+        }
       </div>
-      <div class="body" style="--_rows:${this.limit}" aria-busy=${this.loadState === "loading"}>${this.renderBody()}</div>
+      <div class="body" style="--_rows:${this.limit}" aria-busy=${this.loadState === "loading"}>
+        ${this.renderBody()}
+      </div>
     `;
   }
 

@@ -16,7 +16,8 @@ const order = (n: number, extra: Record<string, unknown> = {}) => ({
 });
 
 const token = makeToken();
-const tag = (attrs = "") => `<sightline-order-list no-live api-base="https://portal.test" token="${token}" ${attrs}></sightline-order-list>`;
+const tag = (attrs = "") =>
+  `<sightline-order-list no-live api-base="https://portal.test" token="${token}" ${attrs}></sightline-order-list>`;
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -50,7 +51,9 @@ describe("<sightline-order-list>", () => {
   it("shows the API's problem detail and retries on request", async () => {
     let fail = true;
     scriptFetch(() =>
-      fail ? json({ title: "Forbidden", detail: "This embed token does not allow orders:read." }, 403) : json({ data: [order(1)], page: { next: null, prev: null } }),
+      fail
+        ? json({ title: "Forbidden", detail: "This embed token does not allow orders:read." }, 403)
+        : json({ data: [order(1)], page: { next: null, prev: null } }),
     );
     const el = await mount<SightlineOrderList>(tag());
     const alert = shadow(el).querySelector("[role=alert]");
@@ -102,10 +105,12 @@ describe("<sightline-order-list>", () => {
   });
 
   it("renders markup in order text as text", async () => {
-    scriptFetch(() => json({
+    scriptFetch(() =>
+      json({
         data: [order(1, { orderNumber: '<img src=x onerror="alert(1)">', customerPo: "<b>PO</b>" })],
         page: { next: null, prev: null },
-      }));
+      }),
+    );
     const el = await mount<SightlineOrderList>(tag());
     expect(shadow(el).querySelector("img, b")).toBeNull();
     expect(shadow(el).querySelector("tbody")?.textContent).toContain('<img src=x onerror="alert(1)">');
@@ -116,7 +121,9 @@ describe("<sightline-order-list>", () => {
     const expired = new Set<string>();
     const calls = scriptFetch((_url, init) => {
       const auth = (init.headers as Record<string, string>).Authorization.replace("Bearer ", "");
-      return expired.has(auth) ? json({ detail: "The embed token has expired" }, 401) : json({ data: [order(1)], page: { next: null, prev: null } });
+      return expired.has(auth)
+        ? json({ detail: "The embed token has expired" }, 401)
+        : json({ data: [order(1)], page: { next: null, prev: null } });
     });
     const el = document.createElement("sightline-order-list") as SightlineOrderList;
     el.setAttribute("no-live", "");

@@ -22,6 +22,7 @@ const STEP_OF: Record<string, number> = {
 };
 
 /**
+ * @tagname sightline-order-tracker
  * One order's status, key dates and timeline, as a compact tracker that updates live.
  *
  * @summary A compact, live tracker for one order.
@@ -125,7 +126,10 @@ export class SightlineOrderTracker extends SightlineElement {
     if (!this.order) return html`<p class="muted">Choose an order to track.</p>`;
     const o = this.detail;
     if (this.loadState === "loading" || !o)
-      return html`<div aria-busy="true"><p class="skeleton">Loading order…</p><p class="skeleton">&nbsp;</p></div>`;
+      return html`<div aria-busy="true">
+        <p class="skeleton">Loading order…</p>
+        <p class="skeleton">&nbsp;</p>
+      </div>`;
     const tz = this.timeZone;
     const step = STEP_OF[o.status] ?? -1;
     const events = [...(o.events ?? [])].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
@@ -155,23 +159,45 @@ export class SightlineOrderTracker extends SightlineElement {
         <dd>${formatInstant(o.orderedAt, tz)}</dd>
         <dt>Promised</dt>
         <dd>${formatLocalDate(o.promisedDate)}</dd>
-        ${o.predictedDate ? html`<dt>Expected</dt><dd>${formatLocalDate(o.predictedDate)}</dd>` : nothing}
-        ${o.shippedAt ? html`<dt>Shipped</dt><dd>${formatInstant(o.shippedAt, tz)}</dd>` : nothing}
-        ${o.deliveredAt ? html`<dt>Delivered</dt><dd>${formatInstant(o.deliveredAt, tz)}</dd>` : nothing}
-        ${o.carrier ? html`<dt>Carrier</dt><dd>${o.carrier} ${o.trackingNumber ?? ""}</dd>` : nothing}
+        ${
+          o.predictedDate
+            ? html`<dt>Expected</dt>
+                <dd>${formatLocalDate(o.predictedDate)}</dd>`
+            : nothing
+        }
+        ${
+          o.shippedAt
+            ? html`<dt>Shipped</dt>
+                <dd>${formatInstant(o.shippedAt, tz)}</dd>`
+            : nothing
+        }
+        ${
+          o.deliveredAt
+            ? html`<dt>Delivered</dt>
+                <dd>${formatInstant(o.deliveredAt, tz)}</dd>`
+            : nothing
+        }
+        ${
+          o.carrier
+            ? html`<dt>Carrier</dt>
+                <dd>${o.carrier} ${o.trackingNumber ?? ""}</dd>`
+            : nothing
+        }
       </dl>
       <h3 class="sr-only">Timeline</h3>
-      ${events.length
-        ? html`<ul part="timeline" class="timeline" aria-label="Timeline">
-            ${events.map(
-              (e) =>
-                html`<li>
-                  <span>${humanize(e.type)}${e.location ? ` · ${e.location}` : ""}</span>
-                  <span class="muted">${formatInstant(e.occurredAt, tz)}</span>
-                </li>`,
-            )}
-          </ul>`
-        : html`<p class="muted">No events yet.</p>`}
+      ${
+        events.length
+          ? html`<ul part="timeline" class="timeline" aria-label="Timeline">
+              ${events.map(
+                (e) =>
+                  html`<li>
+                    <span>${humanize(e.type)}${e.location ? ` · ${e.location}` : ""}</span>
+                    <span class="muted">${formatInstant(e.occurredAt, tz)}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted">No events yet.</p>`
+      }
     `;
   }
 }

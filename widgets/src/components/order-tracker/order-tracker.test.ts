@@ -44,9 +44,11 @@ describe("<sightline-order-tracker>", () => {
     const items = [...root.querySelectorAll(".timeline li")].map((li) => li.textContent ?? "");
     expect(items[0]).toContain("Shipped · Hamburg");
     // 22:30 UTC is 07:30 the next morning in Tokyo.
-    const shipped = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(
-      new Date("2026-03-03T22:30:00Z"),
-    );
+    const shipped = new Intl.DateTimeFormat(undefined, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Asia/Tokyo",
+    }).format(new Date("2026-03-03T22:30:00Z"));
     expect(items[0]).toContain(shipped);
   });
 
@@ -60,7 +62,12 @@ describe("<sightline-order-tracker>", () => {
 
   it("renders markup in event and carrier text as text", async () => {
     scriptFetch(() =>
-      json(detail({ carrier: "<script>alert(1)</script>", events: [{ type: "note", occurredAt: "2026-03-02T09:00:00Z", location: "<img src=x>" }] })),
+      json(
+        detail({
+          carrier: "<script>alert(1)</script>",
+          events: [{ type: "note", occurredAt: "2026-03-02T09:00:00Z", location: "<img src=x>" }],
+        }),
+      ),
     );
     const el = await mount<SightlineOrderTracker>(tag());
     expect(shadow(el).querySelector("script, img")).toBeNull();

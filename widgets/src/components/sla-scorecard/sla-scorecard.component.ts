@@ -32,6 +32,7 @@ function sparkline(points: (number | null)[] | undefined) {
 }
 
 /**
+ * @tagname sightline-sla-scorecard
  * Service-level KPI tiles against targets for a fiscal period in the customer's calendar,
  * with a small trend.
  *
@@ -54,6 +55,9 @@ export class SightlineSlaScorecard extends SightlineElement {
         grid-template-columns: repeat(auto-fill, minmax(var(--sightline-tile-min-width, 9rem), 1fr));
         gap: var(--_gap);
         min-height: 7rem;
+        list-style: none;
+        padding: 0;
+        margin: 0;
       }
       .tile {
         border: 1px solid var(--_line);
@@ -121,29 +125,31 @@ export class SightlineSlaScorecard extends SightlineElement {
         <h2>Service levels${this.card?.period?.label ? html` · ${this.card.period.label}` : nothing}</h2>
         ${this.renderLive()}
       </div>
-      ${this.loadState === "error"
-        ? this.renderError()
-        : loading || !card
-          ? html`<div class="tiles" aria-busy="true">
-              ${[0, 1, 2, 3].map(() => html`<div class="tile skeleton">Loading</div>`)}
-            </div>`
-          : card.kpis.every((k) => k.value === null)
-            ? html`<p class="muted" role="status">No measured orders in this period yet.</p>`
-            : html`<ul part="tiles" class="tiles" role="list" style="list-style:none;padding:0;margin:0">
-                ${card.kpis.map((k) => {
-                  const status = k.met === true ? "met" : k.met === false ? "missed" : "";
-                  return html`<li part=${`tile ${status}`.trim()} class="tile">
-                    <span class="muted">${k.label}</span>
-                    <span class="value ${status}">${formatKpi(k, k.value)}</span>
-                    <span class="muted"
-                      >${k.target === null || k.target === undefined
-                        ? "No target"
-                        : `Target ${formatKpi(k, k.target)}`}${status ? ` · ${status === "met" ? "met" : "missed"}` : ""}</span
-                    >
-                    ${sparkline(trendOf(card, k.id))}
-                  </li>`;
-                })}
-              </ul>`}
+      ${
+        this.loadState === "error"
+          ? this.renderError()
+          : loading || !card
+            ? html`<div class="tiles" aria-busy="true">
+                ${[0, 1, 2, 3].map(() => html`<div class="tile skeleton">Loading</div>`)}
+              </div>`
+            : card.kpis.every((k) => k.value === null)
+              ? html`<p class="muted" role="status">No measured orders in this period yet.</p>`
+              : html`<ul part="tiles" class="tiles">
+                  ${card.kpis.map((k) => {
+                    const status = k.met === true ? "met" : k.met === false ? "missed" : "";
+                    return html`<li part=${`tile ${status}`.trim()} class="tile">
+                      <span class="muted">${k.label}</span>
+                      <span class="value ${status}">${formatKpi(k, k.value)}</span>
+                      <span class="muted"
+                        >${
+                          k.target === null || k.target === undefined ? "No target" : `Target ${formatKpi(k, k.target)}`
+                        }${status ? ` · ${status === "met" ? "met" : "missed"}` : ""}</span
+                      >
+                      ${sparkline(trendOf(card, k.id))}
+                    </li>`;
+                  })}
+                </ul>`
+      }
     `;
   }
 }

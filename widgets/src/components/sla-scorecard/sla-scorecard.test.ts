@@ -13,7 +13,13 @@ const kpi = (id: string, value: number | null, target: number, met: boolean | nu
   met,
 });
 
-const card = (kpis = [kpi("otif", 91.5, 95, false), kpi("onTime", 97, 95, true), kpi("leadTime", 30.25, 48, true, "business hours")]) => ({
+const card = (
+  kpis = [
+    kpi("otif", 91.5, 95, false),
+    kpi("onTime", 97, 95, true),
+    kpi("leadTime", 30.25, 48, true, "business hours"),
+  ],
+) => ({
   data: {
     tenant: { timeZone: "Europe/Berlin" },
     period: { id: "FY2026-Q2", label: "Q2 FY2026" },

@@ -1,0 +1,295 @@
+// Malformed input: generated bodies, queries, headers and path parameters (fast-check) against
+// every API endpoint and every form action, as the roles that can reach them. 0 5xx; oversized
+// bodies 413; no partial writes (order data unchanged unless a request was accepted).
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client";
+import type { TestPortal } from "../support/portal";
+import { allRoutes, fill, type RouteInfo } from "./routes";
+import { attackerClients, seededPortal, type Client } from "./setup";
+
+/** HARDENING_FUZZ_RUNS: total generated requests (default 3,000 to keep CI short; the recorded run used 10,000). */
+const RUNS = Number(process.env.HARDENING_FUZZ_RUNS ?? 3_000);
+const SESSION_ENDING = new Set(["/logout", "/login", "/reset-password", "/invitations/:invitationId"]);
+
+let handle: DbHandle;
+let portal: TestPortal;
+let clients: Client[];
+
+const KNOWN_KEYS = [
+  "status",
+  "site",
+  "priority",
+  "q",
+  "sort",
+  "dir",
+  "cursor",
+  "limit",
+  "late",
+  "at_risk",
+  "fiscal",
+  "period",
+  "ordered_from",
+  "ordered_to",
+  "id",
+  "orderId",
+  "items",
+  "orders",
+  "events",
+  "intent",
+  "email",
+  "name",
+  "subject",
+  "body",
+  "message",
+  "severity",
+  "origin",
+  "origins",
+  "scopes",
+  "token",
+  "expiresIn",
+  "calendar",
+  "definition",
+];
+
+const weird = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "null",
+    "undefined",
+    "NaN",
+    "-1",
+    "1e309",
+    "0x10",
+    "../../etc/passwd",
+    "%00",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "\u0000",
+    "\ud800",
+    "9".repeat(400),
+    "a".repeat(5000),
+    "2026-02-30",
+    "FY2026-P99",
+    "00000000-0000-0000-0000-000000000000",
+    "not-a-uuid",
+  ),
+  fc.uuid().map(String),
+  fc.integer().map(String),
+  fc.double().map(String),
+);
+
+const jsonBody = fc.oneof(
+  fc.json({ maxDepth: 4 }),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  fc
+    .dictionary(
+      fc.constantFrom(...KNOWN_KEYS),
+      fc.oneof(weird, fc.array(fc.dictionary(fc.constantFrom(...KNOWN_KEYS), weird), { maxLength: 4 })),
+      { maxKeys: 6 },
+    )
+    .map((o) => JSON.stringify(o)),
+  fc.constant('{"orders": [' + '{"a":'.repeat(300) + "1" + "}".repeat(300) + "]}"),
+  weird,
+);
+
+const formBody = fc
+  .dictionary(fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.string({ maxLength: 12 })), weird, { maxKeys: 8 })
+  .map((o) => new URLSearchParams(o).toString());
+
+const query = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.string({ maxLength: 10 })), weird), { maxLength: 6 })
+  .map((pairs) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of pairs) p.append(k, v);
+    return p.toString();
+  });
+
+const contentType = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=----x",
+  "text/plain",
+  "application/xml",
+  "",
+);
+
+interface Req {
+  route: RouteInfo;
+  client: Client;
+  method: string;
+  param: string;
+  query: string;
+  body: string | null;
+  contentType: string;
+  extraHeader: [string, string] | null;
+}
+
+/** Browser requests carry no AbortSignal: race them against the same deadline. */
+async function withTimeout(p: Promise<Response>, controller: AbortController): Promise<Response> {
+  return Promise.race([
+    p,
+    new Promise<Response>((_, reject) =>
+      controller.signal.addEventListener("abort", () => reject(new Error("timed out"))),
+    ),
+  ]);
+}
+
+/** Status of the response; 0 when no status line arrived within the deadline. */
+async function send(r: Req): Promise<number> {
+  const path = fill(r.route.pattern, Object.fromEntries(r.route.params.map((n) => [n, r.param])));
+  const headers: Record<string, string> = { "x-forwarded-for": "198.18.200.1" };
+  if (r.contentType) headers["content-type"] = r.contentType;
+  if (r.client.bearer) headers.authorization = `Bearer ${r.client.bearer}`;
+  if (r.extraHeader) headers[r.extraHeader[0]] = r.extraHeader[1];
+  const hasBody = r.body !== null && r.method !== "GET" && r.method !== "HEAD";
+  const target = `${path}${r.query ? `?${r.query}` : ""}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), /\/(stream|events)$/.test(r.route.pattern) ? 1_500 : 10_000);
+  try {
+    const res = r.client.browser
+      ? await withTimeout(
+          r.client.browser.request(target, {
+            method: r.method,
+            body: hasBody ? r.body! : undefined,
+            contentType: r.contentType || undefined,
+          }),
+          controller,
+        )
+      : await fetch(portal.url + target, {
+          method: r.method,
+          headers,
+          body: hasBody ? r.body! : undefined,
+          redirect: "manual",
+          signal: controller.signal,
+        });
+    // Event streams stay open: the status line is all this test needs.
+    if ((res.headers.get("content-type") ?? "").includes("text/event-stream")) await res.body?.cancel();
+    else await res.arrayBuffer();
+    return res.status;
+  } catch (err) {
+    if (controller.signal.aborted) return 0;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function orderFingerprint(): Promise<string> {
+  const r = await handle.db.execute<{ h: string }>(sql`select
+    (select count(*) from orders)::text || ':' || (select count(*) from order_lines)::text || ':' ||
+    (select count(*) from order_events)::text || ':' || (select count(*) from shipments)::text || ':' ||
+    coalesce((select md5(string_agg(id::text || version::text || status, ',' order by id)) from orders), '') as h`);
+  return r.rows[0].h;
+}
+
+describe("malformed input", () => {
+  beforeAll(async () => {
+    ({ handle, portal } = await seededPortal(4));
+    clients = (await attackerClients(portal)).filter((c) => c.role !== "support_agent");
+  });
+  afterAll(async () => {
+    await portal?.close();
+    await handle?.close();
+  });
+
+  it(
+    `answers ${RUNS} generated requests to API endpoints and form actions without a 5xx or a partial write`,
+    { timeout: 120_000 + RUNS * 150 },
+    async () => {
+      const api = allRoutes().filter((r) => r.api);
+      const forms = allRoutes().filter((r) => !r.api && !r.resource && !SESSION_ENDING.has(r.pattern));
+      const before = await orderFingerprint();
+      const failures: string[] = [];
+      const timeouts: string[] = [];
+      const statuses = new Map<number, number>();
+      let accepted = 0;
+      const arb = fc.record({
+        api: fc.boolean(),
+        routeIndex: fc.nat(),
+        clientIndex: fc.nat(),
+        method: fc.constantFrom("GET", "GET", "POST", "POST", "POST", "PUT", "PATCH", "DELETE"),
+        param: weird,
+        query,
+        json: jsonBody,
+        form: formBody,
+        contentType,
+        extraHeader: fc.option(
+          fc.tuple(
+            fc.constantFrom("accept", "last-event-id", "if-none-match", "x-forwarded-for", "range", "accept-language"),
+            fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, "x")),
+          ),
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(arb, async (g) => {
+          const pool = g.api ? api : forms;
+          const route = pool[g.routeIndex % pool.length];
+          const usable = clients.filter((c) => c.browser || route.api);
+          const client = usable[g.clientIndex % usable.length];
+          const req: Req = {
+            route,
+            client,
+            method: route.api ? g.method : g.method === "GET" ? "GET" : "POST",
+            param: g.param,
+            query: g.query,
+            body: route.api ? g.json : g.form,
+            contentType: route.api ? g.contentType : "application/x-www-form-urlencoded",
+            extraHeader: g.extraHeader,
+          };
+          const status = await send(req);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status >= 200 && status < 300 && req.method !== "GET") accepted++;
+          if (status === 0 && timeouts.length < 20) timeouts.push(`${client.role} ${req.method} ${route.pattern}`);
+          if (status >= 500 && failures.length < 20) {
+            failures.push(
+              `${client.role} ${req.method} ${route.pattern} param=${JSON.stringify(req.param).slice(0, 60)} q=${req.query.slice(0, 80)} body=${(req.body ?? "").slice(0, 120)} -> ${status}`,
+            );
+          }
+          return true;
+        }),
+        { numRuns: RUNS, seed: Number(process.env.HARDENING_FUZZ_SEED ?? 20261123) },
+      );
+      console.log(
+        `[fuzz] ${RUNS} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${accepted} non-GET accepted`,
+      );
+      expect(failures).toEqual([]);
+      // Only event streams may keep a request open; everything else answers within the deadline.
+      expect(timeouts.filter((t) => !/\/(stream|events)$/.test(t))).toEqual([]);
+      if (accepted === 0) expect(await orderFingerprint()).toBe(before);
+    },
+  );
+
+  it("refuses oversized bodies with 413 on every API endpoint that takes a body", async () => {
+    const big = JSON.stringify({ orders: [{ note: "x".repeat(12 * 1024 * 1024) }] });
+    const results: string[] = [];
+    const ingest = clients.find((c) => c.role === "ingest_key")!;
+    const admin = clients.find((c) => c.role === "customer_admin")!;
+    for (const route of allRoutes().filter((r) => r.api && r.pattern !== "/api/v1/stream")) {
+      for (const client of [ingest, admin]) {
+        const status = await send({
+          route,
+          client,
+          method: "POST",
+          param: "00000000-0000-4000-8000-000000000001",
+          query: "",
+          body: big,
+          contentType: "application/json",
+          extraHeader: null,
+        });
+        results.push(`${client.role} POST ${route.pattern} -> ${status}`);
+      }
+    }
+    // 413, or a refusal that comes before reading the body (no POST here, not this caller's endpoint).
+    expect(results.filter((r) => !/-> (413|405|401|403|404)$/.test(r))).toEqual([]);
+    expect(results.filter((r) => r.startsWith("ingest_key POST /api/v1/ingest/"))).toEqual([
+      "ingest_key POST /api/v1/ingest/events -> 413",
+      "ingest_key POST /api/v1/ingest/orders -> 413",
+    ]);
+  });
+});
