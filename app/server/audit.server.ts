@@ -15,6 +15,8 @@ export interface AuditEntry {
   targetId?: string;
   detail?: Record<string, unknown>;
   request?: RequestInfo;
+  /** Only staff may read the entry (customers' RLS policy hides it). */
+  staffOnly?: boolean;
 }
 
 function row(e: AuditEntry) {
@@ -28,6 +30,7 @@ function row(e: AuditEntry) {
     ip: e.request?.ip ?? null,
     userAgent: e.request?.userAgent ?? null,
     detail: e.detail ?? {},
+    staffOnly: e.staffOnly ?? false,
   };
 }
 

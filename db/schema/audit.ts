@@ -1,6 +1,6 @@
 // Append-only audit trail. Platform-level entries use PLATFORM_TENANT_ID.
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const auditLog = pgTable(
   "audit_log",
@@ -19,6 +19,8 @@ export const auditLog = pgTable(
       .$type<Record<string, unknown>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
+    /** Hidden from customers by policy (0009): internal notes, internal alerts. */
+    staffOnly: boolean("staff_only").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("audit_log_at_idx").on(t.tenantId, t.at.desc())],
 );

@@ -320,6 +320,26 @@ await describeEachDb("row-level security", (kind) => {
     });
   });
 
+  it("hides staff-only audit entries (internal notes, alerts) from the customer, but not from staff", async () => {
+    await handle.db.execute(
+      sql`insert into audit_log (tenant_id, actor_label, action, staff_only) values (${a.id}, 'Agent (staff)', 'escalation.note_added', true)`,
+    );
+    const staffOnlyFor = (ctx: RoleContext) =>
+      queryAs<{ n: number }>(
+        handle,
+        ctx,
+        sql`select count(*)::int as n from audit_log where staff_only and action = 'escalation.note_added'`,
+      );
+    expect((await staffOnlyFor({ role: "portal_customer", tenantId: a.id }))[0].n).toBe(0);
+    expect((await staffOnlyFor({ role: "portal_staff", staffId: admin }))[0].n).toBeGreaterThan(0);
+    const forged = await errorAs(
+      handle,
+      { role: "portal_customer", tenantId: a.id },
+      sql`insert into audit_log (tenant_id, actor_label, action, staff_only) values (${a.id}, 'x', 'forged', true)`,
+    );
+    expect(forged).toMatch(DENIED);
+  });
+
   it("numbers a tenant's new events after existing ones, independently of other tenants", async () => {
     const before = await handle.db.execute<{ tenant_id: string; last: string }>(
       sql`select tenant_id, max(seq)::text as last from order_events where tenant_id in (${a.id}, ${b.id}) group by 1`,

@@ -185,6 +185,8 @@ function audit(
     targetId: row.id,
     detail,
     request: actor.request,
+    // An internal note's existence is itself internal.
+    staffOnly: action === "note_added",
   });
 }
 
@@ -669,6 +671,7 @@ export async function dismissAlert(actor: EscalationActor, alertId: string): Pro
       actorUserId: actor.staffId,
       actorLabel: `${actor.name} (staff)`,
       action: "escalation.alert_dismissed",
+      staffOnly: true,
       targetType: "escalation_alert",
       targetId: a.id,
       request: actor.request,
