@@ -12,6 +12,7 @@ export default defineConfig({
       "db/**/*.test.ts",
     ],
     exclude: ["node_modules", "build", "tests/e2e/**", "tests/hardening/**"],
+    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

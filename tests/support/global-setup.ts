@@ -1,0 +1,10 @@
+// Integration tests serve the real widget bundle (public/widgets/, built, not committed):
+// build it once when a fresh clone has none, so `npm run test:unit` works on its own.
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export default function setup(): void {
+  if (existsSync("public/widgets/sightline-widgets.js")) return;
+  console.log("[tests] building the widget bundle (public/widgets is not committed)...");
+  execSync("npm run build:widgets", { stdio: "inherit" });
+}
