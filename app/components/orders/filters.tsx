@@ -4,15 +4,13 @@ import { useState, type FormEvent } from "react";
 import {
   DATE_FIELDS,
   filtersToParams,
-  ORDER_PRIORITY_VALUES,
-  ORDER_STATUS_VALUES,
   queryToParams,
   type DateField,
   type OrderFilters,
-  type OrderStatusValue,
   type SortDir,
   type SortKey,
 } from "../../domain/orders/query";
+import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "../../domain/orders/statuses";
 import { Button, cx, FieldError } from "../ui";
 import { statusLabel } from "./format";
 
@@ -201,7 +199,7 @@ export function OrderFilterPanel({
         <CheckGroup
           legend="Status"
           name="status"
-          options={ORDER_STATUS_VALUES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          options={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
           selected={filters.status}
           error={errors.status}
         />
@@ -217,7 +215,7 @@ export function OrderFilterPanel({
         <CheckGroup
           legend="Priority"
           name="priority"
-          options={ORDER_PRIORITY_VALUES.map((p) => ({ value: p, label: p[0].toUpperCase() + p.slice(1) }))}
+          options={ORDER_PRIORITIES.map((p) => ({ value: p, label: p[0].toUpperCase() + p.slice(1) }))}
           selected={filters.priority}
           error={errors.priority}
         />
@@ -291,9 +289,9 @@ export function StatusChips({
   filters: OrderFilters;
   sort: SortKey;
   dir: SortDir;
-  counts: Record<OrderStatusValue, number>;
+  counts: Record<OrderStatus, number>;
 }) {
-  const total = ORDER_STATUS_VALUES.reduce((n, s) => n + counts[s], 0);
+  const total = ORDER_STATUSES.reduce((n, s) => n + counts[s], 0);
   const allHref = ordersHref({ ...filters, status: [] }, sort, dir);
   return (
     <nav aria-label="Status" className="mb-4">
@@ -312,7 +310,7 @@ export function StatusChips({
             All <span className="tabular-nums">{total}</span>
           </Link>
         </li>
-        {ORDER_STATUS_VALUES.filter((s) => counts[s] > 0 || filters.status.includes(s)).map((s) => {
+        {ORDER_STATUSES.filter((s) => counts[s] > 0 || filters.status.includes(s)).map((s) => {
           const on = filters.status.includes(s);
           const next = on ? filters.status.filter((x) => x !== s) : [...filters.status, s];
           return (

@@ -1,9 +1,9 @@
 // Order UI pieces shared by the list and the detail page: status labels and badges, dates in the
 // tenant's zone, relative times.
-import type { OrderStatusValue } from "../../domain/orders/query";
+import type { OrderStatus } from "../../domain/orders/statuses";
 import { Badge } from "../ui";
 
-export const STATUS_LABELS: Record<OrderStatusValue, string> = {
+export const STATUS_LABELS: Record<OrderStatus, string> = {
   received: "Received",
   confirmed: "Confirmed",
   allocated: "Allocated",
@@ -33,7 +33,7 @@ export function eventLabel(t: string): string {
   return EVENT_LABELS[t] ?? t;
 }
 
-const STATUS_TONE: Record<OrderStatusValue, "slate" | "green" | "amber" | "red" | "blue"> = {
+const STATUS_TONE: Record<OrderStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
   received: "slate",
   confirmed: "slate",
   allocated: "blue",
@@ -49,7 +49,7 @@ const STATUS_TONE: Record<OrderStatusValue, "slate" | "green" | "amber" | "red" 
   cancelled: "slate",
 };
 
-export function OrderStatusBadge({ status }: { status: OrderStatusValue }) {
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <Badge tone={STATUS_TONE[status] ?? "slate"}>{statusLabel(status)}</Badge>;
 }
 

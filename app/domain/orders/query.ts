@@ -19,26 +19,7 @@
 //   cursor=<opaque>, limit=1..200
 import { z } from "zod";
 import { parsePeriodKey, type PeriodKey } from "../sla/periods";
-
-export const ORDER_STATUS_VALUES = [
-  "received",
-  "confirmed",
-  "allocated",
-  "backordered",
-  "on_hold",
-  "picked",
-  "packed",
-  "shipped",
-  "in_transit",
-  "out_for_delivery",
-  "delivered",
-  "exception",
-  "cancelled",
-] as const;
-export type OrderStatusValue = (typeof ORDER_STATUS_VALUES)[number];
-
-export const ORDER_PRIORITY_VALUES = ["standard", "expedited", "critical"] as const;
-export type OrderPriorityValue = (typeof ORDER_PRIORITY_VALUES)[number];
+import { ORDER_PRIORITIES, isStatus, type OrderPriority, type OrderStatus } from "./statuses";
 
 export const SORT_KEYS = ["ordered", "number", "status", "requested", "promised", "delivered"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -60,9 +41,9 @@ export interface DateRange {
 }
 
 export interface OrderFilters {
-  status: OrderStatusValue[];
+  status: OrderStatus[];
   site: string[];
-  priority: OrderPriorityValue[];
+  priority: OrderPriority[];
   q: string | null;
   dates: Record<DateField, DateRange>;
   late: boolean;
@@ -139,7 +120,7 @@ export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: numb
   const maxLimit = opts.maxLimit ?? MAX_LIMIT;
 
   const status = [...new Set(multi(params, "status"))];
-  const badStatus = status.filter((s) => !(ORDER_STATUS_VALUES as readonly string[]).includes(s));
+  const badStatus = status.filter((s) => !isStatus(s));
   if (badStatus.length) errors.status = `Unknown status ${badStatus.map((s) => JSON.stringify(s)).join(", ")}.`;
 
   const site = [...new Set(multi(params, "site").map((s) => s.toLowerCase()))];
@@ -147,7 +128,7 @@ export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: numb
   if (site.length > 50) errors.site = "Choose at most 50 sites.";
 
   const priority = [...new Set(multi(params, "priority"))];
-  if (priority.some((p) => !(ORDER_PRIORITY_VALUES as readonly string[]).includes(p)))
+  if (priority.some((p) => !(ORDER_PRIORITIES as readonly string[]).includes(p)))
     errors.priority = "Priority is standard, expedited or critical.";
 
   const rawQ = single(params, "q");
@@ -243,9 +224,9 @@ export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: numb
     ok: true,
     query: {
       filters: {
-        status: status as OrderStatusValue[],
+        status: status as OrderStatus[],
         site,
-        priority: priority as OrderPriorityValue[],
+        priority: priority as OrderPriority[],
         q,
         dates,
         late: flags.late,

@@ -16,7 +16,8 @@ import {
   orderViews,
   tenants,
 } from "../../../db/schema/index";
-import { ORDER_STATUS_VALUES, parseOrderQuery, type OrderFilters } from "../../domain/orders/query";
+import { parseOrderQuery, type OrderFilters } from "../../domain/orders/query";
+import { isStatus } from "../../domain/orders/statuses";
 import { localToday } from "../../domain/orders/time";
 import type { BackgroundService } from "../background.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
@@ -161,9 +162,7 @@ async function tenantCandidates(
       where tenant_id = ${tenantId}::uuid and seq > ${fromSeq} order by seq limit ${EVENT_BATCH}`);
     const events = ev.rows.map((e) => ({ seq: Number(e.seq), orderId: e.order_id, type: e.type }));
     const lastSeq = events.length ? events[events.length - 1].seq : fromSeq;
-    const relevant = events.filter(
-      (e) => (ORDER_STATUS_VALUES as readonly string[]).includes(e.type) || e.type === "eta_changed",
-    );
+    const relevant = events.filter((e) => isStatus(e.type) || e.type === "eta_changed");
     const ids = [...new Set(relevant.map((e) => e.orderId))];
     const candidates: Candidate[] = [];
     for (const sub of subs) {

@@ -2,14 +2,8 @@
 // chip counts and the site list for the filter panel. Every read goes through withTenant with the
 // caller's TenantContext (portal_customer, or portal_staff viewing one account).
 import { sql, type SQL } from "drizzle-orm";
-import {
-  ORDER_STATUS_VALUES,
-  parseOrderQuery,
-  type OrderFilters,
-  type OrderQuery,
-  type OrderStatusValue,
-  type ParseResult,
-} from "../../domain/orders/query";
+import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult } from "../../domain/orders/query";
+import { ORDER_STATUSES, type OrderStatus } from "../../domain/orders/statuses";
 import { localToday } from "../../domain/orders/time";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { decodeCursor, encodeCursor } from "./cursor.server";
@@ -38,7 +32,7 @@ export interface OrderListRow {
   siteId: string;
   siteCode: string;
   siteName: string;
-  status: OrderStatusValue;
+  status: OrderStatus;
   statusAt: string;
   holdReason: string | null;
   priority: string;
@@ -115,7 +109,7 @@ export interface RawListRow extends Record<string, unknown> {
   site_id: string;
   site_code: string;
   site_name: string;
-  status: OrderStatusValue;
+  status: OrderStatus;
   status_at: string;
   hold_reason: string | null;
   priority: string;
@@ -225,7 +219,7 @@ export async function listOrders(reader: OrderReader, query: OrderQuery, now: Da
   };
 }
 
-export type StatusCounts = Record<OrderStatusValue, number>;
+export type StatusCounts = Record<OrderStatus, number>;
 
 /** How many orders of each status match the filters (ignoring the status filter itself). */
 export async function statusCounts(
@@ -240,8 +234,8 @@ export async function statusCounts(
       where ${whereClause(filterConditions(filters, scope, { withoutStatus: true }))}
       group by o.status`),
   );
-  const counts = Object.fromEntries(ORDER_STATUS_VALUES.map((s) => [s, 0])) as StatusCounts;
-  for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatusValue] = Number(row.n);
+  const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatus] = Number(row.n);
   return counts;
 }
 

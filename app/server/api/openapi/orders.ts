@@ -1,13 +1,7 @@
 // OpenAPI paths and schemas for /api/v1/orders (assembled by app/server/api/openapi.server.ts).
 // Only customer-visible fields appear: cost, margin, internal notes and unit cost never do.
-import {
-  DATE_FIELDS,
-  MAX_LIMIT,
-  MAX_Q_LENGTH,
-  ORDER_PRIORITY_VALUES,
-  ORDER_STATUS_VALUES,
-  SORT_KEYS,
-} from "../../../domain/orders/query";
+import { DATE_FIELDS, MAX_LIMIT, MAX_Q_LENGTH, SORT_KEYS } from "../../../domain/orders/query";
+import { ORDER_PRIORITIES, ORDER_STATUSES } from "../../../domain/orders/statuses";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({
@@ -33,9 +27,9 @@ const metric = (name: string, label: string) => ({
 });
 
 const listParameters = [
-  { name: "status", ...multi("Order statuses.", { type: "string", enum: [...ORDER_STATUS_VALUES] }) },
+  { name: "status", ...multi("Order statuses.", { type: "string", enum: [...ORDER_STATUSES] }) },
   { name: "site", ...multi("Ship-to site ids.", { type: "string", format: "uuid" }) },
-  { name: "priority", ...multi("Priorities.", { type: "string", enum: [...ORDER_PRIORITY_VALUES] }) },
+  { name: "priority", ...multi("Priorities.", { type: "string", enum: [...ORDER_PRIORITIES] }) },
   {
     name: "q",
     in: "query",
@@ -183,10 +177,10 @@ const summaryProperties = {
   siteId: { type: "string", format: "uuid" },
   siteCode: { type: "string" },
   siteName: { type: "string" },
-  status: { type: "string", enum: [...ORDER_STATUS_VALUES] },
+  status: { type: "string", enum: [...ORDER_STATUSES] },
   statusAt: { type: "string", format: "date-time" },
   holdReason: nullableString,
-  priority: { type: "string", enum: [...ORDER_PRIORITY_VALUES] },
+  priority: { type: "string", enum: [...ORDER_PRIORITIES] },
   orderedAt: { type: "string", format: "date-time" },
   requestedDate: nullableDate,
   promisedDate: nullableDate,
