@@ -142,45 +142,21 @@ const pct = (num: number, den: number) => (den > 0 ? round2((100 * num) / den) :
 /** The KPI figures of one aggregate, with drill-down links built on `base` (period, site). */
 export function kpisOf(a: Aggregate, targets: SlaTargets, base: SlaDrillDown): KpiResult[] {
   const leadOver = Math.round(targets.leadTimeHours * 60);
-  const parts: Record<
-    KpiId,
-    { value: number | null; num: number; den: number; missed: number; missedF: SlaDrillDown }
-  > = {
-    otif: {
-      value: pct(a.otif, a.measured),
-      num: a.otif,
-      den: a.measured,
-      missed: a.measured - a.otif,
-      missedF: { otif: "missed" },
-    },
-    onTime: {
-      value: pct(a.onTime, a.measured),
-      num: a.onTime,
-      den: a.measured,
-      missed: a.measured - a.onTime,
-      missedF: { ontime: "missed" },
-    },
-    inFull: {
-      value: pct(a.inFull, a.measured),
-      num: a.inFull,
-      den: a.measured,
-      missed: a.measured - a.inFull,
-      missedF: { infull: "missed" },
-    },
-    fillRateUnits: {
-      value: pct(a.unitsShipped, a.unitsOrdered),
-      num: a.unitsShipped,
-      den: a.unitsOrdered,
-      missed: a.shortOrders,
-      missedF: { fill: "short" },
-    },
-    fillRateLines: {
-      value: pct(a.linesFilled, a.linesOrdered),
-      num: a.linesFilled,
-      den: a.linesOrdered,
-      missed: a.shortOrders,
-      missedF: { fill: "short" },
-    },
+  type Part = { value: number | null; num: number; den: number; missed: number; missedF: SlaDrillDown };
+  /** A percentage KPI: value = num / den, with the count and drill-down filter of the misses. */
+  const share = (num: number, den: number, missed: number, missedF: SlaDrillDown): Part => ({
+    value: pct(num, den),
+    num,
+    den,
+    missed,
+    missedF,
+  });
+  const parts: Record<KpiId, Part> = {
+    otif: share(a.otif, a.measured, a.measured - a.otif, { otif: "missed" }),
+    onTime: share(a.onTime, a.measured, a.measured - a.onTime, { ontime: "missed" }),
+    inFull: share(a.inFull, a.measured, a.measured - a.inFull, { infull: "missed" }),
+    fillRateUnits: share(a.unitsShipped, a.unitsOrdered, a.shortOrders, { fill: "short" }),
+    fillRateLines: share(a.linesFilled, a.linesOrdered, a.shortOrders, { fill: "short" }),
     leadTime: {
       value: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
       num: round2(a.leadTimeMinutesSum / 60),
