@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only orders,scorecard]`: runs every bench/scenarios/*.ts that
+// `npm run bench [-- --quick] [-- --only orders,scorecard] [-- --prepare]`: runs every bench/scenarios/*.ts that
 // exports run(opts), prints a table per scenario and writes bench/results/latest.json plus a
 // Markdown report (bench/results/latest.md and docs/performance-latest.md). With --only, the
 // named scenarios replace their earlier entries in latest.json, so a report can be built up in parts.
@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { closeDatasets } from "./lib/dataset";
+import { closeDatasets, sharedDataset } from "./lib/dataset";
 import type { BenchMetric, ScenarioResult, ScenarioRun } from "./lib/types";
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
@@ -31,19 +31,22 @@ export interface BenchReport {
 interface Args {
   quick: boolean;
   only: string[] | null;
+  /** Create (or check) the data set and stop: the full seed is the slow part, run it ahead. */
+  prepare: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: null };
+  const args: Args = { quick: false, only: null, prepare: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") args.quick = true;
+    else if (a === "--prepare") args.prepare = true;
     else if (a === "--only" || a.startsWith("--only=")) {
       const value = a.includes("=") ? a.slice("--only=".length) : argv[++i];
       if (!value) throw new Error("--only needs a scenario name, e.g. --only orders");
       args.only = [...(args.only ?? []), ...value.split(",").filter(Boolean)];
     } else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run bench -- [--quick] [--only name[,name]]");
+      console.log("usage: npm run bench -- [--quick] [--only name[,name]] [--prepare]");
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -153,6 +156,12 @@ async function previousReport(): Promise<BenchReport | null> {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.prepare) {
+    const { info } = await sharedDataset({ quick: args.quick });
+    console.log(`[bench] data set ready: ${info.orders} orders over ${info.tenants} tenants (${info.kind})`);
+    await closeDatasets();
+    return 0;
+  }
   const scenarios = await loadScenarios(args.only);
   const results: StoredScenario[] = [];
   let failures = 0;
