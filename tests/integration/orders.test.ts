@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
 import { exportOrdersCsv } from "../../app/server/orders/export.server";
 import { parseOrderQuery } from "../../app/domain/orders/query";
 import { createTestDb } from "../support/db";
@@ -268,6 +268,42 @@ describe("filters", () => {
     const html = await res.text();
     const expected = await ownerCount("o.priority = 'standard' and o.status = 'in_transit'");
     if (expected > 0) expect(html).toMatch(new RegExp(`In transit <span[^>]*>${expected}</span>`));
+  });
+
+  it("counts a newly ingested order at once, though counts are cached between requests", async () => {
+    // The "All" chip is always shown (a status chip only when its count is above zero).
+    const receivedCount = async () => {
+      const html = await (await viewer.get("/orders?priority=critical&status=received")).text();
+      const m = html.match(/All <span[^>]*>(\d+)<\/span>/);
+      expect(m, "the All chip shows a count").not.toBeNull();
+      return Number(m![1]);
+    };
+    const before = await receivedCount();
+    expect(await receivedCount()).toBe(before); // the second read is served from the cache
+    const res = await fetch(`${portal.url}/api/v1/ingest/orders`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${demoIngestSecret(acme.slug)}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        items: [
+          {
+            source: "erp",
+            externalId: `COUNT-${Date.now()}`,
+            version: 1,
+            orderNumber: `SO-COUNT-${Date.now()}`,
+            siteCode: acme.sites[0].code,
+            status: "received",
+            priority: "critical",
+            orderedAt: new Date().toISOString(),
+            statusAt: new Date().toISOString(),
+            currency: "USD",
+            value: 10,
+            lines: [{ lineNo: 1, sku: "CNT-1", description: "Counter", qtyOrdered: 1, unitPrice: 10 }],
+          },
+        ],
+      }),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    expect(await receivedCount()).toBe(before + 1);
   });
 
   it("answers bad API filters with problem+json naming each field", async () => {

@@ -6,6 +6,7 @@ import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult }
 import { ORDER_STATUSES, type OrderStatus } from "../../domain/orders/statuses";
 import { localToday } from "../../domain/orders/time";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
+import { CountCache } from "./count-cache.server";
 import { decodeCursor, encodeCursor } from "./cursor.server";
 import {
   atRiskExpr,
@@ -221,6 +222,9 @@ export async function listOrders(reader: OrderReader, query: OrderQuery, now: Da
 
 export type StatusCounts = Record<OrderStatus, number>;
 
+/** 15 s: counts follow every event at once; clock-driven flags (late, at risk) within 15 s. */
+const countCache = new CountCache<StatusCounts>({ ttlMs: 15_000, maxEntries: 2_000 });
+
 /** How many orders of each status match the filters (ignoring the status filter itself). */
 export async function statusCounts(
   reader: OrderReader,
@@ -228,15 +232,24 @@ export async function statusCounts(
   now: Date = new Date(),
 ): Promise<StatusCounts> {
   const scope = scopeOf(reader, now);
-  const r = await withTenant(reader.db, (tx) =>
-    tx.execute<{ status: string; n: number }>(sql`
+  const key = `${scope.tenantId}|${scope.today}|${JSON.stringify({ ...filters, status: [] })}`;
+  return withTenant(reader.db, async (tx) => {
+    // The account's event sequence: a new order or a status change always appends an event.
+    const version = await tx.execute<{ last: string | number }>(
+      sql`select coalesce(max(seq), 0) as last from order_events where tenant_id = ${scope.tenantId}::uuid`,
+    );
+    const seq = Number(version.rows[0]?.last ?? 0);
+    const cached = countCache.get(key, seq);
+    if (cached) return cached;
+    const r = await tx.execute<{ status: string; n: number }>(sql`
       select o.status, count(*)::int as n from orders o
       where ${whereClause(filterConditions(filters, scope, { withoutStatus: true }))}
-      group by o.status`),
-  );
-  const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as StatusCounts;
-  for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatus] = Number(row.n);
-  return counts;
+      group by o.status`);
+    const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as StatusCounts;
+    for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatus] = Number(row.n);
+    countCache.set(key, seq, counts);
+    return counts;
+  });
 }
 
 export interface SiteOption {
