@@ -161,6 +161,30 @@ describe("scorecard API", () => {
     expect(siteMissed).toBe(otif.missedOrders);
   }, 120_000);
 
+  it("sums to its drill-down rows for a last quarter, period and week, and in every trend point", async () => {
+    const b = browser();
+    expect((await b.signIn("viewer@acme.example")).status).toBe(302);
+    for (const period of ["last-quarter", "last-period", "last-week"]) {
+      const sc = await scorecard(b, period);
+      expect((await drillDownRows(b, sc.orders.measuredHref)).length, `${period} measured`).toBe(sc.orders.measured);
+      expect(
+        sc.sites.reduce((n, s) => n + s.measured, 0),
+        `${period} sites`,
+      ).toBe(sc.orders.measured);
+      const otif = sc.kpis.find((k) => k.id === "otif")!;
+      expect((await drillDownRows(b, otif.missedHref)).length, `${period} OTIF missed`).toBe(otif.missedOrders);
+    }
+    const sc = await scorecard(b, "this-year");
+    expect(sc.trend).toHaveLength(12);
+    expect(sc.trend.some((t) => t.measured > 0)).toBe(true);
+    for (const t of sc.trend) {
+      // A trend point's link lists its OTIF misses; measured - misses = OTIF orders.
+      const missed = (await drillDownRows(b, t.href)).length;
+      const expectedOtif = t.measured > 0 ? Math.round((10_000 * (t.measured - missed)) / t.measured) / 100 : null;
+      expect(t.otif, t.label).toBe(expectedOtif);
+    }
+  }, 180_000);
+
   it("answers an unknown period with problem+json 400, and a period the calendar lacks with 404", async () => {
     const b = browser();
     await b.signIn("viewer@acme.example");

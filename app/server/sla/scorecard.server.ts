@@ -136,6 +136,13 @@ function toAggregate(r: AggRow | undefined): Aggregate {
   };
 }
 
+/** The aggregate of two disjoint sets of orders. */
+export function addAggregates(a: Aggregate, b: Aggregate): Aggregate {
+  const sum = {} as Aggregate;
+  for (const k of Object.keys(a) as (keyof Aggregate)[]) sum[k] = a[k] + b[k];
+  return sum;
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const pct = (num: number, den: number) => (den > 0 ? round2((100 * num) / den) : null);
 
@@ -234,21 +241,49 @@ export async function buildScorecard(
     const leadOver = Math.round(targets.leadTimeHours * 60);
     const select = { ...AGG, leadTimeOver: leadOverExpr(leadOver) };
 
-    const [total] = await tx
-      .select(select)
+    // One pass over the orders of the selected period and of the 12-period trend, grouped finely
+    // enough (fiscal year, quarter, period, week, site) to sum every figure the page shows from
+    // the groups: each is a count or a sum, and every order has one site and one fiscal key.
+    const slots = trendSlots(cal, lastPeriodOf(cal, period));
+    const years = [...new Set(slots.map((x) => x.fiscalYear))];
+    const inTrendSql = or(
+      ...years.map((fy) =>
+        and(
+          eq(orders.fiscalYear, fy),
+          inArray(
+            orders.fiscalPeriod,
+            slots.filter((x) => x.fiscalYear === fy).map((x) => x.period),
+          ),
+        ),
+      ),
+    );
+    const groups = await tx
+      .select({
+        siteId: orders.siteId,
+        fy: orders.fiscalYear,
+        fq: orders.fiscalQuarter,
+        fp: orders.fiscalPeriod,
+        fw: orders.fiscalWeek,
+        ...select,
+      })
       .from(orders)
-      .where(and(eq(orders.tenantId, tenant.id), fiscalCondition(period.key), ...siteCond));
-    const agg = toAggregate(total);
-
-    const bySite = await tx
-      .select({ siteId: orders.siteId, ...select })
-      .from(orders)
-      .where(and(eq(orders.tenantId, tenant.id), fiscalCondition(period.key), ...siteCond))
-      .groupBy(orders.siteId);
+      .where(and(eq(orders.tenantId, tenant.id), or(fiscalCondition(period.key), inTrendSql), ...siteCond))
+      .groupBy(orders.siteId, orders.fiscalYear, orders.fiscalQuarter, orders.fiscalPeriod, orders.fiscalWeek);
+    const inSelection = (g: (typeof groups)[number]) => {
+      const k = period.key;
+      if (g.fy !== k.fiscalYear) return false;
+      if (k.granularity === "quarter") return g.fq === k.index;
+      if (k.granularity === "period") return g.fp === k.index;
+      if (k.granularity === "week") return g.fw === k.index;
+      return true;
+    };
+    const sum = (rows: typeof groups) => rows.map(toAggregate).reduce(addAggregates, toAggregate(undefined));
+    const selected = groups.filter(inSelection);
+    const agg = sum(selected);
     const siteRows: SiteRow[] = scope.all
       .filter((s) => !siteIds || siteIds.includes(s.id))
       .map((s) => {
-        const a = toAggregate(bySite.find((r) => r.siteId === s.id));
+        const a = sum(selected.filter((g) => g.siteId === s.id));
         const kpis = kpisOf(a, targets, { ...base, site: s.id });
         return {
           siteId: s.id,
@@ -266,32 +301,8 @@ export async function buildScorecard(
         };
       });
 
-    const slots = trendSlots(cal, lastPeriodOf(cal, period));
-    const years = slots.map((s) => s.fiscalYear);
-    const trendRows = await tx
-      .select({ fy: orders.fiscalYear, fp: orders.fiscalPeriod, ...select })
-      .from(orders)
-      .where(
-        and(
-          eq(orders.tenantId, tenant.id),
-          // Only the 12 periods' rows (index range per fiscal year), not whole years.
-          or(
-            ...[...new Set(years)].map((fy) =>
-              and(
-                eq(orders.fiscalYear, fy),
-                inArray(
-                  orders.fiscalPeriod,
-                  slots.filter((x) => x.fiscalYear === fy).map((x) => x.period),
-                ),
-              ),
-            ),
-          ),
-          ...siteCond,
-        ),
-      )
-      .groupBy(orders.fiscalYear, orders.fiscalPeriod);
     const trend: TrendPoint[] = slots.map((s) => {
-      const a = toAggregate(trendRows.find((r) => r.fy === s.fiscalYear && r.fp === s.period));
+      const a = sum(groups.filter((g) => g.fy === s.fiscalYear && g.fp === s.period));
       const otif = pct(a.otif, a.measured);
       return {
         id: s.id,
