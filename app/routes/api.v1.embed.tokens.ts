@@ -4,6 +4,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { problem, problems, readJsonBody } from "../server/http/problem.server";
 import { issueEmbedToken } from "../server/embed/tokens.server";
+import { requestInfo } from "../server/http/request-info.server";
+import { checkLimit, LIMITS, recordFailure } from "../server/rate-limit.server";
 
 const body = z.object({
   origin: z.string({ message: "`origin` is required: the page origin the token is for." }).max(300),
@@ -16,6 +18,18 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  // Secrets are 32 random bytes, so guessing is hopeless; the limit keeps a scanner from trying.
+  const limitKey = `embed-token:ip:${requestInfo(request).ip}`;
+  const limit = await checkLimit(limitKey, LIMITS.embedTokenPerIp);
+  if (limit.limited && limit.retryAt) {
+    const seconds = Math.max(1, Math.ceil((limit.retryAt.getTime() - Date.now()) / 1000));
+    return problem({
+      status: 429,
+      title: "Too many failed attempts",
+      detail: `Too many requests with a wrong embed key secret from this address. Retry in ${seconds} s.`,
+      headers: { "Retry-After": String(seconds) },
+    });
+  }
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
   if (!match) return problems.unauthorized("Send the embed key secret as `Authorization: Bearer <secret>`.");
   const json = await readJsonBody(request, 4_096);
@@ -27,7 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   const r = await issueEmbedToken({ secret: match[1], ...parsed.data });
   if (!r.ok) {
-    if (r.status === 401) return problems.unauthorized(r.detail);
+    if (r.status === 401) {
+      await recordFailure(limitKey, LIMITS.embedTokenPerIp);
+      return problems.unauthorized(r.detail);
+    }
     if (r.status === 403) return problems.forbidden(r.detail);
     return problem({ status: 400, title: "Bad request", detail: r.detail });
   }

@@ -14,6 +14,8 @@ export const LIMITS = {
   signInPerIp: { max: 20, windowSeconds: 15 * 60 },
   passwordResetPerIp: { max: 5, windowSeconds: 60 * 60 },
   invitationPerIp: { max: 10, windowSeconds: 60 * 60 },
+  /** Wrong embed key secrets from one address (a host server refreshing tokens never fails). */
+  embedTokenPerIp: { max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export interface LimitState {

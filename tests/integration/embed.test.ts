@@ -14,6 +14,7 @@ import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 
 const INTRANET = "http://127.0.0.1:3001";
 const OTHER = "https://other-intranet.example";
@@ -145,6 +146,23 @@ describe("token exchange", () => {
     expect((await mint(DEMO_EMBED_SECRET, "*")).status).toBe(400);
     const noAuth = await fetch(`${portal.url}/api/v1/embed/tokens`, { method: "POST", body: "{}" });
     expect(noAuth.status).toBe(401);
+  });
+
+  it("answers 429 with Retry-After after 30 wrong secrets from one address, and still serves other addresses", async () => {
+    const from = (ip: string, secret: string) =>
+      fetch(`${portal.url}/api/v1/embed/tokens`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json", "X-Forwarded-For": ip },
+        body: JSON.stringify({ origin: INTRANET }),
+      });
+    const scanner = "198.51.100.77";
+    for (let i = 0; i < 30; i++) expect((await from(scanner, `sl_embed_guess_${i}`)).status).toBe(401);
+    const locked = await from(scanner, DEMO_EMBED_SECRET);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("content-type")).toContain("application/problem+json");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await locked.json()) as { token?: string }).token).toBeUndefined();
+    expect((await from("198.51.100.78", DEMO_EMBED_SECRET)).status).toBe(200);
   });
 
   it("records when the key was last used", async () => {

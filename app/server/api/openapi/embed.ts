@@ -28,6 +28,7 @@ export const paths = {
         "400": problem("The origin is not an exact origin, or ttlSeconds is out of range."),
         "401": problem("The secret is unknown or its key was revoked."),
         "403": problem("The key does not allow that origin."),
+        "429": problem("Too many wrong secrets from this address; wait for the Retry-After seconds."),
         "415": problem("The body is not JSON."),
       },
     },
