@@ -85,10 +85,18 @@ export function isLocalDate(text: string): boolean {
   return d <= days;
 }
 
-const localDate = z.string().refine(isLocalDate, "Use a date like 2026-03-31.");
-const flag = z
-  .enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+// Built on first parse, not at import: the list page's client code imports this module for
+// filtersToParams, and module-level schemas would pull zod (~24 KB gzip) into its bundle.
+let schemas: { localDate: z.ZodType<string>; flag: z.ZodType<boolean, string> } | null = null;
+function parsers() {
+  schemas ??= {
+    localDate: z.string().refine(isLocalDate, "Use a date like 2026-03-31."),
+    flag: z
+      .enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""])
+      .transform((v) => ["1", "true", "yes", "on"].includes(v)),
+  };
+  return schemas;
+}
 
 function multi(params: URLSearchParams, name: string): string[] {
   return params
@@ -118,6 +126,7 @@ const FIELD_LABEL: Record<DateField, string> = {
 export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: number } = {}): ParseResult {
   const errors: Record<string, string> = {};
   const maxLimit = opts.maxLimit ?? MAX_LIMIT;
+  const { localDate, flag } = parsers();
 
   const status = [...new Set(multi(params, "status"))];
   const badStatus = status.filter((s) => !isStatus(s));
