@@ -1,6 +1,7 @@
 // The audit trail as a table, times in the viewer's zone.
 import { Link } from "@remix-run/react";
 import { EmptyState } from "./ui";
+import { dateTimeFormat } from "./intl";
 
 export interface AuditRowView {
   id: number;
@@ -25,7 +26,7 @@ export function AuditTable({
 }) {
   if (rows.length === 0)
     return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone });
+  const fmt = dateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone });
   const last = rows[rows.length - 1];
   return (
     <div>

@@ -10,6 +10,7 @@ import {
 } from "../domain/escalations/workflow";
 import { formatMinutes } from "../domain/escalations/sla";
 import { Badge, cx, FieldError } from "./ui";
+import { dateTimeFormat } from "./intl";
 
 /** The JSON shape of one SLA clock as the escalation service returns it. */
 export interface ClockData {
@@ -32,7 +33,7 @@ export interface SlaData {
 
 export function formatTime(iso: string | null, timeZone: string): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateTimeFormat("en-GB", {
     timeZone,
     weekday: "short",
     day: "numeric",

@@ -2,6 +2,7 @@
 // tenant's zone, relative times.
 import type { OrderStatus } from "../../domain/orders/statuses";
 import { Badge } from "../ui";
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from "../intl";
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   received: "Received",
@@ -62,7 +63,7 @@ export function DelayBadges({ late, atRisk }: { late: boolean; atRisk: boolean }
 /** A calendar date (YYYY-MM-DD, no zone) as "2 Mar 2026". */
 export function formatDate(date: string | null): string {
   if (!date) return "—";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
@@ -70,15 +71,13 @@ export function formatDate(date: string | null): string {
 /** An instant as a date in a zone. */
 export function formatInstantDate(iso: string | null, timeZone: string): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(new Date(iso));
 }
 
 /** An instant as date and time in a zone, with the zone's abbreviation. */
 export function formatInstant(iso: string | null, timeZone: string): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -103,7 +102,7 @@ export function relativeTime(iso: string, now: number): string {
   const diff = new Date(iso).getTime() - now;
   const abs = Math.abs(diff);
   if (abs < 60_000) return "just now";
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const rtf = relativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, ms] of UNITS) {
     if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
   }
@@ -114,7 +113,7 @@ export function formatMoney(value: string, currency: string): string {
   const n = Number(value);
   if (!Number.isFinite(n)) return value;
   try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(n);
+    return numberFormat("en-GB", { style: "currency", currency }).format(n);
   } catch {
     return `${n.toFixed(2)} ${currency}`;
   }
