@@ -151,6 +151,15 @@ async function page(ds: Dataset, seconds: number): Promise<{ metrics: BenchMetri
     ] as const) {
       // Warm-up: compile caches, fill the pool.
       await load(`${portal.url}/orders${qs}`, { connections: 4, seconds: 2, cookie });
+      // One client at a time: the page's own cost, without queueing behind other requests.
+      const one = await load(`${portal.url}/orders${qs}`, { connections: 1, seconds: Math.ceil(seconds / 3), cookie });
+      metrics.push({
+        label: `PostgreSQL ${label}, 1 at a time`,
+        unit: "ms",
+        median: round(one.latency.median),
+        p95: round(one.latency.p95),
+        p99: round(one.latency.p99),
+      });
       const r = await load(`${portal.url}/orders${qs}`, { connections: 20, seconds, cookie });
       metrics.push({
         label: `PostgreSQL ${label}, 20 concurrent`,
