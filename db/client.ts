@@ -18,9 +18,18 @@ export interface DbHandle {
   db: Db;
   /** Runs a script of several statements (migrations, seeding helpers). Owner rights. */
   exec(script: string): Promise<void>;
-  /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; returns an unsubscribe function. On PostgreSQL a lost
+   * LISTEN connection is re-established (with back-off) until unsubscribed; notifications sent
+   * while it was down are gone, so `onReconnect` runs after each re-established LISTEN for the
+   * subscriber to catch up.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, opts?: ListenOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  onReconnect?: () => void;
 }
 
 export interface DbOptions {
@@ -56,34 +65,103 @@ async function openPglite(dir: string | undefined): Promise<DbHandle> {
   };
 }
 
+/** Back-off between attempts to re-establish a lost LISTEN connection. */
+const LISTEN_RETRY_MS = { first: 250, max: 5_000 };
+
 async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A request waits at most this long for a connection (a new one, or a free one of a busy
+    // pool); then it fails and is answered 503 instead of hanging.
+    connectionTimeoutMillis: 5_000,
+    // Peers that vanish without a reset (a cut network) are noticed by TCP keepalive.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  // A client that loses its server while checked out (mid-transaction) emits 'error' too, and
+  // the pool listens only to idle ones: unhandled, that event would kill the process. The
+  // query in flight already rejects with the same error and release() discards the client,
+  // so there is nothing more to do here.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const listeners = new Set<pg.Client>();
+  const subscriptions = new Set<() => Promise<void>>();
+
+  const listen = async (channel: string, onPayload: (payload: string) => void, opts: ListenOptions = {}) => {
+    let current: pg.Client | null = null;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let delay = LISTEN_RETRY_MS.first;
+
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+      client.on("error", (err) => {
+        console.error(`[db] LISTEN ${channel} connection lost: ${err.message}`);
+        lost(client);
+      });
+      client.on("end", () => lost(client));
+      client.on("notification", (msg) => {
+        if (msg.channel === channel) onPayload(msg.payload ?? "");
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      if (stopped) await client.end().catch(() => undefined);
+      else current = client;
+    };
+    const lost = (client: pg.Client) => {
+      if (current !== client) return; // a failed attempt, or already handled
+      current = null;
+      void client.end().catch(() => undefined);
+      if (!stopped) reconnectLater();
+    };
+    const reconnectLater = () => {
+      retry = setTimeout(() => {
+        retry = null;
+        connect().then(
+          () => {
+            if (stopped) return;
+            console.log(`[db] LISTEN ${channel} re-established`);
+            delay = LISTEN_RETRY_MS.first;
+            opts.onReconnect?.();
+          },
+          () => {
+            delay = Math.min(delay * 2, LISTEN_RETRY_MS.max);
+            if (!stopped) reconnectLater();
+          },
+        );
+      }, delay);
+      retry.unref?.();
+    };
+
+    await connect(); // the first LISTEN fails loudly, as before
+    const unsubscribe = async () => {
+      stopped = true;
+      subscriptions.delete(unsubscribe);
+      if (retry) clearTimeout(retry);
+      const client = current;
+      current = null;
+      await client?.end().catch(() => undefined);
+    };
+    subscriptions.add(unsubscribe);
+    return unsubscribe;
+  };
+
   return {
     kind: "postgres",
     db,
     exec: async (script) => {
       await pool.query(script);
     },
-    listen: async (channel, onPayload) => {
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", (err) => console.error("[db] listen connection error:", err.message));
-      await client.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === channel) onPayload(msg.payload ?? "");
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.add(client);
-      return async () => {
-        listeners.delete(client);
-        await client.end().catch(() => undefined);
-      };
-    },
+    listen,
     close: async () => {
-      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      await Promise.all([...subscriptions].map((unsubscribe) => unsubscribe()));
       await pool.end();
     },
   };

@@ -3,13 +3,14 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { DbHandle } from "../../../db/client";
 import { corsPreflight } from "../embed/cors.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginForms } from "./csrf.server";
+import { isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -65,13 +66,16 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
       logLevel: "warn",
     });
     app.use(server.middlewares);
-    build = () => server.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () =>
+      answerDatabaseLossWith503((await server.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
     close = () => server.close();
   } else {
     const clientDir = path.join(ROOT_DIR, "build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
-    build = (await import(pathToFileURL(path.join(ROOT_DIR, "build/server/index.js")).href)) as ServerBuild;
+    build = answerDatabaseLossWith503(
+      (await import(pathToFileURL(path.join(ROOT_DIR, "build/server/index.js")).href)) as ServerBuild,
+    );
   }
   app.all(
     "*",
@@ -86,4 +90,52 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     }),
   );
   return { app, close };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Losing the database mid-request
+
+/** The innermost message of an error chain (Drizzle's "Failed query: <sql>" wraps the driver's). */
+function rootMessage(err: unknown): string {
+  let e = err;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function guard<F extends LoaderFunction | ActionFunction>(fn: F | undefined, page: boolean): F | undefined {
+  if (!fn) return undefined;
+  const guarded = async (args: Parameters<F>[0]) => {
+    try {
+      return await fn(args);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      const { method, url } = args.request;
+      console.error(`[db] unavailable during ${method} ${new URL(url).pathname}: ${rootMessage(err)}`);
+      throw page ? unavailablePage() : problems.unavailable();
+    }
+  };
+  return guarded as F; // same arguments; Remix awaits the result either way
+}
+
+const guardedBuilds = new WeakMap<ServerBuild, ServerBuild>();
+
+/**
+ * A database that goes away mid-request is "unavailable, retry shortly" (503), not a bug (500):
+ * every route's loader and action is wrapped so that such an error (isDatabaseUnavailable)
+ * becomes a thrown Response — problem+json for resource routes (the API), and for pages the
+ * error boundary's "Sightline is briefly unavailable". Every other error passes through unchanged.
+ */
+export function answerDatabaseLossWith503(build: ServerBuild): ServerBuild {
+  const cached = guardedBuilds.get(build);
+  if (cached) return cached;
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    const m = route.module;
+    const page = typeof m.default === "function";
+    routes[id] = { ...route, module: { ...m, loader: guard(m.loader, page), action: guard(m.action, page) } };
+  }
+  const guarded = { ...build, routes };
+  guardedBuilds.set(build, guarded);
+  return guarded;
 }

@@ -40,6 +40,59 @@ export const problems = {
     problem({ status: 503, title: "Service unavailable", detail, headers: { "Retry-After": "5" } }),
 };
 
+// ---------------------------------------------------------------------------------------------
+// Losing the database is the service being unavailable (503, retry shortly), not a bug (500).
+
+/** Socket-level failures reaching the database (refused, reset, broken pipe, timed out, not found). */
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+/**
+ * SQLSTATEs meaning "no database to talk to right now": class 08 (connection exception),
+ * 57P01-57P03 (admin/crash shutdown, cannot connect now) and 53300 (too many connections).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** What node-postgres and its pool say when the connection goes away or never comes. */
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "timeout exceeded when trying to connect",
+  "Client has encountered a connection error and is not queryable",
+  "Cannot use a pool after calling end on the pool",
+];
+
+/**
+ * True when an error means the database cannot be reached (not that a query was wrong). Looks
+ * through `cause` chains (Drizzle wraps driver errors in "Failed query: ...") and aggregate errors.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 8) return false;
+  const { code, message, cause, errors } = err as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === "string" && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
+}
+
+/** The thrown Response for a page whose data could not be read: the error boundary shows it as a 503. */
+export function unavailablePage(): Response {
+  return new Response("Sightline cannot reach its database at the moment. Please try again in a few seconds.", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "5" },
+  });
+}
+
 /** Reads a JSON body with a size limit; returns a problem Response instead of throwing. */
 export async function readJsonBody(
   request: Request,

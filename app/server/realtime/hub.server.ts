@@ -4,7 +4,8 @@
 //   batch by the statement trigger in 0002_security.sql). NOTIFY is only a wake-up: the hub
 //   tails `order_events` by the tenant's sequence, so a dropped notification loses nothing, and a
 //   periodic catch-up poll (one query for all watched tenants) covers notifications that never
-//   arrive (e.g. a LISTEN connection that died).
+//   arrive (e.g. while a lost LISTEN connection is being re-established; the hub catches up
+//   as soon as it is back).
 // - Only tenants with subscribers are read, once per wake-up per tenant, under that tenant's
 //   customer role (portal_customer, no user), then fanned out in memory to that tenant's
 //   subscribers, each with its own filter. Never one read per subscriber.
@@ -155,10 +156,18 @@ export class RealtimeHub {
     if (this.handle === handle) return;
     if (this.handle) await this.stop();
     this.handle = handle;
-    this.stopListening = await handle.listen("sightline_events", (payload) => {
-      this.counters.notifications++;
-      this.wake(payload.trim());
-    });
+    this.stopListening = await handle.listen(
+      "sightline_events",
+      (payload) => {
+        this.counters.notifications++;
+        this.wake(payload.trim());
+      },
+      {
+        // The LISTEN connection was lost and is back (db/client.ts re-establishes it): catch up
+        // at once on what was committed meanwhile, rather than at the next poll.
+        onReconnect: () => void this.poll().catch((err: unknown) => console.error("[realtime] catch-up failed:", err)),
+      },
+    );
     try {
       this.stopEscalations = await subscribeEscalationChanges((payload: unknown) => this.forwardEscalation(payload));
     } catch (err) {
