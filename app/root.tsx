@@ -1,3 +1,4 @@
+import "./components/zod-jitless.client";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,

@@ -10,7 +10,7 @@ import { assertSameOrigin } from "../server/http/csrf.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });
-  return { ...(await listMembers(ctx)), me: ctx.user.id, tenantName: ctx.tenant.name };
+  return { ...(await listMembers(ctx)), me: ctx.user.id, tenantName: ctx.tenant.name, timeZone: ctx.tenant.timeZone };
 }
 
 const memberAction = z.object({
@@ -48,7 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
 const ROLE_LABEL: Record<string, string> = { customer_admin: "Administrator", customer_viewer: "Viewer" };
 
 export default function Users() {
-  const { members, invitations, me, tenantName } = useLoaderData<typeof loader>();
+  const { members, invitations, me, tenantName, timeZone } = useLoaderData<typeof loader>();
+  // A fixed locale and zone: the server's defaults differ from the browser's, and a date that
+  // renders differently on hydration makes React re-create the page (losing what was typed).
+  const expiry = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -114,10 +117,10 @@ export default function Users() {
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>{i.email}</span>
                   <span className="text-slate-500">
-                    {ROLE_LABEL[i.role] ?? i.role} · expires {new Date(i.expiresAt).toLocaleDateString()} ·{" "}
+                    {ROLE_LABEL[i.role] ?? i.role} · expires {expiry.format(new Date(i.expiresAt))} ·{" "}
                     <a
                       href={`/invitations/${i.id}`}
-                      className="text-brand-700 hover:underline"
+                      className="text-brand-700 underline hover:no-underline"
                       aria-label={`Invitation link for ${i.email}`}
                     >
                       invitation link

@@ -142,7 +142,7 @@ export default function Queue() {
                 </Badge>{" "}
                 {a.message}{" "}
                 {a.escalationId ? (
-                  <Link to={`/staff/queue/${a.escalationId}`} className="text-brand-700 hover:underline">
+                  <Link to={`/staff/queue/${a.escalationId}`} className="text-brand-700 underline hover:no-underline">
                     Open
                   </Link>
                 ) : null}

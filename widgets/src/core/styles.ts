@@ -19,6 +19,10 @@ export const baseStyles = css`
     --_gap: var(--sightline-spacing, 12px);
     display: block;
     box-sizing: border-box;
+    /* In a host's grid or flex layout, long content (an order number, a tracking text) scrolls
+       inside the widget instead of widening it over its neighbours. */
+    min-width: 0;
+    max-width: 100%;
     font-family: var(--sightline-font-family, inherit);
     font-size: var(--sightline-font-size, 0.9375rem);
     line-height: 1.4;
