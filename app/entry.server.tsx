@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
@@ -9,6 +9,16 @@ import { NonceProvider } from "./components/nonce";
 import "./server/embed/register.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Server-side errors worth a log line: not a client's bad request (405 for a method a route does
+ * not take, 404 for no such route: answered, nothing broke) and not a request the client abandoned.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(`[remix] ${request.method} ${new URL(request.url).pathname}:`, error);
+};
 
 export default function handleRequest(
   request: Request,

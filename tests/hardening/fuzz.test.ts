@@ -131,17 +131,18 @@ interface Req {
   extraHeader: [string, string] | null;
 }
 
-/** Browser requests carry no AbortSignal: race them against the same deadline. */
-async function withTimeout(p: Promise<Response>, controller: AbortController): Promise<Response> {
+/** Browser requests carry no AbortSignal: race them (and their body) against the same deadline. */
+async function withTimeout<T>(p: Promise<T>, controller: AbortController): Promise<T> {
   return Promise.race([
     p,
-    new Promise<Response>((_, reject) =>
-      controller.signal.addEventListener("abort", () => reject(new Error("timed out"))),
-    ),
+    new Promise<T>((_, reject) => {
+      if (controller.signal.aborted) reject(new Error("timed out"));
+      controller.signal.addEventListener("abort", () => reject(new Error("timed out")));
+    }),
   ]);
 }
 
-/** Status of the response; 0 when no status line arrived within the deadline. */
+/** Status of the response; 0 when the status line or the whole body did not arrive within the deadline. */
 async function send(r: Req): Promise<number> {
   const path = fill(r.route.pattern, Object.fromEntries(r.route.params.map((n) => [n, r.param])));
   const headers: Record<string, string> = { "x-forwarded-for": "198.18.200.1" };
@@ -171,7 +172,7 @@ async function send(r: Req): Promise<number> {
         });
     // Event streams stay open: the status line is all this test needs.
     if ((res.headers.get("content-type") ?? "").includes("text/event-stream")) await res.body?.cancel();
-    else await res.arrayBuffer();
+    else await withTimeout(res.arrayBuffer(), controller);
     return res.status;
   } catch (err) {
     if (controller.signal.aborted) return 0;
@@ -276,7 +277,8 @@ describe("malformed input", () => {
             );
           }
           if (status >= 200 && status < 300 && req.method !== "GET") accepted++;
-          if (status === 0 && timeouts.length < 20) timeouts.push(`${client.role} ${req.method} ${route.pattern}`);
+          if (status === 0 && timeouts.length < 20)
+            timeouts.push(`${client.role} ${req.method} ${route.pattern} q=${req.query.slice(0, 80)}`);
           if (status >= 500 && failures.length < 20) {
             failures.push(
               `${client.role} ${req.method} ${route.pattern} param=${JSON.stringify(req.param).slice(0, 60)} q=${req.query.slice(0, 80)} body=${(req.body ?? "").slice(0, 120)} -> ${status}`,
