@@ -31,7 +31,8 @@ export interface SlaData {
   active: "firstResponse" | "resolution";
 }
 
-export function formatTime(iso: string | null, timeZone: string): string {
+/** Date and time in a zone; `zoneName` appends the zone's short name (for lists mixing zones). */
+export function formatTime(iso: string | null, timeZone: string, opts: { zoneName?: boolean } = {}): string {
   if (!iso) return "—";
   return dateTimeFormat("en-GB", {
     timeZone,
@@ -40,6 +41,7 @@ export function formatTime(iso: string | null, timeZone: string): string {
     month: "short",
     hour: "2-digit",
     minute: "2-digit",
+    ...(opts.zoneName ? { timeZoneName: "short" as const } : {}),
   }).format(new Date(iso));
 }
 

@@ -240,7 +240,7 @@ export default function Queue() {
                     Owner
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Raised
+                    Raised <span className="font-normal normal-case">(account's time)</span>
                   </th>
                 </tr>
               </thead>
@@ -270,8 +270,8 @@ export default function Queue() {
                       <SeverityBadge severity={e.severity} />
                     </td>
                     <td className="px-4 py-3">{e.assigneeFirstName ?? <span className="text-slate-500">—</span>}</td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                      {formatTime(e.createdAt, e.timeZone)}
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600" title={e.timeZone}>
+                      {formatTime(e.createdAt, e.timeZone, { zoneName: true })}
                     </td>
                   </tr>
                 ))}

@@ -597,6 +597,20 @@ describe("automatic alerts", () => {
     expect(queue).toContain("breached its resolution target");
   });
 
+  it("names each account's time zone next to the time raised in the staff queue", async () => {
+    const agent = await client().signIn("agent@sightline.example");
+    const queue = await (await agent.get("/staff/queue?status=all")).text();
+    const cells = [...queue.matchAll(/<td[^>]*title="([^"]+)"[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(cells.length).toBeGreaterThan(0);
+    // The agent works Acme (Chicago) and Nordwind (Berlin): each time ends with its zone's name.
+    const zoneName = (zone: string) =>
+      new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" })
+        .formatToParts(new Date())
+        .find((p) => p.type === "timeZoneName")!.value;
+    for (const [zone, text] of cells) expect(text.endsWith(` ${zoneName(zone)}`), `${zone}: ${text}`).toBe(true);
+    expect(new Set(cells.map(([zone]) => zone))).toEqual(new Set(["America/Chicago", "Europe/Berlin"]));
+  });
+
   it("raises one internal alert for a strategic account with 3 late orders in 7 days", async () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: acme.timeZone }).format(new Date());
     const twoDaysAgo = new Date(`${today}T12:00:00Z`);
