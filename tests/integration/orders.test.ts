@@ -9,6 +9,7 @@ import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
 import { exportOrdersCsv } from "../../app/server/orders/export.server";
 import { parseOrderQuery } from "../../app/domain/orders/query";
 import { createTestDb } from "../support/db";
+import { parseCsv } from "../support/csv";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -72,35 +73,6 @@ async function ownerCount(where: string): Promise<number> {
     sql.raw(`select count(*)::int as n from orders o where o.tenant_id = '${acme.id}' and (${where})`),
   );
   return r.rows[0].n;
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
 }
 
 beforeAll(async () => {
