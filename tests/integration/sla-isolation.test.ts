@@ -8,6 +8,7 @@ import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import { setDb } from "../../app/server/db.server";
+import { tenantSummaryOf } from "../../app/server/auth/guards.server";
 import { buildScorecard, type Scorecard } from "../../app/server/sla/scorecard.server";
 import { recomputeOrderMetrics } from "../../app/server/sla/metrics.server";
 import { parsePeriodSelection } from "../../app/domain/sla/periods";
@@ -20,15 +21,6 @@ process.env.SIGHTLINE_SIMULATE = "off";
 
 const acme = DEMO_TENANTS.find((t) => t.slug === "acme")!;
 const nordwind = DEMO_TENANTS.find((t) => t.slug === "nordwind")!;
-const summary = (t: typeof acme) => ({
-  id: t.id,
-  name: t.name,
-  slug: t.slug,
-  tier: t.tier,
-  timeZone: t.timeZone,
-  country: t.country,
-  region: t.region,
-});
 
 await describeEachDb("SLA isolation", (kind) => {
   let handle: DbHandle;
@@ -78,7 +70,7 @@ await describeEachDb("SLA isolation", (kind) => {
   it("shows nothing of another tenant to a scorecard built with a forged tenant id", async () => {
     const forged = await buildScorecard(
       { role: "portal_customer", tenantId: nordwind.id, userId: nordwindUser },
-      summary(acme),
+      tenantSummaryOf(acme),
       { period: parsePeriodSelection("this-year")! },
     );
     expect(forged.ok).toBe(true);

@@ -8,7 +8,7 @@ import { embedKeys, metricJobs, tenantCalendars, user, type EmbedScope } from ".
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import { setDb } from "../../app/server/db.server";
-import type { CustomerContext, StaffContext } from "../../app/server/auth/guards.server";
+import { tenantSummaryOf, type CustomerContext, type StaffContext } from "../../app/server/auth/guards.server";
 import { TIER_DEFAULT_TARGETS } from "../../app/domain/sla/targets";
 import { setTenantTargets } from "../../app/server/sla/targets.server";
 import type { CalendarDefinition } from "../../app/domain/calendar/types";
@@ -56,15 +56,7 @@ async function adminCtx(slug: string): Promise<CustomerContext> {
     kind: "customer",
     user: { id: u.id, name: u.name, email: u.email },
     role: "customer_admin",
-    tenant: {
-      id: t.id,
-      name: t.name,
-      slug: t.slug,
-      tier: t.tier,
-      timeZone: t.timeZone,
-      country: t.country,
-      region: t.region,
-    },
+    tenant: tenantSummaryOf(t),
     db: { role: "portal_customer", tenantId: t.id, userId: u.id },
   };
 }

@@ -2,7 +2,7 @@
 // a widget with `Authorization: Bearer <embed token>`. Every API loader/action starts here and
 // gets the TenantContext that withTenant needs, or a problem+json Response to return.
 import type { TenantContext } from "../tenant-db.server";
-import { getPrincipal, staffAccount, accountCookie, type TenantSummary } from "../auth/guards.server";
+import { getPrincipal, staffAccount, accountCookie, tenantSummaryOf, type TenantSummary } from "../auth/guards.server";
 import { problems } from "../http/problem.server";
 import { getDb } from "../db.server";
 import { eq } from "drizzle-orm";
@@ -27,16 +27,7 @@ export type ApiAuthResult = { ok: true; principal: ApiPrincipal } | { ok: false;
 async function tenantSummary(id: string): Promise<TenantSummary | null> {
   const { db } = await getDb();
   const [t] = await db.select().from(tenants).where(eq(tenants.id, id)).limit(1);
-  if (!t) return null;
-  return {
-    id: t.id,
-    name: t.name,
-    slug: t.slug,
-    tier: t.tier,
-    timeZone: t.timeZone,
-    country: t.country,
-    region: t.region,
-  };
+  return t ? tenantSummaryOf(t) : null;
 }
 
 /** Resolves the caller from the portal session: a customer, or staff in their selected account. */

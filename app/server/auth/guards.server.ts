@@ -29,6 +29,19 @@ export interface TenantSummary {
   region: string | null;
 }
 
+/** The summary fields of a tenant row (or any object carrying them, e.g. a demo profile). */
+export function tenantSummaryOf(t: TenantSummary): TenantSummary {
+  return {
+    id: t.id,
+    name: t.name,
+    slug: t.slug,
+    tier: t.tier,
+    timeZone: t.timeZone,
+    country: t.country,
+    region: t.region,
+  };
+}
+
 export interface CustomerContext {
   kind: "customer";
   user: SignedInUser;

@@ -8,6 +8,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { embedKeys, tenants, type EmbedFixedFilters, type EmbedScope } from "../../../db/schema/index";
 import type { ApiAuthResult, ApiScope } from "../api/principal.server";
+import { tenantSummaryOf } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { sessionSecret } from "../env.server";
 import { problems } from "../http/problem.server";
@@ -207,15 +208,7 @@ export async function resolveEmbedBearer(request: Request, token: string, scope:
       via: "embed",
       kind: "embed",
       userId: null,
-      tenant: {
-        id: t.id,
-        name: t.name,
-        slug: t.slug,
-        tier: t.tier,
-        timeZone: t.timeZone,
-        country: t.country,
-        region: t.region,
-      },
+      tenant: tenantSummaryOf(t),
       fixedFilters,
       db: { role: "portal_customer", tenantId: t.id, userId: null },
     },
