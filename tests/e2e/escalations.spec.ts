@@ -2,19 +2,8 @@
 // with a credit above the strategic threshold; the agent sees it arrive live on the queue, adds
 // an internal note and a public reply; the viewer sees the reply and not the note; the credit
 // waits for the lead, who approves it, and the viewer sees the outcome.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("sightline-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  await page.waitForLoadState("networkidle");
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { signInThroughForm } from "./support";
 
 test("an escalation goes from a late order through the live queue, a reply, a note and a lead's approval", async ({
   browser,
@@ -26,14 +15,14 @@ test("an escalation goes from a late order through the live queue, a reply, a no
   const reply = `We found your pallet and rebooked it ${stamp}`;
 
   // The agent watches the queue before anything is raised.
-  const agent = await signIn(browser, "agent@sightline.example");
+  const agent = await signInThroughForm(browser, "agent@sightline.example");
   await agent.goto("/staff/queue");
   await expect(agent.getByRole("heading", { name: "Escalation queue" })).toBeVisible();
   await expect(agent.getByTestId("queue-live")).toContainText("Live");
   await expect(agent.getByText(title)).toHaveCount(0);
 
   // The viewer raises it from a late order.
-  const viewer = await signIn(browser, "viewer@acme.example");
+  const viewer = await signInThroughForm(browser, "viewer@acme.example");
   await expect(viewer.getByRole("link", { name: "Escalations" }).first()).toBeVisible();
   await viewer.goto("/escalations");
   await expect(viewer.getByRole("heading", { name: "Escalations" })).toBeVisible();
@@ -83,7 +72,7 @@ test("an escalation goes from a late order through the live queue, a reply, a no
   await expect(viewer.getByText("owner Alex")).toBeVisible();
 
   // The lead approves the credit with a reason.
-  const lead = await signIn(browser, "lead@sightline.example");
+  const lead = await signInThroughForm(browser, "lead@sightline.example");
   await lead.goto(escalationUrl.replace("/escalations/", "/staff/queue/").replace(/\?.*$/, ""));
   await lead.getByLabel("Reason (the customer sees it)").fill("Line stop confirmed; credit approved.");
   await lead.getByRole("button", { name: "Approve" }).click();

@@ -2,7 +2,8 @@
 // Acme admin switches the fiscal calendar from 4-4-5 weeks to calendar months and sees the SLA
 // page's periods relabel once the recompute (with visible progress) has finished.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signInThroughForm } from "./support";
 
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -24,19 +25,8 @@ async function open(page: Page, url: string): Promise<void> {
   }
 }
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("sightline-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
-
 test("a viewer drills from a missed OTIF tile to the orders that missed", async ({ browser }) => {
-  const viewer = await signIn(browser, "viewer@acme.example");
+  const viewer = await signInThroughForm(browser, "viewer@acme.example");
   await expect(viewer.getByRole("link", { name: "SLA", exact: true }).first()).toHaveAttribute("href", "/sla");
   await open(viewer, "/sla");
   await expect(viewer.getByRole("heading", { name: "Service levels" })).toBeVisible();
@@ -66,7 +56,7 @@ test("a viewer drills from a missed OTIF tile to the orders that missed", async 
 
 test("the Acme admin changes the fiscal calendar and sees periods relabel", async ({ browser }) => {
   test.setTimeout(120_000);
-  const admin = await signIn(browser, "admin@acme.example");
+  const admin = await signInThroughForm(browser, "admin@acme.example");
   await open(admin, "/sla?period=this-period");
   const heading = admin.locator("#period-heading");
   await expect(heading).toContainText(/^FY\d{4} P\d{2}/);

@@ -1,4 +1,4 @@
-// Shared pieces of the hardening specs (a11y.spec.ts, xss.spec.ts): demo logins signed in once
+// Shared pieces of the e2e specs: demo logins signed in once
 // per role and reused as storage states, the demo secrets, and small page helpers.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -38,6 +38,19 @@ export async function sessionOf(browser: Browser, email: string, password = PASS
   await context.close();
   states.set(email, state);
   return state;
+}
+
+/** A new context signed in through the sign-in form (what a person does); waits for the page it lands on. */
+export async function signInThroughForm(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.waitForLoadState("networkidle");
+  return page;
 }
 
 /** A fresh browser context signed in as `role` (staff roles have Acme opened, so account pages work). */
