@@ -37,3 +37,5 @@ export { fiscalPeriodOf, fiscalPeriodOfDate, fiscalPeriodsOfYear, fiscalYearSpan
 export { validateCalendar } from "./validate";
 export { holidayCountries, holidayRegions } from "./holidays";
 export { defaultCalendarFor } from "./defaults";
+export { fiscalYearStructure } from "./fiscal-year";
+export type { DateBounds, FiscalYearStructure } from "./fiscal-year";

@@ -1,5 +1,6 @@
 // Every area's OpenAPI module. Each exports `paths` and `schemas`; the assembler merges them.
 // Add a line when an area publishes its module.
+import * as calendar from "./calendar";
 import * as embed from "./embed";
 import * as escalations from "./escalations";
 import * as ingest from "./ingest";
@@ -12,4 +13,12 @@ export interface OpenApiModule {
   schemas: Record<string, unknown>;
 }
 
-export const OPENAPI_MODULES: Record<string, OpenApiModule> = { orders, ingest, stream, sla, escalations, embed };
+export const OPENAPI_MODULES: Record<string, OpenApiModule> = {
+  orders,
+  ingest,
+  stream,
+  sla,
+  calendar,
+  escalations,
+  embed,
+};

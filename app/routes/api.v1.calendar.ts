@@ -1,0 +1,19 @@
+// GET /api/v1/calendar?from=YYYY-MM-DD&to=YYYY-MM-DD
+// The account's business calendar in force (hours, holidays in the range, closures, extra working
+// days, fiscal rule, escalation hours) and every stored version with when it was in force.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiPrincipal } from "../server/api/principal.server";
+import { apiCalendar } from "../server/calendar/api.server";
+import { corsPreflight, withCors } from "../server/embed/cors.server";
+import { problems } from "../server/http/problem.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireApiPrincipal(request, "sla:read");
+  if (!auth.ok) return withCors(request, auth.response);
+  return withCors(request, await apiCalendar(auth.principal, new URL(request.url).searchParams));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight(request);
+  return problems.methodNotAllowed("GET");
+}
