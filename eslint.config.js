@@ -49,7 +49,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: "^(\\.\\./)+db(/|$)", message: "Widgets never import db/." },
-            { regex: "^(\\.\\./)+app/(?!.*types)", message: "Widgets import only API types from app/." },
+            { regex: "^((\\.\\./)+app|#app)/(?!.*types)", message: "Widgets import only API types from app/." },
           ],
         },
       ],
@@ -63,7 +63,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^(\\.\\./)+(db|server|routes|components)(/|$)",
+              regex: "^((\\.\\./)+|#app/)(db|server|routes|components)(/|$)",
               message: "app/domain is pure: no I/O, no framework.",
             },
             {

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import { randomUUID } from "node:crypto";
 import type { DbHandle } from "../../db/client";
-import type { Tx } from "../../app/server/tenant-db.server";
+import type { Tx } from "#app/server/tenant-db.server";
 
 export async function asCustomer<T>(handle: DbHandle, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return handle.db.transaction(async (tx) => {

@@ -15,7 +15,7 @@ import {
   holidaysBetween,
   type CalendarDefinition,
   type CompiledCalendar,
-} from "../../app/domain/calendar/index";
+} from "#app/domain/calendar/index";
 import { round, summarize } from "../lib/stats";
 import type { BenchMetric, ScenarioResult } from "../lib/types";
 

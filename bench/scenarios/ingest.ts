@@ -1,9 +1,9 @@
 // Ingestion throughput with full 1,000-item batches through the service the API calls
 // (validation, one transaction per batch, convergence, SLA metric recompute, audit entry).
 // Runs on its own throw-away database (PostgreSQL when reachable; quick: PGlite).
-import { eventInput } from "../../app/domain/orders/ingest-schema";
-import { setDb } from "../../app/server/db.server";
-import { ingestEvents, ingestOrders } from "../../app/server/ingest/ingest.server";
+import { eventInput } from "#app/domain/orders/ingest-schema";
+import { setDb } from "#app/server/db.server";
+import { ingestEvents, ingestOrders } from "#app/server/ingest/ingest.server";
 import { round, summarize } from "../lib/stats";
 import type { ScenarioOptions, ScenarioResult } from "../lib/types";
 import { benchOrder, benchTenants, scratchDb } from "./stream";

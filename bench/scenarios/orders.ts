@@ -3,11 +3,11 @@
 // 200 tenants) and PGlite (smaller set), and the /orders page rendered over HTTP under
 // autocannon at 20 concurrent connections (target p95 <= 100 ms on PostgreSQL).
 import { sql } from "drizzle-orm";
-import { parseOrderQuery, type OrderQuery } from "../../app/domain/orders/query";
-import { localToday } from "../../app/domain/orders/time";
-import { fetchBatch, scopeOf, type RawListRow } from "../../app/server/orders/list.server";
-import { filterConditions, whereClause, type OrderScope } from "../../app/server/orders/sql.server";
-import type { Tx } from "../../app/server/tenant-db.server";
+import { parseOrderQuery, type OrderQuery } from "#app/domain/orders/query";
+import { localToday } from "#app/domain/orders/time";
+import { fetchBatch, scopeOf, type RawListRow } from "#app/server/orders/list.server";
+import { filterConditions, whereClause, type OrderScope } from "#app/server/orders/sql.server";
+import type { Tx } from "#app/server/tenant-db.server";
 import { pgliteDataset, sharedDataset, type Dataset } from "../lib/dataset";
 import { load, signIn, startChildPortal } from "../lib/http";
 import { round, summarize } from "../lib/stats";

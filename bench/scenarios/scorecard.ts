@@ -2,12 +2,12 @@
 // as portal_customer — totals, per-site breakdown and the 12-period trend over stored metrics.
 // Target: <= 150 ms. Metrics are computed once per data set with recomputeTenantMetrics.
 import { sql } from "drizzle-orm";
-import { setDb } from "../../app/server/db.server";
-import type { TenantSummary } from "../../app/server/auth/guards.server";
-import { recomputeTenantMetrics } from "../../app/server/sla/metrics.server";
-import { buildScorecard } from "../../app/server/sla/scorecard.server";
+import { setDb } from "#app/server/db.server";
+import type { TenantSummary } from "#app/server/auth/guards.server";
+import { recomputeTenantMetrics } from "#app/server/sla/metrics.server";
+import { buildScorecard } from "#app/server/sla/scorecard.server";
 import type { TenantTier } from "../../db/schema/tenancy";
-import type { PeriodSelection } from "../../app/domain/sla/periods";
+import type { PeriodSelection } from "#app/domain/sla/periods";
 import { sharedDataset, type Dataset } from "../lib/dataset";
 import { round, summarize, timeMany } from "../lib/stats";
 import type { BenchMetric, ScenarioOptions, ScenarioResult } from "../lib/types";

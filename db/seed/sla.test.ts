@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileCalendar, fiscalPeriodOfDate, validateCalendar } from "../../app/domain/calendar/index";
-import { describeCalendar } from "../../app/domain/sla/describe";
+import { compileCalendar, fiscalPeriodOfDate, validateCalendar } from "#app/domain/calendar/index";
+import { describeCalendar } from "#app/domain/sla/describe";
 import { DEMO_TENANTS } from "./demo-tenants";
 import { demoCalendars } from "./sla";
 

@@ -2,13 +2,13 @@
 // customer) and the SLA metrics of every seeded order, computed in TypeScript and written in
 // batches through the owner connection. Targets come from the tier defaults (no sla_targets row).
 import { sql } from "drizzle-orm";
-import { metricCalendarOf } from "../../app/domain/sla/calendar-adapter";
-import { compileCalendar } from "../../app/domain/calendar/index";
-import type { CalendarDefinition, TimeInterval, WeekdayKey } from "../../app/domain/calendar/types";
-import { describeCalendar } from "../../app/domain/sla/describe";
-import { TIER_DEFAULT_TARGETS } from "../../app/domain/sla/targets";
-import { computeRows, loadFacts, writeMetrics } from "../../app/server/sla/store.server";
-import type { Tx } from "../../app/server/tenant-db.server";
+import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
+import { compileCalendar } from "#app/domain/calendar/index";
+import type { CalendarDefinition, TimeInterval, WeekdayKey } from "#app/domain/calendar/types";
+import { describeCalendar } from "#app/domain/sla/describe";
+import { TIER_DEFAULT_TARGETS } from "#app/domain/sla/targets";
+import { computeRows, loadFacts, writeMetrics } from "#app/server/sla/store.server";
+import type { Tx } from "#app/server/tenant-db.server";
 import type { DbHandle } from "../client";
 import { metricJobs, tenantCalendars } from "../schema/index";
 import type { TenantTier } from "../schema/tenancy";

@@ -3,8 +3,8 @@
 // purpose, and not one row of another tenant comes back.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { setDb } from "../../app/server/db.server";
-import { withTenant, type TenantContext } from "../../app/server/tenant-db.server";
+import { setDb } from "#app/server/db.server";
+import { withTenant, type TenantContext } from "#app/server/tenant-db.server";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";
 import { createTenantWithOrders } from "../support/factories";
 

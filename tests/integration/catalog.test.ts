@@ -4,7 +4,7 @@
 // function and shows every rule notices it.
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { RUNTIME_ROLES } from "../../app/server/tenant-db.server";
+import { RUNTIME_ROLES } from "#app/server/tenant-db.server";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";
 
 /** Rows of an owner query. */

@@ -9,7 +9,7 @@ import { auditLog, embedKeys, orders, sites, type EmbedScope } from "../../db/sc
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET } from "../../db/seed/embed";
 import { seedDemo } from "../../db/seed/seed";
-import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_ISSUER, tokenKey } from "../../app/server/embed/tokens.server";
+import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_ISSUER, tokenKey } from "#app/server/embed/tokens.server";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

@@ -8,7 +8,7 @@ import type { DbHandle } from "../../db/client";
 import { escalationApprovals, user } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
-import { stopEscalationListener } from "../../app/server/escalations/live.server";
+import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";

@@ -14,7 +14,7 @@ import {
 } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
-import { ESCALATION_STATUSES, type EscalationStatus } from "../../app/domain/escalations/workflow";
+import { ESCALATION_STATUSES, type EscalationStatus } from "#app/domain/escalations/workflow";
 import { createTestDb } from "../support/db";
 import {
   Client,
@@ -26,7 +26,7 @@ import {
   storeCalendar,
 } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
-import { runEscalationChecks } from "../../app/server/escalations/alerts.server";
+import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 process.env.SIGHTLINE_SIMULATE = "off";

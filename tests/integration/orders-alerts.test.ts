@@ -7,10 +7,10 @@ import type { DbHandle } from "../../db/client";
 import { user } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
-import { setDb } from "../../app/server/db.server";
-import { localToday } from "../../app/domain/orders/time";
-import { runDelayAlerts } from "../../app/server/orders/alerts.server";
-import { saveView, type ViewOwner } from "../../app/server/orders/views.server";
+import { setDb } from "#app/server/db.server";
+import { localToday } from "#app/domain/orders/time";
+import { runDelayAlerts } from "#app/server/orders/alerts.server";
+import { saveView, type ViewOwner } from "#app/server/orders/views.server";
 import { createTestDb } from "../support/db";
 import { startSmtp } from "../support/escalations";
 

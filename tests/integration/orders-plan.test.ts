@@ -6,9 +6,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
-import { parseOrderQuery } from "../../app/domain/orders/query";
-import { localToday } from "../../app/domain/orders/time";
-import { batchSql } from "../../app/server/orders/list.server";
+import { parseOrderQuery } from "#app/domain/orders/query";
+import { localToday } from "#app/domain/orders/time";
+import { batchSql } from "#app/server/orders/list.server";
 import { createTestDb, describeEachDb } from "../support/db";
 import { asRole } from "../support/roles";
 

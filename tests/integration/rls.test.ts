@@ -3,7 +3,7 @@
 // Tenant tables are enumerated from the catalog, so tables added by later migrations are covered.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUNTIME_ROLES, type RuntimeRole } from "../../app/server/tenant-db.server";
+import { RUNTIME_ROLES, type RuntimeRole } from "#app/server/tenant-db.server";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";
 import { createOrder, createStaff, createTenant, createTenantWithOrders, type OrderRow } from "../support/factories";
 import { errorAs, queryAs, type RoleContext } from "../support/roles";

@@ -7,20 +7,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { embedKeys, metricJobs, tenantCalendars, user, type EmbedScope } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
-import { setDb } from "../../app/server/db.server";
-import { tenantSummaryOf, type CustomerContext, type StaffContext } from "../../app/server/auth/guards.server";
-import { TIER_DEFAULT_TARGETS } from "../../app/domain/sla/targets";
-import { setTenantTargets } from "../../app/server/sla/targets.server";
-import type { CalendarDefinition } from "../../app/domain/calendar/types";
-import { calendarSettings, saveCalendar } from "../../app/server/sla/calendar-settings.server";
-import {
-  recomputeIdle,
-  recomputeOrderMetrics,
-  runPendingJobs,
-  systemWriter,
-} from "../../app/server/sla/metrics.server";
-import { withTenant } from "../../app/server/tenant-db.server";
-import type { Scorecard } from "../../app/server/sla/scorecard.server";
+import { setDb } from "#app/server/db.server";
+import { tenantSummaryOf, type CustomerContext, type StaffContext } from "#app/server/auth/guards.server";
+import { TIER_DEFAULT_TARGETS } from "#app/domain/sla/targets";
+import { setTenantTargets } from "#app/server/sla/targets.server";
+import type { CalendarDefinition } from "#app/domain/calendar/types";
+import { calendarSettings, saveCalendar } from "#app/server/sla/calendar-settings.server";
+import { recomputeIdle, recomputeOrderMetrics, runPendingJobs, systemWriter } from "#app/server/sla/metrics.server";
+import { withTenant } from "#app/server/tenant-db.server";
+import type { Scorecard } from "#app/server/sla/scorecard.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

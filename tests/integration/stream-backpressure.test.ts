@@ -1,10 +1,10 @@
 // Slow consumers and filters of the SSE stream, below HTTP: a subscriber whose unsent backlog
 // exceeds the bound is closed with a retry hint; fixed filters fail closed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiPrincipal } from "../../app/server/api/principal.server";
-import { setDb } from "../../app/server/db.server";
-import { stopHub, type OrderEventFacets } from "../../app/server/realtime/hub.server";
-import { filterFor, openEventStream, parseLastEventId } from "../../app/server/realtime/sse.server";
+import type { ApiPrincipal } from "#app/server/api/principal.server";
+import { setDb } from "#app/server/db.server";
+import { stopHub, type OrderEventFacets } from "#app/server/realtime/hub.server";
+import { filterFor, openEventStream, parseLastEventId } from "#app/server/realtime/sse.server";
 import { createTestDb, type TestDb } from "../support/db";
 
 let db: TestDb;

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopHub } from "../../app/server/realtime/hub.server";
+import { stopHub } from "#app/server/realtime/hub.server";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
 import { createTestDb, describeEachDb, postgresReachable, type DbKind, type TestDb } from "../support/db";

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import type { DbHandle } from "../../db/client";
 import { escalations, escalationSlaTargets, tenantCalendars, type StoredPause } from "../../db/schema/index";
-import type { CalendarDefinition } from "../../app/domain/calendar/index";
+import type { CalendarDefinition } from "#app/domain/calendar/index";
 
 /** Like tests/support/portal.ts Browser, plus JSON requests for the API. */
 export class Client {

@@ -2,8 +2,8 @@
 // Remix served by Vite in middleware mode (no build needed), on a random port.
 import type { AddressInfo } from "node:net";
 import type { DbHandle } from "../../db/client";
-import { setDb } from "../../app/server/db.server";
-import { createPortalApp } from "../../app/server/http/app.server";
+import { setDb } from "#app/server/db.server";
+import { createPortalApp } from "#app/server/http/app.server";
 
 export interface TestPortal {
   url: string;

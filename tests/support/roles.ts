@@ -3,7 +3,7 @@
 // but on a test database handle instead of the app's singleton.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
-import type { TenantContext, Tx } from "../../app/server/tenant-db.server";
+import type { TenantContext, Tx } from "#app/server/tenant-db.server";
 
 export type { TenantContext, Tx };
 

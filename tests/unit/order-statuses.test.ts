@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_EVENT_TYPES, ORDER_STATUSES } from "../../app/domain/orders/statuses";
+import { ORDER_EVENT_TYPES, ORDER_STATUSES } from "#app/domain/orders/statuses";
 import { ORDER_EVENT_TYPES as DB_EVENT_TYPES, ORDER_STATUSES as DB_STATUSES } from "../../db/schema/orders";
 
 describe("order statuses", () => {

@@ -9,8 +9,8 @@ import {
   type OrderFilters,
   type SortDir,
   type SortKey,
-} from "../../domain/orders/query";
-import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "../../domain/orders/statuses";
+} from "#app/domain/orders/query";
+import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import { Button, cx, FieldError } from "../ui";
 import { statusLabel } from "./format";
 

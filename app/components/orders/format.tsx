@@ -1,6 +1,6 @@
 // Order UI pieces shared by the list and the detail page: status labels and badges, dates in the
 // tenant's zone, relative times.
-import type { OrderStatus } from "../../domain/orders/statuses";
+import type { OrderStatus } from "#app/domain/orders/statuses";
 import { Badge } from "../ui";
 import { dateTimeFormat, numberFormat, relativeTimeFormat } from "../intl";
 

@@ -1,8 +1,8 @@
 // The order list's results: a sortable table on wide screens, cards on phones, keyset paging and
 // the empty state. Sorting and paging are links, so the URL holds the whole state.
 import { Link } from "@remix-run/react";
-import type { OrderFilters, SortDir, SortKey } from "../../domain/orders/query";
-import type { OrderStatus } from "../../domain/orders/statuses";
+import type { OrderFilters, SortDir, SortKey } from "#app/domain/orders/query";
+import type { OrderStatus } from "#app/domain/orders/statuses";
 import { cx, EmptyState } from "../ui";
 import { ordersHref } from "./filters";
 import { DelayBadges, formatDate, formatInstantDate, formatMoney, OrderStatusBadge } from "./format";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { embedKeys, sites, type EmbedFixedFilters, type EmbedScope } from "../../../db/schema/index";
-import type { EmbedKeyInput } from "../../forms/embed";
+import type { EmbedKeyInput } from "#app/forms/embed";
 import { recordAudit } from "../audit.server";
 import type { CustomerContext } from "../auth/guards.server";
 import { requestInfo } from "../http/request-info.server";

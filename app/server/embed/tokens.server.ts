@@ -12,7 +12,7 @@ import { tenantSummaryOf } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { sessionSecret } from "../env.server";
 import { problems } from "../http/problem.server";
-import { normalizeOrigin } from "../../forms/embed";
+import { normalizeOrigin } from "#app/forms/embed";
 
 export const EMBED_SECRET_PREFIX = "sl_embed_";
 export const MAX_TOKEN_SECONDS = 600;

@@ -2,9 +2,9 @@
 // in tenant_calendars) or, for a tenant that never saved one, defaultCalendarFor(tenant) -- both
 // loaded and compiled (cached per version) by the SLA area's loadTenantCalendar, counted with the
 // calendar engine in app/domain/calendar.
-import { addBusinessMinutes, businessMinutesBetween } from "../../domain/calendar/index";
-import type { CompiledCalendar } from "../../domain/calendar/types";
-import type { BusinessClock } from "../../domain/escalations/sla";
+import { addBusinessMinutes, businessMinutesBetween } from "#app/domain/calendar/index";
+import type { CompiledCalendar } from "#app/domain/calendar/types";
+import type { BusinessClock } from "#app/domain/escalations/sla";
 import { loadTenantCalendar, type TenantRef } from "../sla/calendar.server";
 import type { Tx } from "../tenant-db.server";
 

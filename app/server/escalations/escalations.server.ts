@@ -20,8 +20,8 @@ import {
   hasException,
   requiredApprover,
   type ApproverRole,
-} from "../../domain/escalations/approval";
-import { activeClock, type ClockStatus } from "../../domain/escalations/sla";
+} from "#app/domain/escalations/approval";
+import { activeClock, type ClockStatus } from "#app/domain/escalations/sla";
 import {
   checkTransition,
   DEFAULT_REOPEN_WINDOW_DAYS,
@@ -32,8 +32,8 @@ import {
   type EscalationStatus,
   type Severity,
   type TransitionKind,
-} from "../../domain/escalations/workflow";
-import type { NewEscalationInput } from "../../forms/escalations";
+} from "#app/domain/escalations/workflow";
+import type { NewEscalationInput } from "#app/forms/escalations";
 import { recordAudit } from "../audit.server";
 import { getDb } from "../db.server";
 import type { AccountContext, StaffContext } from "../auth/guards.server";

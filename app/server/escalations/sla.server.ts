@@ -2,7 +2,7 @@
 // the tenant's business clock, and a JSON-friendly view of both clocks.
 import { eq } from "drizzle-orm";
 import { escalationSlaTargets, type StoredPause } from "../../../db/schema/index";
-import type { Tier } from "../../domain/escalations/approval";
+import type { Tier } from "#app/domain/escalations/approval";
 import {
   activeClock,
   computeSla,
@@ -11,9 +11,9 @@ import {
   type PauseInterval,
   type SlaState,
   type SlaTarget,
-} from "../../domain/escalations/sla";
-import type { EscalationStatus, Severity } from "../../domain/escalations/workflow";
-import type { BusinessClock } from "../../domain/escalations/sla";
+} from "#app/domain/escalations/sla";
+import type { EscalationStatus, Severity } from "#app/domain/escalations/workflow";
+import type { BusinessClock } from "#app/domain/escalations/sla";
 import type { Tx } from "../tenant-db.server";
 import { clockForTenant, type TenantCalendarSource } from "./calendar.server";
 

@@ -2,8 +2,8 @@
 // admins (escalation_sla_targets; the policy lets only platform admins write). Audited.
 import { and, eq } from "drizzle-orm";
 import { escalationSlaTargets, tenants } from "../../../db/schema/index";
-import { DEFAULT_SLA_TARGETS, type SlaTarget } from "../../domain/escalations/sla";
-import { ESCALATION_SEVERITIES, type Severity } from "../../domain/escalations/workflow";
+import { DEFAULT_SLA_TARGETS, type SlaTarget } from "#app/domain/escalations/sla";
+import { ESCALATION_SEVERITIES, type Severity } from "#app/domain/escalations/workflow";
 import { recordAudit } from "../audit.server";
 import type { StaffContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";

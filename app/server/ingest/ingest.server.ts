@@ -14,7 +14,7 @@
 //   and duplicate delivery converge to the same state as in-order delivery.
 import { and, eq, sql } from "drizzle-orm";
 import { orderLines, orders, shipments, sites } from "../../../db/schema/index";
-import { convergeEvents, type ConvergedFacts, type TimelineEvent } from "../../domain/orders/convergence";
+import { convergeEvents, type ConvergedFacts, type TimelineEvent } from "#app/domain/orders/convergence";
 import {
   batchEnvelope,
   eventInput,
@@ -25,8 +25,8 @@ import {
   type EventInput,
   type ItemProblem,
   type OrderInput,
-} from "../../domain/orders/ingest-schema";
-import type { OrderEventType } from "../../domain/orders/statuses";
+} from "#app/domain/orders/ingest-schema";
+import type { OrderEventType } from "#app/domain/orders/statuses";
 import { recordAudit } from "../audit.server";
 import { problem, problems, readJsonBody } from "../http/problem.server";
 import { recomputeOrderMetrics } from "../sla/metrics.server";

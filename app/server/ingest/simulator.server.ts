@@ -5,8 +5,8 @@
 import { and, eq, isNull, inArray, sql } from "drizzle-orm";
 import { ingestKeys } from "../../../db/schema/index";
 import { DEMO_TENANTS } from "../../../db/seed/demo-tenants";
-import { eventInput, orderInput } from "../../domain/orders/ingest-schema";
-import type { OrderStatus } from "../../domain/orders/statuses";
+import { eventInput, orderInput } from "#app/domain/orders/ingest-schema";
+import type { OrderStatus } from "#app/domain/orders/statuses";
 import type { BackgroundService } from "../background.server";
 import { env } from "../env.server";
 import { withTenant } from "../tenant-db.server";

@@ -16,9 +16,9 @@ import {
   orderViews,
   tenants,
 } from "../../../db/schema/index";
-import { parseOrderQuery, type OrderFilters } from "../../domain/orders/query";
-import { isStatus } from "../../domain/orders/statuses";
-import { localToday } from "../../domain/orders/time";
+import { parseOrderQuery, type OrderFilters } from "#app/domain/orders/query";
+import { isStatus } from "#app/domain/orders/statuses";
+import { localToday } from "#app/domain/orders/time";
 import type { BackgroundService } from "../background.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";

@@ -1,7 +1,7 @@
 // Opaque keyset cursors: base64url JSON of the sort, the last (or first) row's sort value and id,
 // and the direction to read in. Not a secret (RLS decides what is visible), but validated fully
 // so a hand-edited cursor is a 400, never a database error.
-import type { SortDir, SortKey } from "../../domain/orders/query";
+import type { SortDir, SortKey } from "#app/domain/orders/query";
 import { SORT_SQL } from "./sql.server";
 
 export interface Cursor {

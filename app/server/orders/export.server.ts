@@ -1,9 +1,9 @@
 // CSV export of a filtered order list, streamed: a pull-based stream reads one keyset batch per
 // pull, each in its own short withTenant transaction, so 100k rows never sit in memory and the
 // database connection is never held while a slow client downloads.
-import type { OrderQuery } from "../../domain/orders/query";
-import { csvRow } from "../../domain/orders/csv";
-import { formatLocalDateTime } from "../../domain/orders/time";
+import type { OrderQuery } from "#app/domain/orders/query";
+import { csvRow } from "#app/domain/orders/csv";
+import { formatLocalDateTime } from "#app/domain/orders/time";
 import { withTenant } from "../tenant-db.server";
 import { fetchBatch, scopeOf, toListRow, type OrderListRow, type OrderReader } from "./list.server";
 

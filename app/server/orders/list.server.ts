@@ -2,9 +2,9 @@
 // chip counts and the site list for the filter panel. Every read goes through withTenant with the
 // caller's TenantContext (portal_customer, or portal_staff viewing one account).
 import { sql, type SQL } from "drizzle-orm";
-import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult } from "../../domain/orders/query";
-import { ORDER_STATUSES, type OrderStatus } from "../../domain/orders/statuses";
-import { localToday } from "../../domain/orders/time";
+import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult } from "#app/domain/orders/query";
+import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
+import { localToday } from "#app/domain/orders/time";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { CountCache } from "./count-cache.server";
 import { decodeCursor, encodeCursor } from "./cursor.server";

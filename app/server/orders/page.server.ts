@@ -1,7 +1,7 @@
 // What the order list page needs in one call: the parsed URL state, one page of rows, status chip
 // counts, the filter panel's sites and the person's saved views; and the saved-view actions.
 import { redirect } from "@remix-run/node";
-import { emptyFilters, queryToParams, type OrderFilters, type SortDir, type SortKey } from "../../domain/orders/query";
+import { emptyFilters, queryToParams, type OrderFilters, type SortDir, type SortKey } from "#app/domain/orders/query";
 import type { AccountContext } from "../auth/guards.server";
 import {
   BadCursorError,

@@ -9,8 +9,8 @@ import {
   type OrderFilters,
   type SortDir,
   type SortKey,
-} from "../../domain/orders/query";
-import { endOfLocalDayExclusive, startOfLocalDay } from "../../domain/orders/time";
+} from "#app/domain/orders/query";
+import { endOfLocalDayExclusive, startOfLocalDay } from "#app/domain/orders/time";
 
 /** Who is asking and where "today" is: the inputs every order query needs beside the filters. */
 export interface OrderScope {

@@ -4,7 +4,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { orderViews } from "../../../db/schema/index";
-import { parseOrderQuery, queryToParams } from "../../domain/orders/query";
+import { parseOrderQuery, queryToParams } from "#app/domain/orders/query";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 
 export interface ViewOwner {

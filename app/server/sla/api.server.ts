@@ -1,6 +1,6 @@
 // GET /api/v1/sla/scorecard: parameters -> scorecard JSON or problem+json.
 import { z } from "zod";
-import { parsePeriodSelection } from "../../domain/sla/periods";
+import { parsePeriodSelection } from "#app/domain/sla/periods";
 import type { ApiPrincipal } from "../api/principal.server";
 import { problems } from "../http/problem.server";
 import { buildScorecard } from "./scorecard.server";

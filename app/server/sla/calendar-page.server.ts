@@ -1,8 +1,8 @@
 // Loader and action behind /settings/calendar (customer admins; the route guards).
 import type { CustomerContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
-import { validateCalendar } from "../../domain/calendar/index";
-import type { CalendarDefinition } from "../../domain/calendar/types";
+import { validateCalendar } from "#app/domain/calendar/index";
+import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { withTenant } from "../tenant-db.server";
 import { loadTenantCalendar } from "./calendar.server";
 import {

@@ -12,11 +12,11 @@ import {
   startOfLocalDate,
   validateCalendar,
   workingIntervalsBetween,
-} from "../../domain/calendar/index";
-import type { CalendarDefinition, FiscalDefinition, WeekdayKey } from "../../domain/calendar/types";
-import { WEEKDAY_KEYS } from "../../domain/calendar/types";
-import { describeCalendar } from "../../domain/sla/describe";
-import { addDays } from "../../domain/sla/metrics";
+} from "#app/domain/calendar/index";
+import type { CalendarDefinition, FiscalDefinition, WeekdayKey } from "#app/domain/calendar/types";
+import { WEEKDAY_KEYS } from "#app/domain/calendar/types";
+import { describeCalendar } from "#app/domain/sla/describe";
+import { addDays } from "#app/domain/sla/metrics";
 import { recordAudit } from "../audit.server";
 import type { CustomerContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";

@@ -4,11 +4,11 @@
 // stored, so the cache needs no invalidation.
 import { and, desc, eq } from "drizzle-orm";
 import { tenantCalendars } from "../../../db/schema/index";
-import { compileCalendar, defaultCalendarFor } from "../../domain/calendar/index";
-import type { CalendarDefinition, CompiledCalendar } from "../../domain/calendar/types";
-import { describeCalendar } from "../../domain/sla/describe";
-import { metricCalendarOf } from "../../domain/sla/calendar-adapter";
-import type { MetricCalendar } from "../../domain/sla/metrics";
+import { compileCalendar, defaultCalendarFor } from "#app/domain/calendar/index";
+import type { CalendarDefinition, CompiledCalendar } from "#app/domain/calendar/types";
+import { describeCalendar } from "#app/domain/sla/describe";
+import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
+import type { MetricCalendar } from "#app/domain/sla/metrics";
 import type { Tx } from "../tenant-db.server";
 
 export interface TenantRef {

@@ -10,7 +10,7 @@
 //   site=<site id>                                       one ship-to site
 import { and, eq, type SQL } from "drizzle-orm";
 import { orders } from "../../../db/schema/index";
-import { formatPeriodKey, type PeriodKey } from "../../domain/sla/periods";
+import { formatPeriodKey, type PeriodKey } from "#app/domain/sla/periods";
 
 export interface SlaDrillDown {
   fiscal?: PeriodKey;

@@ -7,7 +7,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { metricJobs, tenants } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
-import type { MetricPolicy } from "../../domain/sla/metrics";
+import type { MetricPolicy } from "#app/domain/sla/metrics";
 import type { BackgroundService } from "../background.server";
 import { getDb } from "../db.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";

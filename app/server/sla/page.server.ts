@@ -1,10 +1,10 @@
 // The SLA page's loader: period and site from the URL -> the scorecard, or a readable message
 // (an unknown period falls back to the current one rather than failing the page).
-import { parsePeriodSelection } from "../../domain/sla/periods";
+import { parsePeriodSelection } from "#app/domain/sla/periods";
 import type { AccountContext } from "../auth/guards.server";
 import { buildScorecard, type Scorecard } from "./scorecard.server";
 import type { PeriodChoice } from "./periods.server";
-import type { Granularity } from "../../domain/sla/periods";
+import type { Granularity } from "#app/domain/sla/periods";
 
 export interface SlaPageData {
   scorecard: Scorecard;

@@ -1,8 +1,8 @@
 // Fiscal periods of a tenant's compiled calendar: resolving a selection (this-quarter,
 // FY2026-P03, ...) to its date span and label, and listing choices for the period picker.
-import { fiscalPeriodOfDate, fiscalPeriodsOfYear, localDate } from "../../domain/calendar/index";
-import type { CompiledCalendar, FiscalPeriodInfo } from "../../domain/calendar/types";
-import { addDays } from "../../domain/sla/metrics";
+import { fiscalPeriodOfDate, fiscalPeriodsOfYear, localDate } from "#app/domain/calendar/index";
+import type { CompiledCalendar, FiscalPeriodInfo } from "#app/domain/calendar/types";
+import { addDays } from "#app/domain/sla/metrics";
 import {
   formatPeriodKey,
   precedingPeriods,
@@ -11,7 +11,7 @@ import {
   type Granularity,
   type PeriodKey,
   type PeriodSelection,
-} from "../../domain/sla/periods";
+} from "#app/domain/sla/periods";
 
 export interface ResolvedPeriod {
   key: PeriodKey;

@@ -5,9 +5,9 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { metricJobs, orders, sites } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
-import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE, kpiMet, type KpiId } from "../../domain/sla/definitions";
-import type { Granularity, PeriodSelection } from "../../domain/sla/periods";
-import { targetFor, type SlaTargets } from "../../domain/sla/targets";
+import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE, kpiMet, type KpiId } from "#app/domain/sla/definitions";
+import type { Granularity, PeriodSelection } from "#app/domain/sla/periods";
+import { targetFor, type SlaTargets } from "#app/domain/sla/targets";
 import type { TenantSummary } from "../auth/guards.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { loadTenantCalendar } from "./calendar.server";

@@ -8,7 +8,7 @@ import {
   type MetricCalendar,
   type MetricPolicy,
   type OrderMetrics,
-} from "../../domain/sla/metrics";
+} from "#app/domain/sla/metrics";
 import type { Tx } from "../tenant-db.server";
 
 export const WRITE_CHUNK = 5_000;

@@ -1,6 +1,6 @@
 // The action behind /staff/admin/targets: parse, validate (same ranges as the database), save.
 import { z } from "zod";
-import { validateTargets, type SlaTargets } from "../../domain/sla/targets";
+import { validateTargets, type SlaTargets } from "#app/domain/sla/targets";
 import type { StaffContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { kickRecompute } from "./metrics.server";

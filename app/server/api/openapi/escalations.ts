@@ -1,12 +1,12 @@
 // OpenAPI paths and schemas for /api/v1/escalations (assembled by app/server/api/openapi.server.ts).
 // Only public fields appear: internal notes and staff-only columns are never part of a response.
-import { MAX_CREDIT_AMOUNT } from "../../../domain/escalations/approval";
+import { MAX_CREDIT_AMOUNT } from "#app/domain/escalations/approval";
 import {
   ESCALATION_CATEGORIES,
   ESCALATION_SEVERITIES,
   ESCALATION_STATUSES,
   SEVERITY_GUIDANCE,
-} from "../../../domain/escalations/workflow";
+} from "#app/domain/escalations/workflow";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({

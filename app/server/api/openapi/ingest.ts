@@ -1,7 +1,7 @@
 // OpenAPI paths and schemas for the ingestion API (assembled by app/server/api/openapi.server.ts).
 // Item schemas are generated from the zod schemas that validate requests, so they cannot drift.
 import { z } from "zod";
-import { eventInput, MAX_BATCH_ITEMS, MAX_BODY_BYTES, orderInput } from "../../../domain/orders/ingest-schema";
+import { eventInput, MAX_BATCH_ITEMS, MAX_BODY_BYTES, orderInput } from "#app/domain/orders/ingest-schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({

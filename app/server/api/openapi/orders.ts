@@ -1,7 +1,7 @@
 // OpenAPI paths and schemas for /api/v1/orders (assembled by app/server/api/openapi.server.ts).
 // Only customer-visible fields appear: cost, margin, internal notes and unit cost never do.
-import { DATE_FIELDS, MAX_LIMIT, MAX_Q_LENGTH, SORT_KEYS } from "../../../domain/orders/query";
-import { ORDER_PRIORITIES, ORDER_STATUSES } from "../../../domain/orders/statuses";
+import { DATE_FIELDS, MAX_LIMIT, MAX_Q_LENGTH, SORT_KEYS } from "#app/domain/orders/query";
+import { ORDER_PRIORITIES, ORDER_STATUSES } from "#app/domain/orders/statuses";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({

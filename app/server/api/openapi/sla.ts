@@ -1,6 +1,6 @@
 // OpenAPI paths and schemas for /api/v1/sla/scorecard (assembled by app/server/api/openapi.server.ts).
-import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE } from "../../../domain/sla/definitions";
-import { GRANULARITIES } from "../../../domain/sla/periods";
+import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE } from "#app/domain/sla/definitions";
+import { GRANULARITIES } from "#app/domain/sla/periods";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({
