@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantCalendars, user } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
-import type { CalendarDefinition } from "../../app/domain/calendar/types";
-import { tenantSummaryOf, type CustomerContext } from "../../app/server/auth/guards.server";
-import { calendarSchema, fiscalYearResponseSchema } from "../../app/server/calendar/api-schema";
-import { setDb } from "../../app/server/db.server";
-import { saveCalendar } from "../../app/server/sla/calendar-settings.server";
+import type { CalendarDefinition } from "#app/domain/calendar/types";
+import { tenantSummaryOf, type CustomerContext } from "#app/server/auth/guards.server";
+import { calendarSchema, fiscalYearResponseSchema } from "#app/server/calendar/api-schema";
+import { setDb } from "#app/server/db.server";
+import { saveCalendar } from "#app/server/sla/calendar-settings.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

@@ -5,12 +5,12 @@
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenantCalendars } from "../../../db/schema/index";
-import { fiscalYearStructure, holidaysBetween, localDate } from "../../domain/calendar/index";
-import type { CalendarDefinition } from "../../domain/calendar/types";
-import { WEEKDAY_KEYS } from "../../domain/calendar/types";
-import type { Tier } from "../../domain/escalations/approval";
-import { ESCALATION_SEVERITIES } from "../../domain/escalations/workflow";
-import { describeFiscal, WEEKDAY_NAMES } from "../../domain/sla/describe";
+import { fiscalYearStructure, holidaysBetween, localDate } from "#app/domain/calendar/index";
+import type { CalendarDefinition } from "#app/domain/calendar/types";
+import { WEEKDAY_KEYS } from "#app/domain/calendar/types";
+import type { Tier } from "#app/domain/escalations/approval";
+import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
+import { describeFiscal, WEEKDAY_NAMES } from "#app/domain/sla/describe";
 import type { ApiPrincipal } from "../api/principal.server";
 import { loadTargets } from "../escalations/sla.server";
 import { problems } from "../http/problem.server";

@@ -1,8 +1,8 @@
 // OpenAPI paths and schemas for /api/v1/calendar and /api/v1/calendar/periods, generated from the
 // zod schemas the service is typed by (app/server/calendar/api-schema.ts).
 import { z } from "zod";
-import { MAX_HOLIDAY_DAYS } from "../../calendar/api.server";
-import { calendarSchema, fiscalYearResponseSchema } from "../../calendar/api-schema";
+import { MAX_HOLIDAY_DAYS } from "#app/server/calendar/api.server";
+import { calendarSchema, fiscalYearResponseSchema } from "#app/server/calendar/api-schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({
