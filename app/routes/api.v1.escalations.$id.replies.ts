@@ -5,7 +5,8 @@ import { replySchema } from "../forms/escalations";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail } from "../server/escalations/api.server";
-import { addComment, getEscalation } from "../server/escalations/escalations.server";
+import { addComment } from "../server/escalations/comments.server";
+import { getEscalation } from "../server/escalations/detail.server";
 import { escalationProblem } from "../server/escalations/http.server";
 import { problems, readJsonBody } from "../server/http/problem.server";
 

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail } from "../server/escalations/api.server";
-import { getEscalation } from "../server/escalations/escalations.server";
+import { getEscalation } from "../server/escalations/detail.server";
 import { escalationProblem } from "../server/escalations/http.server";
 import { problems } from "../server/http/problem.server";
 

@@ -7,7 +7,9 @@ import { newEscalationSchema } from "../forms/escalations";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail, apiSummary } from "../server/escalations/api.server";
-import { createEscalation, getEscalation, listEscalations } from "../server/escalations/escalations.server";
+import { createEscalation } from "../server/escalations/create.server";
+import { getEscalation } from "../server/escalations/detail.server";
+import { listEscalations } from "../server/escalations/list.server";
 import { escalationProblem } from "../server/escalations/http.server";
 import { problems, readJsonBody } from "../server/http/problem.server";
 

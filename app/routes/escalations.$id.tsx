@@ -27,7 +27,10 @@ import { Alert, Badge, Button, Card, PageHeader } from "../components/ui";
 import { fieldErrors } from "../forms/auth";
 import { replySchema, statusSchema } from "../forms/escalations";
 import { requireAccount } from "../server/auth/guards.server";
-import { actorFor, addComment, changeStatus, getEscalation } from "../server/escalations/escalations.server";
+import { actorFor } from "../server/escalations/actor.server";
+import { addComment } from "../server/escalations/comments.server";
+import { changeStatus } from "../server/escalations/workflow.server";
+import { getEscalation } from "../server/escalations/detail.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 

@@ -6,7 +6,8 @@ import { categoryLabel, ClockBadge, formatTime, SeverityBadge, StatusBadge } fro
 import { Button, Card, EmptyState, PageHeader, SelectField } from "../components/ui";
 import { ESCALATION_STATUSES, STATUS_TITLES, type EscalationStatus } from "../domain/escalations/workflow";
 import { requireAccount } from "../server/auth/guards.server";
-import { actorFor, listEscalations } from "../server/escalations/escalations.server";
+import { actorFor } from "../server/escalations/actor.server";
+import { listEscalations } from "../server/escalations/list.server";
 
 const STATUS_FILTERS = ["active", "all", ...ESCALATION_STATUSES] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];

@@ -12,7 +12,9 @@ import {
 import { fieldErrors } from "../forms/auth";
 import { newEscalationFromForm, newEscalationSchema } from "../forms/escalations";
 import { requireAccount } from "../server/auth/guards.server";
-import { actorFor, atRiskOrders, createEscalation, orderForEscalation } from "../server/escalations/escalations.server";
+import { actorFor } from "../server/escalations/actor.server";
+import { atRiskOrders, orderForEscalation } from "../server/escalations/orders.server";
+import { createEscalation } from "../server/escalations/create.server";
 import { asEscalationError } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 

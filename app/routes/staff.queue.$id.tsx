@@ -19,15 +19,13 @@ import { Alert, Badge, Button, Card, PageHeader, SelectField } from "../componen
 import { fieldErrors } from "../forms/auth";
 import { assignSchema, decisionSchema, staffCommentSchema, statusSchema } from "../forms/escalations";
 import { requireStaff } from "../server/auth/guards.server";
-import {
-  actorFor,
-  addComment,
-  assignEscalation,
-  changeStatus,
-  decideApproval,
-  getEscalation,
-  listAlerts,
-} from "../server/escalations/escalations.server";
+import { actorFor } from "../server/escalations/actor.server";
+import { addComment } from "../server/escalations/comments.server";
+import { assignEscalation } from "../server/escalations/assign.server";
+import { changeStatus } from "../server/escalations/workflow.server";
+import { decideApproval } from "../server/escalations/approvals.server";
+import { getEscalation } from "../server/escalations/detail.server";
+import { listAlerts } from "../server/escalations/queue-alerts.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { staffCanSee, staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";

@@ -14,13 +14,9 @@ import {
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField } from "../components/ui";
 import { ESCALATION_SEVERITIES, ESCALATION_STATUSES, STATUS_TITLES } from "../domain/escalations/workflow";
 import { requireStaff } from "../server/auth/guards.server";
-import {
-  actorFor,
-  dismissAlert,
-  listAlerts,
-  listEscalations,
-  type ListFilters,
-} from "../server/escalations/escalations.server";
+import { actorFor } from "../server/escalations/actor.server";
+import { dismissAlert, listAlerts } from "../server/escalations/queue-alerts.server";
+import { listEscalations, type ListFilters } from "../server/escalations/list.server";
 import { asEscalationError } from "../server/escalations/http.server";
 import { staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";

@@ -6,7 +6,8 @@ import { staffMembers } from "../../../db/schema/index";
 import type { ApiPrincipal } from "../api/principal.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
-import type { EscalationActor, EscalationDetail, EscalationSummary } from "./escalations.server";
+import type { EscalationActor } from "./actor.server";
+import type { EscalationDetail, EscalationSummary } from "./views.server";
 import { peopleByIds } from "./people.server";
 
 /** The actor for an API caller; null when a staff session's role could not be confirmed. */

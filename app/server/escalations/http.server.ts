@@ -2,7 +2,7 @@
 // problem+json for /api/v1. Database refusals (a policy, a trigger, a check constraint) that
 // slip past validation become 403/400 rather than 500; anything else is rethrown (a real 500).
 import { problem } from "../http/problem.server";
-import { EscalationError } from "./escalations.server";
+import { EscalationError } from "./actor.server";
 
 const TITLES: Record<number, string> = {
   400: "Bad request",

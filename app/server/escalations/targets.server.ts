@@ -8,7 +8,7 @@ import { recordAudit } from "../audit.server";
 import type { StaffContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { withTenant } from "../tenant-db.server";
-import { EscalationError } from "./escalations.server";
+import { EscalationError } from "./actor.server";
 import { loadTargets } from "./sla.server";
 
 export interface TargetRow extends SlaTarget {

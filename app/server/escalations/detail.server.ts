@@ -1,0 +1,156 @@
+// One escalation with its comments, exception requests, history and the moves the viewer may make.
+// Customers read through portal_customer, so internal notes never reach them (RLS, not this code).
+import { APPROVER_LABELS, canDecide, type ApproverRole } from "#app/domain/escalations/approval";
+import {
+  STATUS_TITLES,
+  TRANSITION_ACTIONS,
+  checkTransition,
+  nextStatuses,
+  type EscalationStatus,
+} from "#app/domain/escalations/workflow";
+import { and, asc, eq } from "drizzle-orm";
+import { auditLog, escalationApprovals, escalationComments } from "../../../db/schema/index";
+import { withTenant } from "../tenant-db.server";
+import { type EscalationActor, REOPEN_WINDOW_DAYS } from "./actor.server";
+import { firstName } from "./people.server";
+import { loadRow, tenantOf } from "./row.server";
+import { loadSlaContext } from "./sla.server";
+import { type ApprovalView, type EscalationDetail, summarize } from "./views.server";
+
+const PUBLIC_HISTORY = new Set([
+  "escalation.created",
+  "escalation.status_changed",
+  "escalation.assigned",
+  "escalation.reply_added",
+  "escalation.approval_requested",
+  "escalation.approval_decided",
+  "escalation.sla_paused",
+  "escalation.sla_resumed",
+]);
+
+function describeAudit(action: string, d: Record<string, unknown>): string {
+  switch (action) {
+    case "escalation.created":
+      return `Raised as ${String(d.severity ?? "")}${d.orderNumber ? ` for order ${String(d.orderNumber)}` : ""}`;
+    case "escalation.status_changed":
+      return `Status ${STATUS_TITLES[d.from as EscalationStatus] ?? String(d.from)} → ${STATUS_TITLES[d.to as EscalationStatus] ?? String(d.to)}`;
+    case "escalation.assigned":
+      return d.assigneeFirstName ? `Assigned to ${String(d.assigneeFirstName)}` : "Unassigned";
+    case "escalation.reply_added":
+      return "Public reply";
+    case "escalation.note_added":
+      return "Internal note";
+    case "escalation.approval_requested":
+      return `Exception request waits for ${d.requiredRole === "support_agent" ? "the support team" : APPROVER_LABELS[d.requiredRole as ApproverRole]}`;
+    case "escalation.approval_decided":
+      return `Exception request ${String(d.decision)}`;
+    case "escalation.sla_paused":
+      return d.reason === "resolved" ? "SLA clock stopped (resolved)" : "SLA clock paused (waiting for the customer)";
+    case "escalation.sla_resumed":
+      return "SLA clock resumed";
+    case "escalation.summary_updated":
+      return "Internal summary updated";
+    default:
+      return action.replace(/^escalation\./, "").replace(/_/g, " ");
+  }
+}
+
+export async function getEscalation(actor: EscalationActor, id: string): Promise<EscalationDetail> {
+  const now = new Date();
+  return withTenant(actor.db, async (tx) => {
+    const row = await loadRow(tx, actor, id);
+    const slaCtx = await loadSlaContext(tx, tenantOf(row), row.tier);
+    const comments = await tx
+      .select({
+        id: escalationComments.id,
+        authorName: escalationComments.authorName,
+        authorKind: escalationComments.authorKind,
+        visibility: escalationComments.visibility,
+        body: escalationComments.body,
+        createdAt: escalationComments.createdAt,
+      })
+      .from(escalationComments)
+      .where(and(eq(escalationComments.tenantId, row.tenantId), eq(escalationComments.escalationId, row.id)))
+      .orderBy(asc(escalationComments.createdAt));
+    const approvals = await tx
+      .select()
+      .from(escalationApprovals)
+      .where(and(eq(escalationApprovals.tenantId, row.tenantId), eq(escalationApprovals.escalationId, row.id)))
+      .orderBy(asc(escalationApprovals.createdAt));
+    const history = await tx
+      .select({ at: auditLog.at, actor: auditLog.actorLabel, action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.tenantId, row.tenantId), eq(auditLog.targetType, "escalation"), eq(auditLog.targetId, row.id)),
+      )
+      .orderBy(asc(auditLog.at), asc(auditLog.id));
+    const summary = summarize(row, slaCtx, now);
+    const staff = actor.kind === "staff";
+    const resolvedAt = row.resolvedAt;
+    const actions = nextStatuses(row.status, actor.kind, now, resolvedAt, REOPEN_WINDOW_DAYS).map((to) => {
+      const r = checkTransition({ from: row.status, to, actor: actor.kind, now, resolvedAt });
+      const kind = r.ok ? r.kind : "start";
+      return { to, kind, label: TRANSITION_ACTIONS[kind] };
+    });
+    const detail: EscalationDetail = {
+      ...summary,
+      description: row.description,
+      desiredOutcome: row.desiredOutcome,
+      request: {
+        expedite: row.requestExpedite,
+        creditAmount: row.requestCreditAmount === null ? null : Number(row.requestCreditAmount),
+        policyOverride: row.requestPolicyOverride,
+      },
+      raisedByName: row.raisedByName,
+      firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
+      resolvedAt: resolvedAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      reopenCount: row.reopenCount,
+      reopenUntil:
+        resolvedAt && (row.status === "resolved" || row.status === "closed")
+          ? new Date(resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86_400_000).toISOString()
+          : null,
+      // RLS already hides internal notes from customers; the filter keeps the shape honest.
+      comments: comments
+        .filter((c) => staff || c.visibility === "public")
+        .map((c) => ({
+          ...c,
+          // Customers know the support team by first names only.
+          authorName: !staff && c.authorKind === "staff" ? firstName(c.authorName) : c.authorName,
+          createdAt: c.createdAt.toISOString(),
+        })),
+      approvals: approvals.map((a) => ({
+        id: a.id,
+        request: {
+          expedite: a.request.expedite,
+          creditAmount: a.request.creditAmount,
+          policyOverride: a.request.policyOverride,
+        },
+        requiredRole: a.requiredRole as ApprovalView["requiredRole"],
+        reasons: a.reasons,
+        decision: a.decision,
+        reason: a.reason,
+        decidedByName: a.decidedByName ? (staff ? a.decidedByName : firstName(a.decidedByName)) : null,
+        decidedAt: a.decidedAt?.toISOString() ?? null,
+        canDecide:
+          staff &&
+          a.decision === "pending" &&
+          canDecide(actor.staffRole, a.requiredRole === "support_agent" ? null : (a.requiredRole as ApproverRole)),
+      })),
+      history: history
+        .filter((h) => staff || PUBLIC_HISTORY.has(h.action))
+        .map((h) => ({
+          at: h.at.toISOString(),
+          actor: staff || !h.actor.endsWith(" (staff)") ? h.actor : "Support team",
+          action: h.action,
+          summary: describeAudit(h.action, h.detail),
+        })),
+      actions,
+    };
+    if (staff) {
+      detail.assigneeStaffId = row.assigneeStaffId;
+      detail.internalSummary = row.internalSummary;
+    }
+    return detail;
+  });
+}

@@ -1,0 +1,69 @@
+// The customer's list and the staff queue, running clocks with the least time left first.
+import { type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
+import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { escalations, orders, tenants } from "../../../db/schema/index";
+import type { TenantTier } from "../../../db/schema/tenancy";
+import { withTenant } from "../tenant-db.server";
+import { type EscalationActor } from "./actor.server";
+import { type PublicRow, isUuid, publicColumns, tenantColumns, tenantOf } from "./row.server";
+import { loadSlaContext, type SlaContext } from "./sla.server";
+import { type EscalationSummary, summarize } from "./views.server";
+
+export interface ListFilters {
+  status?: EscalationStatus | "active" | "all";
+  severity?: Severity;
+  tenantId?: string;
+  tier?: TenantTier;
+  /** "me", "unassigned" or a staff user id. */
+  assignee?: string;
+  sla?: "breaching_soon" | "breached" | "at_risk";
+  orderId?: string;
+  limit?: number;
+}
+
+/** Customer list (their tenant) or staff queue (every account they may see), by time left. */
+export async function listEscalations(actor: EscalationActor, filters: ListFilters = {}): Promise<EscalationSummary[]> {
+  const now = new Date();
+  return withTenant(actor.db, async (tx) => {
+    const where: SQL[] = [];
+    const status = filters.status ?? "all";
+    if (status === "active") where.push(ne(escalations.status, "closed"));
+    else if (status !== "all") where.push(eq(escalations.status, status));
+    if (filters.severity) where.push(eq(escalations.severity, filters.severity));
+    if (filters.tenantId && isUuid(filters.tenantId)) where.push(eq(escalations.tenantId, filters.tenantId));
+    if (filters.tier) where.push(eq(tenants.tier, filters.tier));
+    if (filters.orderId && isUuid(filters.orderId)) where.push(eq(escalations.orderId, filters.orderId));
+    if (actor.kind === "staff" && filters.assignee) {
+      if (filters.assignee === "unassigned") where.push(sql`${escalations.assigneeStaffId} is null`);
+      else where.push(eq(escalations.assigneeStaffId, filters.assignee === "me" ? actor.staffId : filters.assignee));
+    }
+    const rows = await tx
+      .select({ ...publicColumns, ...tenantColumns, orderNumber: orders.orderNumber })
+      .from(escalations)
+      .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
+      .leftJoin(orders, and(eq(orders.tenantId, escalations.tenantId), eq(orders.id, escalations.orderId)))
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(escalations.createdAt))
+      .limit(Math.min(filters.limit ?? 500, 1000));
+    const byTenant = new Map<string, SlaContext>();
+    const out: EscalationSummary[] = [];
+    for (const row of rows) {
+      let slaCtx = byTenant.get(row.tenantId);
+      if (!slaCtx) {
+        slaCtx = await loadSlaContext(tx, tenantOf(row as PublicRow), row.tier);
+        byTenant.set(row.tenantId, slaCtx);
+      }
+      out.push(summarize(row as PublicRow, slaCtx, now));
+    }
+    const filtered = out.filter((e) => {
+      if (filters.sla === "breached") return e.clockStatus === "breached";
+      if (filters.sla === "breaching_soon") return e.clockStatus === "breaching_soon";
+      if (filters.sla === "at_risk") return e.clockStatus === "breached" || e.clockStatus === "breaching_soon";
+      return true;
+    });
+    // Running clocks first, least time left first; paused, then finished ones after.
+    const rank = (e: EscalationSummary) =>
+      e.clockStatus === "paused" ? 1 : e.clockStatus === "met" || e.clockStatus === "missed" ? 2 : 0;
+    return filtered.sort((a, b) => rank(a) - rank(b) || a.minutesLeft - b.minutesLeft);
+  });
+}

@@ -1,0 +1,112 @@
+// What the pages and the API read: an escalation's summary and detail shapes, and the summary
+// of one row with its SLA clocks.
+import { activeClock, type ClockStatus } from "#app/domain/escalations/sla";
+import {
+  type EscalationCategory,
+  type EscalationStatus,
+  type Severity,
+  type TransitionKind,
+} from "#app/domain/escalations/workflow";
+import type { TenantTier } from "../../../db/schema/tenancy";
+import { type PublicRow } from "./row.server";
+import { slaFor, slaView, type SlaContext, type SlaView } from "./sla.server";
+
+export interface CommentView {
+  id: string;
+  authorName: string;
+  authorKind: "customer" | "staff";
+  visibility: "public" | "internal";
+  body: string;
+  createdAt: string;
+}
+
+export interface ApprovalView {
+  id: string;
+  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
+  requiredRole: "support_agent" | "support_lead" | "platform_admin";
+  reasons: string[];
+  decision: "pending" | "approved" | "rejected";
+  reason: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  /** Whether the viewer may decide it (staff of the required role or higher). */
+  canDecide: boolean;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  summary: string;
+}
+
+export interface EscalationSummary {
+  id: string;
+  number: number;
+  tenantId: string;
+  tenantName: string;
+  tier: TenantTier;
+  timeZone: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  category: EscalationCategory;
+  severity: Severity;
+  status: EscalationStatus;
+  title: string;
+  assigneeFirstName: string | null;
+  exceptionStatus: "none" | "pending" | "approved" | "rejected";
+  createdAt: string;
+  updatedAt: string;
+  sla: SlaView;
+  /** Status of the clock that counts now, and its minutes left (negative once breached). */
+  clockStatus: ClockStatus;
+  minutesLeft: number;
+}
+
+export interface EscalationDetail extends EscalationSummary {
+  description: string;
+  desiredOutcome: string;
+  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
+  raisedByName: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  reopenCount: number;
+  reopenUntil: string | null;
+  comments: CommentView[];
+  approvals: ApprovalView[];
+  history: HistoryEntry[];
+  actions: { to: EscalationStatus; kind: TransitionKind; label: string }[];
+  /** Staff only. */
+  assigneeStaffId?: string | null;
+  internalSummary?: string | null;
+}
+
+export function summarize(row: PublicRow, slaCtx: SlaContext, now: Date): EscalationSummary {
+  const sla = slaFor(row, slaCtx, now);
+  const active = activeClock(sla);
+  return {
+    id: row.id,
+    number: row.number,
+    tenantId: row.tenantId,
+    tenantName: row.tenantName,
+    tier: row.tier,
+    timeZone: row.timeZone,
+    orderId: row.orderId,
+    orderNumber: row.orderNumber,
+    category: row.category,
+    severity: row.severity,
+    status: row.status,
+    title: row.title,
+    assigneeFirstName: row.assigneeFirstName,
+    exceptionStatus:
+      row.exceptionStatus === "pending" || row.exceptionStatus === "approved" || row.exceptionStatus === "rejected"
+        ? row.exceptionStatus
+        : "none",
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    sla: slaView(sla),
+    clockStatus: active.status,
+    minutesLeft: Math.round(active.remainingMinutes),
+  };
+}
