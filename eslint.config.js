@@ -41,6 +41,12 @@ export default tseslint.config(
     rules: dbImportBan,
   },
   {
+    // Server code logs through app/server/log.server.ts (levels, request ids, JSON in production).
+    files: ["app/server/**/*.ts", "app/routes/**/*.{ts,tsx}", "app/entry.server.tsx"],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: { "no-console": "error" },
+  },
+  {
     files: ["widgets/**/*.ts"],
     rules: {
       ...dbImportBan,

@@ -5,10 +5,12 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { logger } from "./server/log.server";
 // Registers embed tokens with requireApiPrincipal in this (the routes') module graph.
 import "./server/embed/register.server";
 
 const ABORT_DELAY = 5_000;
+const log = logger("remix");
 
 /**
  * Server-side errors worth a log line: not a client's bad request (405 for a method a route does
@@ -17,7 +19,7 @@ const ABORT_DELAY = 5_000;
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(`[remix] ${request.method} ${new URL(request.url).pathname}:`, error);
+  log.error({ err: error, method: request.method }, "unhandled error while answering");
 };
 
 export default function handleRequest(
@@ -55,7 +57,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell are logged; the client's error boundary shows them.
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error }, "render failed");
         },
       },
     );

@@ -18,7 +18,8 @@ export function GeneralErrorBoundary() {
     status = error.status;
     message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
   }
-  if (status >= 500 && !isRouteErrorResponse(error)) console.error(error);
+  // In the browser only: on the server, entry.server's handleError has logged it already.
+  if (status >= 500 && !isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <p className="text-sm font-semibold text-brand-600">Error {status}</p>

@@ -5,7 +5,10 @@ import { escalationChecksService } from "./escalations/alerts.server";
 import { simulatorService } from "./ingest/simulator.server";
 import { orderDelayAlertsService } from "./orders/alerts.server";
 import { realtimeHubService } from "./realtime/hub.server";
+import { logger } from "./log.server";
 import { metricJobsService } from "./sla/metrics.server";
+
+const log = logger("background");
 
 export type BackgroundService = { name: string; start: (handle: DbHandle) => Promise<() => Promise<void>> };
 
@@ -21,9 +24,10 @@ export async function startBackgroundServices(handle: DbHandle): Promise<() => P
   const stops: (() => Promise<void>)[] = [];
   for (const s of SERVICES) {
     stops.push(await s.start(handle));
-    console.log(`[sightline] ${s.name} started`);
+    log.info({ service: s.name }, `${s.name} started`);
   }
   return async () => {
-    for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
+    for (const stop of stops.reverse())
+      await stop().catch((err: unknown) => log.error({ err }, "stopping a background service failed"));
   };
 }

@@ -2,6 +2,9 @@
 // the server log with a clear notice, so local demos can follow reset and invitation links.
 import nodemailer from "nodemailer";
 import { env } from "./env.server";
+import { logger } from "./log.server";
+
+const log = logger("mail");
 
 export interface Mail {
   to: string;
@@ -17,11 +20,15 @@ export function escapeHtml(text: string): string {
 }
 
 export async function sendMail(mail: Mail): Promise<void> {
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
   if (!SMTP_URL) {
-    console.log(
-      `[mail] SMTP_URL is not set, so this mail was not sent. To: ${mail.to}\n[mail] Subject: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`,
-    );
+    // Local demos follow reset and invitation links from the log; a production log never holds
+    // those links (they carry tokens), only the fact that mail is not configured.
+    if (NODE_ENV === "production") log.warn({ subject: mail.subject }, "SMTP_URL is not set, so a mail was not sent");
+    else
+      log.info(
+        `SMTP_URL is not set, so this mail was not sent. To: ${mail.to}\nSubject: ${mail.subject}\n${mail.text}`,
+      );
     return;
   }
   transport ??= nodemailer.createTransport(SMTP_URL);

@@ -7,6 +7,9 @@ import { ensureDemoData } from "./demo.server";
 import { startIntranetDemo } from "./embed/intranet.server";
 import { env, portalOrigin } from "./env.server";
 import { createPortalApp } from "./http/app.server";
+import { logger } from "./log.server";
+
+const log = logger("sightline");
 
 const dev = process.argv.includes("--dev");
 
@@ -14,12 +17,12 @@ async function main(): Promise<void> {
   const e = env();
   const started = Date.now();
   const handle = await getDb();
-  console.log(`[sightline] database ready (${handle.kind}${handle.kind === "pglite" ? ` at ${e.PGLITE_DIR}` : ""})`);
+  log.info(`database ready (${handle.kind}${handle.kind === "pglite" ? ` at ${e.PGLITE_DIR}` : ""})`);
   await ensureDemoData(handle);
   const portal = await createPortalApp(handle, { dev });
   const server = portal.app.listen(e.PORT, () => {
-    console.log(`[sightline] portal ready at http://localhost:${e.PORT} (${Date.now() - started} ms)`);
-    console.log(`[sightline] demo logins (password "sightline-demo") are listed in README.md`);
+    log.info({ durationMs: Date.now() - started }, `portal ready at http://localhost:${e.PORT}`);
+    log.info("demo logins are listed in README.md");
   });
   const stopBackground = await startBackgroundServices(handle);
   // The sample customer intranet on another origin (README, widgets/README.md); 0 turns it off.
@@ -31,11 +34,11 @@ async function main(): Promise<void> {
         portalInternalUrl: `http://127.0.0.1:${e.PORT}`,
         origin: intranetOrigin,
         secret: DEMO_EMBED_SECRET,
-      }).once("listening", () => console.log(`[sightline] demo intranet (widgets) at ${intranetOrigin}`))
+      }).once("listening", () => log.info(`demo intranet (widgets) at ${intranetOrigin}`))
     : null;
 
   const shutdown = async (signal: string) => {
-    console.log(`[sightline] ${signal}: shutting down`);
+    log.info(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
     intranet?.close();
@@ -49,6 +52,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error("[sightline] failed to start:", err);
+  log.fatal({ err }, "failed to start");
   process.exit(1);
 });

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { getDb } from "./db.server";
+import { noteTenant } from "./log.server";
 
 export const RUNTIME_ROLES = ["portal_customer", "portal_staff", "portal_ingest"] as const;
 export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
@@ -17,6 +18,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!RUNTIME_ROLES.includes(ctx.role)) throw new Error(`withTenant: unknown role ${String(ctx.role)}`);
+  noteTenant(ctx.tenantId); // the access log names the tenant a request worked for
   const { db } = await getDb();
   const userId = ctx.role === "portal_customer" ? ctx.userId : null;
   const staffId = ctx.role === "portal_staff" ? ctx.staffId : null;

@@ -16,6 +16,7 @@ export function withCors(request: Request, response: Response): Response {
   headers.append("Vary", "Origin");
   if (origin && acceptedOrigins.get(request) === origin) {
     headers.set("Access-Control-Allow-Origin", origin);
+    headers.set("Access-Control-Expose-Headers", "X-Request-Id");
     headers.delete("Access-Control-Allow-Credentials");
   }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

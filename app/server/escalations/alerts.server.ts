@@ -13,6 +13,9 @@ import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
 import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
+import { logger, logJobRun } from "../log.server";
+
+const log = logger("escalations");
 
 export const LATE_ORDERS_THRESHOLD = 3;
 export const LATE_ORDERS_DAYS = 7;
@@ -196,9 +199,7 @@ export const escalationChecksService: BackgroundService = {
       if (running) return;
       running = true;
       try {
-        await runEscalationChecks(handle);
-      } catch (err) {
-        console.error("[escalations] periodic check failed:", (err as Error).message);
+        await logJobRun(log, "escalation checks", () => runEscalationChecks(handle));
       } finally {
         running = false;
       }

@@ -4,6 +4,9 @@
 // LISTENs once; subscribers filter by the tenants their viewer may see. Ids and status only:
 // pages re-read through RLS.
 import { getDb } from "../db.server";
+import { logger } from "../log.server";
+
+const log = logger("escalations");
 
 export interface EscalationChange {
   tenantId: string;
@@ -46,7 +49,7 @@ async function ensureListening(): Promise<void> {
         try {
           l(change);
         } catch (err) {
-          console.error("[escalations] live listener failed:", err);
+          log.error({ err }, "live escalation listener failed");
         }
       }
     });

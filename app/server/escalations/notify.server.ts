@@ -7,6 +7,9 @@ import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { peopleByIds } from "./people.server";
+import { logger } from "../log.server";
+
+const log = logger("escalations");
 
 export interface Notice {
   tenantId: string;
@@ -44,7 +47,7 @@ export async function mailNotices(notices: Notice[]): Promise<void> {
       });
     }
   } catch (err) {
-    console.error("[escalations] could not send notification mail:", (err as Error).message);
+    log.error({ err }, "could not send notification mail");
   }
 }
 

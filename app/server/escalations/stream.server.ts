@@ -4,6 +4,9 @@
 import { sql } from "drizzle-orm";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 import { subscribeEscalationChanges, type EscalationChange } from "./live.server";
+import { logger } from "../log.server";
+
+const log = logger("escalations");
 
 const HEARTBEAT_MS = 20_000;
 const REFRESH_VISIBLE_MS = 60_000;
@@ -53,7 +56,7 @@ export function escalationEventStream(request: Request, db: TenantContext): Resp
       try {
         unsubscribe = await subscribeEscalationChanges(onChange);
       } catch (err) {
-        console.error("[escalations] live stream unavailable:", (err as Error).message);
+        log.error({ err }, "live escalation stream unavailable");
       }
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       const refresh = setInterval(() => {

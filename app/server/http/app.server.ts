@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import type { DbHandle } from "../../../db/client";
 import { corsPreflight } from "../embed/cors.server";
+import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginForms } from "./csrf.server";
 import { isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
@@ -25,6 +26,7 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false); // the client IP comes only from TRUSTED_PROXY_HEADER
+  app.use(requestLogging()); // first, so every response carries X-Request-Id and gets an access line
   app.use(
     compression({
       // Server-Sent Events must not be buffered by the compressor.
@@ -62,8 +64,9 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     const server = await vite.createServer({
       root: ROOT_DIR,
       // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
-      server: { middlewareMode: true, hmr: false, cors: false },
+      server: { middlewareMode: true, hmr: false, ws: false, cors: false },
       logLevel: "warn",
+      customLogger: viteLogger(),
     });
     app.use(server.middlewares);
     build = async () =>
@@ -102,15 +105,25 @@ function rootMessage(err: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function guard<F extends LoaderFunction | ActionFunction>(fn: F | undefined, page: boolean): F | undefined {
+const dbLog = logger("db");
+
+function guard<F extends LoaderFunction | ActionFunction>(
+  fn: F | undefined,
+  page: boolean,
+  route: { id: string; depth: number },
+): F | undefined {
   if (!fn) return undefined;
   const guarded = async (args: Parameters<F>[0]) => {
+    noteRoute(route.id, route.depth); // the access log names the request by its route, not its URL
     try {
       return await fn(args);
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
-      const { method, url } = args.request;
-      console.error(`[db] unavailable during ${method} ${new URL(url).pathname}: ${rootMessage(err)}`);
+      const { method } = args.request;
+      dbLog.error(
+        { method, route: route.id, cause: rootMessage(err) },
+        `database unavailable during ${method} ${route.id}`,
+      );
       throw page ? unavailablePage() : problems.unavailable();
     }
   };
@@ -129,11 +142,16 @@ export function answerDatabaseLossWith503(build: ServerBuild): ServerBuild {
   const cached = guardedBuilds.get(build);
   if (cached) return cached;
   const routes: ServerBuild["routes"] = {};
+  const depthOf = (id: string | undefined): number => (id ? 1 + depthOf(build.routes[id]?.parentId) : -1);
   for (const [id, route] of Object.entries(build.routes)) {
     if (!route) continue;
     const m = route.module;
     const page = typeof m.default === "function";
-    routes[id] = { ...route, module: { ...m, loader: guard(m.loader, page), action: guard(m.action, page) } };
+    const info = { id, depth: depthOf(id) };
+    routes[id] = {
+      ...route,
+      module: { ...m, loader: guard(m.loader, page, info), action: guard(m.action, page, info) },
+    };
   }
   const guarded = { ...build, routes };
   guardedBuilds.set(build, guarded);

@@ -1,4 +1,6 @@
 // RFC 9457 problem details for every /api/v1 error: one shape, a clear `detail`, never a stack.
+import { currentRequestId } from "../log.server";
+
 export interface ProblemInit {
   status: number;
   title: string;
@@ -13,7 +15,10 @@ export function problem({ status, title, detail, type, extra, headers }: Problem
   const h = new Headers(headers);
   h.set("Content-Type", "application/problem+json");
   h.set("Cache-Control", "no-store");
-  return new Response(JSON.stringify({ type: type ?? "about:blank", title, status, detail, ...extra }), {
+  // The request id lets a caller quote the failing request to support (it is in the access log).
+  const requestId = currentRequestId();
+  const body = { type: type ?? "about:blank", title, status, detail, ...extra, ...(requestId ? { requestId } : {}) };
+  return new Response(JSON.stringify(body), {
     status,
     headers: h,
   });

@@ -32,6 +32,9 @@ import { problem, problems, readJsonBody } from "../http/problem.server";
 import { recomputeOrderMetrics } from "../sla/metrics.server";
 import { withTenant, type Tx } from "../tenant-db.server";
 import type { IngestPrincipal } from "./keys.server";
+import { logger } from "../log.server";
+
+const log = logger("ingest");
 
 export type ItemStatus = "created" | "updated" | "unchanged" | "rejected";
 
@@ -557,7 +560,7 @@ export async function handleIngestRequest(
         : await ingestEvents(principal, values as EventInput[]);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    console.error(`[ingest] ${kind} batch failed:`, err);
+    log.error({ err, kind }, `${kind} batch failed`);
     return problems.unavailable("The batch could not be stored and nothing was written; retry it shortly.");
   }
 }

@@ -12,6 +12,9 @@ import { env } from "../env.server";
 import { withTenant } from "../tenant-db.server";
 import { ingestEvents, ingestOrders } from "./ingest.server";
 import type { IngestPrincipal } from "./keys.server";
+import { logger, logJobRun } from "../log.server";
+
+const log = logger("simulator");
 
 const TICK_MS = Number(process.env.SIGHTLINE_SIMULATE_MS ?? 5_000);
 const ORDERS_PER_TICK = 3;
@@ -149,8 +152,8 @@ export const simulatorService: BackgroundService = {
     };
     const timer = setInterval(() => {
       if (running) return;
-      running = step()
-        .catch((err: unknown) => console.error("[simulator] step failed:", err))
+      running = logJobRun(log, "simulator step", step)
+        .then(() => undefined)
         .finally(() => {
           running = null;
         });

@@ -23,6 +23,9 @@ import type { BackgroundService } from "../background.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";
 import { atRiskExpr, filterConditions, lateExpr, whereClause, type OrderScope } from "./sql.server";
+import { logger, logJobRun } from "../log.server";
+
+const log = logger("orders");
 
 const EVENT_BATCH = 2000;
 /** Late orders are swept for this many days after their promised date (older ones are old news). */
@@ -306,10 +309,8 @@ export const orderDelayAlertsService: BackgroundService = {
       try {
         do {
           again = false;
-          await runDelayAlerts(handle);
+          await logJobRun(log, "delay alerts", () => runDelayAlerts(handle));
         } while (again);
-      } catch (err) {
-        console.error("[orders] delay alerts failed:", (err as Error).message);
       } finally {
         running = false;
       }

@@ -6,6 +6,9 @@ import { csvRow } from "#app/domain/orders/csv";
 import { formatLocalDateTime } from "#app/domain/orders/time";
 import { withTenant } from "../tenant-db.server";
 import { fetchBatch, scopeOf, toListRow, type OrderListRow, type OrderReader } from "./list.server";
+import { logger } from "../log.server";
+
+const log = logger("orders");
 
 export const EXPORT_BATCH = 1000;
 
@@ -74,7 +77,7 @@ export function exportOrdersCsv(
             controller.close();
           }
         } catch (err) {
-          console.error("[orders] export failed:", (err as Error).message);
+          log.error({ err }, "order export failed");
           controller.error(err);
         }
       },

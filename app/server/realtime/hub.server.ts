@@ -19,7 +19,10 @@ import type { DbHandle } from "../../../db/client";
 import type { BackgroundService } from "../background.server";
 import { getDb } from "../db.server";
 import { subscribeEscalationChanges } from "../escalations/live.server";
+import { logger } from "../log.server";
 import { withTenant } from "../tenant-db.server";
+
+const log = logger("realtime");
 
 /** What a subscriber receives for an order event: ids and public fields only. */
 export interface OrderLiveEvent {
@@ -165,16 +168,17 @@ export class RealtimeHub {
       {
         // The LISTEN connection was lost and is back (db/client.ts re-establishes it): catch up
         // at once on what was committed meanwhile, rather than at the next poll.
-        onReconnect: () => void this.poll().catch((err: unknown) => console.error("[realtime] catch-up failed:", err)),
+        onReconnect: () =>
+          void this.poll().catch((err: unknown) => log.error({ err }, "catch-up after reconnect failed")),
       },
     );
     try {
       this.stopEscalations = await subscribeEscalationChanges((payload: unknown) => this.forwardEscalation(payload));
     } catch (err) {
-      console.error("[realtime] escalation changes are not forwarded:", err);
+      log.error({ err }, "escalation changes are not forwarded");
     }
     this.poller = setInterval(
-      () => void this.poll().catch((err: unknown) => console.error("[realtime] poll failed:", err)),
+      () => void this.poll().catch((err: unknown) => log.error({ err }, "poll failed")),
       POLL_MS,
     );
     this.poller.unref?.();
@@ -278,7 +282,7 @@ export class RealtimeHub {
           }
         } while (channel.again);
       } catch (err) {
-        console.error(`[realtime] reading events of tenant ${tenantId} failed:`, err);
+        log.error({ err, tenantId }, "reading a tenant's events failed");
       } finally {
         channel.reading = null;
       }
@@ -304,7 +308,7 @@ export class RealtimeHub {
     try {
       s.sub.onOrder(publicEvent(e));
     } catch (err) {
-      console.error("[realtime] subscriber failed:", err);
+      log.error({ err }, "subscriber failed");
     }
   }
 
@@ -361,7 +365,7 @@ export class RealtimeHub {
       try {
         s.sub.onEscalation({ escalationId, status });
       } catch (err) {
-        console.error("[realtime] subscriber failed:", err);
+        log.error({ err }, "subscriber failed");
       }
     }
   }

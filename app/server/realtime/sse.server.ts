@@ -9,6 +9,9 @@
 import type { ApiPrincipal } from "../api/principal.server";
 import { problems } from "../http/problem.server";
 import { getHub, type OrderEventFacets } from "./hub.server";
+import { logger } from "../log.server";
+
+const log = logger("realtime");
 
 export const HEARTBEAT_MS = Number(process.env.SIGHTLINE_SSE_HEARTBEAT_MS ?? 15_000);
 /** Unsent bytes one subscriber may have queued before it counts as too slow. */
@@ -66,7 +69,7 @@ export async function openEventStream(
   try {
     hub = await getHub();
   } catch (err) {
-    console.error("[realtime] hub unavailable:", err);
+    log.error({ err }, "real-time hub unavailable");
     return problems.unavailable("Live updates are unavailable; try again shortly.");
   }
   const afterSeq = parseLastEventId(request.headers.get("last-event-id"));
@@ -126,7 +129,7 @@ export async function openEventStream(
           { afterSeq },
         );
       } catch (err) {
-        console.error("[realtime] subscribe failed:", err);
+        log.error({ err }, "stream subscribe failed");
         close("unavailable: try again shortly");
         return;
       }

@@ -14,6 +14,9 @@ import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { loadTenantCalendar, type TenantCalendar } from "./calendar.server";
 import { arrayLiteral, computeRows, loadFacts, WRITE_CHUNK, writeMetrics } from "./store.server";
 import { loadTargets } from "./targets.server";
+import { logger, logJobRun } from "../log.server";
+
+const log = logger("sla");
 
 export const RECOMPUTE_BATCH = 500;
 
@@ -174,7 +177,7 @@ async function runJob(tenantId: string, jobId: string): Promise<boolean> {
         .where(and(eq(metricJobs.tenantId, tenantId), eq(metricJobs.id, jobId))),
     );
   } catch (err) {
-    console.error(`[sla] recompute ${jobId} for ${tenantId} failed:`, err);
+    log.error({ err, jobId, tenantId }, "SLA recompute failed");
     await withTenant(writer, (tx) =>
       tx
         .update(metricJobs)
@@ -209,11 +212,8 @@ export function kickRecompute(): void {
     again = true;
     return;
   }
-  running = runPendingJobs()
-    .catch((err: unknown) => {
-      console.error("[sla] recompute jobs failed:", err);
-      return 0;
-    })
+  running = logJobRun(log, "SLA recompute", async () => ({ jobs: await runPendingJobs() }))
+    .then((r) => r?.jobs ?? 0)
     .finally(() => {
       running = null;
       if (again) {
