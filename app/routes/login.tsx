@@ -2,10 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Alert, Button, TextField } from "../components/ui";
-import { fieldErrors, safeRedirect, signInSchema } from "../forms/auth";
+import { safeRedirect } from "../domain/auth/redirect";
+import { fieldErrors, signInSchema } from "../forms/auth";
 import { getPrincipal, requireAnonymous } from "../server/auth/guards.server";
 import { landingPath } from "../server/auth/landing.server";
 import { signIn } from "../server/auth/sign-in.server";
+import { portalOrigin } from "../server/env.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,13 +21,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = signInSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), message: null }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
+  // Decided before anything is written: a target that is not a same-origin path is dropped here,
+  // so nothing after the session and audit entry can fail on it.
+  const target = safeRedirect(redirectTo, "", portalOrigin());
   const result = await signIn(request, email, password);
   if (!result.ok) return data({ errors: {}, message: result.message }, { status: result.status });
   // Land where the user was going, else on their start page.
+  if (target) throw redirect(target, { headers: result.headers });
   const principalRequest = new Request(request.url, { headers: cookieHeaderFrom(result.headers) });
   const principal = await getPrincipal(principalRequest);
-  const fallback = principal ? landingPath(principal) : "/";
-  throw redirect(safeRedirect(redirectTo, fallback), { headers: result.headers });
+  throw redirect(principal ? landingPath(principal) : "/", { headers: result.headers });
 }
 
 function cookieHeaderFrom(setCookies: Headers): Headers {

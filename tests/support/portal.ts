@@ -74,9 +74,23 @@ export class Browser {
     return res;
   }
 
-  /** Any method and body (e.g. JSON to /api/v1), with the session cookies and a same-origin Origin. */
-  async request(path: string, init: { method: string; body?: string; contentType?: string }): Promise<Response> {
-    const extra: Record<string, string> = { origin: this.base };
+  /**
+   * Any method and body (e.g. JSON to /api/v1), with the session cookies and a same-origin Origin
+   * (`origin` names another one, or null sends none; `headers` adds e.g. Sec-Fetch-Site).
+   */
+  async request(
+    path: string,
+    init: {
+      method: string;
+      body?: BodyInit;
+      contentType?: string;
+      origin?: string | null;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Response> {
+    const extra: Record<string, string> = { ...init.headers };
+    const origin = init.origin === undefined ? this.base : init.origin;
+    if (origin) extra.origin = origin;
     if (init.contentType) extra["content-type"] = init.contentType;
     const res = await fetch(this.base + path, {
       method: init.method,

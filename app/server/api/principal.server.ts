@@ -2,11 +2,9 @@
 // a widget with `Authorization: Bearer <embed token>`. Every API loader/action starts here and
 // gets the TenantContext that withTenant needs, or a problem+json Response to return.
 import type { TenantContext } from "../tenant-db.server";
-import { getPrincipal, staffAccount, accountCookie, tenantSummaryOf, type TenantSummary } from "../auth/guards.server";
+import { activeTenant, getPrincipal, staffAccount, accountCookie, type TenantSummary } from "../auth/guards.server";
+import { crossOriginProblem, isCookieAuthenticatedWrite, isSameOrigin } from "../http/csrf.server";
 import { problems } from "../http/problem.server";
-import { getDb } from "../db.server";
-import { eq } from "drizzle-orm";
-import { tenants } from "../../../db/schema/index";
 
 /** What an embed token may do; portal sessions have every scope their role allows. */
 export type ApiScope = "orders:read" | "sla:read" | "escalations:read" | "escalations:write";
@@ -24,19 +22,20 @@ export interface ApiPrincipal {
 
 export type ApiAuthResult = { ok: true; principal: ApiPrincipal } | { ok: false; response: Response };
 
-async function tenantSummary(id: string): Promise<TenantSummary | null> {
-  const { db } = await getDb();
-  const [t] = await db.select().from(tenants).where(eq(tenants.id, id)).limit(1);
-  return t ? tenantSummaryOf(t) : null;
-}
-
-/** Resolves the caller from the portal session: a customer, or staff in their selected account. */
+/**
+ * Resolves the caller from the portal session: a customer, or staff in their selected account.
+ * A write must come from the portal's own origin (the cookie rides along with cross-site requests
+ * too), and the account must still be active, exactly as for pages (guards.server.ts).
+ */
 async function fromSession(request: Request): Promise<ApiAuthResult | null> {
   const p = await getPrincipal(request);
   if (!p) return null;
+  if (isCookieAuthenticatedWrite(request) && !isSameOrigin(request))
+    return { ok: false, response: crossOriginProblem() };
   if (p.kind === "customer") {
-    const tenant = await tenantSummary(p.tenantId);
-    if (!tenant) return { ok: false, response: problems.forbidden("Your organisation is no longer active.") };
+    const tenant = await activeTenant({ role: "portal_customer", tenantId: p.tenantId, userId: p.user.id }, p.tenantId);
+    if (!tenant)
+      return { ok: false, response: problems.forbidden("Your organisation's access to Sightline is not active.") };
     return {
       ok: true,
       principal: {

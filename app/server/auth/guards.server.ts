@@ -118,7 +118,8 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
   return { kind: "customer", user: signedIn, role: m.role as CustomerRole, tenantId: m.organizationId };
 }
 
-async function loadTenant(ctx: TenantContext, tenantId: string): Promise<TenantSummary | null> {
+/** The tenant's summary when it is active and the context may see it (RLS), else null. */
+export async function activeTenant(ctx: TenantContext, tenantId: string): Promise<TenantSummary | null> {
   return withTenant(ctx, async (tx) => {
     const [t] = await tx
       .select({
@@ -133,7 +134,7 @@ async function loadTenant(ctx: TenantContext, tenantId: string): Promise<TenantS
       })
       .from(tenants)
       .where(eq(tenants.id, tenantId));
-    return t && t.active ? t : null;
+    return t && t.active ? tenantSummaryOf(t) : null;
   });
 }
 
@@ -149,7 +150,7 @@ export async function requireCustomer(request: Request, opts: { role?: CustomerR
     throw forbidden("Only your organisation's administrators can do this.");
   }
   const db: TenantContext = { role: "portal_customer", tenantId: p.tenantId, userId: p.user.id };
-  const tenant = await loadTenant(db, p.tenantId);
+  const tenant = await activeTenant(db, p.tenantId);
   if (!tenant) throw forbidden("Your organisation's access to Sightline is not active.");
   return { kind: "customer", user: p.user, role: p.role, tenant, db };
 }
@@ -170,7 +171,7 @@ export async function requireStaff(request: Request, minRole: StaffRole = "suppo
 /** The tenant a staff member may open, or null when RLS says they may not see it. */
 export async function staffAccount(staff: StaffContext, tenantId: string): Promise<TenantSummary | null> {
   if (!/^[0-9a-f-]{36}$/i.test(tenantId)) return null;
-  return loadTenant({ role: "portal_staff", tenantId, staffId: staff.user.id }, tenantId);
+  return activeTenant({ role: "portal_staff", tenantId, staffId: staff.user.id }, tenantId);
 }
 
 /**

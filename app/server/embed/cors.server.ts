@@ -9,6 +9,26 @@ import { acceptedOrigins } from "./tokens.server";
 const ALLOWED_METHODS = "GET, POST";
 const ALLOWED_HEADERS = "authorization, content-type, last-event-id";
 
+/**
+ * The API paths that serve widgets on other origins (embed tokens), and so answer a preflight.
+ * Everything else under /api/ is same-origin or server-to-server and answers no CORS at all:
+ * `POST /api/v1/embed/tokens` takes an embed key secret that must never be sent from a browser,
+ * ingestion is for backend systems. A new widget endpoint is added here and calls withCors.
+ */
+const WIDGET_API_PATHS: readonly RegExp[] = [
+  /^\/api\/v1\/orders\/?$/,
+  /^\/api\/v1\/orders\/[^/]+\/?$/,
+  /^\/api\/v1\/sla\/scorecard\/?$/,
+  /^\/api\/v1\/escalations\/?$/,
+  /^\/api\/v1\/escalations\/[^/]+\/?$/,
+  /^\/api\/v1\/escalations\/[^/]+\/replies\/?$/,
+  /^\/api\/v1\/stream\/?$/,
+];
+
+export function servesWidgets(pathname: string): boolean {
+  return WIDGET_API_PATHS.some((re) => re.test(pathname));
+}
+
 /** Adds CORS headers to an API response when its request was authorised for its Origin. */
 export function withCors(request: Request, response: Response): Response {
   const origin = request.headers.get("origin");
@@ -37,6 +57,7 @@ export async function originAllowedByAnyKey(origin: string): Promise<boolean> {
 export async function corsPreflight(request: Request): Promise<Response> {
   const origin = request.headers.get("origin");
   const headers = new Headers({ Vary: "Origin", "Cache-Control": "no-store" });
+  if (!servesWidgets(new URL(request.url).pathname)) return new Response(null, { status: 403, headers });
   if (!origin || !(await originAllowedByAnyKey(origin))) return new Response(null, { status: 403, headers });
   headers.set("Access-Control-Allow-Origin", origin);
   headers.set("Access-Control-Allow-Methods", ALLOWED_METHODS);

@@ -10,7 +10,7 @@ import type { DbHandle } from "../../../db/client";
 import { corsPreflight } from "../embed/cors.server";
 import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
-import { refuseCrossOriginForms } from "./csrf.server";
+import { refuseCrossOriginWrites } from "./csrf.server";
 import { isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -40,7 +40,7 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     req.headers["x-sightline-remote-addr"] = req.socket.remoteAddress ?? "unknown";
     next();
   });
-  app.use(refuseCrossOriginForms);
+  app.use(refuseCrossOriginWrites);
   // Browsers ask for /favicon.ico whatever the page links; point them at the SVG icon.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   // Embeddable widgets (public JS, any origin) and CORS preflights for the API (embed key origins only).

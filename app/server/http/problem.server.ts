@@ -98,13 +98,24 @@ export function unavailablePage(): Response {
   });
 }
 
+/**
+ * Whether a Content-Type header names JSON: its media type (before any parameter) is exactly
+ * application/json or application/<something>+json. Matching a substring would take
+ * `text/plain; charset=application/json`, which a browser sends cross-origin without a preflight.
+ */
+export function isJsonMediaType(header: string | null): boolean {
+  if (!header) return false;
+  const essence = header.split(";", 1)[0].trim().toLowerCase();
+  return essence === "application/json" || /^application\/[a-z0-9!#$&^_.-]+\+json$/.test(essence);
+}
+
 /** Reads a JSON body with a size limit; returns a problem Response instead of throwing. */
 export async function readJsonBody(
   request: Request,
   limitBytes: number,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) return { ok: false, response: problems.unsupportedMediaType() };
+  if (!isJsonMediaType(request.headers.get("content-type")))
+    return { ok: false, response: problems.unsupportedMediaType() };
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limitBytes) return { ok: false, response: problems.tooLarge(limitBytes) };
   const reader = request.body?.getReader();
