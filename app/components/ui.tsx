@@ -26,9 +26,101 @@ export function PageHeader({
   );
 }
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
+/**
+ * A white panel. With `title` it carries the one card heading (an h2; pages own the h1), an
+ * optional `description` under it and `actions` (buttons, links) beside it.
+ */
+export function Card({
+  children,
+  className,
+  title,
+  description,
+  actions,
+}: {
+  children?: ReactNode;
+  className?: string;
+  title?: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  const heading = title ? <h2 className="text-lg font-semibold">{title}</h2> : null;
   return (
-    <section className={cx("rounded-xl border border-slate-200 bg-white p-5 shadow-sm", className)}>{children}</section>
+    <section className={cx("rounded-xl border border-slate-200 bg-white p-5 shadow-sm", className)}>
+      {actions ? (
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            {heading}
+            {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+          </div>
+          <div className="flex flex-wrap gap-2">{actions}</div>
+        </div>
+      ) : (
+        <>
+          {heading}
+          {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+        </>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** A column heading: a plain label, or one with alignment / a label only screen readers hear. */
+export type TableColumn = string | { label: ReactNode; align?: "left" | "right"; srOnly?: boolean; className?: string };
+
+const TABLE_STYLES = {
+  // Inside a Card: quiet headings, cells padded on the right only.
+  plain: {
+    head: "text-xs uppercase text-slate-500",
+    th: "py-2 pr-3",
+    cells: "[&_tbody_td]:py-2 [&_tbody_td]:pr-3 [&_tbody_th]:py-2 [&_tbody_th]:pr-3",
+  },
+  // A table that is the panel itself: banded heading row, cells padded on both sides.
+  panel: {
+    head: "bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase",
+    th: "px-4 py-2",
+    cells: "[&_tbody_td]:px-4 [&_tbody_td]:py-2 [&_tbody_th]:px-4 [&_tbody_th]:py-2",
+  },
+} as const;
+
+/**
+ * A data table that scrolls sideways inside its own box (the page never does). Give the column
+ * headings and the body rows (`<tr><td>…</td></tr>`); cell padding comes from here, so rows only
+ * add what is special about a cell (alignment, weight). `caption` is read to screen readers.
+ */
+export function Table({
+  columns,
+  children,
+  caption,
+  variant = "plain",
+  className,
+}: {
+  columns: readonly TableColumn[];
+  children: ReactNode;
+  caption?: ReactNode;
+  variant?: keyof typeof TABLE_STYLES;
+  className?: string;
+}) {
+  const style = TABLE_STYLES[variant];
+  return (
+    <div className={cx("overflow-x-auto", className)}>
+      <table className={cx("min-w-full text-left text-sm", style.cells)}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className={style.head}>
+          <tr>
+            {columns.map((c, i) => {
+              const col = typeof c === "string" ? { label: c } : c;
+              return (
+                <th key={i} scope="col" className={cx(style.th, col.align === "right" && "text-right", col.className)}>
+                  {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
   );
 }
 

@@ -57,8 +57,7 @@ export default function Users() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <Card className="lg:col-span-2">
-        <h2 className="text-lg font-semibold">People at {tenantName}</h2>
+      <Card className="lg:col-span-2" title={`People at ${tenantName}`}>
         {actionData?.message ? (
           <div className="mt-3">
             <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
@@ -132,11 +131,10 @@ export default function Users() {
           </>
         ) : null}
       </Card>
-      <Card>
-        <h2 className="text-lg font-semibold">Invite someone</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          They get an email with a link to choose a password. The link works for 7 days.
-        </p>
+      <Card
+        title="Invite someone"
+        description="They get an email with a link to choose a password. The link works for 7 days."
+      >
         <Form method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <TextField label="Work email" name="email" type="email" required error={errors.email} />

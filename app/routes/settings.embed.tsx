@@ -52,12 +52,16 @@ export default function EmbedKeys() {
   const when = (d: Date | string | null) => (d ? fmt.format(new Date(d)) : "never");
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <Card className="lg:col-span-2">
-        <h2 className="text-lg font-semibold">Embed keys</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Your intranet&apos;s server exchanges a key&apos;s secret for short-lived widget tokens. Widgets work only on
-          the origins you list. The widget guide (<code>widgets/README.md</code>) has complete host-page examples.
-        </p>
+      <Card
+        className="lg:col-span-2"
+        title="Embed keys"
+        description={
+          <>
+            Your intranet&apos;s server exchanges a key&apos;s secret for short-lived widget tokens. Widgets work only
+            on the origins you list. The widget guide (<code>widgets/README.md</code>) has complete host-page examples.
+          </>
+        }
+      >
         <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
           {`<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>
 <sightline-order-list api-base="${portal}"></sightline-order-list>
@@ -138,8 +142,7 @@ export default function EmbedKeys() {
           </ul>
         )}
       </Card>
-      <Card>
-        <h2 className="text-lg font-semibold">New embed key</h2>
+      <Card title="New embed key">
         {/* A new key remounts the form, so a second click cannot create a duplicate. */}
         <Form key={result?.secret?.value ?? "new"} method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />

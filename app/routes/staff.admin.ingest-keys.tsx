@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "../components/ui";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "../components/ui";
 import { fieldErrors } from "../forms/auth";
 import { createIngestKeySchema, revokeIngestKeySchema } from "../forms/ingest-keys";
 import { requireStaff } from "../server/auth/guards.server";
@@ -78,11 +78,11 @@ export default function IngestKeys() {
       />
       {actionData?.message ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
       {actionData?.secret ? (
-        <Card className="border-emerald-300">
-          <h2 className="text-lg font-semibold">New key</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            Give it to the system's operator over a secure channel. Sightline stores only a hash of it.
-          </p>
+        <Card
+          className="border-emerald-300"
+          title="New key"
+          description="Give it to the system's operator over a secure channel. Sightline stores only a hash of it."
+        >
           <TextField
             label="Secret (shown once)"
             name="secret"
@@ -95,8 +95,7 @@ export default function IngestKeys() {
         </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <h2 className="text-lg font-semibold">Keys</h2>
+        <Card className="lg:col-span-2" title="Keys">
           {keys.length === 0 ? (
             <div className="mt-3">
               <EmptyState title="No ingest keys yet">
@@ -104,75 +103,58 @@ export default function IngestKeys() {
               </EmptyState>
             </div>
           ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="min-w-full text-left text-sm">
-                <thead className="text-xs uppercase text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      Account
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      Name
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      Key starts with
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      Created
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      Last used
-                    </th>
-                    <th scope="col" className="py-2">
-                      <span className="sr-only">Status</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {keys.map((k) => (
-                    <tr key={k.id}>
-                      <td className="py-2 pr-3 font-medium">{k.tenantName}</td>
-                      <td className="py-2 pr-3">{k.name}</td>
-                      <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
-                      <td className="py-2 pr-3">
-                        {fmt(k.createdAt)}
-                        {k.createdBy ? <span className="block text-xs text-slate-500">by {k.createdBy}</span> : null}
-                      </td>
-                      <td className="py-2 pr-3">{fmt(k.lastUsedAt)}</td>
-                      <td className="py-2">
-                        {k.revokedAt ? (
-                          <Badge tone="red">Revoked {fmt(k.revokedAt)}</Badge>
-                        ) : (
-                          <Form
-                            method="post"
-                            onSubmit={(e) => {
-                              if (!window.confirm(`Revoke "${k.name}" for ${k.tenantName}? Its system stops at once.`))
-                                e.preventDefault();
-                            }}
-                          >
-                            <input type="hidden" name="intent" value="revoke" />
-                            <input type="hidden" name="tenantId" value={k.tenantId} />
-                            <input type="hidden" name="keyId" value={k.id} />
-                            <Button
-                              type="submit"
-                              variant="danger"
-                              disabled={busy}
-                              aria-label={`Revoke ${k.name} for ${k.tenantName}`}
-                            >
-                              Revoke
-                            </Button>
-                          </Form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="mt-3"
+              columns={[
+                "Account",
+                "Name",
+                "Key starts with",
+                "Created",
+                "Last used",
+                { label: "Status", srOnly: true },
+              ]}
+            >
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td className="font-medium">{k.tenantName}</td>
+                  <td>{k.name}</td>
+                  <td className="font-mono text-xs">{k.prefix}…</td>
+                  <td>
+                    {fmt(k.createdAt)}
+                    {k.createdBy ? <span className="block text-xs text-slate-500">by {k.createdBy}</span> : null}
+                  </td>
+                  <td>{fmt(k.lastUsedAt)}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <Badge tone="red">Revoked {fmt(k.revokedAt)}</Badge>
+                    ) : (
+                      <Form
+                        method="post"
+                        onSubmit={(e) => {
+                          if (!window.confirm(`Revoke "${k.name}" for ${k.tenantName}? Its system stops at once.`))
+                            e.preventDefault();
+                        }}
+                      >
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="tenantId" value={k.tenantId} />
+                        <input type="hidden" name="keyId" value={k.id} />
+                        <Button
+                          type="submit"
+                          variant="danger"
+                          disabled={busy}
+                          aria-label={`Revoke ${k.name} for ${k.tenantName}`}
+                        >
+                          Revoke
+                        </Button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </Card>
-        <Card>
-          <h2 className="text-lg font-semibold">New key</h2>
+        <Card title="New key">
           <Form method="post" className="mt-3 space-y-3" noValidate>
             <input type="hidden" name="intent" value="create" />
             <SelectField label="Account" name="tenantId" defaultValue="" error={errors.tenantId}>

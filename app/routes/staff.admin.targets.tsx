@@ -2,7 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Alert, Badge, Button, Card, PageHeader, TextField } from "../components/ui";
+import { Alert, Badge, Button, Card, PageHeader, Table, TextField } from "../components/ui";
 import { TIER_DEFAULT_TARGETS, type SlaTargets } from "../domain/sla/targets";
 import { requireStaff } from "../server/auth/guards.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
@@ -51,53 +51,38 @@ export default function TargetsAdmin() {
         }
       />
       {actionData?.message ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
-      <Card>
-        <h2 className="text-lg font-semibold">Tier defaults</h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Tier
-                </th>
-                {FIELDS.map((f) => (
-                  <th key={f.key} scope="col" className="py-2 pr-4 font-medium">
-                    {f.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(["strategic", "key", "standard"] as const).map((tier) => (
-                <tr key={tier} className="border-b border-slate-100">
-                  <th scope="row" className="py-2 pr-4 text-left font-medium capitalize">
-                    {tier}
-                  </th>
-                  {FIELDS.map((f) => (
-                    <td key={f.key} className="py-2 pr-4 tabular-nums">
-                      {defaults[tier][f.key]}
-                    </td>
-                  ))}
-                </tr>
+      <Card title="Tier defaults">
+        <Table className="mt-3" columns={["Tier", ...FIELDS.map((f) => f.label)]}>
+          {(["strategic", "key", "standard"] as const).map((tier) => (
+            <tr key={tier}>
+              <th scope="row" className="font-medium capitalize">
+                {tier}
+              </th>
+              {FIELDS.map((f) => (
+                <td key={f.key} className="tabular-nums">
+                  {defaults[tier][f.key]}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       </Card>
       {rows.map((r) => {
         const errors: Record<string, string> =
           actionData && !actionData.ok && actionData.tenantId === r.tenantId ? actionData.errors : {};
         return (
-          <Card key={r.tenantId}>
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <h2 className="text-lg font-semibold">{r.name}</h2>
-              <div className="flex gap-2">
+          <Card
+            key={r.tenantId}
+            title={r.name}
+            actions={
+              <>
                 <Badge tone="blue">{r.tier}</Badge>
                 <Badge tone={r.source === "contract" ? "amber" : "slate"}>
                   {r.source === "contract" ? "Own targets" : "Tier defaults"}
                 </Badge>
-              </div>
-            </div>
+              </>
+            }
+          >
             <Form method="post" className="mt-4">
               <input type="hidden" name="tenantId" value={r.tenantId} />
               <fieldset disabled={busy} className="grid items-end gap-4 sm:grid-cols-4 lg:grid-cols-7">
