@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import {
   DelayBadges,
   eventLabel,
@@ -10,12 +10,13 @@ import {
   formatMoney,
   OrderStatusBadge,
   relativeTime,
-} from "../components/orders/format";
-import { LiveIndicator } from "../components/live";
-import { useLiveOrders } from "../components/orders/use-live-orders";
-import { Card, EmptyState, PageHeader, cx } from "../components/ui";
-import { requireAccount } from "../server/auth/guards.server";
-import { getOrderDetail } from "../server/orders/detail.server";
+} from "#app/components/orders/format";
+import { LiveIndicator } from "#app/components/live";
+import { OrderSlaFacts } from "#app/components/sla/order-sla-facts";
+import { useLiveOrders } from "#app/components/orders/use-live-orders";
+import { Card, EmptyState, PageHeader, cx } from "#app/components/ui";
+import { requireAccount } from "#app/server/auth/guards.server";
+import { getOrderDetail } from "#app/server/orders/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
@@ -121,6 +122,7 @@ export default function OrderDetailPage() {
               </p>
             ) : null}
           </Card>
+          <OrderSlaFacts sla={order.sla} />
           <Card>
             <h2 className="text-base font-semibold text-ink">Lines</h2>
             <div className="overflow-x-auto">

@@ -13,12 +13,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "../components/ui";
-import { KPI_DEFINITIONS } from "../domain/sla/definitions";
-import { requireAccount } from "../server/auth/guards.server";
-import { loadSlaPage } from "../server/sla/page.server";
-import type { KpiResult, Scorecard } from "../server/sla/scorecard.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "#app/components/ui";
+import { KPI_DEFINITIONS } from "#app/domain/sla/definitions";
+import { requireAccount } from "#app/server/auth/guards.server";
+import { loadSlaPage } from "#app/server/sla/page.server";
+import type { KpiResult, Scorecard } from "#app/server/sla/scorecard.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
@@ -426,6 +426,8 @@ export default function SlaPage() {
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>{sc.rules.period}</li>
           <li>{sc.rules.measured}</li>
+          <li>{sc.rules.tolerance}</li>
+          <li>{sc.rules.rounding}</li>
           {sc.kpis.map((k) => (
             <li key={k.id}>
               <strong>{k.label}:</strong> {k.definition}
@@ -435,7 +437,12 @@ export default function SlaPage() {
         <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">Calendar</dt>
           <dd>
-            Version {sc.calendar.version === 0 ? "default (not yet saved)" : sc.calendar.version} — {sc.calendar.label}
+            Version {sc.calendar.version === 0 ? "default (not yet saved)" : sc.calendar.version} — {sc.calendar.label}{" "}
+            (
+            <Link to="/calendar" className="text-brand-700 underline">
+              hours, holidays, closures and fiscal periods
+            </Link>
+            )
           </dd>
           <dt className="font-medium text-slate-700">Time zone</dt>
           <dd>{tz} (all dates and times on this page)</dd>

@@ -83,6 +83,8 @@ export const orders = pgTable(
     linesOrdered: integer("m_lines_ordered"),
     linesFilled: integer("m_lines_filled"),
     leadTimeMinutes: integer("m_lead_time_minutes"),
+    linesInFull: integer("m_lines_in_full"),
+    lateMinutes: integer("m_late_minutes"),
     fiscalYear: integer("fiscal_year"),
     fiscalQuarter: integer("fiscal_quarter"),
     fiscalPeriod: integer("fiscal_period"),

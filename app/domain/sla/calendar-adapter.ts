@@ -1,5 +1,5 @@
 // Adapts a compiled business calendar (app/domain/calendar) to what the metrics need.
-import { businessMinutesBetween, fiscalPeriodOfDate, localDate } from "../calendar/index";
+import { businessMinutesBetween, fiscalPeriodOfDate, localDate, startOfLocalDate } from "../calendar/index";
 import type { CompiledCalendar } from "../calendar/types";
 import type { FiscalKeys, MetricCalendar } from "./metrics";
 
@@ -8,6 +8,7 @@ export function metricCalendarOf(compiled: CompiledCalendar): MetricCalendar {
   const fiscalCache = new Map<string, FiscalKeys>();
   return {
     localDate: (t) => localDate(compiled, t),
+    startOfLocalDate: (date) => startOfLocalDate(compiled, date),
     businessMinutesBetween: (a, b) => {
       if (b <= a) return 0;
       // Instants outside the compiled range (a decade around today) are clamped to it.

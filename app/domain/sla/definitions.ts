@@ -20,6 +20,22 @@ export const PERIOD_RULE =
 export const MEASURED_RULE =
   "An order is measured once it has been delivered, has a promised date and was not cancelled. Open orders are not scored yet; cancelled orders never are.";
 
+export const ROUNDING_RULE =
+  "Rounding: each order's lead time and lateness are stored in whole business minutes, rounded half up; quantities are compared in hundredths of a unit; percentages are shown to two decimals, rounded half up from the exact share; the average lead time is the sum of the orders' minutes divided by the number of orders, in hours to two decimals, rounded half up.";
+
+/** The tolerances in force, in words (they come from the account's contracted targets). */
+export function toleranceRule(t: { onTimeToleranceDays: number; inFullTolerancePct: number }): string {
+  const days =
+    t.onTimeToleranceDays === 0
+      ? "On time means delivered on or before the promised date (no tolerance days)"
+      : `On time allows ${t.onTimeToleranceDays} calendar day${t.onTimeToleranceDays === 1 ? "" : "s"} after the promised date`;
+  const full =
+    t.inFullTolerancePct === 0
+      ? "a line is in full only when it ships its whole ordered quantity"
+      : `a line is in full when it ships at least ${100 - t.inFullTolerancePct}% of its ordered quantity (rounded up to the hundredth of a unit)`;
+  return `Tolerance: ${days}; ${full}. Lateness is counted in business time from the end of the last on-time day.`;
+}
+
 export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   otif: {
     id: "otif",

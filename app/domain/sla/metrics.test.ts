@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compileCalendar } from "../calendar/index";
 import type { CalendarDefinition, TimeInterval, WeekdayKey } from "../calendar/types";
 import { metricCalendarOf } from "./calendar-adapter";
-import { addDays, computeOrderMetrics, lineInFull, type OrderFacts } from "./metrics";
+import { addDays, computeOrderMetrics, lineInFull, notMeasuredReason, type OrderFacts } from "./metrics";
 
 const nineToFive: TimeInterval[] = [{ start: "08:00", end: "17:00" }];
 const weekdays = (hours: TimeInterval[]): Record<WeekdayKey, TimeInterval[]> => ({
@@ -232,5 +232,60 @@ describe("addDays", () => {
     expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+});
+
+describe("how late, in business minutes", () => {
+  it("is 0 for an order on time", () => {
+    expect(computeOrderMetrics(order(), chicago, noTolerance).lateMinutes).toBe(0);
+  });
+
+  it("counts working time from the end of the promised day to the delivery", () => {
+    // Promised Tue 10 March; delivered Wed 11 March 10:30 CDT (15:30 UTC): 08:00-10:30 = 150 minutes.
+    const m = computeOrderMetrics(order({ deliveredAt: at("2026-03-11T15:30:00Z") }), chicago, noTolerance);
+    expect(m.onTime).toBe(false);
+    expect(m.lateMinutes).toBe(150);
+  });
+
+  it("starts after the tolerance days, and skips the weekend", () => {
+    // Promised Fri 13 March + 1 day tolerance = Sat 14 March is the last on-time day. Delivered
+    // Mon 16 March 09:00 CDT (14:00 UTC): Sat and Sun are not working days, Mon 08:00-09:00 = 60.
+    const m = computeOrderMetrics(
+      order({ promisedDate: "2026-03-13", deliveredAt: at("2026-03-16T14:00:00Z") }),
+      chicago,
+      { onTimeToleranceDays: 1, inFullTolerancePct: 0 },
+    );
+    expect(m.lateMinutes).toBe(60);
+  });
+
+  it("is null for an order that is not measured", () => {
+    expect(computeOrderMetrics(order({ deliveredAt: null }), chicago, noTolerance).lateMinutes).toBeNull();
+  });
+});
+
+describe("lines in full within the tolerance", () => {
+  it("counts a line 2% short as in full under a 5% tolerance, but not as filled", () => {
+    const m = computeOrderMetrics(
+      order({
+        lines: [
+          { qtyOrdered: 100, qtyShipped: 98 },
+          { qtyOrdered: 4, qtyShipped: 4 },
+        ],
+      }),
+      chicago,
+      { onTimeToleranceDays: 0, inFullTolerancePct: 5 },
+    );
+    expect(m).toMatchObject({ linesOrdered: 2, linesFilled: 1, linesInFull: 2, inFull: true });
+  });
+});
+
+describe("why an order is not measured", () => {
+  it("names the first reason that applies", () => {
+    const base = { status: "delivered", promisedDate: "2026-03-10", deliveredAt: 1, lineCount: 2 };
+    expect(notMeasuredReason(base)).toBeNull();
+    expect(notMeasuredReason({ ...base, status: "cancelled", promisedDate: null })).toBe("cancelled");
+    expect(notMeasuredReason({ ...base, promisedDate: null, deliveredAt: null })).toBe("no-promised-date");
+    expect(notMeasuredReason({ ...base, deliveredAt: null })).toBe("not-delivered");
+    expect(notMeasuredReason({ ...base, lineCount: 0 })).toBe("no-lines");
   });
 });

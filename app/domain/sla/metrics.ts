@@ -11,6 +11,8 @@ export interface MetricCalendar {
   businessMinutesBetween(a: number, b: number): number;
   /** Fiscal keys of a local date. */
   fiscalKeysOfDate(date: string): FiscalKeys;
+  /** The instant (epoch ms) local midnight starts a local date. */
+  startOfLocalDate(date: string): number;
 }
 
 export interface FiscalKeys {
@@ -47,8 +49,31 @@ export interface OrderMetrics {
   unitsShipped: number;
   linesOrdered: number;
   linesFilled: number;
+  /** Lines shipped in full within the in-full tolerance (what "in full" is decided on). */
+  linesInFull: number;
   leadTimeMinutes: number | null;
+  /**
+   * Business minutes from the end of the last on-time day (promised date + tolerance) to the
+   * delivery, whole minutes rounded half up; 0 when on time, null when not measured.
+   */
+  lateMinutes: number | null;
   fiscal: FiscalKeys | null;
+}
+
+/** Why an order is not measured (yet), or null when it is. The first reason that applies. */
+export type NotMeasuredReason = "cancelled" | "no-promised-date" | "not-delivered" | "no-lines";
+
+export function notMeasuredReason(o: {
+  status: string;
+  promisedDate: string | null;
+  deliveredAt: unknown;
+  lineCount: number;
+}): NotMeasuredReason | null {
+  if (o.status === "cancelled") return "cancelled";
+  if (!o.promisedDate || !DATE_RE.test(o.promisedDate)) return "no-promised-date";
+  if (o.deliveredAt === null || o.deliveredAt === undefined) return "not-delivered";
+  if (o.lineCount === 0) return "no-lines";
+  return null;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,26 +110,30 @@ export function computeOrderMetrics(facts: OrderFacts, cal: MetricCalendar, poli
   const cancelled = facts.status === "cancelled";
   const fiscal =
     facts.promisedDate && DATE_RE.test(facts.promisedDate) ? cal.fiscalKeysOfDate(facts.promisedDate) : null;
-  const measurable = !cancelled && fiscal !== null && facts.deliveredAt !== null && facts.lines.length > 0;
+  const measurable = notMeasuredReason({ ...facts, lineCount: facts.lines.length }) === null && fiscal !== null;
 
   let unitsOrdered = 0;
   let unitsShipped = 0;
   let linesFilled = 0;
-  let allInFull = true;
+  let linesInFull = 0;
   for (const line of facts.lines) {
     unitsOrdered += cents(line.qtyOrdered);
     // Over-shipping a line does not make up for another line shipped short.
     unitsShipped += Math.min(cents(line.qtyShipped), cents(line.qtyOrdered));
     if (lineFilled(line)) linesFilled++;
-    if (!lineInFull(line, policy.inFullTolerancePct)) allInFull = false;
+    if (lineInFull(line, policy.inFullTolerancePct)) linesInFull++;
   }
 
   let onTime: boolean | null = null;
   let inFull: boolean | null = null;
+  let lateMinutes: number | null = null;
   if (measurable && facts.deliveredAt !== null && facts.promisedDate) {
-    const deliveredOn = cal.localDate(facts.deliveredAt);
-    onTime = deliveredOn <= addDays(facts.promisedDate, policy.onTimeToleranceDays);
-    inFull = allInFull;
+    const lastOnTimeDay = addDays(facts.promisedDate, policy.onTimeToleranceDays);
+    onTime = cal.localDate(facts.deliveredAt) <= lastOnTimeDay;
+    inFull = linesInFull === facts.lines.length;
+    lateMinutes = onTime
+      ? 0
+      : Math.round(cal.businessMinutesBetween(cal.startOfLocalDate(addDays(lastOnTimeDay, 1)), facts.deliveredAt));
   }
 
   const leadTimeMinutes =
@@ -121,7 +150,9 @@ export function computeOrderMetrics(facts: OrderFacts, cal: MetricCalendar, poli
     unitsShipped: unitsShipped / 100,
     linesOrdered: facts.lines.length,
     linesFilled,
+    linesInFull,
     leadTimeMinutes,
+    lateMinutes,
     fiscal,
   };
 }

@@ -5,17 +5,17 @@
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenantCalendars } from "../../../db/schema/index";
-import { fiscalYearStructure, holidaysBetween, localDate } from "#app/domain/calendar/index";
+import { fiscalPeriodOf, fiscalYearStructure, holidaysBetween, localDate } from "#app/domain/calendar/index";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { WEEKDAY_KEYS } from "#app/domain/calendar/types";
 import type { Tier } from "#app/domain/escalations/approval";
 import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import { describeFiscal, WEEKDAY_NAMES } from "#app/domain/sla/describe";
-import type { ApiPrincipal } from "../api/principal.server";
-import { loadTargets } from "../escalations/sla.server";
-import { problems } from "../http/problem.server";
-import { loadTenantCalendar, type TenantCalendar } from "../sla/calendar.server";
-import { withTenant, type Tx } from "../tenant-db.server";
+import type { ApiPrincipal } from "#app/server/api/principal.server";
+import { loadTargets } from "#app/server/escalations/sla.server";
+import { problems } from "#app/server/http/problem.server";
+import { loadTenantCalendar, type TenantCalendar } from "#app/server/sla/calendar.server";
+import { withTenant, type Tx } from "#app/server/tenant-db.server";
 import type { CalendarVersionView, CalendarView, FiscalYearView } from "./api-schema";
 
 /** The widest holiday range one request may ask for (about ten years). */
@@ -177,10 +177,13 @@ export async function apiCalendar(p: ApiPrincipal, params: URLSearchParams): Pro
   return Response.json({ data: view }, { headers: { "Cache-Control": "no-store" } });
 }
 
-/** Every week, period and quarter of a fiscal year of the calendar in force. */
-export async function readFiscalYear(p: Pick<ApiPrincipal, "db" | "tenant">, year: number): Promise<FiscalYearView> {
+/** Every week, period and quarter of the current fiscal year of the calendar in force. */
+export async function readCurrentFiscalYear(
+  p: Pick<ApiPrincipal, "db" | "tenant">,
+  now = Date.now(),
+): Promise<FiscalYearView> {
   const cal = await withTenant(p.db, (tx) => loadTenantCalendar(tx, p.tenant));
-  return fiscalYearStructure(cal.definition, year);
+  return fiscalYearStructure(cal.definition, fiscalPeriodOf(cal.definition, now).fiscalYear);
 }
 
 export async function apiCalendarPeriods(p: ApiPrincipal, params: URLSearchParams): Promise<Response> {

@@ -1,7 +1,7 @@
 // One order with its lines, shipments and timeline, customer-visible columns only. An id that is
 // not a uuid, does not exist or belongs to another tenant all give null (the caller answers one 404).
 import { sql } from "drizzle-orm";
-import { withTenant } from "../tenant-db.server";
+import { withTenant } from "#app/server/tenant-db.server";
 import { listColumns, scopeOf, toListRow, type OrderListRow, type OrderReader, type RawListRow } from "./list.server";
 
 export interface OrderLineView {
@@ -84,15 +84,8 @@ export async function getOrderDetail(
   const scope = scopeOf(reader, now);
   const tenant = reader.tenant.id;
   return withTenant(reader.db, async (tx) => {
-    const head = await tx.execute<
-      RawListRow & {
-        m_otif: boolean | null;
-        m_on_time: boolean | null;
-        m_in_full: boolean | null;
-        m_measurable: boolean | null;
-      }
-    >(sql`
-      select ${listColumns(scope)}, '' as sort_value, o.m_measurable, o.m_otif, o.m_on_time, o.m_in_full
+    const head = await tx.execute<RawListRow>(sql`
+      select ${listColumns(scope)}, '' as sort_value
       from orders o join sites st on st.tenant_id = o.tenant_id and st.id = o.site_id
       where o.tenant_id = ${tenant}::uuid and o.id = ${orderId}::uuid`);
     const h = head.rows[0];
@@ -132,12 +125,12 @@ export async function getOrderDetail(
              location, detail
       from order_events where tenant_id = ${tenant}::uuid and order_id = ${orderId}::uuid
       order by occurred_at desc, seq desc limit 500`);
-    const measurable = h.m_measurable === true;
+    const row = toListRow(h);
     return {
-      ...toListRow(h),
-      otif: measurable ? h.m_otif : null,
-      onTime: measurable ? h.m_on_time : null,
-      inFull: measurable ? h.m_in_full : null,
+      ...row,
+      otif: row.sla.otif,
+      onTime: row.sla.onTime,
+      inFull: row.sla.inFull,
       lines: lines.rows.map((l) => {
         const backordered = Math.max(0, Number(l.qty_ordered) - Number(l.qty_shipped));
         return {

@@ -4,16 +4,42 @@
 import type { OrderQuery } from "#app/domain/orders/query";
 import { csvRow } from "#app/domain/orders/csv";
 import { formatLocalDateTime } from "#app/domain/orders/time";
-import { withTenant } from "../tenant-db.server";
+import { withTenant } from "#app/server/tenant-db.server";
 import { fetchBatch, scopeOf, toListRow, type OrderListRow, type OrderReader } from "./list.server";
-import { logger } from "../log.server";
+import { logger } from "#app/server/log.server";
 
 const log = logger("orders");
 
 export const EXPORT_BATCH = 1000;
 
+type Column = { header: string; cell: (r: OrderListRow, tz: string) => string | null };
+const yesNo = (v: boolean | null) => (v === null ? null : v ? "yes" : "no");
+const n = (v: number | null | undefined) => (v === null || v === undefined ? null : String(v));
+
+/** Each order's stored SLA facts (app/domain/sla/order-facts.ts), so a spreadsheet can re-add the scorecard. */
+const SLA_EXPORT_COLUMNS: readonly Column[] = [
+  { header: "SLA measured", cell: (r) => yesNo(r.sla.measured) },
+  { header: "Not measured because", cell: (r) => r.sla.notMeasuredReason },
+  { header: "Fiscal year", cell: (r) => n(r.sla.fiscal?.year) },
+  { header: "Fiscal quarter", cell: (r) => n(r.sla.fiscal?.quarter) },
+  { header: "Fiscal period", cell: (r) => n(r.sla.fiscal?.period) },
+  { header: "Fiscal week", cell: (r) => n(r.sla.fiscal?.week) },
+  { header: "On time", cell: (r) => yesNo(r.sla.onTime) },
+  { header: "In full", cell: (r) => yesNo(r.sla.inFull) },
+  { header: "OTIF", cell: (r) => yesNo(r.sla.otif) },
+  { header: "Missed because", cell: (r) => r.sla.missReason },
+  { header: "Lead time (business minutes)", cell: (r) => n(r.sla.leadTimeBusinessMinutes) },
+  { header: "Late by (business minutes)", cell: (r) => n(r.sla.lateBusinessMinutes) },
+  { header: "Units ordered", cell: (r) => n(r.sla.units.ordered) },
+  { header: "Units shipped (up to ordered)", cell: (r) => n(r.sla.units.shipped) },
+  { header: "Lines ordered", cell: (r) => n(r.sla.lines.ordered) },
+  { header: "Lines filled", cell: (r) => n(r.sla.lines.filled) },
+  { header: "Lines in full within tolerance", cell: (r) => n(r.sla.lines.inFull) },
+  { header: "Calendar version", cell: (r) => n(r.sla.calendarVersion) },
+];
+
 /** Customer-visible columns only, in this order. */
-export const EXPORT_COLUMNS: readonly { header: string; cell: (r: OrderListRow, tz: string) => string | null }[] = [
+export const EXPORT_COLUMNS: readonly Column[] = [
   { header: "Order number", cell: (r) => r.orderNumber },
   { header: "Customer PO", cell: (r) => r.customerPo },
   { header: "Site", cell: (r) => `${r.siteCode} ${r.siteName}` },
@@ -31,6 +57,7 @@ export const EXPORT_COLUMNS: readonly { header: string; cell: (r: OrderListRow, 
   { header: "Tracking number", cell: (r) => r.trackingNumber },
   { header: "Currency", cell: (r) => r.currency },
   { header: "Value", cell: (r) => r.value },
+  ...SLA_EXPORT_COLUMNS,
 ];
 
 export function exportFileName(tenantSlug: string, now: Date = new Date()): string {

@@ -4,8 +4,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult } from "#app/domain/orders/query";
 import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
+import { orderSlaFacts, type OrderSlaFacts } from "#app/domain/sla/order-facts";
 import { localToday } from "#app/domain/orders/time";
-import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
+import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
 import { CountCache } from "./count-cache.server";
 import { decodeCursor, encodeCursor } from "./cursor.server";
 import {
@@ -50,6 +51,8 @@ export interface OrderListRow {
   late: boolean;
   atRisk: boolean;
   updatedAt: string;
+  /** Stored SLA facts: measured or why not, fiscal keys, OTIF verdicts, business-time figures. */
+  sla: OrderSlaFacts;
 }
 
 export interface OrderPage {
@@ -100,10 +103,61 @@ export function listColumns(scope: OrderScope): SQL {
     o.promised_date::text as promised_date, o.predicted_date::text as predicted_date,
     ${iso(sql`o.shipped_at`)} as shipped_at, ${iso(sql`o.delivered_at`)} as delivered_at, o.carrier,
     o.tracking_number, o.currency, o.value::text as value, coalesce(${lateExpr(scope)}, false) as late,
-    coalesce(${atRiskExpr(scope)}, false) as at_risk, ${iso(sql`o.updated_at`)} as updated_at`;
+    coalesce(${atRiskExpr(scope)}, false) as at_risk, ${iso(sql`o.updated_at`)} as updated_at, ${SLA_COLUMNS}`;
 }
 
-export interface RawListRow extends Record<string, unknown> {
+/** The stored metric columns behind OrderListRow.sla. */
+const SLA_COLUMNS = sql`o.metrics_calendar_version as m_version, o.m_measurable, o.m_on_time, o.m_in_full, o.m_otif,
+    o.m_units_ordered::float8 as m_units_ordered, o.m_units_shipped::float8 as m_units_shipped, o.m_lines_ordered,
+    o.m_lines_filled, o.m_lines_in_full, o.m_lead_time_minutes, o.m_late_minutes, o.fiscal_year, o.fiscal_quarter,
+    o.fiscal_period, o.fiscal_week`;
+
+interface RawSlaColumns {
+  m_version: number | null;
+  m_measurable: boolean | null;
+  m_on_time: boolean | null;
+  m_in_full: boolean | null;
+  m_otif: boolean | null;
+  m_units_ordered: number | null;
+  m_units_shipped: number | null;
+  m_lines_ordered: number | null;
+  m_lines_filled: number | null;
+  m_lines_in_full: number | null;
+  m_lead_time_minutes: number | null;
+  m_late_minutes: number | null;
+  fiscal_year: number | null;
+  fiscal_quarter: number | null;
+  fiscal_period: number | null;
+  fiscal_week: number | null;
+}
+
+const num = (v: number | string | null) => (v === null ? null : Number(v));
+
+function slaOf(r: RawListRow): OrderSlaFacts {
+  return orderSlaFacts({
+    status: r.status,
+    promisedDate: r.promised_date,
+    deliveredAt: r.delivered_at,
+    calendarVersion: num(r.m_version),
+    measurable: r.m_measurable,
+    onTime: r.m_on_time,
+    inFull: r.m_in_full,
+    otif: r.m_otif,
+    unitsOrdered: num(r.m_units_ordered),
+    unitsShipped: num(r.m_units_shipped),
+    linesOrdered: num(r.m_lines_ordered),
+    linesFilled: num(r.m_lines_filled),
+    linesInFull: num(r.m_lines_in_full),
+    leadTimeMinutes: num(r.m_lead_time_minutes),
+    lateMinutes: num(r.m_late_minutes),
+    fiscalYear: num(r.fiscal_year),
+    fiscalQuarter: num(r.fiscal_quarter),
+    fiscalPeriod: num(r.fiscal_period),
+    fiscalWeek: num(r.fiscal_week),
+  });
+}
+
+export interface RawListRow extends Record<string, unknown>, RawSlaColumns {
   id: string;
   order_number: string;
   customer_po: string | null;
@@ -155,6 +209,7 @@ export function toListRow(r: RawListRow): OrderListRow {
     late: r.late === true,
     atRisk: r.at_risk === true,
     updatedAt: r.updated_at,
+    sla: slaOf(r),
   };
 }
 

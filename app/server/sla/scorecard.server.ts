@@ -5,11 +5,20 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { metricJobs, orders, sites } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
-import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE, kpiMet, type KpiId } from "#app/domain/sla/definitions";
+import {
+  KPI_DEFINITIONS,
+  KPI_IDS,
+  MEASURED_RULE,
+  PERIOD_RULE,
+  ROUNDING_RULE,
+  kpiMet,
+  toleranceRule,
+  type KpiId,
+} from "#app/domain/sla/definitions";
 import type { Granularity, PeriodSelection } from "#app/domain/sla/periods";
 import { targetFor, type SlaTargets } from "#app/domain/sla/targets";
-import type { TenantSummary } from "../auth/guards.server";
-import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
+import type { TenantSummary } from "#app/server/auth/guards.server";
+import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
 import { loadTenantCalendar } from "./calendar.server";
 import { drillDownHref, fiscalCondition, type SlaDrillDown } from "./drilldown.server";
 import { lastPeriodOf, periodChoices, resolveSelection, trendSlots, type PeriodChoice } from "./periods.server";
@@ -88,7 +97,7 @@ export interface Scorecard {
   kpis: KpiResult[];
   sites: SiteRow[];
   trend: TrendPoint[];
-  rules: { period: string; measured: string };
+  rules: { period: string; measured: string; rounding: string; tolerance: string };
 }
 
 export type ScorecardResult =
@@ -368,7 +377,12 @@ export async function buildScorecard(
         kpis: kpisOf(agg, targets, base),
         sites: siteRows,
         trend,
-        rules: { period: PERIOD_RULE, measured: MEASURED_RULE },
+        rules: {
+          period: PERIOD_RULE,
+          measured: MEASURED_RULE,
+          rounding: ROUNDING_RULE,
+          tolerance: toleranceRule(targets),
+        },
       },
     };
   });

@@ -116,7 +116,8 @@ export async function writeMetrics(
         m_measurable = v.measurable, m_on_time = v.on_time, m_in_full = v.in_full, m_otif = v.otif,
         m_units_ordered = v.units_ordered, m_units_shipped = v.units_shipped,
         m_lines_ordered = v.lines_ordered, m_lines_filled = v.lines_filled,
-        m_lead_time_minutes = v.lead_time, fiscal_year = v.fy, fiscal_quarter = v.fq,
+        m_lead_time_minutes = v.lead_time, m_lines_in_full = v.lines_in_full, m_late_minutes = v.late,
+        fiscal_year = v.fy, fiscal_quarter = v.fq,
         fiscal_period = v.fp, fiscal_week = v.fw
       from unnest(
         ${arrayLiteral(chunk.map((r) => r.id))}::uuid[],
@@ -124,11 +125,12 @@ export async function writeMetrics(
         ${col((m) => m.inFull)}::boolean[], ${col((m) => m.otif)}::boolean[],
         ${col((m) => m.unitsOrdered)}::numeric[], ${col((m) => m.unitsShipped)}::numeric[],
         ${col((m) => m.linesOrdered)}::int[], ${col((m) => m.linesFilled)}::int[],
-        ${col((m) => m.leadTimeMinutes)}::int[],
+        ${col((m) => m.leadTimeMinutes)}::int[], ${col((m) => m.linesInFull)}::int[],
+        ${col((m) => m.lateMinutes)}::int[],
         ${col((m) => m.fiscal?.fiscalYear ?? null)}::int[], ${col((m) => m.fiscal?.quarter ?? null)}::int[],
         ${col((m) => m.fiscal?.period ?? null)}::int[], ${col((m) => m.fiscal?.week ?? null)}::int[]
       ) as v(id, measurable, on_time, in_full, otif, units_ordered, units_shipped,
-        lines_ordered, lines_filled, lead_time, fy, fq, fp, fw)
+        lines_ordered, lines_filled, lead_time, lines_in_full, late, fy, fq, fp, fw)
       where o.tenant_id = ${tenantId}::uuid and o.id = v.id`);
   }
 }

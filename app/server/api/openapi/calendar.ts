@@ -1,7 +1,7 @@
 // OpenAPI paths and schemas for /api/v1/calendar and /api/v1/calendar/periods, generated from the
 // zod schemas the service is typed by (app/server/calendar/api-schema.ts).
-import { z } from "zod";
 import { MAX_HOLIDAY_DAYS } from "#app/server/calendar/api.server";
+import { componentSchema } from "./zod";
 import { calendarSchema, fiscalYearResponseSchema } from "#app/server/calendar/api-schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -16,13 +16,6 @@ const ok = (description: string, schema: string) => ({
   },
 });
 const security = [{ session: [] }, { embedToken: ["sla:read"] }];
-
-/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema, descriptions included. */
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { unrepresentable: "any" }) as Record<string, unknown>;
-  delete out.$schema;
-  return out;
-}
 
 export const paths = {
   "/api/v1/calendar": {
@@ -83,6 +76,6 @@ export const paths = {
 };
 
 export const schemas = {
-  Calendar: jsonSchema(calendarSchema),
-  FiscalYear: jsonSchema(fiscalYearResponseSchema),
+  Calendar: componentSchema(calendarSchema),
+  FiscalYear: componentSchema(fiscalYearResponseSchema),
 };

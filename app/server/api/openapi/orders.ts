@@ -194,6 +194,7 @@ const summaryProperties = {
   late: { type: "boolean", description: "Open past the promised date, or delivered after it (account's time zone)." },
   atRisk: { type: "boolean", description: "Open, not late, predicted to arrive after the promised date." },
   updatedAt: { type: "string", format: "date-time" },
+  sla: ref("OrderSlaFacts"),
 };
 
 export const schemas = {

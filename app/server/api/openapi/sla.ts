@@ -1,6 +1,8 @@
 // OpenAPI paths and schemas for /api/v1/sla/scorecard (assembled by app/server/api/openapi.server.ts).
 import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE } from "#app/domain/sla/definitions";
 import { GRANULARITIES } from "#app/domain/sla/periods";
+import { orderSlaFactsSchema } from "#app/server/sla/order-facts-schema";
+import { componentSchema } from "./zod";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({
@@ -54,6 +56,7 @@ export const paths = {
 };
 
 export const schemas = {
+  OrderSlaFacts: componentSchema(orderSlaFactsSchema),
   SlaKpi: {
     type: "object",
     required: [
@@ -205,7 +208,13 @@ export const schemas = {
       },
       rules: {
         type: "object",
-        properties: { period: { type: "string" }, measured: { type: "string" } },
+        required: ["period", "measured", "rounding", "tolerance"],
+        properties: {
+          period: { type: "string", description: "Which fiscal period an order counts in." },
+          measured: { type: "string", description: "Which orders are measured." },
+          rounding: { type: "string", description: "Every rounding rule behind the figures." },
+          tolerance: { type: "string", description: "The on-time and in-full tolerances in force." },
+        },
       },
     },
   },
