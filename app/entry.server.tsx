@@ -9,6 +9,11 @@ import { logger } from "./server/log.server";
 // Registers embed tokens with requireApiPrincipal in this (the routes') module graph.
 import "./server/embed/register.server";
 
+// The process entry travels inside the server build (`build.entry.module.runPortal`), so the
+// launcher (server.mjs) starts it from the same module graph as the routes: one copy of every
+// server module, no TypeScript transpiler at run time.
+export { runPortal } from "./server/main.server";
+
 const ABORT_DELAY = 5_000;
 const log = logger("remix");
 

@@ -3,11 +3,11 @@
 // loser's attempt fails on the applied objects and is recognised as already applied.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "./client";
+import { projectRoot } from "./root";
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const MIGRATIONS_DIR = path.join(projectRoot(), "db/migrations");
 const LOCK_KEY = 7_114_042; // arbitrary constant: "sightline migrations"
 
 async function appliedMigrations(handle: DbHandle): Promise<Set<string>> {
@@ -37,4 +37,13 @@ export async function migrate(handle: DbHandle, dir = MIGRATIONS_DIR): Promise<s
     }
   }
   return applied;
+}
+
+let migrationFiles: Promise<string[]> | undefined;
+
+/** Migration files on disk that the database has not applied (readiness probes call this often). */
+export async function unappliedMigrations(handle: DbHandle): Promise<string[]> {
+  migrationFiles ??= readdir(MIGRATIONS_DIR).then((all) => all.filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)));
+  const done = await appliedMigrations(handle);
+  return (await migrationFiles).filter((f) => !done.has(f));
 }

@@ -1,4 +1,5 @@
 // `npm start` runs this first: build the portal when there is no build or sources are newer.
+// The server bundle holds app/ and the db/ code it imports (migrations are read from db/migrations).
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +16,8 @@ function newest(dir) {
 }
 
 const stale =
-  !existsSync(marker) || ["app", "widgets/src"].some((d) => existsSync(d) && newest(d) > statSync(marker).mtimeMs);
+  !existsSync(marker) ||
+  ["app", "db", "widgets/src"].some((d) => existsSync(d) && newest(d) > statSync(marker).mtimeMs);
 if (stale) {
   console.log("[sightline] building the portal (first start or changed sources)...");
   execSync("npm run build", { stdio: "inherit" });

@@ -1,5 +1,7 @@
-// The process-wide database handle. Kept on globalThis so Vite's module reloads (and the
-// server entry, which loads this file outside the Remix bundle) share one PGlite instance.
+// The process-wide database handle. Production has one module graph (server.mjs starts the
+// portal from the build), but the handle stays on globalThis for the two places that still see
+// two copies of this file: Vite's module reloads in development, and in-process tests, whose
+// Vitest graph installs the handle (setDb) that the routes served through Vite must use.
 import { mkdir } from "node:fs/promises";
 import { openDb, type DbHandle } from "../../db/client";
 import { migrate } from "../../db/migrate";

@@ -1,5 +1,13 @@
-// Process entry: migrate, seed an empty database, start background services, serve.
-// Run with tsx (`npm start`, `npm run dev`). Keep this file to wiring; behaviour lives in services.
+// One portal process (a cluster worker, or the only process): migrate, seed an empty database,
+// serve, start background services, and shut down gracefully on SIGTERM.
+//
+// Not run directly: the launcher `server.mjs` calls runPortal() — in production through the
+// built server bundle (`build.entry.module`, see app/entry.server.tsx), in development through
+// Vite's SSR loader — so this module, the routes and every service share one module graph.
+// Keep this file to wiring; behaviour lives in services.
+import type { Server } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import type { ViteDevServer } from "vite";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
 import { startBackgroundServices } from "./background.server";
 import { getDb } from "./db.server";
@@ -7,21 +15,32 @@ import { ensureDemoData } from "./demo.server";
 import { startIntranetDemo } from "./embed/intranet.server";
 import { env, portalOrigin } from "./env.server";
 import { createPortalApp } from "./http/app.server";
+import { startDraining } from "./http/drain.server";
 import { logger } from "./log.server";
 
 const log = logger("sightline");
 
-const dev = process.argv.includes("--dev");
+export interface RunPortalOptions {
+  dev: boolean;
+  /** Production: the server build that holds this very module. */
+  build?: ServerBuild;
+  /** Development: the launcher's Vite server (its SSR graph holds the routes and this module). */
+  vite?: ViteDevServer;
+}
 
-async function main(): Promise<void> {
+/** In-flight requests get this long after SIGTERM; the whole shutdown stays under 10 s. */
+const DRAIN_MS = 7_000;
+const FORCED_EXIT_MS = 9_500;
+
+export async function runPortal(opts: RunPortalOptions): Promise<void> {
   const e = env();
   const started = Date.now();
   const handle = await getDb();
   log.info(`database ready (${handle.kind}${handle.kind === "pglite" ? ` at ${e.PGLITE_DIR}` : ""})`);
   await ensureDemoData(handle);
-  const portal = await createPortalApp(handle, { dev });
+  const portal = await createPortalApp(handle, opts);
   const server = portal.app.listen(e.PORT, () => {
-    log.info({ durationMs: Date.now() - started }, `portal ready at http://localhost:${e.PORT}`);
+    log.info({ durationMs: Date.now() - started, pid: process.pid }, `portal ready at http://localhost:${e.PORT}`);
     log.info("demo logins are listed in README.md");
   });
   const stopBackground = await startBackgroundServices(handle);
@@ -37,21 +56,46 @@ async function main(): Promise<void> {
       }).once("listening", () => log.info(`demo intranet (widgets) at ${intranetOrigin}`))
     : null;
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    log.info(`${signal}: shutting down`);
-    server.close();
-    server.closeAllConnections();
+    if (stopping) return;
+    stopping = true;
+    log.info({ pid: process.pid }, `${signal}: draining`);
+    setTimeout(() => {
+      log.error(`shutdown took longer than ${FORCED_EXIT_MS} ms: exiting`);
+      process.exit(1);
+    }, FORCED_EXIT_MS).unref();
+    // Stop accepting; readiness turns 503; SSE clients are told to reconnect (and resume).
+    startDraining();
+    const closed = closeServer(server, DRAIN_MS);
     intranet?.close();
+    // Background work stops between steps and gives its job leases back for another process.
     await stopBackground();
+    await closed;
+    await opts.vite?.close();
     await portal.close();
     await handle.close();
+    log.info({ pid: process.pid }, "stopped");
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-main().catch((err: unknown) => {
-  log.fatal({ err }, "failed to start");
-  process.exit(1);
-});
+/**
+ * Stops accepting connections and lets in-flight requests finish: idle keep-alive connections
+ * are closed now and again while draining (a busy one becomes idle after its response, which
+ * carries `Connection: close`); whatever is still open after `graceMs` is cut.
+ */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

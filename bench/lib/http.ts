@@ -38,15 +38,17 @@ export interface ChildPortal {
   stop(): Promise<void>;
 }
 
-/** Starts app/server/main.server.ts on a database URL; production build when it has `needsRoute`. */
+/** Starts the portal (`node server.mjs`) on a database URL; production build when it has `needsRoute`. */
 export async function startChildPortal(opts: {
   databaseUrl: string;
   port: number;
   needsRoute: string;
+  /** WEB_CONCURRENCY (default 1). */
+  workers?: number;
 }): Promise<ChildPortal> {
   const dev = !productionBuildHas(opts.needsRoute);
-  const args = ["tsx", "app/server/main.server.ts", ...(dev ? ["--dev"] : [])];
-  const child: ChildProcess = spawn("npx", args, {
+  const args = ["server.mjs", ...(dev ? ["--dev"] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -56,6 +58,7 @@ export async function startChildPortal(opts: {
       NODE_ENV: dev ? "development" : "production",
       SIGHTLINE_SEED: "none",
       SIGHTLINE_SIMULATE: "off",
+      WEB_CONCURRENCY: String(opts.workers ?? 1),
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -36,9 +36,7 @@ export default defineConfig({
       `rm -rf .data/e2e-db-${PORT} && cross-env PORT=${PORT} INTRANET_PORT=${INTRANET_PORT} ` +
       `PUBLIC_URL=${PORTAL_URL} PGLITE_DIR=.data/e2e-db-${PORT} SIGHTLINE_SIMULATE=off ` +
       `SESSION_SECRET=e2e-only-session-secret-not-for-production ` +
-      (process.env.E2E_DEV
-        ? "tsx app/server/main.server.ts --dev"
-        : "NODE_ENV=production tsx app/server/main.server.ts"),
+      (process.env.E2E_DEV ? "node server.mjs --dev" : "NODE_ENV=production node server.mjs"),
     cwd: "../..",
     url: `${PORTAL_URL}/healthz`,
     timeout: 240_000,

@@ -1,4 +1,4 @@
-// Faults, against the real server process (`tsx app/server/main.server.ts`, see
+// Faults, against the real server process (`node server.mjs`, see
 // tests/support/server-process.ts), never an in-process stand-in:
 // - SIGKILL during concurrent ingestion, then a restart on the same database (a PGlite directory,
 //   and PostgreSQL): every acknowledged batch is there whole, no batch is half applied, and a

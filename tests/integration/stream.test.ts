@@ -178,7 +178,7 @@ describe("stream across two server processes on one PostgreSQL database", () => 
     portal = await startPortal(db);
     const port = await freePort();
     childUrl = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "app/server/main.server.ts", "--dev"], {
+    child = spawn(process.execPath, ["server.mjs", "--dev"], {
       cwd: path.resolve(__dirname, "../.."),
       env: {
         ...process.env,
@@ -189,6 +189,7 @@ describe("stream across two server processes on one PostgreSQL database", () => 
         // No demo intranet page in this process (its fixed port may be taken).
         INTRANET_PORT: "0",
         NODE_ENV: "development",
+        WEB_CONCURRENCY: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

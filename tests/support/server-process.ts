@@ -1,8 +1,9 @@
-// The real server as a child process (`tsx app/server/main.server.ts`), for fault-injection
-// tests: start it, wait until it serves, SIGKILL it, start it again on the same database.
+// The real server as a child process (`node server.mjs`, as `npm start` runs it), for
+// fault-injection tests: start it, wait until it serves, SIGKILL it, start it again on the same
+// database. `workers` > 1 runs a cluster (WEB_CONCURRENCY) on PostgreSQL.
 //
 // Which build it serves: the production build when `build/server/index.js` exists and no file
-// under app/ is newer (the rule `npm start` uses in scripts/ensure-build.mjs); otherwise Vite's
+// under app/ or db/ is newer (the rule `npm start` uses in scripts/ensure-build.mjs); otherwise Vite's
 // dev middleware (`--dev`), which needs no build but compiles routes on first use. CI runs
 // `npm test` (which builds) before the hardening suite, so there it is the production build.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -31,8 +32,9 @@ function newestSource(dir: string): number {
 /** Production build when present and current, else Vite dev middleware; with the reason, for the log. */
 export function serverMode(): { dev: boolean; reason: string } {
   if (!existsSync(BUILD_MARKER)) return { dev: true, reason: "no build/ (Vite dev middleware)" };
-  if (newestSource(path.join(ROOT, "app")) > statSync(BUILD_MARKER).mtimeMs)
-    return { dev: true, reason: "build/ is older than app/ (Vite dev middleware)" };
+  const built = statSync(BUILD_MARKER).mtimeMs;
+  if (["app", "db"].some((dir) => newestSource(path.join(ROOT, dir)) > built))
+    return { dev: true, reason: "build/ is older than app/ or db/ (Vite dev middleware)" };
   return { dev: false, reason: "production build/" };
 }
 
@@ -55,6 +57,8 @@ export interface ServerOptions {
   pgliteDir?: string;
   /** Extra environment (e.g. SIGHTLINE_HUB_POLL_MS). */
   env?: Record<string, string>;
+  /** WEB_CONCURRENCY: cluster workers behind the port (PostgreSQL only; default 1). */
+  workers?: number;
   /** How long to wait for /healthz and the background services. */
   readyTimeoutMs?: number;
 }
@@ -110,9 +114,10 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
     SIGHTLINE_SEED: "none",
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.pgliteDir ? { PGLITE_DIR: opts.pgliteDir } : {}),
+    WEB_CONCURRENCY: String(opts.workers ?? 1),
     ...opts.env,
   };
-  const args = ["--import", "tsx", "app/server/main.server.ts", ...(mode.dev ? ["--dev"] : [])];
+  const args = ["server.mjs", ...(mode.dev ? ["--dev"] : [])];
   const started = Date.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   live.add(child);

@@ -1,30 +1,47 @@
 // The HTTP application: security headers, the cross-origin form guard, health, Remix.
 // Used by the process entry (main.server.ts) and by tests that need a real HTTP server.
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import type { ViteDevServer } from "vite";
 import type { DbHandle } from "../../../db/client";
+import { projectRoot } from "../../../db/root";
 import { corsPreflight } from "../embed/cors.server";
 import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginWrites } from "./csrf.server";
+import { isDraining } from "./drain.server";
+import { readiness } from "./health.server";
 import { isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const ROOT_DIR = projectRoot();
 
 export interface PortalApp {
   app: express.Express;
-  /** Stops the Vite dev server, if one was started. */
+  /** Stops the Vite dev server, if this function started one. */
   close(): Promise<void>;
 }
 
-export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }): Promise<PortalApp> {
+export interface PortalAppOptions {
+  dev: boolean;
+  /** Development: the process's Vite server (the launcher's), whose SSR graph holds the routes. */
+  vite?: ViteDevServer;
+  /** Production: the server build the launcher imported; absent means import build/server/index.js. */
+  build?: ServerBuild;
+}
+
+export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions): Promise<PortalApp> {
   const app = express();
   app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    // A draining process asks clients to open their next request elsewhere (another worker).
+    if (isDraining()) res.setHeader("Connection", "close");
+    next();
+  });
   app.set("trust proxy", false); // the client IP comes only from TRUSTED_PROXY_HEADER
   app.use(requestLogging()); // first, so every response carries X-Request-Id and gets an access line
   app.use(
@@ -54,30 +71,33 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     );
   });
   app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok", database: handle.kind, uptimeSeconds: Math.round(process.uptime()) });
+    res.json({ status: "ok", pid: process.pid, database: handle.kind, uptimeSeconds: Math.round(process.uptime()) });
+  });
+  app.get("/healthz/ready", (_req, res) => {
+    void readiness(handle).then((r) => res.status(r.ready ? 200 : 503).json(r));
   });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let close = async () => undefined as void;
   if (opts.dev) {
-    const vite = await import("vite");
-    const server = await vite.createServer({
-      root: ROOT_DIR,
-      // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
-      server: { middlewareMode: true, hmr: false, ws: false, cors: false },
-      logLevel: "warn",
-      customLogger: viteLogger(),
-    });
-    app.use(server.middlewares);
+    let server = opts.vite;
+    if (!server) {
+      server = await createDevVite();
+      close = () => server!.close();
+    }
+    const vite = server;
+    app.use(vite.middlewares);
     build = async () =>
-      answerDatabaseLossWith503((await server.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
-    close = () => server.close();
+      answerDatabaseLossWith503((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     const clientDir = path.join(ROOT_DIR, "build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
     build = answerDatabaseLossWith503(
-      (await import(pathToFileURL(path.join(ROOT_DIR, "build/server/index.js")).href)) as ServerBuild,
+      opts.build ??
+        ((await import(
+          /* @vite-ignore */ pathToFileURL(path.join(ROOT_DIR, "build/server/index.js")).href
+        )) as ServerBuild),
     );
   }
   app.all(
@@ -93,6 +113,18 @@ export async function createPortalApp(handle: DbHandle, opts: { dev: boolean }):
     }),
   );
   return { app, close };
+}
+
+/** Vite in middleware mode, as the launcher (server.mjs --dev) and in-process tests use it. */
+export async function createDevVite(): Promise<ViteDevServer> {
+  const vite = await import("vite");
+  return vite.createServer({
+    root: ROOT_DIR,
+    // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
+    server: { middlewareMode: true, hmr: false, ws: false, cors: false },
+    logLevel: "warn",
+    customLogger: viteLogger(),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

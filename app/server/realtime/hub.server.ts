@@ -12,8 +12,8 @@
 // - Subscribers may resume after a sequence number (SSE Last-Event-ID): the missed events are
 //   replayed from order_events in order, and live events that arrive meanwhile are held back
 //   and de-duplicated by sequence, so the subscriber sees every event exactly once, in order.
-// State lives on globalThis so the Remix bundle (Vite SSR modules) and the server entry share
-// one hub per process.
+// State lives on globalThis for in-process tests (their Vitest graph and the routes' Vite graph
+// must share one hub) and development reloads; production runs one module graph anyway.
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../../db/client";
 import type { BackgroundService } from "../background.server";
