@@ -8,3 +8,4 @@ export * from "./ingest";
 export * from "./sla";
 export * from "./escalations";
 export * from "./embed";
+export * from "./jobs";

@@ -8,14 +8,11 @@ import { escalationAlerts, escalations, tenants, type StoredPause } from "../../
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { formatMinutes } from "#app/domain/escalations/sla";
 import type { EscalationStatus, Severity } from "#app/domain/escalations/workflow";
-import type { BackgroundService } from "../background.server";
+import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
 import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
-import { logger, logJobRun } from "../log.server";
-
-const log = logger("escalations");
 
 export const LATE_ORDERS_THRESHOLD = 3;
 export const LATE_ORDERS_DAYS = 7;
@@ -191,26 +188,10 @@ async function checkLateOrders(tx: Tx, now: Date): Promise<number> {
   return created;
 }
 
-export const escalationChecksService: BackgroundService = {
+/** Runs in one process at a time across the deployment (lease "escalation checks"). */
+export const escalationChecksService = exclusiveService({
   name: "escalation checks",
-  start: async (handle) => {
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await logJobRun(log, "escalation checks", () => runEscalationChecks(handle));
-      } finally {
-        running = false;
-      }
-    };
-    const first = setTimeout(() => void tick(), 5_000);
-    const timer = setInterval(() => void tick(), INTERVAL_MS);
-    timer.unref();
-    first.unref();
-    return async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  },
-};
+  everyMs: INTERVAL_MS,
+  firstAfterMs: 5_000,
+  run: (handle) => runEscalationChecks(handle),
+});

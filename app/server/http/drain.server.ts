@@ -2,6 +2,9 @@
 // clients not to keep the connection, and long-lived responses (SSE streams) registered here are
 // closed with a short retry hint so their clients reconnect — to another worker — and resume
 // with Last-Event-ID.
+import { logger } from "../log.server";
+
+const log = logger("sightline");
 const listeners = new Set<() => void>();
 let draining = false;
 
@@ -26,7 +29,7 @@ export function startDraining(): void {
     try {
       fn();
     } catch (err) {
-      console.error("[sightline] drain listener failed:", err);
+      log.error({ err }, "drain listener failed");
     }
   }
   listeners.clear();

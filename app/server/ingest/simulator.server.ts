@@ -3,18 +3,17 @@
 // as the ingestion API, with the tenant's seeded demo key. So the portal is visibly live.
 // SIGHTLINE_SIMULATE=off stops it; tenants without a seeded key are left alone.
 import { and, eq, isNull, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
 import { ingestKeys } from "../../../db/schema/index";
 import { DEMO_TENANTS } from "../../../db/seed/demo-tenants";
 import { eventInput, orderInput } from "#app/domain/orders/ingest-schema";
 import type { OrderStatus } from "#app/domain/orders/statuses";
-import type { BackgroundService } from "../background.server";
+import { exclusiveService } from "../jobs/exclusive.server";
+import type { BackgroundService } from "../jobs/service.server";
 import { env } from "../env.server";
 import { withTenant } from "../tenant-db.server";
 import { ingestEvents, ingestOrders } from "./ingest.server";
 import type { IngestPrincipal } from "./keys.server";
-import { logger, logJobRun } from "../log.server";
-
-const log = logger("simulator");
 
 const TICK_MS = Number(process.env.SIGHTLINE_SIMULATE_MS ?? 5_000);
 const ORDERS_PER_TICK = 3;
@@ -37,7 +36,7 @@ export const NEXT_STATUS: Partial<Record<OrderStatus, OrderStatus>> = {
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
-async function demoPrincipals(db: Parameters<BackgroundService["start"]>[0]["db"]): Promise<IngestPrincipal[]> {
+async function demoPrincipals(db: Db): Promise<IngestPrincipal[]> {
   const rows = await db
     .select({ tenantId: ingestKeys.tenantId, keyId: ingestKeys.id, keyName: ingestKeys.name })
     .from(ingestKeys)
@@ -136,32 +135,22 @@ async function placeOrder(principal: IngestPrincipal): Promise<void> {
   ]);
 }
 
-export const simulatorService: BackgroundService = {
+let tick = 0;
+
+/** One process at a time across the deployment drives the demo (lease "demo order simulator"). */
+const simulator = exclusiveService({
   name: "demo order simulator",
-  start: async (handle) => {
-    if (env().SIGHTLINE_SIMULATE === "off") return async () => undefined;
-    let tick = 0;
-    let running: Promise<void> | null = null;
-    const step = async () => {
-      const principals = await demoPrincipals(handle.db);
-      if (principals.length === 0) return;
-      tick++;
-      const principal = pick(principals);
-      await advanceOpenOrders(principal, ORDERS_PER_TICK);
-      if (tick % NEW_ORDER_EVERY === 0) await placeOrder(pick(principals));
-    };
-    const timer = setInterval(() => {
-      if (running) return;
-      running = logJobRun(log, "simulator step", step)
-        .then(() => undefined)
-        .finally(() => {
-          running = null;
-        });
-    }, TICK_MS);
-    timer.unref?.();
-    return async () => {
-      clearInterval(timer);
-      await running;
-    };
+  everyMs: TICK_MS,
+  run: async (handle) => {
+    const principals = await demoPrincipals(handle.db);
+    if (principals.length === 0) return;
+    tick++;
+    await advanceOpenOrders(pick(principals), ORDERS_PER_TICK);
+    if (tick % NEW_ORDER_EVERY === 0) await placeOrder(pick(principals));
   },
+});
+
+export const simulatorService: BackgroundService = {
+  name: simulator.name,
+  start: async (handle) => (env().SIGHTLINE_SIMULATE === "off" ? async () => undefined : simulator.start(handle)),
 };

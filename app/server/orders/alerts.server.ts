@@ -19,13 +19,10 @@ import {
 import { parseOrderQuery, type OrderFilters } from "#app/domain/orders/query";
 import { isStatus } from "#app/domain/orders/statuses";
 import { localToday } from "#app/domain/orders/time";
-import type { BackgroundService } from "../background.server";
+import { exclusiveService } from "../jobs/exclusive.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";
 import { atRiskExpr, filterConditions, lateExpr, whereClause, type OrderScope } from "./sql.server";
-import { logger, logJobRun } from "../log.server";
-
-const log = logger("orders");
 
 const EVENT_BATCH = 2000;
 /** Late orders are swept for this many days after their promised date (older ones are old news). */
@@ -295,40 +292,25 @@ export async function runDelayAlerts(handle: DbHandle, now: Date = new Date()): 
   return report;
 }
 
-export const orderDelayAlertsService: BackgroundService = {
+/**
+ * Runs in one process at a time across the deployment (lease "order delay alerts"). NOTIFY is
+ * only a wake-up (debounced); the interval also runs the late sweep.
+ */
+export const orderDelayAlertsService = exclusiveService({
   name: "order delay alerts",
-  start: async (handle) => {
-    let running = false;
-    let again = false;
-    const tick = async () => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        do {
-          again = false;
-          await logJobRun(log, "delay alerts", () => runDelayAlerts(handle));
-        } while (again);
-      } finally {
-        running = false;
-      }
-    };
-    let wake: ReturnType<typeof setTimeout> | undefined;
-    // NOTIFY is only a wake-up (debounced); the interval also runs the late sweep.
+  everyMs: INTERVAL_MS,
+  run: (handle) => runDelayAlerts(handle),
+  onStart: async (handle, wake) => {
+    let pending: ReturnType<typeof setTimeout> | undefined;
     const unlisten = await handle.listen("sightline_events", () => {
-      wake ??= setTimeout(() => {
-        wake = undefined;
-        void tick();
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        wake();
       }, 1_000);
     });
-    const timer = setInterval(() => void tick(), INTERVAL_MS);
-    timer.unref();
     return async () => {
-      clearInterval(timer);
-      if (wake) clearTimeout(wake);
+      if (pending) clearTimeout(pending);
       await unlisten();
     };
   },
-};
+});

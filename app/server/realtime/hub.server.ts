@@ -16,7 +16,7 @@
 // must share one hub) and development reloads; production runs one module graph anyway.
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../../db/client";
-import type { BackgroundService } from "../background.server";
+import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { subscribeEscalationChanges } from "../escalations/live.server";
 import { logger } from "../log.server";

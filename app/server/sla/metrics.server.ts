@@ -4,11 +4,12 @@
 //  - recomputeTenantMetrics(): every order of a tenant, in batches, for a metric job queued by a
 //    calendar or tolerance change (the background service below works through metric_jobs).
 // Figures are computed in TypeScript (app/domain/sla) and written with one UPDATE per batch.
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { metricJobs, tenants } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import type { MetricPolicy } from "#app/domain/sla/metrics";
-import type { BackgroundService } from "../background.server";
+import { LEASE_OWNER, msFromEnv } from "../jobs/lease.server";
+import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { loadTenantCalendar, type TenantCalendar } from "./calendar.server";
@@ -140,66 +141,129 @@ export async function recentJobs(tx: Tx, tenantId: string, limit = 5): Promise<J
 
 export const SUPERSEDED = "Superseded by a newer recompute.";
 
-/** Runs one queued job (the newest of its tenant; older queued ones are superseded). */
-async function runJob(tenantId: string, jobId: string): Promise<boolean> {
-  const writer = systemWriter(tenantId);
-  const claimed = await withTenant(writer, async (tx) => {
-    const r = await tx.execute<{ version: number; created_at: string }>(sql`
-      update metric_jobs set status = 'running',
-        total = (select count(*)::int from orders where tenant_id = ${tenantId}::uuid), done = 0
-      where tenant_id = ${tenantId}::uuid and id = ${jobId}::uuid and status = 'queued'
-      returning calendar_version as version, created_at::text as created_at`);
-    const job = r.rows[0];
-    if (!job) return null;
-    await tx.execute(sql`update metric_jobs set status = 'done', active = false, finished_at = now(),
-        error = ${SUPERSEDED}
-      where tenant_id = ${tenantId}::uuid and status = 'queued' and created_at <= ${job.created_at}::timestamptz
-        and id <> ${jobId}::uuid`);
-    return job;
-  });
-  if (!claimed) return false;
+// Leases (0020): a running job belongs to the process whose lease has not expired. The holder
+// renews it after every batch and on a timer; a process that dies stops renewing, and once the
+// lease has run out any process claims the job again (recomputing is idempotent).
+export const JOB_LEASE_MS = msFromEnv("SIGHTLINE_JOB_LEASE_MS", 30_000);
+const POLL_MS = msFromEnv("SIGHTLINE_JOB_POLL_MS", 5_000);
+
+/** Thrown inside a job when this process no longer holds its lease, or is shutting down. */
+class JobInterrupted extends Error {}
+
+/** Set while the service stops: the job in hand ends after its batch and goes back to the queue. */
+let stopping = false;
+/** After the service stopped, kicks (late requests of a draining process) start nothing. */
+let kicksOff = false;
+
+type ClaimedJob = {
+  tenant_id: string;
+  id: string;
+  version: number;
+};
+
+/**
+ * Claims the newest claimable job — queued (while its tenant has no job running), or running
+ * under an expired lease — and supersedes the tenant's older queued jobs, in one transaction on
+ * the owner connection. FOR UPDATE SKIP LOCKED: processes claiming at the same time take
+ * different rows instead of waiting for each other; the unique index on running jobs per tenant
+ * turns a same-tenant race into a lost claim (null), tried again on the next poll.
+ */
+async function claimJob(): Promise<ClaimedJob | null> {
+  const { db } = await getDb();
   try {
-    const version = claimed.version > 0 ? claimed.version : undefined;
-    const done = await recomputeTenantMetrics(tenantId, {
-      version,
-      onBatch: (n) =>
-        withTenant(writer, async (tx) => {
-          await tx
-            .update(metricJobs)
-            .set({ done: n })
-            .where(and(eq(metricJobs.tenantId, tenantId), eq(metricJobs.id, jobId)));
-        }),
+    return await db.transaction(async (tx) => {
+      const r = await tx.execute<ClaimedJob & { created_at: string }>(sql`
+        with candidate as (
+          select j.tenant_id, j.id from metric_jobs j
+          where (j.status = 'queued' and not exists (
+                   select 1 from metric_jobs r where r.tenant_id = j.tenant_id and r.status = 'running'))
+             or (j.status = 'running' and (j.lease_expires_at is null or j.lease_expires_at < now()))
+          order by j.created_at desc
+          limit 1
+          for update of j skip locked)
+        update metric_jobs m set status = 'running', lease_owner = ${LEASE_OWNER},
+          lease_expires_at = now() + ${JOB_LEASE_MS} * interval '1 millisecond',
+          total = (select count(*)::int from orders o where o.tenant_id = m.tenant_id), done = 0
+        from candidate c where m.tenant_id = c.tenant_id and m.id = c.id
+        returning m.tenant_id, m.id, m.calendar_version as version, m.created_at::text as created_at`);
+      const job = r.rows[0];
+      if (!job) return null;
+      await tx.execute(sql`update metric_jobs set status = 'done', active = false, finished_at = now(),
+          error = ${SUPERSEDED}
+        where tenant_id = ${job.tenant_id}::uuid and status = 'queued'
+          and created_at <= ${job.created_at}::timestamptz and id <> ${job.id}::uuid`);
+      return { tenant_id: job.tenant_id, id: job.id, version: job.version };
     });
-    await withTenant(writer, (tx) =>
-      tx
-        .update(metricJobs)
-        .set({ status: "done", done, total: done, finishedAt: new Date(), active: false })
-        .where(and(eq(metricJobs.tenantId, tenantId), eq(metricJobs.id, jobId))),
-    );
   } catch (err) {
-    log.error({ err, jobId, tenantId }, "SLA recompute failed");
-    await withTenant(writer, (tx) =>
-      tx
-        .update(metricJobs)
-        .set({ status: "failed", error: (err as Error).message.slice(0, 500), finishedAt: new Date(), active: false })
-        .where(and(eq(metricJobs.tenantId, tenantId), eq(metricJobs.id, jobId))),
-    );
+    if ((err as { code?: string }).code === "23505" || /metric_jobs_one_running_idx/.test(String(err))) return null;
+    throw err;
   }
-  return true;
+}
+
+/** Renews the lease (and records progress); throws JobInterrupted when it is no longer ours. */
+async function renewLease(job: ClaimedJob, done?: number): Promise<void> {
+  if (stopping) throw new JobInterrupted("shutting down");
+  const { db } = await getDb();
+  const r = await db.execute(sql`
+    update metric_jobs set lease_expires_at = now() + ${JOB_LEASE_MS} * interval '1 millisecond'
+      ${done === undefined ? sql`` : sql`, done = ${done}`}
+    where tenant_id = ${job.tenant_id}::uuid and id = ${job.id}::uuid
+      and status = 'running' and lease_owner = ${LEASE_OWNER}
+    returning id`);
+  if (r.rows.length === 0) throw new JobInterrupted("lease lost to another process");
+}
+
+/** Ends the job if this process still holds it: done, failed, or back to queued (shutdown). */
+async function finishJob(
+  job: ClaimedJob,
+  outcome: { status: "done" | "failed" | "queued"; done?: number; error?: string },
+) {
+  const { db } = await getDb();
+  const final = outcome.status !== "queued";
+  await db.execute(sql`
+    update metric_jobs set status = ${outcome.status}, lease_owner = null, lease_expires_at = null,
+      done = coalesce(${outcome.done ?? null}::int, done), total = coalesce(${outcome.done ?? null}::int, total),
+      error = ${outcome.error ?? null}, finished_at = ${final ? sql`now()` : sql`null`}, active = ${!final}
+    where tenant_id = ${job.tenant_id}::uuid and id = ${job.id}::uuid and lease_owner = ${LEASE_OWNER}`);
+}
+
+/** Runs one claimed job under its lease. */
+async function runJob(job: ClaimedJob): Promise<void> {
+  const heartbeat = setInterval(() => void renewLease(job).catch(() => undefined), JOB_LEASE_MS / 3);
+  heartbeat.unref();
+  try {
+    const done = await recomputeTenantMetrics(job.tenant_id, {
+      version: job.version > 0 ? job.version : undefined,
+      onBatch: (n) => renewLease(job, n),
+    });
+    await finishJob(job, { status: "done", done });
+  } catch (err) {
+    if (err instanceof JobInterrupted) {
+      log.info({ jobId: job.id, tenantId: job.tenant_id, reason: err.message }, "SLA recompute interrupted");
+      if (stopping) await finishJob(job, { status: "queued" });
+      return;
+    }
+    log.error({ err, jobId: job.id, tenantId: job.tenant_id }, "SLA recompute failed");
+    await finishJob(job, { status: "failed", error: (err as Error).message.slice(0, 500) });
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
 /**
- * Works through queued jobs, newest per tenant first. A system task across tenants: finding
- * the jobs uses the owner connection (as the escalation checks do); every read and write of
- * tenant data runs as that tenant's portal_ingest. Returns the number of jobs run.
+ * Works through claimable jobs, newest first, one at a time in this process; other processes
+ * work through the same queue concurrently without taking the same job. Finding and claiming
+ * jobs is a system task on the owner connection; every read and write of tenant data runs as
+ * that tenant's portal_ingest. Returns the number of jobs run.
  */
 export async function runPendingJobs(): Promise<number> {
-  const { db } = await getDb();
-  const pending = await db.execute<{ tenant_id: string; id: string }>(sql`
-    select distinct on (tenant_id) tenant_id, id from metric_jobs
-    where status = 'queued' order by tenant_id, created_at desc`);
   let ran = 0;
-  for (const job of pending.rows) if (await runJob(job.tenant_id, job.id)) ran++;
+  while (!stopping) {
+    const job = await claimJob();
+    if (!job) break;
+    await runJob(job);
+    ran++;
+  }
   return ran;
 }
 
@@ -208,6 +272,7 @@ let again = false;
 
 /** Starts working through the queue now (e.g. right after a calendar save); never runs twice at once. */
 export function kickRecompute(): void {
+  if (stopping || kicksOff) return;
   if (running) {
     again = true;
     return;
@@ -228,20 +293,20 @@ export async function recomputeIdle(): Promise<void> {
   while (running) await running;
 }
 
-const POLL_MS = 5_000;
-
 export const metricJobsService: BackgroundService = {
   name: "SLA metric recompute",
   async start() {
-    const { db } = await getDb();
-    // A process that stopped mid-job left it running; recomputing is idempotent, so start it again.
-    await db.execute(sql`update metric_jobs set status = 'queued' where status = 'running'`);
+    kicksOff = false;
     kickRecompute();
     const timer = setInterval(kickRecompute, POLL_MS);
     timer.unref();
     return async () => {
+      // The job in hand stops after its current batch and goes back to the queue for another process.
+      stopping = true;
+      kicksOff = true;
       clearInterval(timer);
-      await running;
+      await recomputeIdle();
+      stopping = false;
     };
   },
 };
