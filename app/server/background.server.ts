@@ -25,7 +25,7 @@ const SERVICES: BackgroundService[] = [
 
 export async function startBackgroundServices(handle: DbHandle): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  log.info({ leaseOwner: LEASE_OWNER, pid: process.pid }, "background lease owner");
+  log.info({ leaseOwner: LEASE_OWNER }, "background lease owner");
   for (const s of SERVICES) {
     stops.push(await s.start(handle));
     log.info({ service: s.name }, `${s.name} started`);

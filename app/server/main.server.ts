@@ -40,7 +40,7 @@ export async function runPortal(opts: RunPortalOptions): Promise<void> {
   await ensureDemoData(handle);
   const portal = await createPortalApp(handle, opts);
   const server = portal.app.listen(e.PORT, () => {
-    log.info({ durationMs: Date.now() - started, pid: process.pid }, `portal ready at http://localhost:${e.PORT}`);
+    log.info({ durationMs: Date.now() - started }, `portal ready at http://localhost:${e.PORT}`);
     log.info("demo logins are listed in README.md");
   });
   const stopBackground = await startBackgroundServices(handle);
@@ -60,7 +60,7 @@ export async function runPortal(opts: RunPortalOptions): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ pid: process.pid }, `${signal}: draining`);
+    log.info(`${signal}: draining`);
     setTimeout(() => {
       log.error(`shutdown took longer than ${FORCED_EXIT_MS} ms: exiting`);
       process.exit(1);
@@ -75,7 +75,7 @@ export async function runPortal(opts: RunPortalOptions): Promise<void> {
     await opts.vite?.close();
     await portal.close();
     await handle.close();
-    log.info({ pid: process.pid }, "stopped");
+    log.info("stopped");
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
