@@ -137,6 +137,49 @@ describe("GET /api/v1/calendar", () => {
     expect(previous.validTo).toBe(rows[0].createdAt.toISOString());
   });
 
+  it("saves extra working days from the settings form, refuses unreadable hours next to the field, and keeps them without the editor", async () => {
+    const admin = browser();
+    await admin.signIn("admin@deccan.example");
+    const before = await storedDefinition(tenant("deccan").id);
+    const form = {
+      intent: "save",
+      timeZone: "Asia/Kolkata",
+      weekStart: "1",
+      "weeklyHours.1.0.start": "09:30",
+      "weeklyHours.1.0.end": "18:00",
+      "holidays.country": "IN",
+      "fiscal.kind": "calendar",
+      "fiscal.startMonth": "4",
+      "fiscal.naming": "end",
+      "extraWorkingDays.sent": "1",
+      "extraWorkingDays.0.date": "2026-01-26",
+      "extraWorkingDays.0.hours": "9:30-13:00, 14:00-18:00",
+      "extraWorkingDays.0.label": "Republic Day shipping",
+    };
+    const bad = await admin.post("/settings/calendar", { ...form, "extraWorkingDays.0.hours": "all day" });
+    expect(bad.status).toBe(400);
+    expect((await storedDefinition(tenant("deccan").id)).version).toBe(before.version);
+    const ok = await admin.post("/settings/calendar", form);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    const cal = await getCalendar(admin);
+    expect(cal.version).toBe(before.version + 1);
+    expect(cal.extraWorkingDays).toEqual([
+      {
+        date: "2026-01-26",
+        intervals: [
+          { start: "09:30", end: "13:00" },
+          { start: "14:00", end: "18:00" },
+        ],
+        label: "Republic Day shipping",
+      },
+    ]);
+    // A form without the editor (an older page) keeps the extra days of the version in use.
+    const { ["extraWorkingDays.sent"]: _sent, ...withoutEditor } = form;
+    void _sent;
+    expect((await admin.post("/settings/calendar", withoutEditor)).status).toBe(200);
+    expect((await getCalendar(admin)).extraWorkingDays).toHaveLength(1);
+  });
+
   it("names the escalation targets of the account's tier and the clock each runs on", async () => {
     const b = browser();
     await b.signIn("viewer@acme.example");

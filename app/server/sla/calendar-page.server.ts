@@ -45,7 +45,7 @@ export async function calendarAction(
   if (intent !== "preview" && intent !== "save") {
     return { ok: false, errors: {}, message: "That request was not understood. Reload the page and try again." };
   }
-  // Extra working days have no editor on this page yet: they carry over from the version in use.
+  // A form without the extra-days editor keeps the version in use's extra working days.
   const current = await withTenant(ctx.db, (tx) => loadTenantCalendar(tx, ctx.tenant));
   const input = definitionFromForm(form, { extraWorkingDays: current.definition.extraWorkingDays });
   if (intent === "preview") {

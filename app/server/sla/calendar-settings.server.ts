@@ -213,10 +213,36 @@ export function definitionFromForm(form: FormData, keep: Pick<CalendarDefinition
     weeklyHours,
     holidays: country ? { country, ...(region ? { region } : {}) } : null,
     closures,
-    extraWorkingDays: keep.extraWorkingDays,
+    // The editor marks that it sent the list; a form without it keeps the days of the version in use.
+    extraWorkingDays: form.has("extraWorkingDays.sent") ? extraDaysFromForm(form) : keep.extraWorkingDays,
     fiscal: fiscal as unknown as FiscalDefinition,
     ...(form.get("always") === "on" ? { always: true } : {}),
   };
+}
+
+/**
+ * Extra working days as the editor sends them: extraWorkingDays.<i>.date|label and .hours, a
+ * list like "06:00-11:00, 12:00-15:00". Text that is not HH:MM-HH:MM is passed on as it is, so
+ * the validator reports it next to the field.
+ */
+function extraDaysFromForm(form: FormData): unknown[] {
+  return indices(form, "extraWorkingDays.", ".date").map((i) => {
+    const hours = text(form, `extraWorkingDays.${i}.hours`);
+    const intervals = hours
+      .split(/[,;]/)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const m = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(part);
+        const pad = (t: string) => (t.length === 4 ? `0${t}` : t);
+        return m ? { start: pad(m[1]), end: pad(m[2]) } : { start: part, end: "" };
+      });
+    return {
+      date: text(form, `extraWorkingDays.${i}.date`),
+      intervals,
+      label: text(form, `extraWorkingDays.${i}.label`) || "Extra working day",
+    };
+  });
 }
 
 export type SaveOutcome =

@@ -1,0 +1,727 @@
+// The calendar settings form (customer admins): time zone, weekly hours, holidays, closures,
+// extra working days, fiscal calendar and week start, with a preview; saving stores a new version
+// and recomputes SLA figures. The route (app/routes/settings.calendar.tsx) loads and acts.
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { Alert, Badge, Button, Card, FieldError, cx } from "#app/components/ui";
+import type {
+  CalendarDefinition,
+  Closure,
+  ExtraWorkingDay,
+  TimeInterval,
+  WeekdayKey,
+} from "#app/domain/calendar/types";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "#app/domain/sla/describe";
+import { TIME_ZONES } from "#app/forms/admin";
+import type { calendarAction, loadCalendarSettings } from "#app/server/sla/calendar-page.server";
+
+const DAYS: WeekdayKey[] = ["1", "2", "3", "4", "5", "6", "7"];
+const inputClass = (error?: string | null) =>
+  cx(
+    "block rounded-lg border bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
+    error ? "border-red-500" : "border-slate-300",
+  );
+
+type Errors = Record<string, string>;
+
+function Select({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  value: string | number;
+  onChange?: (v: string) => void;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        value={String(value)}
+        onChange={(e) => onChange?.(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cx(inputClass(error), "mt-1 w-full")}
+      >
+        {children}
+      </select>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+function WeekEditor({
+  hours,
+  setHours,
+  errors,
+}: {
+  hours: Record<WeekdayKey, TimeInterval[]>;
+  setHours: (h: Record<WeekdayKey, TimeInterval[]>) => void;
+  errors: Errors;
+}) {
+  const update = (day: WeekdayKey, list: TimeInterval[]) => setHours({ ...hours, [day]: list });
+  return (
+    <fieldset>
+      <legend className="text-lg font-semibold">Weekly working hours</legend>
+      <p className="mt-1 text-sm text-slate-600">
+        Local times in your time zone. A day can have several intervals (e.g. a lunch break); an end earlier than the
+        start runs past midnight.
+      </p>
+      <FieldError id="weeklyHours-error" error={errors.weeklyHours} />
+      <ul className="mt-3 divide-y divide-slate-100">
+        {DAYS.map((d) => {
+          const dayName = WEEKDAY_NAMES[Number(d) as 1];
+          const dayError = errors[`weeklyHours.${d}`];
+          return (
+            <li key={d} className="py-3">
+              <div className="flex flex-wrap items-start gap-3">
+                <span className="w-24 pt-1.5 text-sm font-medium" id={`day-${d}`}>
+                  {dayName}
+                </span>
+                <div className="min-w-0 flex-1 space-y-2">
+                  {hours[d].length === 0 ? <p className="pt-1.5 text-sm text-slate-500">Not a working day</p> : null}
+                  {hours[d].map((iv, i) => {
+                    const err = errors[`weeklyHours.${d}.${i}`];
+                    return (
+                      <div key={i} className="flex flex-wrap items-center gap-2">
+                        <label className="sr-only" htmlFor={`wh-${d}-${i}-s`}>
+                          {dayName} interval {i + 1} start
+                        </label>
+                        <input
+                          id={`wh-${d}-${i}-s`}
+                          name={`weeklyHours.${d}.${i}.start`}
+                          type="text"
+                          inputMode="numeric"
+                          pattern="[0-2][0-9]:[0-5][0-9]"
+                          placeholder="HH:MM"
+                          size={6}
+                          value={iv.start}
+                          onChange={(e) =>
+                            update(
+                              d,
+                              hours[d].map((x, j) => (j === i ? { ...x, start: e.target.value } : x)),
+                            )
+                          }
+                          aria-invalid={err ? true : undefined}
+                          aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
+                          className={inputClass(err)}
+                        />
+                        <span aria-hidden="true">–</span>
+                        <label className="sr-only" htmlFor={`wh-${d}-${i}-e`}>
+                          {dayName} interval {i + 1} end
+                        </label>
+                        <input
+                          id={`wh-${d}-${i}-e`}
+                          name={`weeklyHours.${d}.${i}.end`}
+                          type="text"
+                          inputMode="numeric"
+                          pattern="[0-2][0-9]:[0-5][0-9]"
+                          placeholder="HH:MM"
+                          size={6}
+                          value={iv.end}
+                          onChange={(e) =>
+                            update(
+                              d,
+                              hours[d].map((x, j) => (j === i ? { ...x, end: e.target.value } : x)),
+                            )
+                          }
+                          aria-invalid={err ? true : undefined}
+                          aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
+                          className={inputClass(err)}
+                        />
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          onClick={() =>
+                            update(
+                              d,
+                              hours[d].filter((_, j) => j !== i),
+                            )
+                          }
+                          aria-label={`Remove ${dayName} interval ${i + 1}`}
+                        >
+                          Remove
+                        </Button>
+                        <FieldError id={`wh-${d}-${i}-err`} error={err} />
+                      </div>
+                    );
+                  })}
+                  <FieldError id={`wh-${d}-err`} error={dayError} />
+                </div>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => {
+                    const last = hours[d][hours[d].length - 1];
+                    update(d, [
+                      ...hours[d],
+                      last
+                        ? { start: last.end === "24:00" ? "00:00" : last.end, end: "24:00" }
+                        : { start: "08:00", end: "17:00" },
+                    ]);
+                  }}
+                  aria-label={`Add an interval on ${dayName}`}
+                >
+                  Add interval
+                </Button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-1 text-xs text-slate-500">
+        Times are 24-hour HH:MM; an end of 24:00 means midnight at the end of the day.
+      </p>
+    </fieldset>
+  );
+}
+
+function ClosuresEditor({
+  closures,
+  setClosures,
+  errors,
+}: {
+  closures: Closure[];
+  setClosures: (c: Closure[]) => void;
+  errors: Errors;
+}) {
+  const set = (i: number, patch: Partial<Closure>) =>
+    setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  return (
+    <fieldset>
+      <legend className="text-lg font-semibold">Closures</legend>
+      <p className="mt-1 text-sm text-slate-600">
+        Days (or parts of days) you are closed beyond public holidays. Leave the times empty for the whole day.
+      </p>
+      <FieldError id="closures-error" error={errors.closures} />
+      <ul className="mt-3 space-y-3">
+        {closures.map((c, i) => (
+          <li key={i} className="flex flex-wrap items-end gap-2">
+            {(["date", "start", "end", "label"] as const).map((f) => {
+              const err = errors[`closures.${i}.${f}`] ?? (f === "date" ? errors[`closures.${i}`] : undefined);
+              const label = { date: "Date", start: "From", end: "To", label: "Reason" }[f];
+              return (
+                <div key={f}>
+                  <label className="block text-xs font-medium text-slate-700" htmlFor={`cl-${i}-${f}`}>
+                    {label}
+                    <span className="sr-only"> (closure {i + 1})</span>
+                  </label>
+                  <input
+                    id={`cl-${i}-${f}`}
+                    name={`closures.${i}.${f}`}
+                    type={f === "date" ? "date" : "text"}
+                    placeholder={f === "start" || f === "end" ? "HH:MM" : undefined}
+                    size={f === "label" ? 24 : f === "date" ? undefined : 6}
+                    value={(c[f] as string | undefined) ?? ""}
+                    onChange={(e) => set(i, { [f]: e.target.value })}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={err ? `cl-${i}-${f}-err` : undefined}
+                    className={cx(inputClass(err), "mt-1")}
+                  />
+                  <FieldError id={`cl-${i}-${f}-err`} error={err} />
+                </div>
+              );
+            })}
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setClosures(closures.filter((_, j) => j !== i))}
+              aria-label={`Remove closure ${i + 1}`}
+            >
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Button
+        type="button"
+        variant="secondary"
+        className="mt-3"
+        onClick={() => setClosures([...closures, { date: "", label: "" }])}
+      >
+        Add closure
+      </Button>
+    </fieldset>
+  );
+}
+
+type ExtraDayRow = { date: string; hours: string; label: string };
+
+const hoursText = (ivs: TimeInterval[]) => ivs.map((iv) => `${iv.start}-${iv.end}`).join(", ");
+
+function ExtraDaysEditor({
+  days,
+  setDays,
+  errors,
+}: {
+  days: ExtraDayRow[];
+  setDays: (d: ExtraDayRow[]) => void;
+  errors: Errors;
+}) {
+  const set = (i: number, patch: Partial<ExtraDayRow>) =>
+    setDays(days.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const errorOf = (i: number, f: keyof ExtraDayRow) => {
+    if (f === "hours") {
+      const key = Object.keys(errors).find((k) => k.startsWith(`extraWorkingDays.${i}.intervals`));
+      return key ? errors[key] : undefined;
+    }
+    return errors[`extraWorkingDays.${i}.${f}`] ?? (f === "date" ? errors[`extraWorkingDays.${i}`] : undefined);
+  };
+  return (
+    <fieldset>
+      <legend className="text-lg font-semibold">Extra working days</legend>
+      <p className="mt-1 text-sm text-slate-600">
+        Dates that work these hours instead of their weekday's, even on a public holiday (e.g. a stock-take Saturday).
+      </p>
+      <input type="hidden" name="extraWorkingDays.sent" value="1" />
+      <FieldError id="extraWorkingDays-error" error={errors.extraWorkingDays} />
+      <ul className="mt-3 space-y-3">
+        {days.map((d, i) => (
+          <li key={i} className="flex flex-wrap items-end gap-2">
+            {(["date", "hours", "label"] as const).map((f) => {
+              const err = errorOf(i, f);
+              const label = { date: "Date", hours: "Hours", label: "Reason" }[f];
+              return (
+                <div key={f}>
+                  <label className="block text-xs font-medium text-slate-700" htmlFor={`xd-${i}-${f}`}>
+                    {label}
+                    <span className="sr-only"> (extra working day {i + 1})</span>
+                  </label>
+                  <input
+                    id={`xd-${i}-${f}`}
+                    name={`extraWorkingDays.${i}.${f}`}
+                    type={f === "date" ? "date" : "text"}
+                    placeholder={f === "hours" ? "08:00-12:00, 13:00-17:00" : undefined}
+                    size={f === "date" ? undefined : f === "hours" ? 22 : 24}
+                    value={d[f]}
+                    onChange={(e) => set(i, { [f]: e.target.value })}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={err ? `xd-${i}-${f}-err` : undefined}
+                    className={cx(inputClass(err), "mt-1 max-w-full")}
+                  />
+                  <FieldError id={`xd-${i}-${f}-err`} error={err} />
+                </div>
+              );
+            })}
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setDays(days.filter((_, j) => j !== i))}
+              aria-label={`Remove extra working day ${i + 1}`}
+            >
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Button
+        type="button"
+        variant="secondary"
+        className="mt-3"
+        onClick={() => setDays([...days, { date: "", hours: "08:00-17:00", label: "" }])}
+      >
+        Add extra working day
+      </Button>
+    </fieldset>
+  );
+}
+
+export function CalendarSettingsForm() {
+  const page = useLoaderData<typeof loadCalendarSettings>();
+  const actionData = useActionData<typeof calendarAction>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const revalidator = useRevalidator();
+  const def = page.definition as CalendarDefinition;
+  const [timeZone, setTimeZone] = useState(def.timeZone);
+  const [weekStart, setWeekStart] = useState(String(def.weekStart));
+  const [always, setAlways] = useState(def.always === true);
+  const [hours, setHours] = useState(def.weeklyHours);
+  const [country, setCountry] = useState(def.holidays?.country ?? "");
+  const [region, setRegion] = useState(def.holidays?.region ?? "");
+  const [closures, setClosures] = useState<Closure[]>(def.closures);
+  const [extraDays, setExtraDays] = useState<ExtraDayRow[]>(
+    def.extraWorkingDays.map((d: ExtraWorkingDay) => ({ date: d.date, hours: hoursText(d.intervals), label: d.label })),
+  );
+  const [fiscalKind, setFiscalKind] = useState<string>(def.fiscal.kind);
+  const [startMonth, setStartMonth] = useState(String(def.fiscal.kind === "calendar" ? def.fiscal.startMonth : 1));
+  const [rule, setRule] = useState(def.fiscal.kind !== "calendar" ? def.fiscal.yearEnd.rule : "last");
+  const [yeWeekday, setYeWeekday] = useState(String(def.fiscal.kind !== "calendar" ? def.fiscal.yearEnd.weekday : 6));
+  const [yeMonth, setYeMonth] = useState(String(def.fiscal.kind !== "calendar" ? def.fiscal.yearEnd.month : 12));
+  const [naming, setNaming] = useState(def.fiscal.naming ?? "end");
+
+  // After a preview or save, bring its outcome (message, error summary) into view and focus.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (actionData) resultRef.current?.focus();
+  }, [actionData]);
+
+  const running = page.jobs.some((j) => j.status === "queued" || j.status === "running");
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1500);
+    return () => clearInterval(t);
+  }, [running, revalidator]);
+
+  const errors: Errors = (actionData && !actionData.ok ? actionData.errors : {}) ?? {};
+  const preview = actionData?.ok && actionData.preview ? actionData.preview : page.preview;
+  const previewIsDraft = Boolean(actionData?.ok && actionData.preview && actionData.intent === "preview");
+  // Region suggestions are known for the saved country and for whatever the last preview/save sent.
+  const sent = actionData?.regions ?? null;
+  const regions =
+    sent && sent.country === country ? sent.list : country === (def.holidays?.country ?? "") ? page.regions : null;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Form method="post" className="space-y-6 lg:col-span-2" noValidate>
+        <div ref={resultRef} tabIndex={-1} className="space-y-3 outline-none empty:hidden">
+          {actionData?.message && Object.keys(errors).length === 0 ? (
+            <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
+          ) : null}
+          {Object.keys(errors).length > 0 ? (
+            <Alert>
+              <p className="font-medium">{actionData?.message ?? "Nothing was saved."}</p>
+              <ul className="mt-1 list-disc pl-5">
+                {Object.entries(errors).map(([k, v]) => (
+                  <li key={k}>{v}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+        </div>
+        <Card>
+          <h2 className="text-lg font-semibold">Calendar</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            In use: version {page.version === 0 ? "default (never saved)" : page.version} — {page.label}
+          </p>
+          <div className="mt-4 grid gap-4 sm:grid-cols-3">
+            <Select label="Time zone" name="timeZone" value={timeZone} onChange={setTimeZone} error={errors.timeZone}>
+              {!TIME_ZONES.includes(timeZone) ? <option value={timeZone}>{timeZone}</option> : null}
+              {TIME_ZONES.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </Select>
+            <Select
+              label="Week starts on"
+              name="weekStart"
+              value={weekStart}
+              onChange={setWeekStart}
+              error={errors.weekStart}
+            >
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <option key={d} value={d}>
+                  {WEEKDAY_NAMES[d as 1]}
+                </option>
+              ))}
+            </Select>
+            <div className="flex items-end pb-2">
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="always" checked={always} onChange={(e) => setAlways(e.target.checked)} />
+                Open 24x7 (ignore hours and holidays)
+              </label>
+            </div>
+          </div>
+        </Card>
+        <Card className={cx(always && "opacity-60")}>
+          <WeekEditor hours={hours} setHours={setHours} errors={errors} />
+        </Card>
+        <Card>
+          <fieldset>
+            <legend className="text-lg font-semibold">Public holidays</legend>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2">
+              <Select
+                label="Holiday country"
+                name="holidays.country"
+                value={country}
+                onChange={setCountry}
+                error={errors["holidays.country"] ?? errors.holidays}
+              >
+                <option value="">No public holidays</option>
+                {page.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name} ({c.code})
+                  </option>
+                ))}
+              </Select>
+              <RegionField
+                value={region}
+                onChange={setRegion}
+                regions={regions}
+                country={country}
+                error={errors["holidays.region"]}
+              />
+            </div>
+            <p className="mt-2 text-xs text-slate-500">
+              Use “Preview” to see the holidays of a new country or region before saving.
+            </p>
+          </fieldset>
+        </Card>
+        <Card>
+          <ClosuresEditor closures={closures} setClosures={setClosures} errors={errors} />
+        </Card>
+        <Card>
+          <ExtraDaysEditor days={extraDays} setDays={setExtraDays} errors={errors} />
+        </Card>
+        <Card>
+          <fieldset>
+            <legend className="text-lg font-semibold">Fiscal calendar</legend>
+            <p className="mt-1 text-sm text-slate-600">
+              SLA figures are reported by the fiscal period of each order's promised date.
+            </p>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2">
+              <Select
+                label="Fiscal calendar type"
+                name="fiscal.kind"
+                value={fiscalKind}
+                onChange={setFiscalKind}
+                error={errors["fiscal.kind"] ?? errors.fiscal}
+              >
+                <option value="calendar">Calendar months</option>
+                <option value="445">4-4-5 weeks</option>
+                <option value="454">4-5-4 weeks</option>
+                <option value="544">5-4-4 weeks</option>
+              </Select>
+              <Select
+                label="Fiscal years are named by"
+                name="fiscal.naming"
+                value={naming}
+                onChange={(v) => setNaming(v as "end" | "start")}
+                error={errors["fiscal.naming"]}
+              >
+                <option value="end">the calendar year they end in</option>
+                <option value="start">the calendar year they start in</option>
+              </Select>
+              {fiscalKind === "calendar" ? (
+                <Select
+                  label="Fiscal year starts in"
+                  name="fiscal.startMonth"
+                  value={startMonth}
+                  onChange={setStartMonth}
+                  error={errors["fiscal.startMonth"]}
+                >
+                  {MONTH_NAMES.map((m, i) => (
+                    <option key={m} value={i + 1}>
+                      {m}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <>
+                  <Select
+                    label="Fiscal year ends on the"
+                    name="fiscal.yearEnd.rule"
+                    value={rule}
+                    onChange={(v) => setRule(v as "last" | "nearest")}
+                    error={errors["fiscal.yearEnd.rule"] ?? errors["fiscal.yearEnd"]}
+                  >
+                    <option value="last">last … of the month</option>
+                    <option value="nearest">… nearest the month's end</option>
+                  </Select>
+                  <Select
+                    label="Year-end weekday"
+                    name="fiscal.yearEnd.weekday"
+                    value={yeWeekday}
+                    onChange={setYeWeekday}
+                    error={errors["fiscal.yearEnd.weekday"]}
+                  >
+                    {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                      <option key={d} value={d}>
+                        {WEEKDAY_NAMES[d as 1]}
+                      </option>
+                    ))}
+                  </Select>
+                  <Select
+                    label="Year-end month"
+                    name="fiscal.yearEnd.month"
+                    value={yeMonth}
+                    onChange={setYeMonth}
+                    error={errors["fiscal.yearEnd.month"]}
+                  >
+                    {MONTH_NAMES.map((m, i) => (
+                      <option key={m} value={i + 1}>
+                        {m}
+                      </option>
+                    ))}
+                  </Select>
+                </>
+              )}
+            </div>
+          </fieldset>
+        </Card>
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" name="intent" value="preview" variant="secondary" disabled={busy}>
+            Preview
+          </Button>
+          <Button type="submit" name="intent" value="save" disabled={busy}>
+            {busy && navigation.formData?.get("intent") === "save" ? "Saving…" : "Save as new version"}
+          </Button>
+        </div>
+      </Form>
+
+      <div className="space-y-6">
+        <Card>
+          <h2 className="text-lg font-semibold">Preview{previewIsDraft ? " (not saved)" : ""}</h2>
+          <p className="mt-2 text-sm">
+            Current fiscal period: <strong>{preview.currentPeriod.label}</strong> (Q{preview.currentPeriod.quarter},
+            week {preview.currentPeriod.week}; {preview.currentPeriod.start} – {preview.currentPeriod.end})
+          </p>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">This week's working hours</h3>
+          <table className="mt-1 w-full text-sm">
+            <tbody>
+              {preview.week.map((d) => (
+                <tr key={d.date} className="border-b border-slate-100">
+                  <th scope="row" className="py-1 pr-2 text-left font-medium">
+                    {d.weekday} {d.date.slice(5)}
+                  </th>
+                  <td className="py-1">
+                    {d.intervals.length ? d.intervals.join(", ") : <span className="text-slate-500">closed</span>}
+                  </td>
+                  <td className="py-1 text-right text-slate-600">{(d.minutes / 60).toFixed(1)} h</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">Public holidays in the next 12 months</h3>
+          {preview.holidays.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-500">None.</p>
+          ) : (
+            <ul className="mt-1 text-sm">
+              {preview.holidays.map((h) => (
+                <li key={h.date} className="flex justify-between gap-2 border-b border-slate-100 py-1">
+                  <span>{h.name}</span>
+                  <span className="text-slate-600 tabular-nums">{h.date}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">Recompute</h2>
+          {page.jobs.length === 0 ? <p className="mt-1 text-sm text-slate-500">No recompute has run yet.</p> : null}
+          <ul className="mt-2 space-y-3 text-sm" aria-live="polite">
+            {page.jobs.map((j) => (
+              <li key={j.id}>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span>Calendar version {j.calendarVersion}</span>
+                  <Badge tone={j.status === "done" ? "green" : j.status === "failed" ? "red" : "amber"}>
+                    {j.error && j.status === "done" ? "superseded" : j.status}
+                  </Badge>
+                </div>
+                {j.status === "running" || j.status === "queued" ? (
+                  <>
+                    <progress
+                      className="mt-1 w-full"
+                      max={Math.max(1, j.total)}
+                      value={j.done}
+                      aria-label={`Recompute for version ${j.calendarVersion}`}
+                    />
+                    <p className="text-slate-600">
+                      {j.done} of {j.total || "…"} orders
+                    </p>
+                  </>
+                ) : (
+                  <p className="text-slate-600">
+                    {j.status === "failed" ? j.error : `${j.done} orders`} ·{" "}
+                    {new Date(j.finishedAt ?? j.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm">
+            <Link to="/sla" className="text-brand-700 hover:underline">
+              See your SLA figures
+            </Link>
+          </p>
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">Versions</h2>
+          {page.versions.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-500">Using the default calendar; nothing saved yet.</p>
+          ) : null}
+          <ol className="mt-2 space-y-2 text-sm">
+            {page.versions.map((v) => (
+              <li key={v.version} className={cx(v.version === page.version && "font-medium")}>
+                v{v.version}
+                {v.version === page.version ? " (in use)" : ""} ·{" "}
+                {new Date(v.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
+                {v.createdBy ? ` · ${v.createdBy}` : ""}
+                <p className="font-normal text-slate-600">{v.label}</p>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function RegionField({
+  value,
+  onChange,
+  regions,
+  country,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  /** null: not known for the chosen country until the form is previewed. */
+  regions: { code: string; name: string }[] | null;
+  country: string;
+  error?: string;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Region (optional)
+      </label>
+      <input
+        id={id}
+        name="holidays.region"
+        list={`${id}-list`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder="e.g. BY, NSW"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={cx(error && `${id}-error`, `${id}-hint`)}
+        className={cx(inputClass(error), "mt-1 w-full")}
+      />
+      <datalist id={`${id}-list`}>
+        {(regions ?? []).map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name}
+          </option>
+        ))}
+      </datalist>
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {!country
+          ? "Choose a country first."
+          : regions === null
+            ? `Choose “Preview” to list the regions of ${country}.`
+            : regions.length
+              ? `Known regions: ${regions
+                  .slice(0, 16)
+                  .map((r) => r.code)
+                  .join(", ")}${regions.length > 16 ? ", …" : ""}`
+              : `${country} has no holiday regions.`}
+      </p>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
