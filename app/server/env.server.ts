@@ -11,8 +11,10 @@ const schema = z.object({
   SIGHTLINE_SIMULATE: z.enum(["on", "off"]).default("on"),
   /** Public origin of the portal, e.g. https://portal.example.com; defaults to http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
-  /** Secret for sessions and signed tokens. Required in production. */
+  /** Secret for sessions and signed tokens; see app/server/auth/session-secret.server.ts. */
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Earlier secrets, comma-separated, accepted for verification only (rotation). */
+  SESSION_SECRET_PREVIOUS: z.string().optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Sightline <no-reply@sightline.example>"),
   /** Header that carries the client IP when behind a trusted proxy (e.g. x-forwarded-for). */
@@ -30,9 +32,6 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET && parsed.data.PUBLIC_URL) {
-    throw new Error("SESSION_SECRET (32+ characters) is required when PUBLIC_URL is set in production.");
-  }
   cached = parsed.data;
   return cached;
 }
@@ -40,9 +39,4 @@ export function env(): Env {
 export function portalOrigin(): string {
   const e = env();
   return new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin;
-}
-
-/** Secret for better-auth and token signing. Local demo runs get a fixed, clearly-named one. */
-export function sessionSecret(): string {
-  return env().SESSION_SECRET ?? "sightline-local-demo-secret-not-for-production-use";
 }

@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
+import { sessionSecrets } from "./auth/session-secret.server";
 import { startBackgroundServices } from "./background.server";
 import { getDb } from "./db.server";
 import { ensureDemoData } from "./demo.server";
@@ -34,6 +35,13 @@ const FORCED_EXIT_MS = 9_500;
 
 export async function runPortal(opts: RunPortalOptions): Promise<void> {
   const e = env();
+  // Before anything else: a deployment without SESSION_SECRET stops here with a clear message.
+  const secrets = sessionSecrets();
+  log.info(
+    secrets.source === "env"
+      ? `signing with SESSION_SECRET${secrets.previous.length ? ` (+${secrets.previous.length} previous, verify only)` : ""}`
+      : `signing with the generated secret in ${secrets.file}`,
+  );
   const started = Date.now();
   const handle = await getDb();
   log.info(`database ready (${handle.kind}${handle.kind === "pglite" ? ` at ${e.PGLITE_DIR}` : ""})`);

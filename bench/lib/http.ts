@@ -53,6 +53,8 @@ export async function startChildPortal(opts: {
     env: {
       ...process.env,
       DATABASE_URL: opts.databaseUrl,
+      // PostgreSQL deployments must name their secret (the bench's own, never a real one).
+      SESSION_SECRET: process.env.SESSION_SECRET ?? "bench-only-session-secret-0123456789abcdef",
       PORT: String(opts.port),
       INTRANET_PORT: "0",
       NODE_ENV: dev ? "development" : "production",

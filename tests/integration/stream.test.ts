@@ -10,6 +10,7 @@ import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
 import { createTestDb, describeEachDb, postgresReachable, type DbKind, type TestDb } from "../support/db";
 import { startPortal, type TestPortal } from "../support/portal";
+import { TEST_SESSION_SECRET } from "../support/server-process";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 process.env.SIGHTLINE_HUB_POLL_MS = "500";
@@ -183,6 +184,7 @@ describe("stream across two server processes on one PostgreSQL database", () => 
       env: {
         ...process.env,
         DATABASE_URL: db.url,
+        SESSION_SECRET: TEST_SESSION_SECRET, // required with DATABASE_URL
         PORT: String(port),
         SIGHTLINE_SEED: "none",
         SIGHTLINE_SIMULATE: "off",

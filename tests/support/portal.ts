@@ -102,6 +102,12 @@ export class Browser {
     return res;
   }
 
+  /** Takes over another client's cookies, e.g. the same browser talking to a restarted server. */
+  adoptCookies(other: Browser): this {
+    this.cookies = new Map(other.cookies);
+    return this;
+  }
+
   async signIn(email: string, password = "sightline-demo"): Promise<Response> {
     return this.post("/login", { email, password });
   }

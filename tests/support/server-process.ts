@@ -59,6 +59,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** WEB_CONCURRENCY: cluster workers behind the port (PostgreSQL only; default 1). */
   workers?: number;
+  /** Variables to leave out (e.g. SESSION_SECRET and PUBLIC_URL, for a start with no configuration). */
+  unset?: string[];
   /** How long to wait for /healthz and the background services. */
   readyTimeoutMs?: number;
 }
@@ -117,6 +119,7 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
     WEB_CONCURRENCY: String(opts.workers ?? 1),
     ...opts.env,
   };
+  for (const name of opts.unset ?? []) delete env[name];
   const args = ["server.mjs", ...(mode.dev ? ["--dev"] : [])];
   const started = Date.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });

@@ -8,8 +8,9 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, memberAc } from "better-auth/plugins/organization/access";
 import * as schema from "../../../db/schema/index";
 import { getDb } from "../db.server";
-import { env, portalOrigin, sessionSecret } from "../env.server";
+import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";
+import { sessionSecret } from "./session-secret.server";
 
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;

@@ -6,9 +6,11 @@ import { and, eq, isNull } from "drizzle-orm";
 import { member, staffMembers, tenants, user } from "../../../db/schema/index";
 import type { StaffRole, TenantTier } from "../../../db/schema/tenancy";
 import { getDb } from "../db.server";
-import { env, sessionSecret } from "../env.server";
+import { env } from "../env.server";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 import { getAuth } from "./better-auth.server";
+import { authHeaders } from "./session-cookie.server";
+import { verificationSecrets } from "./session-secret.server";
 
 export type CustomerRole = "customer_admin" | "customer_viewer";
 export const CUSTOMER_ROLES: readonly CustomerRole[] = ["customer_admin", "customer_viewer"];
@@ -77,7 +79,7 @@ export const accountCookie = createCookie("sightline_account", {
   sameSite: "lax",
   path: "/",
   secure: env().NODE_ENV === "production" && (env().PUBLIC_URL ?? "").startsWith("https:"),
-  secrets: [sessionSecret()],
+  secrets: verificationSecrets(), // the first signs, earlier ones still verify (rotation)
   maxAge: 12 * 3600,
 });
 
@@ -94,7 +96,7 @@ function loginRedirect(request: Request): Response {
 /** The signed-in principal, or null. Deactivated users count as signed out. */
 export async function getPrincipal(request: Request): Promise<Principal | null> {
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: request.headers });
+  const session = await auth.api.getSession({ headers: authHeaders(request.headers) });
   if (!session) return null;
   const { db } = await getDb();
   const u = session.user;

@@ -8,6 +8,7 @@ import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
 import { checkLimit, LIMITS, lockoutMessage, recordFailure } from "../rate-limit.server";
 import { getAuth } from "./better-auth.server";
+import { authHeaders } from "./session-cookie.server";
 import type { CustomerContext, CustomerRole } from "./guards.server";
 
 export interface MemberRow {
@@ -97,7 +98,7 @@ export async function inviteUser(
   try {
     const inv = await auth.api.createInvitation({
       body: { email: input.email, role: input.role, organizationId: ctx.tenant.id, resend: true },
-      headers: request.headers,
+      headers: authHeaders(request.headers),
     });
     await recordAuthEvent({
       tenantId: ctx.tenant.id,
@@ -153,7 +154,7 @@ export async function changeRole(
   try {
     await auth.api.updateMemberRole({
       body: { memberId, role, organizationId: ctx.tenant.id },
-      headers: request.headers,
+      headers: authHeaders(request.headers),
     });
   } catch (err) {
     return { ok: false, status: 400, message: describeAuthError(err) };
@@ -183,7 +184,7 @@ export async function removeMember(ctx: CustomerContext, request: Request, membe
   try {
     await auth.api.removeMember({
       body: { memberIdOrEmail: memberId, organizationId: ctx.tenant.id },
-      headers: request.headers,
+      headers: authHeaders(request.headers),
     });
   } catch (err) {
     return { ok: false, status: 400, message: describeAuthError(err) };

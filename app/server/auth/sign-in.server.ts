@@ -6,6 +6,7 @@ import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
 import { checkLimit, clearFailures, LIMITS, lockoutMessage, recordFailure } from "../rate-limit.server";
 import { getAuth } from "./better-auth.server";
+import { authHeaders } from "./session-cookie.server";
 
 export type SignInResult = { ok: true; headers: Headers } | { ok: false; status: 401 | 429; message: string };
 
@@ -83,7 +84,7 @@ export async function signIn(request: Request, email: string, password: string):
 
 export async function signOut(request: Request): Promise<Headers> {
   const auth = await getAuth();
-  const res = await auth.api.signOut({ headers: request.headers, asResponse: true });
+  const res = await auth.api.signOut({ headers: authHeaders(request.headers), asResponse: true });
   const out = new Headers();
   for (const cookie of res.headers.getSetCookie()) out.append("Set-Cookie", cookie);
   return out;

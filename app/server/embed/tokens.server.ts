@@ -10,7 +10,7 @@ import { embedKeys, tenants, type EmbedFixedFilters, type EmbedScope } from "../
 import type { ApiAuthResult, ApiScope } from "../api/principal.server";
 import { tenantSummaryOf } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { sessionSecret } from "../env.server";
+import { sessionSecret, verificationSecrets } from "../auth/session-secret.server";
 import { problems } from "../http/problem.server";
 import { normalizeOrigin } from "#app/forms/embed";
 
@@ -27,17 +27,25 @@ export function hashEmbedSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-let signingKey: { source: string; key: Uint8Array } | undefined;
-/** A key of its own for embed tokens, derived from the server secret (never the secret itself). */
-export function tokenKey(): Uint8Array {
-  const source = sessionSecret();
-  if (signingKey?.source !== source) {
-    signingKey = {
-      source,
-      key: new Uint8Array(createHmac("sha256", source).update("sightline/embed-tokens/v1").digest()),
-    };
+const derivedKeys = new Map<string, Uint8Array>();
+/** A key of its own for embed tokens, derived from a server secret (never the secret itself). */
+function keyFrom(secret: string): Uint8Array {
+  let key = derivedKeys.get(secret);
+  if (!key) {
+    key = new Uint8Array(createHmac("sha256", secret).update("sightline/embed-tokens/v1").digest());
+    derivedKeys.set(secret, key);
   }
-  return signingKey.key;
+  return key;
+}
+
+/** The key that signs new embed tokens. */
+export function tokenKey(): Uint8Array {
+  return keyFrom(sessionSecret());
+}
+
+/** Keys a token may be verified with: the current one, then those of previous secrets (rotation). */
+function verificationKeys(): Uint8Array[] {
+  return verificationSecrets().map(keyFrom);
 }
 
 export interface EmbedClaims {
@@ -136,16 +144,29 @@ export async function issueEmbedToken(input: {
 
 type Verified = { ok: true; claims: EmbedClaims } | { ok: false; detail: string };
 
+/** Verifies with each key in turn; only a bad signature moves on to the next key. */
+async function verifyWithAnyKey(token: string) {
+  const keys = verificationKeys();
+  for (const [i, key] of keys.entries()) {
+    try {
+      return await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ["HS256"],
+        requiredClaims: ["exp", "nbf", "iat", "jti"],
+        maxTokenAge: MAX_TOKEN_SECONDS + 5,
+        clockTolerance: 5,
+      });
+    } catch (err) {
+      if (!(err instanceof errors.JWSSignatureVerificationFailed) || i === keys.length - 1) throw err;
+    }
+  }
+  throw new errors.JWSSignatureVerificationFailed();
+}
+
 async function verifyToken(token: string): Promise<Verified> {
   try {
-    const { payload } = await jwtVerify(token, tokenKey(), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ["HS256"],
-      requiredClaims: ["exp", "nbf", "iat", "jti"],
-      maxTokenAge: MAX_TOKEN_SECONDS + 5,
-      clockTolerance: 5,
-    });
+    const { payload } = await verifyWithAnyKey(token);
     const exp = payload.exp ?? 0;
     const iat = payload.iat ?? 0;
     if (exp - iat > MAX_TOKEN_SECONDS) return { ok: false, detail: "The embed token lives too long." };
