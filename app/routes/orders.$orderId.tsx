@@ -76,7 +76,7 @@ export default function OrderDetailPage() {
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <OrderStatusBadge status={order.status} />
-            <DelayBadges late={order.late} atRisk={order.atRisk} />
+            <DelayBadges lateState={order.lateState} atRisk={order.atRisk} />
             <span>
               {order.status === "on_hold" && order.holdReason ? `On hold: ${order.holdReason}. ` : ""}
               Status since {formatInstant(order.statusAt, timeZone)} ({relativeTime(order.statusAt, now)})

@@ -1,8 +1,11 @@
 // The order list's filter panel (a GET form: the URL holds all state) and the status chips.
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import {
   DATE_FIELDS,
+  defaultDir,
+  type DueFilter,
+  type LateFilter,
   filtersToParams,
   queryToParams,
   type DateField,
@@ -12,7 +15,7 @@ import {
 } from "#app/domain/orders/query";
 import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import { Button, cx, FieldError } from "../ui";
-import { statusLabel } from "./format";
+import { priorityLabel, statusLabel } from "./format";
 
 export interface SiteOptionView {
   id: string;
@@ -36,20 +39,25 @@ const DATE_LABELS: Record<DateField, string> = {
   delivered: "Delivered",
 };
 
-/** SLA drill-down parameters (set by the SLA page's links): kept as hidden fields, removable as one. */
-const DRILL_LABELS: Record<string, string> = {
-  fiscal: "Fiscal period",
-  otif: "OTIF",
-  ontime: "On time",
-  infull: "In full",
-  measured: "Measured",
-  fill: "Fill",
-  lead_time_over: "Lead time over (business minutes)",
-};
+/** SLA drill-down parameters (set by the SLA page's links): kept as hidden fields while filtering. */
+export const DRILL_KEYS = ["fiscal", "otif", "ontime", "infull", "measured", "fill", "lead_time_over"] as const;
 
-function withoutDrill(f: OrderFilters): OrderFilters {
+export function withoutDrill(f: OrderFilters): OrderFilters {
   return { ...f, fiscal: null, metrics: {}, sla: undefined };
 }
+
+const LATE_OPTIONS: { value: LateFilter | ""; label: string }[] = [
+  { value: "", label: "Any" },
+  { value: "open", label: "Late now (open, past the promised date)" },
+  { value: "delivered", label: "Delivered late" },
+  { value: "any", label: "Late now or delivered late" },
+];
+
+const DUE_OPTIONS: { value: DueFilter | ""; label: string }[] = [
+  { value: "", label: "Any time" },
+  { value: "today", label: "Due today (open)" },
+  { value: "week", label: "Due in the next 7 days (open)" },
+];
 
 function CheckGroup({
   legend,
@@ -57,18 +65,20 @@ function CheckGroup({
   options,
   selected,
   error,
+  columns = 1,
 }: {
   legend: string;
   name: string;
   options: { value: string; label: string }[];
   selected: string[];
   error?: string;
+  columns?: 1 | 2;
 }) {
   const errorId = `filter-${name}-error`;
   return (
     <fieldset aria-describedby={error ? errorId : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      <div className="mt-1 max-h-48 space-y-1 overflow-y-auto pr-1">
+      <div className={cx("mt-1 grid gap-x-3 gap-y-1", columns === 2 && "grid-cols-2")}>
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
             <input
@@ -76,13 +86,48 @@ function CheckGroup({
               name={name}
               value={o.value}
               defaultChecked={selected.includes(o.value)}
-              className="h-4 w-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"
+              className="h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"
             />
             {o.label}
           </label>
         ))}
       </div>
       <FieldError id={errorId} error={error} />
+    </fieldset>
+  );
+}
+
+function RadioGroup<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: { value: V | ""; label: string }[];
+  value: V | null;
+  error?: string;
+}) {
+  return (
+    <fieldset aria-describedby={error ? `filter-${name}-error` : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-1 space-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              defaultChecked={(value ?? "") === o.value}
+              className="h-4 w-4 shrink-0"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={`filter-${name}-error`} error={error} />
     </fieldset>
   );
 }
@@ -112,7 +157,7 @@ function DateInput({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={cx(
-          "mt-0.5 block w-full rounded-md border bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none",
+          "mt-0.5 block w-full min-w-0 rounded-md border bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none",
           error ? "border-red-500" : "border-slate-300",
         )}
       />
@@ -121,6 +166,16 @@ function DateInput({
   );
 }
 
+/** How many filters beside search and status are in force (shown on the Filters button). */
+function panelFilterCount(f: OrderFilters): number {
+  const dates = DATE_FIELDS.filter((d) => f.dates[d].from || f.dates[d].to).length;
+  return f.site.length + f.priority.length + (f.late ? 1 : 0) + (f.atRisk ? 1 : 0) + (f.due ? 1 : 0) + dates;
+}
+
+/**
+ * Search and filters: one GET form (the URL holds all state). Search is always in view; the other
+ * filters open below it as a full-width panel, so the list below keeps the page's whole width.
+ */
 export function OrderFilterPanel({
   filters,
   sort,
@@ -128,6 +183,7 @@ export function OrderFilterPanel({
   sites,
   errors,
   busy,
+  tools,
 }: {
   filters: OrderFilters;
   sort: SortKey;
@@ -135,10 +191,11 @@ export function OrderFilterPanel({
   sites: SiteOptionView[];
   errors: Record<string, string>;
   busy: boolean;
+  /** Controls that sit at the end of the search row (the column chooser). */
+  tools?: ReactNode;
 }) {
   const submit = useSubmit();
-  // Phones: the panel folds away behind a button (open when something needs fixing).
-  const [open, setOpen] = useState(Object.keys(errors).length > 0);
+  const [open, setOpen] = useState(Object.keys(errors).some((k) => k !== "q"));
   // Drop empty fields so the URL stays short and shareable; without JS the plain GET still works.
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -151,33 +208,24 @@ export function OrderFilterPanel({
   const dateErrors = Object.keys(errors).some((k) => /_(from|to)$/.test(k));
   // Keyed by the filter state so the uncontrolled inputs reset when the URL changes (chips, clear).
   const key = queryToParams({ filters, sort, dir }).toString();
-  const drill = [...filtersToParams(filters).entries()].filter(([k]) => k in DRILL_LABELS);
-  const active = filtersToParams(filters).toString() !== "";
+  // Filters without a visible field travel as hidden ones: the SLA drill-down always, and the
+  // panel's filters while it is closed (its fields are not rendered then).
+  const carried = [...filtersToParams(filters).entries()].filter(
+    ([k]) => k !== "q" && (!open || (DRILL_KEYS as readonly string[]).includes(k)),
+  );
+  const count = panelFilterCount(filters);
   return (
-    <div className="self-start">
-      <Button
-        type="button"
-        variant="secondary"
-        className="mb-3 w-full lg:hidden"
-        aria-expanded={open}
-        aria-controls="order-filters"
-        onClick={() => setOpen((o) => !o)}
-      >
-        {open ? "Hide filters" : active ? "Filters (active)" : "Filters"}
-      </Button>
-      <Form
-        key={key}
-        id="order-filters"
-        method="get"
-        action="/orders"
-        onSubmit={onSubmit}
-        aria-label="Filter orders"
-        className={cx(
-          "space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm lg:block",
-          open ? "block" : "hidden",
-        )}
-      >
-        <div>
+    <Form
+      key={key}
+      id="order-filters"
+      method="get"
+      action="/orders"
+      onSubmit={onSubmit}
+      aria-label="Filter orders"
+      className="mb-4"
+    >
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
             Search
           </label>
@@ -186,96 +234,115 @@ export function OrderFilterPanel({
             type="search"
             name="q"
             defaultValue={filters.q ?? ""}
-            placeholder="SO-1001, PO, SKU, tracking"
-            aria-describedby="filter-q-hint"
+            placeholder="1040, SO-1040, PO, SKU, tracking"
+            aria-describedby={cx("filter-q-hint", errors.q && "filter-q-error")}
             aria-invalid={errors.q ? true : undefined}
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
           />
-          <p id="filter-q-hint" className="mt-1 text-xs text-slate-500">
-            Order number, customer PO, SKU or tracking number — matches the beginning.
-          </p>
-          <FieldError id="filter-q-error" error={errors.q} />
         </div>
-        <CheckGroup
-          legend="Status"
-          name="status"
-          options={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
-          selected={filters.status}
-          error={errors.status}
-        />
-        {sites.length > 0 ? (
-          <CheckGroup
-            legend="Ship-to site"
-            name="site"
-            options={sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))}
-            selected={filters.site}
-            error={errors.site}
-          />
-        ) : null}
-        <CheckGroup
-          legend="Priority"
-          name="priority"
-          options={ORDER_PRIORITIES.map((p) => ({ value: p, label: p[0].toUpperCase() + p.slice(1) }))}
-          selected={filters.priority}
-          error={errors.priority}
-        />
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Delays</legend>
-          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" name="late" value="1" defaultChecked={filters.late} className="h-4 w-4" />
-            Late (promised date passed)
-          </label>
-          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" name="at_risk" value="1" defaultChecked={filters.atRisk} className="h-4 w-4" />
-            At risk (predicted after promise)
-          </label>
-          <FieldError id="filter-late-error" error={errors.late ?? errors.at_risk} />
-        </fieldset>
-        <details open={anyDate || dateErrors} className="group">
-          <summary className="cursor-pointer text-sm font-medium text-slate-800">Dates</summary>
-          <div className="mt-2 space-y-3">
-            {DATE_FIELDS.map((f) => (
-              <fieldset key={f}>
-                <legend className="text-xs font-medium text-slate-700">{DATE_LABELS[f]}</legend>
-                <div className="grid grid-cols-2 gap-2">
-                  <DateInput
-                    name={`${f}_from`}
-                    label="From"
-                    value={filters.dates[f].from}
-                    error={errors[`${f}_from`]}
-                  />
-                  <DateInput name={`${f}_to`} label="To" value={filters.dates[f].to} error={errors[`${f}_to`]} />
-                </div>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Loading…" : "Search"}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          aria-expanded={open}
+          aria-controls="order-filter-panel"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? "Hide filters" : count ? `Filters (${count})` : "Filters"}
+        </Button>
+        {tools}
+      </div>
+      <p id="filter-q-hint" className="mt-1 text-xs text-slate-500">
+        Order number (with or without SO-), customer PO, SKU or tracking number — matches the beginning.
+      </p>
+      <FieldError id="filter-q-error" error={errors.q} />
+      {/* Rendered only while open: closed, it would add ~12 KB to every list page's HTML. */}
+      <div
+        id="order-filter-panel"
+        hidden={!open}
+        className="mt-3 grid gap-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 xl:grid-cols-4"
+      >
+        {open ? (
+          <>
+            <CheckGroup
+              legend="Status"
+              name="status"
+              columns={2}
+              options={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+              selected={filters.status}
+              error={errors.status}
+            />
+            <div className="space-y-4">
+              <RadioGroup legend="Late" name="late" options={LATE_OPTIONS} value={filters.late} error={errors.late} />
+              <fieldset>
+                <legend className="text-sm font-medium text-slate-800">Risk</legend>
+                <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+                  <input type="checkbox" name="at_risk" value="1" defaultChecked={filters.atRisk} className="h-4 w-4" />
+                  At risk (predicted after the promised date)
+                </label>
+                <FieldError id="filter-at_risk-error" error={errors.at_risk} />
               </fieldset>
-            ))}
-          </div>
-        </details>
-        {drill.length ? (
-          <div className="rounded-lg bg-slate-50 p-2 text-xs text-slate-700">
-            <p className="font-medium">From the SLA scorecard</p>
-            {drill.map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={v} />
-            ))}
-            <p>{drill.map(([k, v]) => `${DRILL_LABELS[k] ?? k}: ${v}`).join(" · ")}</p>
-            <Link to={ordersHref(withoutDrill(filters), sort, dir)} className="font-medium text-brand-700 underline">
-              Remove scorecard filter
-            </Link>
-          </div>
+              <RadioGroup legend="Due" name="due" options={DUE_OPTIONS} value={filters.due} error={errors.due} />
+            </div>
+            <div className="space-y-4">
+              {sites.length > 0 ? (
+                <CheckGroup
+                  legend="Ship-to site"
+                  name="site"
+                  options={sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))}
+                  selected={filters.site}
+                  error={errors.site}
+                />
+              ) : null}
+              <CheckGroup
+                legend="Priority"
+                name="priority"
+                options={ORDER_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
+                selected={filters.priority}
+                error={errors.priority}
+              />
+            </div>
+            <details open={anyDate || dateErrors}>
+              <summary className="cursor-pointer text-sm font-medium text-slate-800">Dates</summary>
+              <div className="mt-2 space-y-3">
+                {DATE_FIELDS.map((f) => (
+                  <fieldset key={f}>
+                    <legend className="text-xs font-medium text-slate-700">{DATE_LABELS[f]}</legend>
+                    <div className="grid grid-cols-2 gap-2">
+                      <DateInput
+                        name={`${f}_from`}
+                        label="From"
+                        value={filters.dates[f].from}
+                        error={errors[`${f}_from`]}
+                      />
+                      <DateInput name={`${f}_to`} label="To" value={filters.dates[f].to} error={errors[`${f}_to`]} />
+                    </div>
+                  </fieldset>
+                ))}
+              </div>
+            </details>
+            <div className="flex flex-wrap items-center gap-3 sm:col-span-2 xl:col-span-4">
+              <Button type="submit" disabled={busy}>
+                {busy ? "Loading…" : "Apply filters"}
+              </Button>
+              <Link
+                to="/orders?all=1"
+                className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+              >
+                Clear filters
+              </Link>
+            </div>
+          </>
         ) : null}
-        {sort !== "ordered" ? <input type="hidden" name="sort" value={sort} /> : null}
-        {dir !== (sort === "ordered" || sort === "delivered" ? "desc" : "asc") ? (
-          <input type="hidden" name="dir" value={dir} />
-        ) : null}
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={busy}>
-            {busy ? "Loading…" : "Apply filters"}
-          </Button>
-          <Link to="/orders?all=1" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-            Clear filters
-          </Link>
-        </div>
-      </Form>
-    </div>
+      </div>
+      {carried.map(([k, v], i) => (
+        <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+      ))}
+      {sort !== "ordered" ? <input type="hidden" name="sort" value={sort} /> : null}
+      {dir !== defaultDir(sort) ? <input type="hidden" name="dir" value={dir} /> : null}
+    </Form>
   );
 }
 

@@ -50,14 +50,52 @@ const STATUS_TONE: Record<OrderStatus, "slate" | "green" | "amber" | "red" | "bl
   cancelled: "slate",
 };
 
-export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  return <Badge tone={STATUS_TONE[status] ?? "slate"}>{statusLabel(status)}</Badge>;
+export function statusTone(status: OrderStatus): "slate" | "green" | "amber" | "red" | "blue" {
+  return STATUS_TONE[status] ?? "slate";
 }
 
-export function DelayBadges({ late, atRisk }: { late: boolean; atRisk: boolean }) {
-  if (late) return <Badge tone="red">Late</Badge>;
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  return <Badge tone={statusTone(status)}>{statusLabel(status)}</Badge>;
+}
+
+const PRIORITY_LABELS: Record<string, string> = { standard: "Standard", expedited: "Expedited", critical: "Critical" };
+
+export function priorityLabel(p: string): string {
+  return PRIORITY_LABELS[p] ?? p;
+}
+
+/** "1 day", "3 days": English count + noun until the message catalogue takes over. */
+export function plural(n: number, one: string, other: string): string {
+  return `${numberFormat("en-GB", {}).format(n)} ${n === 1 ? one : other}`;
+}
+
+/** Late now (open, past the promise), delivered late, or at risk. */
+export function DelayBadges({ lateState, atRisk }: { lateState: "open" | "delivered" | null; atRisk: boolean }) {
+  if (lateState === "open") return <Badge tone="red">Late</Badge>;
+  if (lateState === "delivered") return <Badge tone="amber">Delivered late</Badge>;
   if (atRisk) return <Badge tone="amber">At risk</Badge>;
   return null;
+}
+
+/** Why a measured order missed OTIF, from its stored SLA facts (see app/domain/sla/order-facts.ts). */
+export interface OrderMissView {
+  reason: "late" | "short" | "late-and-short";
+  lateBusinessMinutes: number | null;
+  linesShort: number;
+  linesOrdered: number;
+}
+
+/** "Late by 13 business hours · 2 of 5 lines short"; "Late" alone when the lateness is unknown. */
+export function missReason(m: OrderMissView): string {
+  const parts: string[] = [];
+  if (m.reason !== "short") {
+    const minutes = m.lateBusinessMinutes;
+    if (minutes === null || minutes <= 0) parts.push("Late");
+    else if (minutes < 60) parts.push(`Late by ${plural(minutes, "business minute", "business minutes")}`);
+    else parts.push(`Late by ${plural(Math.round(minutes / 60), "business hour", "business hours")}`);
+  }
+  if (m.reason !== "late") parts.push(`${m.linesShort} of ${plural(m.linesOrdered, "line", "lines")} short`);
+  return parts.join(" · ");
 }
 
 /** A calendar date (YYYY-MM-DD, no zone) as "2 Mar 2026". */

@@ -29,6 +29,25 @@ describe("parseOrderQuery", () => {
       );
   });
 
+  it("splits late into late now (open), delivered late and either; late=1 from older links means either", () => {
+    const late = (q: string) => {
+      const r = parse(q);
+      return r.ok ? r.query.filters.late : r.errors;
+    };
+    expect(late("late=open")).toBe("open");
+    expect(late("late=delivered")).toBe("delivered");
+    expect(late("late=any")).toBe("any");
+    expect(late("late=1")).toBe("any");
+    expect(late("late=0")).toBe(null);
+    expect(late("late=soon")).toEqual({ late: "Late is open, delivered or any." });
+  });
+
+  it("reads due=today|week and rejects other values", () => {
+    const r = parse("due=week");
+    expect(r.ok && r.query.filters.due).toBe("week");
+    expect(parse("due=month").ok).toBe(false);
+  });
+
   it("reads SLA drill-down keys", () => {
     const r = parse("fiscal=FY2026-P03&otif=missed");
     expect(r.ok && r.query.filters.fiscal).toEqual({ granularity: "period", fiscalYear: 2026, index: 3 });
@@ -52,7 +71,8 @@ describe("parseOrderQuery", () => {
     const arb = fc.record({
       status: fc.subarray(["shipped", "delivered", "on_hold"]),
       q: fc.option(fc.stringMatching(/^[A-Z0-9-]{1,10}$/), { nil: undefined }),
-      late: fc.boolean(),
+      late: fc.constantFrom(null, "1", "open", "delivered", "any"),
+      due: fc.constantFrom(null, "today", "week"),
       sort: fc.constantFrom("ordered", "number", "promised"),
       dir: fc.constantFrom("asc", "desc"),
       from: fc.option(fc.constantFrom("2026-01-01", "2026-03-31"), { nil: undefined }),
@@ -62,7 +82,8 @@ describe("parseOrderQuery", () => {
         const p = new URLSearchParams();
         for (const s of a.status) p.append("status", s);
         if (a.q) p.set("q", a.q);
-        if (a.late) p.set("late", "1");
+        if (a.late) p.set("late", a.late);
+        if (a.due) p.set("due", a.due);
         if (a.from) p.set("ordered_from", a.from);
         p.set("sort", a.sort);
         p.set("dir", a.dir);

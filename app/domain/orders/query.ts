@@ -10,7 +10,10 @@
 //   q=SO-1001                          prefix of order number, customer PO, SKU or tracking number
 //   ordered_from / ordered_to          local dates (YYYY-MM-DD, inclusive) in the tenant's zone;
 //   requested_* / promised_* / delivered_*   likewise
-//   late=1, at_risk=1                  delayed orders (both given: either)
+//   late=open|delivered|any            late now (open, past promise), delivered late, or either;
+//                                      late=1 (older links) means any
+//   at_risk=1                          open orders predicted after the promise (with late: either)
+//   due=today|week                     open orders promised for today / today and the next 6 days
 //   fiscal=FY2026 | FY2026-Q2 | FY2026-P03 | FY2026-W07   SLA drill-down by stored fiscal period
 //   otif=missed|met, ontime=missed|met, infull=missed|met  SLA drill-down by stored metrics
 //   measured=1, fill=short|full, lead_time_over=<business minutes>  SLA drill-down (added by H2 for
@@ -31,6 +34,14 @@ export type DateField = (typeof DATE_FIELDS)[number];
 export const METRIC_FIELDS = ["otif", "ontime", "infull"] as const;
 export type MetricField = (typeof METRIC_FIELDS)[number];
 
+/** Which late orders: open past the promise ("late now"), delivered after it, or either. */
+export const LATE_FILTERS = ["open", "delivered", "any"] as const;
+export type LateFilter = (typeof LATE_FILTERS)[number];
+
+/** Open orders promised for today, or for today and the six days after it. */
+export const DUE_FILTERS = ["today", "week"] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 export const MAX_Q_LENGTH = 64;
@@ -46,8 +57,9 @@ export interface OrderFilters {
   priority: OrderPriority[];
   q: string | null;
   dates: Record<DateField, DateRange>;
-  late: boolean;
+  late: LateFilter | null;
   atRisk: boolean;
+  due: DueFilter | null;
   fiscal: PeriodKey | null;
   metrics: Partial<Record<MetricField, "met" | "missed">>;
   /** SLA drill-down on stored metrics beyond met/missed (H2); absent = no such filter. */
@@ -166,13 +178,29 @@ export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: numb
     dates[field] = range;
   }
 
-  const flags: Record<"late" | "at_risk", boolean> = { late: false, at_risk: false };
-  for (const name of ["late", "at_risk"] as const) {
-    const v = single(params, name);
-    if (v === null) continue;
-    const r = flag.safeParse(v.toLowerCase());
-    if (r.success) flags[name] = r.data;
-    else errors[name] = `${name === "late" ? "Late" : "At risk"} is 1 or 0.`;
+  let late: LateFilter | null = null;
+  const lateText = single(params, "late")?.toLowerCase() ?? null;
+  if (lateText !== null) {
+    if ((LATE_FILTERS as readonly string[]).includes(lateText)) late = lateText as LateFilter;
+    else {
+      // Older links say late=1 (any late order) or late=0.
+      const r = flag.safeParse(lateText);
+      if (r.success) late = r.data ? "any" : null;
+      else errors.late = "Late is open, delivered or any.";
+    }
+  }
+  let atRisk = false;
+  const riskText = single(params, "at_risk");
+  if (riskText !== null) {
+    const r = flag.safeParse(riskText.toLowerCase());
+    if (r.success) atRisk = r.data;
+    else errors.at_risk = "At risk is 1 or 0.";
+  }
+  let due: DueFilter | null = null;
+  const dueText = single(params, "due");
+  if (dueText !== null) {
+    if ((DUE_FILTERS as readonly string[]).includes(dueText)) due = dueText as DueFilter;
+    else errors.due = "Due is today or week.";
   }
 
   let fiscal: PeriodKey | null = null;
@@ -238,8 +266,9 @@ export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: numb
         priority: priority as OrderPriority[],
         q,
         dates,
-        late: flags.late,
-        atRisk: flags.at_risk,
+        late,
+        atRisk,
+        due,
         fiscal,
         metrics,
         ...(hasSla ? { sla } : {}),
@@ -261,7 +290,18 @@ export function emptyFilters(): OrderFilters {
     DateField,
     DateRange
   >;
-  return { status: [], site: [], priority: [], q: null, dates, late: false, atRisk: false, fiscal: null, metrics: {} };
+  return {
+    status: [],
+    site: [],
+    priority: [],
+    q: null,
+    dates,
+    late: null,
+    atRisk: false,
+    due: null,
+    fiscal: null,
+    metrics: {},
+  };
 }
 
 function formatFiscal(k: PeriodKey): string {
@@ -282,8 +322,9 @@ export function filtersToParams(f: OrderFilters): URLSearchParams {
     if (f.dates[field].from) p.set(`${field}_from`, f.dates[field].from as string);
     if (f.dates[field].to) p.set(`${field}_to`, f.dates[field].to as string);
   }
-  if (f.late) p.set("late", "1");
+  if (f.late) p.set("late", f.late);
   if (f.atRisk) p.set("at_risk", "1");
+  if (f.due) p.set("due", f.due);
   if (f.fiscal) p.set("fiscal", formatFiscal(f.fiscal));
   for (const m of METRIC_FIELDS) if (f.metrics[m]) p.set(m, f.metrics[m] as string);
   if (f.sla?.measured) p.set("measured", "1");

@@ -14,7 +14,8 @@ import {
   filterConditions,
   flip,
   keysetCondition,
-  lateExpr,
+  lateDeliveredExpr,
+  lateOpenExpr,
   orderBy,
   SORT_SQL,
   whereClause,
@@ -49,6 +50,8 @@ export interface OrderListRow {
   currency: string;
   value: string;
   late: boolean;
+  /** Which kind of late: "open" (late now: open, past the promise) or "delivered" (delivered late). */
+  lateState: "open" | "delivered" | null;
   atRisk: boolean;
   updatedAt: string;
   /** Stored SLA facts: measured or why not, fiscal keys, OTIF verdicts, business-time figures. */
@@ -102,7 +105,9 @@ export function listColumns(scope: OrderScope): SQL {
     ${iso(sql`o.ordered_at`)} as ordered_at, o.requested_date::text as requested_date,
     o.promised_date::text as promised_date, o.predicted_date::text as predicted_date,
     ${iso(sql`o.shipped_at`)} as shipped_at, ${iso(sql`o.delivered_at`)} as delivered_at, o.carrier,
-    o.tracking_number, o.currency, o.value::text as value, coalesce(${lateExpr(scope)}, false) as late,
+    o.tracking_number, o.currency, o.value::text as value,
+    case when coalesce(${lateOpenExpr(scope)}, false) then 'open'
+         when coalesce(${lateDeliveredExpr(scope)}, false) then 'delivered' end as late_state,
     coalesce(${atRiskExpr(scope)}, false) as at_risk, ${iso(sql`o.updated_at`)} as updated_at, ${SLA_COLUMNS}`;
 }
 
@@ -178,7 +183,7 @@ export interface RawListRow extends Record<string, unknown>, RawSlaColumns {
   tracking_number: string | null;
   currency: string;
   value: string;
-  late: boolean;
+  late_state: "open" | "delivered" | null;
   at_risk: boolean;
   updated_at: string;
   sort_value: string;
@@ -206,7 +211,8 @@ export function toListRow(r: RawListRow): OrderListRow {
     trackingNumber: r.tracking_number,
     currency: r.currency,
     value: r.value,
-    late: r.late === true,
+    late: r.late_state !== null,
+    lateState: r.late_state,
     atRisk: r.at_risk === true,
     updatedAt: r.updated_at,
     sla: slaOf(r),

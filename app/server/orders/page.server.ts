@@ -13,7 +13,62 @@ import {
   type SiteOption,
   type StatusCounts,
 } from "./list.server";
+import type { OrderMissView } from "#app/components/orders/format";
+import { attentionCounts, type AttentionCounts } from "./attention.server";
 import { deleteView, listViews, saveView, updateView, viewOwnerOf, type SavedView } from "./views.server";
+
+/** The fields one row of the page shows (the rest of OrderListRow would only weigh the HTML down). */
+export type OrderPageRow = Pick<
+  OrderListRow,
+  | "id"
+  | "orderNumber"
+  | "customerPo"
+  | "siteName"
+  | "siteCode"
+  | "status"
+  | "priority"
+  | "orderedAt"
+  | "requestedDate"
+  | "promisedDate"
+  | "predictedDate"
+  | "deliveredAt"
+  | "currency"
+  | "value"
+  | "lateState"
+  | "atRisk"
+> & { miss?: OrderMissView };
+
+function pageRow(r: OrderListRow): OrderPageRow {
+  return {
+    id: r.id,
+    orderNumber: r.orderNumber,
+    customerPo: r.customerPo,
+    siteName: r.siteName,
+    siteCode: r.siteCode,
+    status: r.status,
+    priority: r.priority,
+    orderedAt: r.orderedAt,
+    requestedDate: r.requestedDate,
+    promisedDate: r.promisedDate,
+    predictedDate: r.predictedDate,
+    deliveredAt: r.deliveredAt,
+    currency: r.currency,
+    value: r.value,
+    lateState: r.lateState,
+    atRisk: r.atRisk,
+    // Only measured misses carry a reason; leaving the key out keeps 50 rows of nulls out of the page.
+    ...(r.sla.missReason
+      ? {
+          miss: {
+            reason: r.sla.missReason,
+            lateBusinessMinutes: r.sla.lateBusinessMinutes,
+            linesShort: r.sla.lines.ordered - r.sla.lines.inFull,
+            linesOrdered: r.sla.lines.ordered,
+          },
+        }
+      : {}),
+  };
+}
 
 export interface OrderListPageData {
   errors: Record<string, string> | null;
@@ -22,10 +77,12 @@ export interface OrderListPageData {
   dir: SortDir;
   /** Canonical filter + sort query string (no cursor): saved views, export link, live refresh. */
   query: string;
-  rows: OrderListRow[];
+  rows: OrderPageRow[];
   next: string | null;
   prev: string | null;
   counts: StatusCounts | null;
+  /** The account's "needs attention" counts (whole account, not the filters in force). */
+  attention: AttentionCounts;
   sites: SiteOption[];
   views: SavedView[];
   activeViewId: string | null;
@@ -49,8 +106,10 @@ export async function loadOrderListPage(
   const viewParam = params.get("view");
   const activeViewId = views.some((v) => v.id === viewParam) ? viewParam : null;
   const sites = await listSites(reader);
+  const attention = await attentionCounts(reader);
   const base = {
     sites,
+    attention,
     views,
     activeViewId,
     timeZone: ctx.tenant.timeZone,
@@ -87,7 +146,7 @@ export async function loadOrderListPage(
         sort: q.sort,
         dir: q.dir,
         query: queryToParams(q).toString(),
-        rows: page.rows,
+        rows: page.rows.map(pageRow),
         next: page.next,
         prev: page.prev,
         counts,

@@ -6,6 +6,8 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   prefixUpperBound,
   type DateField,
+  type DueFilter,
+  type LateFilter,
   type OrderFilters,
   type SortDir,
   type SortKey,
@@ -22,10 +24,36 @@ export interface OrderScope {
 
 const OPEN_EXCLUDED = sql`('delivered', 'cancelled')`;
 
-/** Late: an open order whose promised date has passed, or one delivered after its promised date. */
+/** Late now: an open order whose promised date has passed. */
+export function lateOpenExpr(scope: OrderScope): SQL {
+  return sql`(o.status not in ${OPEN_EXCLUDED} and o.promised_date < ${scope.today}::date)`;
+}
+
+/** Delivered late: delivered on a local day after the promised date. */
+export function lateDeliveredExpr(scope: OrderScope): SQL {
+  return sql`(o.delivered_at is not null and (o.delivered_at at time zone ${scope.timeZone})::date > o.promised_date)`;
+}
+
+/** Late: late now or delivered late. */
 export function lateExpr(scope: OrderScope): SQL {
-  return sql`((o.status not in ${OPEN_EXCLUDED} and o.promised_date < ${scope.today}::date)
-    or (o.delivered_at is not null and (o.delivered_at at time zone ${scope.timeZone})::date > o.promised_date))`;
+  return sql`(${lateOpenExpr(scope)} or ${lateDeliveredExpr(scope)})`;
+}
+
+function lateFilterExpr(late: LateFilter, scope: OrderScope): SQL {
+  if (late === "open") return lateOpenExpr(scope);
+  if (late === "delivered") return lateDeliveredExpr(scope);
+  return lateExpr(scope);
+}
+
+/** Open and promised for today ("today") or for today and the next six days ("week"). */
+export function dueExpr(due: DueFilter, scope: OrderScope): SQL {
+  const last = due === "today" ? scope.today : addDays(scope.today, 6);
+  return sql`(o.status not in ${OPEN_EXCLUDED} and o.promised_date >= ${scope.today}::date and o.promised_date <= ${last}::date)`;
+}
+
+/** A local date plus n days (calendar arithmetic on the date alone; no zone involved). */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** At risk: open, not yet late, but predicted to arrive after the promised date. */
@@ -48,6 +76,9 @@ function dateRange(field: DateField, from: string | null, to: string | null, sco
   return out;
 }
 
+/** The order number without its leading letters and separators ("SO-104047" -> "104047"). */
+const ORDER_NUMBER_DIGITS = sql`regexp_replace(s.order_number, '^[^0-9]+', '')`;
+
 /**
  * Order ids whose number, PO, tracking number (order or shipment) or a line's SKU starts with q.
  * A UNION of index range scans, each one tenant-leading; as typed and upper-cased (identifiers
@@ -56,6 +87,14 @@ function dateRange(field: DateField, from: string | null, to: string | null, sco
 function searchExpr(q: string, scope: OrderScope): SQL {
   const variants = [...new Set([q, q.toUpperCase()])];
   const parts: SQL[] = [];
+  // "1040" finds SO-1040…: order numbers also match without their letter prefix, through the
+  // expression index orders_number_digits_idx (0040); the expression must match it exactly.
+  if (/^\d/.test(q)) {
+    const hi = prefixUpperBound(q);
+    parts.push(
+      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${ORDER_NUMBER_DIGITS} >= ${q} and ${ORDER_NUMBER_DIGITS} < ${hi}`,
+    );
+  }
   for (const v of variants) {
     const hi = prefixUpperBound(v);
     const range = (col: SQL) => sql`${col} >= ${v} and ${col} < ${hi}`;
@@ -97,9 +136,10 @@ export function filterConditions(f: OrderFilters, scope: OrderScope, opts: { wit
   for (const field of Object.keys(f.dates) as DateField[]) {
     c.push(...dateRange(field, f.dates[field].from, f.dates[field].to, scope));
   }
-  if (f.late && f.atRisk) c.push(sql`(${lateExpr(scope)} or ${atRiskExpr(scope)})`);
-  else if (f.late) c.push(lateExpr(scope));
+  if (f.late && f.atRisk) c.push(sql`(${lateFilterExpr(f.late, scope)} or ${atRiskExpr(scope)})`);
+  else if (f.late) c.push(lateFilterExpr(f.late, scope));
   else if (f.atRisk) c.push(atRiskExpr(scope));
+  if (f.due) c.push(dueExpr(f.due, scope));
   if (f.fiscal) {
     c.push(sql`o.fiscal_year = ${f.fiscal.fiscalYear}`);
     if (f.fiscal.granularity === "quarter") c.push(sql`o.fiscal_quarter = ${f.fiscal.index}`);
