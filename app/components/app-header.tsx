@@ -4,7 +4,7 @@
 // back to the menu button. Long names truncate (full text in a tooltip) instead of squeezing the nav.
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import type { ShellData } from "../server/shell.server";
+import type { ShellData } from "#app/server/shell.server";
 import { cx } from "./ui";
 
 function Logo() {

@@ -53,6 +53,8 @@ export const orders = pgTable(
     externalId: text("external_id").notNull(),
     version: integer("version").notNull().default(1),
     orderNumber: text("order_number").notNull(),
+    /** The order number without its letter prefix, for search ("1040" finds SO-1040…); 0040. */
+    orderNumberDigits: text("order_number_digits").generatedAlwaysAs(sql`regexp_replace(order_number, '^[^0-9]+', '')`),
     customerPo: text("customer_po"),
     siteId: uuid("site_id").notNull(),
     status: text("status").$type<OrderStatus>().notNull(),
@@ -100,6 +102,7 @@ export const orders = pgTable(
     index("orders_status_idx").on(t.tenantId, t.status, t.orderedAt.desc()),
     index("orders_promised_idx").on(t.tenantId, t.promisedDate),
     index("orders_number_idx").on(t.tenantId, t.orderNumber),
+    index("orders_number_digits_idx").on(t.tenantId, t.orderNumberDigits),
     index("orders_po_idx").on(t.tenantId, t.customerPo),
     index("orders_tracking_idx").on(t.tenantId, t.trackingNumber),
     index("orders_fiscal_idx").on(t.tenantId, t.fiscalYear, t.fiscalPeriod),

@@ -74,6 +74,12 @@ await describeEachDb("order search plan", (kind) => {
     expect(seqScans).not.toContain("shipments");
   });
 
+  it("searches order numbers without their prefix through the digits index as portal_customer", async () => {
+    const all = await plan("q=1012");
+    const indexes = new Set(all.map((n) => n["Index Name"]).filter(Boolean));
+    expect(indexes, [...indexes].join(", ")).toContain("orders_number_digits_idx");
+  });
+
   it.each(["", "dir=asc"])(
     "orders the default list (%s) exactly like orders_ordered_idx, so a page needs no sort",
     async (q) => {

@@ -223,6 +223,66 @@ describe("filters", () => {
     expect(risk.rows.every((r) => r.atRisk && !r.late)).toBe(true);
   });
 
+  it("splits late into late now (open, past promise) and delivered late; late=1 from old links is either", async () => {
+    const lateNow = await walk(viewer, "late=open&limit=200");
+    const deliveredLate = await walk(viewer, "late=delivered&limit=200");
+    const either = await walk(viewer, "late=any&limit=200");
+    const oldLink = await walk(viewer, "late=1&limit=200");
+    expect(lateNow.rows.length).toBe(
+      await ownerCount(`o.status not in ('delivered','cancelled')
+        and o.promised_date < (now() at time zone '${acme.timeZone}')::date`),
+    );
+    expect(lateNow.rows.every((r) => r.lateState === "open" && r.status !== "delivered")).toBe(true);
+    expect(deliveredLate.rows.length).toBeGreaterThan(0);
+    expect(deliveredLate.rows.every((r) => r.lateState === "delivered" && r.deliveredAt !== null)).toBe(true);
+    expect(either.rows.length).toBe(lateNow.rows.length + deliveredLate.rows.length);
+    expect(oldLink.rows.map((r) => r.id)).toEqual(either.rows.map((r) => r.id));
+  });
+
+  it("answers 400 with what is allowed for an unknown late value", async () => {
+    const res = await viewer.get("/api/v1/orders?late=soon");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Late is open, delivered or any.");
+  });
+
+  it("counts each needs-attention slice exactly as many orders as the list it links to shows", async () => {
+    const html = await (await viewer.get("/orders")).text();
+    const slices: [string, string][] = [
+      ["lateOpen", "late=open"],
+      ["atRisk", "at_risk=1"],
+      ["dueToday", "due=today"],
+      ["dueWeek", "due=week"],
+      ["held", "status=on_hold&status=backordered"],
+    ];
+    let nonZero = 0;
+    for (const [key, query] of slices) {
+      const m = new RegExp(
+        `data-testid="attention-${key}"[^>]*href="/orders\\?${query.replace(/&/g, "&amp;")}"><span[^>]*>(\\d+)<`,
+      ).exec(html);
+      expect(m, `tile ${key} links to ${query}`).not.toBeNull();
+      const shown = Number(m?.[1]);
+      const { rows } = await walk(viewer, `${query}&limit=200`);
+      expect(shown, key).toBe(rows.length);
+      if (shown > 0) nonZero++;
+    }
+    expect(nonZero, "the demo data has orders needing attention").toBeGreaterThan(0);
+    const week = await walk(viewer, "due=week&limit=200");
+    expect(week.rows.every((r) => !["delivered", "cancelled"].includes(r.status))).toBe(true);
+  });
+
+  it("finds an order by its number without the SO- prefix", async () => {
+    const r = await handle.db.execute<{ order_number: string }>(
+      sql`select order_number from orders where tenant_id = ${acme.id}::uuid and order_number like 'SO-1%'
+          order by order_number limit 1 offset 7`,
+    );
+    const number = r.rows[0].order_number;
+    const digits = number.replace(/^SO-/, "");
+    const byDigits = await walk(viewer, `q=${digits}&limit=200`);
+    expect(byDigits.rows.map((o) => o.orderNumber)).toContain(number);
+    const withPrefix = await walk(viewer, `q=${number}&limit=200`);
+    expect(byDigits.rows.map((o) => o.id).sort()).toEqual(withPrefix.rows.map((o) => o.id).sort());
+  });
+
   it("interprets ordered date ranges in the tenant's time zone", async () => {
     const r = await handle.db.execute<{ d: string }>(
       sql`select (ordered_at at time zone ${acme.timeZone})::date::text as d from orders

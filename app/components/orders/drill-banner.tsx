@@ -1,8 +1,8 @@
 // Arriving from an SLA number: say which number ("FY2026 P12 · OTIF missed · 8 orders"), offer the
 // way back to that period on the SLA page, and a way to drop the SLA filter.
 import { Link } from "@remix-run/react";
-import { formatPeriodKey } from "../../domain/sla/periods";
-import type { OrderFilters, SortDir, SortKey } from "../../domain/orders/query";
+import { formatPeriodKey } from "#app/domain/sla/periods";
+import type { OrderFilters, SortDir, SortKey } from "#app/domain/orders/query";
 import { ordersHref, withoutDrill } from "./filters";
 import { plural } from "./format";
 

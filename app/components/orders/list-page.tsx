@@ -1,8 +1,8 @@
 // The order list page, composed: what needs attention, where the list came from (SLA drill-down),
 // saved views, search and filters, status chips, the results. The route module only loads and acts.
 import { Link, useNavigation, useSearchParams } from "@remix-run/react";
-import { filtersToParams, type OrderFilters } from "../../domain/orders/query";
-import { ORDER_STATUSES, type OrderStatus } from "../../domain/orders/statuses";
+import { filtersToParams, type OrderFilters } from "#app/domain/orders/query";
+import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import { LiveIndicator } from "../live";
 import { Alert, PageHeader } from "../ui";
 import { AttentionSummary, type AttentionCountsView } from "./attention";

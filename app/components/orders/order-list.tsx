@@ -4,8 +4,8 @@
 // holds the whole state.
 import { Link } from "@remix-run/react";
 import { useState, type CSSProperties } from "react";
-import { defaultDir, type OrderFilters, type SortDir, type SortKey } from "../../domain/orders/query";
-import type { OrderStatus } from "../../domain/orders/statuses";
+import { defaultDir, type OrderFilters, type SortDir, type SortKey } from "#app/domain/orders/query";
+import type { OrderStatus } from "#app/domain/orders/statuses";
 import { cx, EmptyState } from "../ui";
 import { ordersHref } from "./filters";
 import {

@@ -4,7 +4,7 @@
 // disagree. Counts cover the whole account, not the filters in force: it is the account's
 // summary, and one click replaces the filters with that slice.
 import { sql } from "drizzle-orm";
-import { parseOrderQuery } from "../../domain/orders/query";
+import { parseOrderQuery } from "#app/domain/orders/query";
 import { withTenant } from "../tenant-db.server";
 import { CountCache } from "./count-cache.server";
 import { scopeOf, type OrderReader } from "./list.server";

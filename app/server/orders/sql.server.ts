@@ -76,9 +76,6 @@ function dateRange(field: DateField, from: string | null, to: string | null, sco
   return out;
 }
 
-/** The order number without its leading letters and separators ("SO-104047" -> "104047"). */
-const ORDER_NUMBER_DIGITS = sql`regexp_replace(s.order_number, '^[^0-9]+', '')`;
-
 /**
  * Order ids whose number, PO, tracking number (order or shipment) or a line's SKU starts with q.
  * A UNION of index range scans, each one tenant-leading; as typed and upper-cased (identifiers
@@ -88,11 +85,11 @@ function searchExpr(q: string, scope: OrderScope): SQL {
   const variants = [...new Set([q, q.toUpperCase()])];
   const parts: SQL[] = [];
   // "1040" finds SO-1040…: order numbers also match without their letter prefix, through the
-  // expression index orders_number_digits_idx (0040); the expression must match it exactly.
+  // stored column order_number_digits and its index (0040).
   if (/^\d/.test(q)) {
     const hi = prefixUpperBound(q);
     parts.push(
-      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${ORDER_NUMBER_DIGITS} >= ${q} and ${ORDER_NUMBER_DIGITS} < ${hi}`,
+      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and s.order_number_digits >= ${q} and s.order_number_digits < ${hi}`,
     );
   }
   for (const v of variants) {

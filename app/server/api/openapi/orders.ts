@@ -48,14 +48,22 @@ const listParameters = [
   {
     name: "late",
     in: "query",
-    description: "1: only late orders (open past the promised date, or delivered after it).",
-    schema: { type: "string", enum: ["1", "0"] },
+    description:
+      "open: late now (open, past the promised date); delivered: delivered after the promised date; any: either. " +
+      "1 (older links) means any, 0 no filter. Dates in the account's time zone.",
+    schema: { type: "string", enum: ["open", "delivered", "any", "1", "0"] },
   },
   {
     name: "at_risk",
     in: "query",
-    description: "1: only open orders predicted to arrive after the promised date. With late=1: either.",
+    description: "1: only open orders predicted to arrive after the promised date. With late: either.",
     schema: { type: "string", enum: ["1", "0"] },
+  },
+  {
+    name: "due",
+    in: "query",
+    description: "Open orders promised for today (today) or for today and the six days after it (week).",
+    schema: { type: "string", enum: ["today", "week"] },
   },
   {
     name: "fiscal",
@@ -192,6 +200,20 @@ const summaryProperties = {
   currency: { type: "string", description: "ISO 4217 code." },
   value: { type: "string", description: "Order value as a decimal string." },
   late: { type: "boolean", description: "Open past the promised date, or delivered after it (account's time zone)." },
+  lateState: {
+    type: ["string", "null"],
+    enum: ["open", "delivered", null],
+    description: "open: late now (open, past the promised date); delivered: delivered late; null: not late.",
+  },
+  missLateDays: {
+    type: ["integer", "null"],
+    description: "Measured orders that missed on-time: days delivered after the promised date.",
+  },
+  missShortLines: {
+    type: ["integer", "null"],
+    description: "Measured orders that missed in-full: lines not filled in full.",
+  },
+  missLinesOrdered: { type: ["integer", "null"], description: "With missShortLines: lines ordered." },
   atRisk: { type: "boolean", description: "Open, not late, predicted to arrive after the promised date." },
   updatedAt: { type: "string", format: "date-time" },
   sla: ref("OrderSlaFacts"),
