@@ -205,15 +205,6 @@ const summaryProperties = {
     enum: ["open", "delivered", null],
     description: "open: late now (open, past the promised date); delivered: delivered late; null: not late.",
   },
-  missLateDays: {
-    type: ["integer", "null"],
-    description: "Measured orders that missed on-time: days delivered after the promised date.",
-  },
-  missShortLines: {
-    type: ["integer", "null"],
-    description: "Measured orders that missed in-full: lines not filled in full.",
-  },
-  missLinesOrdered: { type: ["integer", "null"], description: "With missShortLines: lines ordered." },
   atRisk: { type: "boolean", description: "Open, not late, predicted to arrive after the promised date." },
   updatedAt: { type: "string", format: "date-time" },
   sla: ref("OrderSlaFacts"),
