@@ -28,7 +28,8 @@ export function PageHeader({
 
 /**
  * A white panel. With `title` it carries the one card heading (an h2; pages own the h1), an
- * optional `description` under it and `actions` (buttons, links) beside it.
+ * optional `description` under it and `actions` (buttons, links) beside it. `min-w-0` lets a
+ * card in a grid shrink to its column, so a wide table scrolls inside the card, not the page.
  */
 export function Card({
   children,
@@ -45,7 +46,7 @@ export function Card({
 }) {
   const heading = title ? <h2 className="text-lg font-semibold">{title}</h2> : null;
   return (
-    <section className={cx("rounded-xl border border-slate-200 bg-white p-5 shadow-sm", className)}>
+    <section className={cx("min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm", className)}>
       {actions ? (
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireCustomer } from "#app/server/auth/guards.server";
 import { assertSameOrigin } from "#app/server/http/csrf.server";
 import { requestInfo } from "#app/server/http/request-info.server";
-import { calendarAction, loadCalendarSettings } from "#app/server/sla/calendar-page.server";
+import { calendarAction, loadCalendarSettings } from "#app/server/calendar/settings-page.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });

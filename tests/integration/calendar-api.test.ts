@@ -11,7 +11,7 @@ import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { tenantSummaryOf, type CustomerContext } from "#app/server/auth/guards.server";
 import { calendarSchema, fiscalYearResponseSchema } from "#app/server/calendar/api-schema";
 import { setDb } from "#app/server/db.server";
-import { saveCalendar } from "#app/server/sla/calendar-settings.server";
+import { saveCalendar } from "#app/server/calendar/settings.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

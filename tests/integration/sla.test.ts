@@ -12,7 +12,7 @@ import { tenantSummaryOf, type CustomerContext, type StaffContext } from "#app/s
 import { TIER_DEFAULT_TARGETS } from "#app/domain/sla/targets";
 import { setTenantTargets } from "#app/server/sla/targets.server";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
-import { calendarSettings, saveCalendar } from "#app/server/sla/calendar-settings.server";
+import { calendarSettings, saveCalendar } from "#app/server/calendar/settings.server";
 import { recomputeIdle, recomputeOrderMetrics, runPendingJobs, systemWriter } from "#app/server/sla/metrics.server";
 import { withTenant } from "#app/server/tenant-db.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";

@@ -13,7 +13,7 @@ import type {
 } from "#app/domain/calendar/types";
 import { MONTH_NAMES, WEEKDAY_NAMES } from "#app/domain/sla/describe";
 import { TIME_ZONES } from "#app/forms/admin";
-import type { calendarAction, loadCalendarSettings } from "#app/server/sla/calendar-page.server";
+import type { calendarAction, loadCalendarSettings } from "#app/server/calendar/settings-page.server";
 
 const DAYS: WeekdayKey[] = ["1", "2", "3", "4", "5", "6", "7"];
 const inputClass = (error?: string | null) =>

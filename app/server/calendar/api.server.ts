@@ -14,7 +14,7 @@ import { describeFiscal, WEEKDAY_NAMES } from "#app/domain/sla/describe";
 import type { ApiPrincipal } from "#app/server/api/principal.server";
 import { loadTargets } from "#app/server/escalations/sla.server";
 import { problems } from "#app/server/http/problem.server";
-import { loadTenantCalendar, type TenantCalendar } from "#app/server/sla/calendar.server";
+import { loadTenantCalendar, type TenantCalendar } from "#app/server/calendar/tenant-calendar.server";
 import { withTenant, type Tx } from "#app/server/tenant-db.server";
 import type { CalendarVersionView, CalendarView, FiscalYearView } from "./api-schema";
 

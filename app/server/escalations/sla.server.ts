@@ -15,7 +15,7 @@ import {
 import type { EscalationStatus, Severity } from "#app/domain/escalations/workflow";
 import type { BusinessClock } from "#app/domain/escalations/sla";
 import type { Tx } from "../tenant-db.server";
-import { clockForTenant, type TenantCalendarSource } from "./calendar.server";
+import { clockForTenant, type TenantCalendarSource } from "../calendar/business-clock.server";
 
 export type TargetsBySeverity = Record<Severity, SlaTarget>;
 

@@ -1,17 +1,16 @@
 // Server-sent events for live escalation pages: `event: escalation`, `data: {"escalationId","status"}`
 // (the shape agreed with the real-time hub), no id line. Only changes of tenants the viewer may
-// see are sent; internal notes never notify, so nothing here reveals one.
+// see are sent; internal notes never notify, so nothing here reveals one. Written through the one
+// SSE writer (realtime/sse-writer.server.ts).
 import { sql } from "drizzle-orm";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 import { subscribeEscalationChanges, type EscalationChange } from "./live.server";
 import { logger } from "../log.server";
+import { sseResponse } from "../realtime/sse-writer.server";
 
 const log = logger("escalations");
 
-const HEARTBEAT_MS = 20_000;
 const REFRESH_VISIBLE_MS = 60_000;
-/** Events queued for a client that does not read: past this it is dropped and reconnects. */
-const MAX_QUEUED = 200;
 
 /** The tenants a context may see, as RLS decides (staff: assignments and tiers; customer: own). */
 export async function visibleTenantIds(db: TenantContext): Promise<Set<string>> {
@@ -32,64 +31,27 @@ export async function visibleTenantIds(db: TenantContext): Promise<Set<string>> 
 }
 
 export function escalationEventStream(request: Request, db: TenantContext): Response {
-  const encoder = new TextEncoder();
-  let cleanup = () => undefined as void;
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      let visible = await visibleTenantIds(db);
-      let queued = 0;
-      const send = (chunk: string) => {
-        if (closed) return;
-        if ((controller.desiredSize ?? 1) <= 0 && ++queued > MAX_QUEUED) {
-          controller.enqueue(encoder.encode("retry: 5000\n\n"));
-          close();
-          return;
-        }
-        controller.enqueue(encoder.encode(chunk));
-      };
-      const onChange = (c: EscalationChange) => {
-        if (!visible.has(c.tenantId)) return;
-        send(`event: escalation\ndata: ${JSON.stringify({ escalationId: c.escalationId, status: c.status })}\n\n`);
-      };
-      let unsubscribe: () => void = () => undefined;
-      try {
-        unsubscribe = await subscribeEscalationChanges(onChange);
-      } catch (err) {
-        log.error({ err }, "live escalation stream unavailable");
-      }
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      const refresh = setInterval(() => {
-        visibleTenantIds(db)
-          .then((v) => (visible = v))
-          .catch(() => undefined);
-      }, REFRESH_VISIBLE_MS);
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        clearInterval(refresh);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      cleanup = close;
-      request.signal.addEventListener("abort", close);
-      send("retry: 3000\n: connected\n\n");
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
+  return sseResponse(request, async (writer) => {
+    let visible = await visibleTenantIds(db);
+    const onChange = (c: EscalationChange) => {
+      if (!visible.has(c.tenantId)) return;
+      writer.send({ event: "escalation", data: { escalationId: c.escalationId, status: c.status } });
+    };
+    let unsubscribe: () => void = () => undefined;
+    try {
+      unsubscribe = await subscribeEscalationChanges(onChange);
+    } catch (err) {
+      log.error({ err }, "live escalation stream unavailable");
+    }
+    // Assignments change while a page is open: re-read which accounts the viewer may see.
+    const refresh = setInterval(() => {
+      visibleTenantIds(db)
+        .then((v) => (visible = v))
+        .catch(() => undefined);
+    }, REFRESH_VISIBLE_MS);
+    return () => {
+      clearInterval(refresh);
+      unsubscribe();
+    };
   });
 }

@@ -12,7 +12,7 @@ import { LEASE_OWNER, msFromEnv } from "../jobs/lease.server";
 import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
-import { loadTenantCalendar, type TenantCalendar } from "./calendar.server";
+import { loadTenantCalendar, type TenantCalendar } from "../calendar/tenant-calendar.server";
 import { arrayLiteral, computeRows, loadFacts, WRITE_CHUNK, writeMetrics } from "./store.server";
 import { loadTargets } from "./targets.server";
 import { logger, logJobRun } from "../log.server";

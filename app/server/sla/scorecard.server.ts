@@ -19,7 +19,7 @@ import type { Granularity, PeriodSelection } from "#app/domain/sla/periods";
 import { targetFor, type SlaTargets } from "#app/domain/sla/targets";
 import type { TenantSummary } from "#app/server/auth/guards.server";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
-import { loadTenantCalendar } from "./calendar.server";
+import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { drillDownHref, fiscalCondition, type SlaDrillDown } from "./drilldown.server";
 import { lastPeriodOf, periodChoices, resolveSelection, trendSlots, type PeriodChoice } from "./periods.server";
 import { SUPERSEDED } from "./metrics.server";

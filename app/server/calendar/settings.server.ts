@@ -21,8 +21,8 @@ import { recordAudit } from "../audit.server";
 import type { CustomerContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { withTenant } from "../tenant-db.server";
-import { compilePreview, loadTenantCalendar } from "./calendar.server";
-import { enqueueRecompute, kickRecompute, recentJobs, type JobView } from "./metrics.server";
+import { compilePreview, loadTenantCalendar } from "./tenant-calendar.server";
+import { enqueueRecompute, kickRecompute, recentJobs, type JobView } from "../sla/metrics.server";
 
 export interface CalendarVersionRow {
   version: number;

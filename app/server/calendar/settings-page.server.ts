@@ -4,7 +4,7 @@ import type { RequestInfo } from "../http/request-info.server";
 import { validateCalendar } from "#app/domain/calendar/index";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { withTenant } from "../tenant-db.server";
-import { loadTenantCalendar } from "./calendar.server";
+import { loadTenantCalendar } from "./tenant-calendar.server";
 import {
   calendarSettings,
   definitionFromForm,
@@ -12,7 +12,7 @@ import {
   previewCalendar,
   saveCalendar,
   type CalendarPreview,
-} from "./calendar-settings.server";
+} from "./settings.server";
 
 export async function loadCalendarSettings(ctx: CustomerContext) {
   return { ...(await calendarSettings(ctx)), timeZone: ctx.tenant.timeZone };

@@ -1,11 +1,11 @@
 // The business clock an escalation's SLA runs on: the tenant's stored calendar (latest version
 // in tenant_calendars) or, for a tenant that never saved one, defaultCalendarFor(tenant) -- both
-// loaded and compiled (cached per version) by the SLA area's loadTenantCalendar, counted with the
+// loaded and compiled (cached per version) by tenant-calendar.server.ts, counted with the
 // calendar engine in app/domain/calendar.
 import { addBusinessMinutes, businessMinutesBetween } from "#app/domain/calendar/index";
 import type { CompiledCalendar } from "#app/domain/calendar/types";
 import type { BusinessClock } from "#app/domain/escalations/sla";
-import { loadTenantCalendar, type TenantRef } from "../sla/calendar.server";
+import { loadTenantCalendar, type TenantRef } from "./tenant-calendar.server";
 import type { Tx } from "../tenant-db.server";
 
 export type TenantCalendarSource = TenantRef;

@@ -1,0 +1,101 @@
+// The one Server-Sent Events writer: both live streams (/api/v1/stream for orders and escalations,
+// /staff/queue/events for the queue) open, beat, shed slow readers and close through it, so the
+// wire format and the back-pressure rule are written once.
+//   retry: 3000\n: connected         first, at once (proxies and EventSource see the stream open)
+//   [id: <n>\n]event: <name>\ndata: <json>
+//   : heartbeat                      every HEARTBEAT_MS
+// A reader whose unsent backlog passes MAX_BACKLOG_BYTES is closed with a `retry:` hint instead of
+// being buffered without bound; it reconnects (with Last-Event-ID where the stream has ids).
+
+export const HEARTBEAT_MS = Number(process.env.SIGHTLINE_SSE_HEARTBEAT_MS ?? 15_000);
+/** Unsent bytes one subscriber may have queued before it counts as too slow. */
+export const MAX_BACKLOG_BYTES = Number(process.env.SIGHTLINE_SSE_MAX_BACKLOG ?? 256 * 1024);
+const RETRY_MS = 3_000;
+const SLOW_RETRY_MS = 10_000;
+
+const encoder = new TextEncoder();
+
+export interface SseWriter {
+  /** Sends one event; `id` only for events a reconnecting client may ask to replay. */
+  send(fields: { id?: number; event: string; data: unknown }): void;
+  /** Ends the stream; a hint is sent as a comment after a longer `retry:`. */
+  close(hint?: string): void;
+}
+
+export interface SseOptions {
+  /** Bytes written to the socket but not yet sent; from the HTTP layer when available. */
+  backlog?: () => number;
+}
+
+/**
+ * A text/event-stream response. `subscribe` starts the feed once the stream is open and returns
+ * what stops it (called once, whenever the stream ends: client gone, too slow, or closed).
+ */
+export function sseResponse(
+  request: Request,
+  subscribe: (writer: SseWriter) => Promise<(() => void) | void>,
+  opts: SseOptions = {},
+): Response {
+  let cleanup = () => undefined as void;
+  const body = new ReadableStream<Uint8Array>({
+    start: async (controller) => {
+      let open = true;
+      let stop: (() => void) | void = undefined;
+      const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
+      heartbeat.unref?.();
+      const close = (hint?: string) => {
+        if (!open) return;
+        if (hint) {
+          try {
+            controller.enqueue(encoder.encode(`retry: ${SLOW_RETRY_MS}\n: ${hint}\n\n`));
+          } catch {
+            // already closed by the client
+          }
+        }
+        open = false;
+        clearInterval(heartbeat);
+        stop?.();
+        request.signal.removeEventListener("abort", onAbort);
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      cleanup = () => close();
+      const onAbort = () => close();
+      function write(text: string) {
+        if (!open) return;
+        const queued = (opts.backlog?.() ?? 0) + Math.max(0, -(controller.desiredSize ?? 0));
+        if (queued > MAX_BACKLOG_BYTES) {
+          close("too slow: disconnected; reconnect with Last-Event-ID to resume");
+          return;
+        }
+        controller.enqueue(encoder.encode(text));
+      }
+      const writer: SseWriter = {
+        send: ({ id, event, data }) =>
+          write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+        close,
+      };
+      if (request.signal.aborted) return close();
+      request.signal.addEventListener("abort", onAbort);
+      write(`retry: ${RETRY_MS}\n: connected\n\n`);
+      const stopFeed = await subscribe(writer);
+      // The stream may have ended while the feed was starting.
+      if (open) stop = stopFeed;
+      else stopFeed?.();
+    },
+    cancel: () => cleanup(),
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      // Tell nginx-style proxies not to buffer.
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
