@@ -7,14 +7,27 @@
 // cores when DATABASE_URL is set; always 1 on the embedded database, whose files one process
 // owns, and in development). A worker that dies is replaced; SIGTERM drains every worker.
 import cluster from "node:cluster";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+// `.env` (or SIGHTLINE_ENV_FILE) first, before anything reads the environment; workers inherit it.
+// Variables already set in the environment win, so a stray file never overrides a deployment.
+// Every setting is then validated when the portal module graph loads (app/server/env.server.ts).
+const envFile = path.resolve(process.env.SIGHTLINE_ENV_FILE || ".env");
+if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const dev = process.argv.includes("--dev");
 /** A worker exits within 10 s of SIGTERM; the primary waits a little longer before killing it. */
 const WORKER_STOP_MS = 11_000;
+
+/** In the shape of a pino fatal line when logs are JSON, so log shippers take it like any other. */
+function configErrorLine(message) {
+  const json = (process.env.LOG_FORMAT ?? (process.env.NODE_ENV === "production" ? "json" : "pretty")) === "json";
+  return json ? JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, msg: message }) : message;
+}
 
 function workerCount() {
   const requested = process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : undefined;
@@ -37,9 +50,11 @@ async function runWorker() {
     const vite = await createServer({
       root: ROOT,
       // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
-      server: { middlewareMode: true, hmr: false, cors: false },
+      server: { middlewareMode: true, hmr: false, ws: false, cors: false },
       logLevel: "warn",
     });
+    // Settings first: a bad one is then a ConfigError here, not Vite's module-evaluation stack dump.
+    (await vite.ssrLoadModule("/app/server/env.server.ts")).env();
     const { runPortal } = await vite.ssrLoadModule("/app/server/main.server.ts");
     await runPortal({ dev: true, vite });
   } else {
@@ -98,7 +113,9 @@ if (cluster.isPrimary && count > 1) {
   runPrimary(count);
 } else {
   runWorker().catch((err) => {
-    console.error("[sightline] failed to start:", err);
+    // A bad setting is the operator's to fix: the message lists each variable; a stack would not help.
+    if (err?.name === "ConfigError") process.stderr.write(`${configErrorLine(err.message)}\n`);
+    else console.error("[sightline] failed to start:", err);
     process.exit(1);
   });
 }

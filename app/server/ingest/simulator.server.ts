@@ -15,7 +15,7 @@ import { withTenant } from "../tenant-db.server";
 import { ingestEvents, ingestOrders } from "./ingest.server";
 import type { IngestPrincipal } from "./keys.server";
 
-const TICK_MS = Number(process.env.SIGHTLINE_SIMULATE_MS ?? 5_000);
+const TICK_MS = env().SIGHTLINE_SIMULATE_MS;
 const ORDERS_PER_TICK = 3;
 const NEW_ORDER_EVERY = 6;
 

@@ -21,6 +21,7 @@ import { getDb } from "../db.server";
 import { subscribeEscalationChanges } from "../escalations/live.server";
 import { logger } from "../log.server";
 import { withTenant } from "../tenant-db.server";
+import { env } from "../env.server";
 
 const log = logger("realtime");
 
@@ -85,7 +86,7 @@ interface TenantChannel {
 }
 
 const TAIL_PAGE = 500;
-const POLL_MS = Number(process.env.SIGHTLINE_HUB_POLL_MS ?? 3_000);
+const POLL_MS = env().SIGHTLINE_HUB_POLL_MS;
 
 type Row = {
   seq: number | string;
