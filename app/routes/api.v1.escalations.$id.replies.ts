@@ -4,7 +4,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { replySchema } from "../forms/escalations";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
-import { actorForApi, apiDetail } from "../server/escalations/api.server";
+import { actorForApi, apiDetail, withinPinnedSites } from "../server/escalations/api.server";
 import { addComment } from "../server/escalations/comments.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { escalationProblem } from "../server/escalations/http.server";
@@ -32,7 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const id = params.id ?? "";
     const before = await getEscalation(actor, id);
-    if (before.tenantId !== auth.principal.tenant.id) return respond(problems.notFound("There is no such escalation."));
+    if (before.tenantId !== auth.principal.tenant.id || !(await withinPinnedSites(auth.principal, before.orderId)))
+      return respond(problems.notFound("There is no such escalation."));
     const { commentId } = await addComment(actor, id, parsed.data.body, "public");
     const detail = apiDetail(await getEscalation(actor, id));
     const reply = detail.replies.find((r) => r.id === commentId);

@@ -6,7 +6,7 @@ import { ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalation
 import { newEscalationSchema } from "../forms/escalations";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
-import { actorForApi, apiDetail, apiSummary } from "../server/escalations/api.server";
+import { actorForApi, apiDetail, apiSummary, withinPinnedSites } from "../server/escalations/api.server";
 import { createEscalation } from "../server/escalations/create.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { listEscalations } from "../server/escalations/list.server";
@@ -68,6 +68,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const { detail, errors } = issues(parsed.error);
     return respond(problems.badRequest(detail, { errors }));
+  }
+  if (parsed.data.orderId && !(await withinPinnedSites(auth.principal, parsed.data.orderId))) {
+    const message = "That order was not found in your account.";
+    return respond(problems.badRequest(message, { errors: { orderId: message } }));
   }
   try {
     const created = await createEscalation(actor, parsed.data);

@@ -3,19 +3,22 @@
 import type { AddressInfo } from "node:net";
 import type { DbHandle } from "../../db/client";
 import { setDb } from "#app/server/db.server";
-import { createPortalApp } from "#app/server/http/app.server";
+import type { PluginOption } from "vite";
+import { createDevVite, createPortalApp } from "#app/server/http/app.server";
 
 export interface TestPortal {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startPortal(handle: DbHandle): Promise<TestPortal> {
+export async function startPortal(handle: DbHandle, opts: { plugins?: PluginOption[] } = {}): Promise<TestPortal> {
   setDb(handle);
   // better-auth binds to the database it was created with; a second portal in the same test
   // file (describeEachDb: PGlite, then PostgreSQL) needs a fresh one on its own handle.
   delete (globalThis as Record<symbol, unknown>)[Symbol.for("sightline.auth")];
-  const portal = await createPortalApp(handle, { dev: true });
+  // A Vite server of its own when plugins are given, so planted holes never reach another portal.
+  const vite = opts.plugins ? await createDevVite({ plugins: opts.plugins }) : undefined;
+  const portal = await createPortalApp(handle, { dev: true, vite });
   const server = portal.app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
@@ -25,6 +28,7 @@ export async function startPortal(handle: DbHandle): Promise<TestPortal> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await portal.close();
+      await vite?.close();
     },
   };
 }

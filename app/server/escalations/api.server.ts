@@ -1,14 +1,32 @@
 // /api/v1/escalations: who the caller is as an escalation actor, and the public JSON shapes.
 // Every response is built field by field from the public columns: no internal note, staff id,
 // internal summary or alert bookkeeping can reach an API client, whoever calls.
-import { eq } from "drizzle-orm";
-import { staffMembers } from "../../../db/schema/index";
+import { and, eq } from "drizzle-orm";
+import { orders, staffMembers } from "../../../db/schema/index";
 import type { ApiPrincipal } from "../api/principal.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
 import type { EscalationActor } from "./actor.server";
 import type { EscalationDetail, EscalationSummary } from "./views.server";
 import { peopleByIds } from "./people.server";
+import { withTenant } from "../tenant-db.server";
+
+/**
+ * Whether a caller may act on this order: always, unless it is an embed token pinned to sites,
+ * which may act only on orders at those sites (so not on escalations without an order either).
+ */
+export async function withinPinnedSites(p: ApiPrincipal, orderId: string | null): Promise<boolean> {
+  const pinned = p.fixedFilters.site;
+  if (!pinned?.length) return true;
+  if (!orderId) return false;
+  const [o] = await withTenant(p.db, (tx) =>
+    tx
+      .select({ siteId: orders.siteId })
+      .from(orders)
+      .where(and(eq(orders.tenantId, p.tenant.id), eq(orders.id, orderId))),
+  );
+  return Boolean(o && pinned.includes(o.siteId));
+}
 
 /** The actor for an API caller; null when a staff session's role could not be confirmed. */
 export async function actorForApi(p: ApiPrincipal, request: Request): Promise<EscalationActor | null> {

@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import type { ViteDevServer } from "vite";
+import type { PluginOption, ViteDevServer } from "vite";
 import type { DbHandle } from "../../../db/client";
 import { projectRoot } from "../../../db/root";
 import { corsPreflight } from "../embed/cors.server";
@@ -116,7 +116,8 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
 }
 
 /** Vite in middleware mode, as the launcher (server.mjs --dev) and in-process tests use it. */
-export async function createDevVite(): Promise<ViteDevServer> {
+/** `plugins`: extra Vite plugins (the isolation probe's self-tests plant holes with them). */
+export async function createDevVite(opts: { plugins?: PluginOption[] } = {}): Promise<ViteDevServer> {
   const vite = await import("vite");
   return vite.createServer({
     root: ROOT_DIR,
@@ -124,6 +125,7 @@ export async function createDevVite(): Promise<ViteDevServer> {
     server: { middlewareMode: true, hmr: false, ws: false, cors: false },
     logLevel: "warn",
     customLogger: viteLogger(),
+    plugins: opts.plugins,
   });
 }
 

@@ -1,0 +1,93 @@
+// Fills every tenant table that the demo seed leaves empty for a tenant (saved views, alerts,
+// notifications, per-account targets, embed keys, …), so that isolation tests have a row to
+// leak in every table. Written as the owner, the way seeding writes. `emptyTenantTables` is
+// the check that keeps this honest: a new tenant table that nothing fills is reported.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { DbHandle } from "../../db/client";
+
+/** Tenant tables (from the catalog: every public table with a tenant_id column). */
+export async function tenantTables(handle: DbHandle): Promise<string[]> {
+  const r = await handle.db.execute<{ name: string }>(
+    sql`select c.relname as name from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+        order by 1`,
+  );
+  return r.rows.map((x) => x.name);
+}
+
+/** Tenant tables with no row of the given tenant. */
+export async function emptyTenantTables(handle: DbHandle, tenantId: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const t of await tenantTables(handle)) {
+    const r = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(t)} where tenant_id = ${tenantId}`,
+    );
+    if (r.rows[0].n === 0) out.push(t);
+  }
+  return out;
+}
+
+export interface PopulateOptions {
+  /** A customer user of the tenant (owner of the saved view, recipient of the notification). */
+  userId: string;
+  /** A staff user to assign to the tenant (not a support agent whose assignments a test relies on). */
+  staffUserId: string;
+}
+
+/**
+ * Adds one row to each tenant table that has none for this tenant. Needs the seeded basics
+ * (orders, escalations). Returns the embed key's secret, since only its hash is stored.
+ */
+export async function populateTenant(
+  handle: DbHandle,
+  tenantId: string,
+  opts: PopulateOptions,
+): Promise<{ embedSecret: string | null }> {
+  const empty = new Set(await emptyTenantTables(handle, tenantId));
+  const run = (q: ReturnType<typeof sql>) => handle.db.execute(q);
+  const one = async (q: ReturnType<typeof sql>) => (await handle.db.execute<{ id: string }>(q)).rows[0]?.id;
+  const orderId = await one(
+    sql`select id::text as id from orders where tenant_id = ${tenantId} order by external_id limit 1`,
+  );
+  const escalationId = await one(
+    sql`select id::text as id from escalations where tenant_id = ${tenantId} order by created_at, id limit 1`,
+  );
+  let embedSecret: string | null = null;
+  const tag = randomBytes(4).toString("hex");
+
+  if (empty.has("embed_keys")) {
+    embedSecret = `sl_embed_${randomBytes(24).toString("base64url")}`;
+    await run(sql`insert into embed_keys (tenant_id, name, prefix, secret_hash, allowed_origins, scopes, fixed_filters)
+      values (${tenantId}, ${`Populated key ${tag}`}, ${embedSecret.slice(0, 15)},
+        ${createHash("sha256").update(embedSecret).digest("hex")}, ${"{https://intranet.populated.example}"}::text[],
+        ${"{orders:read,sla:read,escalations:write}"}::text[], '{}'::jsonb)`);
+  }
+  if (empty.has("escalation_alerts"))
+    await run(sql`insert into escalation_alerts (tenant_id, kind, dedupe_key, escalation_id, message)
+      values (${tenantId}, 'sla_near_breach', ${`populated-${tag}`}, ${escalationId ?? null}, ${`Populated alert ${tag}`})`);
+  if (empty.has("escalation_notifications"))
+    await run(sql`insert into escalation_notifications (tenant_id, recipient_user_id, recipient_kind, escalation_id, title, body, link)
+      values (${tenantId}, ${opts.userId}, 'customer', ${escalationId ?? null}, ${`Populated notification ${tag}`},
+        'A reply is waiting.', ${escalationId ? `/escalations/${escalationId}` : "/escalations"})`);
+  if (empty.has("escalation_sla_targets"))
+    await run(sql`insert into escalation_sla_targets (tenant_id, severity, first_response_minutes, resolution_minutes)
+      values (${tenantId}, 'P2', 90, 900)`);
+  if (empty.has("sla_targets"))
+    await run(sql`insert into sla_targets (tenant_id, otif_pct, on_time_pct, in_full_pct, fill_rate_pct, lead_time_hours)
+      values (${tenantId}, 91.5, 93.5, 96.5, 97.5, 41.5)`);
+  if (empty.has("staff_assignments"))
+    await run(sql`insert into staff_assignments (tenant_id, staff_user_id) values (${tenantId}, ${opts.staffUserId})`);
+  if (empty.has("order_alert_cursors"))
+    await run(sql`insert into order_alert_cursors (tenant_id, last_seq) values (${tenantId}, 0)`);
+  let viewId = await one(sql`select id::text as id from order_views where tenant_id = ${tenantId} limit 1`);
+  if (!viewId) {
+    viewId = randomUUID();
+    await run(sql`insert into order_views (tenant_id, id, user_id, name, query, alerts)
+      values (${tenantId}, ${viewId}, ${opts.userId}, ${`Populated view ${tag}`}, 'status=late', true)`);
+  }
+  if (empty.has("order_alerts_sent") && orderId)
+    await run(sql`insert into order_alerts_sent (tenant_id, view_id, order_id, dedupe_key)
+      values (${tenantId}, ${viewId}, ${orderId}, ${`populated-${tag}`})`);
+  return { embedSecret };
+}
