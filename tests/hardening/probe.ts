@@ -413,14 +413,26 @@ export function textPattern(texts: string[]): RegExp | null {
     : null;
 }
 
-/** A's ids and texts in a response that the request did not itself carry. */
-export function leaksIn(p: Probe, o: Outcome, t: Pick<Target, "ids">, pattern: RegExp | null): string[] {
-  const request =
-    `${decodeURIComponent(p.path)} ${p.body ? decodeURIComponent(p.body.replace(/\+/g, " ")) : ""}`.toLowerCase();
+const requestText = (p: Probe) =>
+  `${decodeURIComponent(p.path)} ${p.body ? decodeURIComponent(p.body.replace(/\+/g, " ")) : ""}`.toLowerCase();
+
+/**
+ * A's ids and texts in a response that the request did not itself carry. `carried`: ids the
+ * attacker sent before (a probe may store A's id in B's own data, e.g. a saved view's query,
+ * and B's pages then show it back: that is B's own text, not a leak).
+ */
+export function leaksIn(
+  p: Probe,
+  o: Outcome,
+  t: Pick<Target, "ids">,
+  pattern: RegExp | null,
+  carried: ReadonlySet<string> = new Set(),
+): string[] {
+  const request = requestText(p);
   const found = new Set<string>();
   for (const m of o.body.matchAll(UUID)) {
     const id = m[0].toLowerCase();
-    if (t.ids.has(id) && !request.includes(id)) found.add(id);
+    if (t.ids.has(id) && !request.includes(id) && !carried.has(id) && !p.client.knows?.includes(id)) found.add(id);
   }
   if (pattern) for (const m of o.body.matchAll(pattern)) if (!request.includes(m[0].toLowerCase())) found.add(m[0]);
   return [...found];
