@@ -1,12 +1,15 @@
-// Tenant isolation under row-level security, attacked from every runtime role. Queries run the
-// way withTenant runs them (tests/support/roles.ts); data is written by the owner (factories).
-// Tenant tables are enumerated from the catalog, so tables added by later migrations are covered.
+// Tenant isolation under row-level security, attacked from every runtime role. Queries run
+// through the product's own withTenant (tests/support/roles.ts); data is written by the owner
+// (factories, and populateTenant for every table the factories leave empty). Tenant tables are
+// enumerated from the catalog, so tables added by later migrations are covered — and a test fails
+// while one of them has no rows for either tenant, so "only A's rows" is never vacuous.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RUNTIME_ROLES, type RuntimeRole } from "#app/server/tenant-db.server";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";
 import { createOrder, createStaff, createTenant, createTenantWithOrders, type OrderRow } from "../support/factories";
-import { errorAs, queryAs, type RoleContext } from "../support/roles";
+import { emptyTenantTables, populateTenant } from "../support/populate";
+import { errorAs, queryAs, queryAsUnset, type RoleContext } from "../support/roles";
 
 const CORE_TABLES = ["tenants", "sites", "orders", "order_lines", "shipments", "order_events", "audit_log"];
 const INTERNAL_COLUMN = /^(cost|margin|unit_cost|internal_\w+|\w+_cost|\w+_margin)$/;
@@ -76,12 +79,27 @@ await describeEachDb("row-level security", (kind) => {
     await createTenant(handle); // a third tenant nobody in these tests is assigned to
     agentA = await createStaff(handle, "support_agent", [a.id]);
     admin = await createStaff(handle, "platform_admin");
+    const lead = await createStaff(handle, "support_lead");
+    for (const t of [a, b]) await populateTenant(handle, t.id, { userId: `user-of-${t.id}`, staffUserId: lead });
   });
   afterAll(async () => {
     await handle?.close();
   });
 
-  it("shows 0 rows and no error on every tenant table when no tenant is set on a fresh connection", async () => {
+  it("shows 0 rows and no error on every tenant table when the tenant setting was never set on the connection", async () => {
+    for (const role of RUNTIME_ROLES) {
+      for (const t of await readableBy(role)) {
+        const [row] = await queryAsUnset<{ total: number }>(
+          handle,
+          { role },
+          sql`select count(*)::int as total from ${sql.identifier(t.name)}`,
+        );
+        expect(row.total, `${role} ${t.name}`).toBe(0);
+      }
+    }
+  });
+
+  it("shows 0 rows on every tenant table when withTenant runs without a tenant", async () => {
     for (const role of RUNTIME_ROLES) {
       for (const t of await readableBy(role)) {
         expect(await visible({ role }, t, []), `${role} ${t.name}`).toEqual({ total: 0, foreign: 0 });
@@ -89,13 +107,10 @@ await describeEachDb("row-level security", (kind) => {
     }
   });
 
-  it("has tenant B data in every core table, so the isolation checks below are not vacuous", async () => {
-    for (const name of CORE_TABLES) {
-      const t = tables.find((x) => x.name === name);
-      expect(t, name).toBeDefined();
-      expect(await ownerCount(t!, b.id), name).toBeGreaterThan(0);
-      expect(await ownerCount(t!, a.id), name).toBeGreaterThan(0);
-    }
+  it("has rows of both tenants in every tenant table, so the isolation checks below are not vacuous", async () => {
+    expect(await emptyTenantTables(handle, a.id)).toEqual([]);
+    expect(await emptyTenantTables(handle, b.id)).toEqual([]);
+    for (const name of CORE_TABLES) expect(tables.map((t) => t.name)).toContain(name);
   });
 
   it("shows portal_customer of tenant A only A's rows in every tenant table, and all of them in core tables", async () => {
@@ -104,8 +119,9 @@ await describeEachDb("row-level security", (kind) => {
       expect.arrayContaining(["tenants", "sites", "shipments", "order_events"]),
     );
     for (const t of readable) {
-      const seen = await visible({ role: "portal_customer", tenantId: a.id }, t, [a.id]);
+      const seen = await visible({ role: "portal_customer", tenantId: a.id, userId: `user-of-${a.id}` }, t, [a.id]);
       expect(seen.foreign, t.name).toBe(0);
+      expect(seen.total, `${t.name}: A's customer sees none of A's rows`).toBeGreaterThan(0);
       if (CORE_TABLES.includes(t.name)) expect(seen.total, t.name).toBe(await ownerCount(t, a.id));
     }
   });

@@ -28,6 +28,19 @@ export async function emptyTenantTables(handle: DbHandle, tenantId: string): Pro
   return out;
 }
 
+/** Monday to Friday, 08:00-17:00 in Berlin: enough for a stored calendar row. */
+const OFFICE_CALENDAR = {
+  timeZone: "Europe/Berlin",
+  weekStart: 1,
+  weeklyHours: Object.fromEntries(
+    ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, Number(d) <= 5 ? [{ start: "08:00", end: "17:00" }] : []]),
+  ),
+  holidays: null,
+  closures: [],
+  extraWorkingDays: [],
+  fiscal: { kind: "calendar", startMonth: 1 },
+};
+
 export interface PopulateOptions {
   /** A customer user of the tenant (owner of the saved view, recipient of the notification). */
   userId: string;
@@ -50,11 +63,32 @@ export async function populateTenant(
   const orderId = await one(
     sql`select id::text as id from orders where tenant_id = ${tenantId} order by external_id limit 1`,
   );
+  let embedSecret: string | null = null;
+  const tag = randomBytes(4).toString("hex");
+
+  if (empty.has("tenant_calendars"))
+    await run(sql`insert into tenant_calendars (tenant_id, version, definition, label, created_by)
+      values (${tenantId}, 1, ${JSON.stringify(OFFICE_CALENDAR)}::jsonb, 'Populated calendar', 'test')`);
+  if (empty.has("metric_jobs"))
+    await run(sql`insert into metric_jobs (tenant_id, calendar_version, status) values (${tenantId}, 1, 'done')`);
+  if (empty.has("ingest_keys"))
+    await run(sql`insert into ingest_keys (tenant_id, name, prefix, secret_hash)
+      values (${tenantId}, ${`Populated ERP ${tag}`}, 'sl_ingest_pop', ${createHash("sha256").update(tag).digest("hex")})`);
+  if (empty.has("escalations"))
+    await run(sql`insert into escalations (tenant_id, number, order_id, category, severity, status, title, description,
+        desired_outcome, raised_by_name, request_credit_amount, exception_status)
+      values (${tenantId}, 0, ${orderId ?? null}, 'late_delivery', 'P2', 'open', ${`Populated escalation ${tag}`},
+        'Written by tests/support/populate.ts.', 'A fix.', 'Populated Customer', 2500, 'pending')`);
   const escalationId = await one(
     sql`select id::text as id from escalations where tenant_id = ${tenantId} order by created_at, id limit 1`,
   );
-  let embedSecret: string | null = null;
-  const tag = randomBytes(4).toString("hex");
+  if (empty.has("escalation_comments") && escalationId)
+    await run(sql`insert into escalation_comments (tenant_id, escalation_id, author_user_id, author_name, author_kind, visibility, body)
+      values (${tenantId}, ${escalationId}, ${opts.staffUserId}, 'Populated Agent', 'staff', 'internal', ${`Populated internal note ${tag}`}),
+             (${tenantId}, ${escalationId}, ${opts.userId}, 'Populated Customer', 'customer', 'public', ${`Populated reply ${tag}`})`);
+  if (empty.has("escalation_approvals") && escalationId)
+    await run(sql`insert into escalation_approvals (tenant_id, escalation_id, request, required_role, reasons)
+      values (${tenantId}, ${escalationId}, '{"creditAmount": 2500}'::jsonb, 'support_lead', '{credit}'::text[])`);
 
   if (empty.has("embed_keys")) {
     embedSecret = `sl_embed_${randomBytes(24).toString("base64url")}`;

@@ -1,9 +1,10 @@
-// Runs test queries as a runtime role, exactly the way app/server/tenant-db.server.ts does
-// (one transaction, set_config('role', ..., true) plus the app.* settings the policies read),
-// but on a test database handle instead of the app's singleton.
+// Runs test queries as a runtime role through the product's own withTenant
+// (app/server/tenant-db.server.ts) on the test's database handle, so a change to how the
+// product sets the role and the app.* settings is what these tests exercise.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
-import type { TenantContext, Tx } from "#app/server/tenant-db.server";
+import { setDb } from "#app/server/db.server";
+import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
 
 export type { TenantContext, Tx };
 
@@ -15,7 +16,26 @@ export interface RoleContext {
   staffId?: string | null;
 }
 
+/** The product's context for a test's role context; a missing tenant becomes withTenant's "" (no tenant). */
+function tenantContext(ctx: RoleContext): TenantContext {
+  if (ctx.role === "portal_customer")
+    return { role: ctx.role, tenantId: ctx.tenantId ?? "", userId: ctx.userId ?? null };
+  if (ctx.role === "portal_staff")
+    return { role: ctx.role, tenantId: ctx.tenantId ?? null, staffId: ctx.staffId ?? "" };
+  return { role: ctx.role, tenantId: ctx.tenantId ?? "", keyId: "" };
+}
+
+/** One transaction as the role, through withTenant (on this handle). */
 export async function asRole<T>(handle: DbHandle, ctx: RoleContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  setDb(handle);
+  return withTenant(tenantContext(ctx), fn);
+}
+
+/**
+ * As asRole, but sets only the settings given, on a connection that may never have had them:
+ * for the policy's own behaviour when `app.tenant_id` was never set (withTenant always sets it).
+ */
+export async function asRoleUnset<T>(handle: DbHandle, ctx: RoleContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return handle.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('role', ${ctx.role}, true)`);
     if (ctx.tenantId != null) await tx.execute(sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`);
@@ -58,4 +78,13 @@ export function errorText(err: unknown): string {
     }
   }
   return parts.join(" <- ");
+}
+
+/** Rows of one query on a transaction that sets only the settings given (see asRoleUnset). */
+export async function queryAsUnset<R extends Record<string, unknown>>(
+  handle: DbHandle,
+  ctx: RoleContext,
+  query: SQL,
+): Promise<R[]> {
+  return asRoleUnset(handle, ctx, async (tx) => (await tx.execute<R>(query)).rows as R[]);
 }
