@@ -21,6 +21,9 @@ export interface Client {
   /** Session-cookie browser, or null for bearer-only clients. */
   browser: Browser | null;
   bearer: string | null;
+  /** Mints a fresh bearer (embed tokens expire within minutes; a long probe run outlives one). */
+  mint?: () => Promise<string>;
+  mintedAt?: number;
   /** Origin header a bearer client sends (an embed token's allowed origin). */
   origin?: string;
   /** Ids this caller already holds (e.g. in a cookie), so seeing them is no leak. */
@@ -363,6 +366,10 @@ export async function send(baseUrl: string, p: Probe): Promise<Outcome> {
           ? await p.client.browser.get(p.path)
           : await p.client.browser.request(p.path, { method: "POST", body: p.body, contentType: p.contentType! });
     } else {
+      if (p.client.mint && Date.now() - (p.client.mintedAt ?? 0) > 60_000) {
+        p.client.bearer = await p.client.mint();
+        p.client.mintedAt = Date.now();
+      }
       const headers: Record<string, string> = {};
       if (p.client.bearer) headers.authorization = `Bearer ${p.client.bearer}`;
       if (p.client.origin) headers.origin = p.client.origin;

@@ -69,25 +69,31 @@ async function openAccount(b: Browser, tenantId: string): Promise<void> {
   if (res.status !== 302) throw new Error(`opening account ${tenantId} failed: ${res.status}`);
 }
 
-/** An embed key of the attacker written as the settings page would, and a token minted with it over HTTP. */
+/** An embed key of the attacker written as the settings page would, and a minter of tokens for it over HTTP. */
 export async function embedToken(
   handle: DbHandle,
   portal: TestPortal,
   opts: { scopes: string[]; site?: string },
-): Promise<string> {
+): Promise<() => Promise<string>> {
   const secret = `sl_embed_${randomBytes(24).toString("base64url")}`;
   await handle.db
     .execute(sql`insert into embed_keys (tenant_id, name, prefix, secret_hash, allowed_origins, scopes, fixed_filters)
     values (${ATTACKER.id}, ${`Probe ${opts.scopes.join("+")}${opts.site ? " pinned" : ""}`}, ${secret.slice(0, 15)},
       ${createHash("sha256").update(secret).digest("hex")}, ${`{${EMBED_ORIGIN}}`}::text[],
       ${`{${opts.scopes.join(",")}}`}::text[], ${JSON.stringify(opts.site ? { site: [opts.site] } : {})}::jsonb)`);
-  const res = await fetch(`${portal.url}/api/v1/embed/tokens`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", origin: EMBED_ORIGIN },
-    body: JSON.stringify({ origin: EMBED_ORIGIN }),
-  });
-  if (res.status !== 200) throw new Error(`minting an embed token failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
+  return async () => {
+    const res = await fetch(`${portal.url}/api/v1/embed/tokens`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", origin: EMBED_ORIGIN },
+      body: JSON.stringify({ origin: EMBED_ORIGIN }),
+    });
+    if (res.status !== 200) throw new Error(`minting an embed token failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+}
+
+async function tokenClient(role: string, mint: () => Promise<string>): Promise<Client> {
+  return { role, browser: null, bearer: await mint(), mint, mintedAt: Date.now(), origin: EMBED_ORIGIN };
 }
 
 /** The attacker's site that its pinned embed token is limited to. */
@@ -132,19 +138,14 @@ export async function attackerClients(handle: DbHandle, portal: TestPortal): Pro
     { role: "ingest_key", browser: null, bearer: demoIngestSecret(ATTACKER.slug) },
     { role: "embed_key secret", browser: null, bearer: DEMO_EMBED_SECRET, origin: "http://127.0.0.1:3001" },
     ...(await Promise.all(
-      (["orders:read", "sla:read", "escalations:write"] as const).map(async (scope) => ({
-        role: `embed_token ${scope}`,
-        browser: null,
-        bearer: await embedToken(handle, portal, { scopes: [scope] }),
-        origin: EMBED_ORIGIN,
-      })),
+      (["orders:read", "sla:read", "escalations:write"] as const).map(async (scope) =>
+        tokenClient(`embed_token ${scope}`, await embedToken(handle, portal, { scopes: [scope] })),
+      ),
     )),
-    {
-      role: "embed_token pinned to one site",
-      browser: null,
-      bearer: await embedToken(handle, portal, { scopes: ["orders:read", "sla:read", "escalations:write"], site }),
-      origin: EMBED_ORIGIN,
-    },
+    await tokenClient(
+      "embed_token pinned to one site",
+      await embedToken(handle, portal, { scopes: ["orders:read", "sla:read", "escalations:write"], site }),
+    ),
   ];
 }
 

@@ -58,8 +58,8 @@ export class Browser {
     return h;
   }
 
-  async get(path: string): Promise<Response> {
-    const res = await fetch(this.base + path, { headers: this.headers(), redirect: "manual" });
+  async get(path: string, extra: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(this.base + path, { headers: this.headers(extra), redirect: "manual" });
     this.store(res);
     return res;
   }
