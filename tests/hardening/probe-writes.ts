@@ -4,9 +4,9 @@
 // against its schema (isolation.test.ts), and every intent a route's source names must appear
 // here (a new intent fails the suite until it is probed).
 import type { z } from "zod";
-import { assignmentSchema, createTenantSchema, userActivationSchema } from "../../app/forms/admin";
-import { forgotPasswordSchema, inviteSchema, signInSchema } from "../../app/forms/auth";
-import { embedKeyFromForm, embedKeySchema } from "../../app/forms/embed";
+import { assignmentSchema, createTenantSchema, userActivationSchema } from "#app/forms/admin";
+import { forgotPasswordSchema, inviteSchema, signInSchema } from "#app/forms/auth";
+import { embedKeyFromForm, embedKeySchema } from "#app/forms/embed";
 import {
   assignSchema,
   decisionSchema,
@@ -16,8 +16,8 @@ import {
   staffCommentSchema,
   statusSchema,
   targetSchema,
-} from "../../app/forms/escalations";
-import { createIngestKeySchema, revokeIngestKeySchema } from "../../app/forms/ingest-keys";
+} from "#app/forms/escalations";
+import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
 
 /** Tenant A's ids, one chosen on purpose per kind (see `probeIds` in probe.ts). */
 export interface ProbeIds {

@@ -3,8 +3,8 @@
 // both tenants' event sequences stand at the same number, the one thing the cache compares.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseOrderParams, statusCounts, type OrderReader } from "../../app/server/orders/list.server";
-import { setDb } from "../../app/server/db.server";
+import { parseOrderParams, statusCounts, type OrderReader } from "#app/server/orders/list.server";
+import { setDb } from "#app/server/db.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { createOrder, createSite, createTenant } from "../support/factories";
 
