@@ -10,15 +10,32 @@ import { projectRoot } from "./root";
 export const MIGRATIONS_DIR = path.join(projectRoot(), "db/migrations");
 const LOCK_KEY = 7_114_042; // arbitrary constant: "sightline migrations"
 
+/**
+ * Migrations renumbered after release (new name → the name databases recorded). A database that
+ * applied the old file counts as having applied the new one; migrate() renames its record.
+ */
+export const RENAMED: Readonly<Record<string, string>> = {
+  // Shared the number 0007 with 0007_embed.sql.
+  "0015_embed_insert_grant.sql": "0007_embed_grants.sql",
+};
+
 async function appliedMigrations(handle: DbHandle): Promise<Set<string>> {
   const result = await handle.db.execute<{ name: string }>(sql`SELECT name FROM schema_migrations`);
-  return new Set(result.rows.map((r) => r.name));
+  const names = new Set(result.rows.map((r) => r.name));
+  for (const [now, before] of Object.entries(RENAMED)) if (names.has(before)) names.add(now);
+  return names;
 }
 
 export async function migrate(handle: DbHandle, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
   await handle.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  for (const [now, before] of Object.entries(RENAMED)) {
+    await handle.db.execute(
+      sql`UPDATE schema_migrations SET name = ${now} WHERE name = ${before}
+          AND NOT EXISTS (SELECT 1 FROM schema_migrations WHERE name = ${now})`,
+    );
+  }
   const done = await appliedMigrations(handle);
   const applied: string[] = [];
   for (const file of files) {
