@@ -2,6 +2,7 @@
 // the server log with a clear notice, so local demos can follow reset and invitation links.
 import nodemailer from "nodemailer";
 import { env } from "./env.server";
+import { DependencyError } from "./http/problem.server";
 import { logger } from "./log.server";
 
 const log = logger("mail");
@@ -32,11 +33,18 @@ export async function sendMail(mail: Mail): Promise<void> {
     return;
   }
   transport ??= nodemailer.createTransport(SMTP_URL);
-  await transport.sendMail({
-    from: MAIL_FROM,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    html: `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(mail.text)}</pre>`,
-  });
+  try {
+    await transport.sendMail({
+      from: MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(mail.text)}</pre>`,
+    });
+  } catch (err) {
+    // Tagged with its source: an ECONNREFUSED from here must not read as "database unavailable".
+    throw new DependencyError("mail", `The mail server did not take the mail: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
 }

@@ -490,6 +490,8 @@ interface ProbeResult {
   ms: number;
   type: string;
   body: string;
+  /** Access-Control-Allow-Origin: a widget on another origin can read the answer only with it. */
+  cors: string | null;
 }
 
 async function probe(p: Probe): Promise<ProbeResult> {
@@ -503,9 +505,10 @@ async function probe(p: Probe): Promise<ProbeResult> {
       ms: Date.now() - started,
       type: res.headers.get("content-type") ?? "",
       body,
+      cors: res.headers.get("access-control-allow-origin"),
     };
   } catch (err) {
-    return { name: p.name, status: "no answer", ms: Date.now() - started, type: "", body: String(err) };
+    return { name: p.name, status: "no answer", ms: Date.now() - started, type: "", body: String(err), cors: null };
   }
 }
 
@@ -632,6 +635,11 @@ describe.skipIf(!PG)("PostgreSQL connection loss mid-request (TCP proxy between 
     expect(health instanceof Response && health.status).toBe(200);
     expect(unavailableFaults(probes, midRequest, 10_000)).toEqual([]);
     expect(unavailableFaults(probes, duringOutage, 10_000)).toEqual([]);
+    // The widget's 503s carry CORS for its origin, so it can read the problem and retry.
+    for (const results of [midRequest, duringOutage]) {
+      const widget = results.find((r) => r.name === "GET /api/v1/orders (embed token)")!;
+      expect(widget.cors, `${widget.name}: ${widget.status} without CORS`).toBe(EMBED_ORIGIN);
+    }
     // The ingest batch cut mid-request was answered 503: "nothing was written" must hold.
     const lost = await db.db.execute<{ n: number }>(
       sql`select count(*)::int as n from order_events where tenant_id = ${acme.id} and event_id like ${`${tag}-E%`}`,

@@ -4,7 +4,7 @@
 // it). Never `Access-Control-Allow-Credentials`: widgets send bearer tokens, not cookies.
 import { sql } from "drizzle-orm";
 import { getDb } from "../db.server";
-import { acceptedOrigins } from "./tokens.server";
+import { acceptedOrigins, signedOriginOf } from "./tokens.server";
 
 const ALLOWED_METHODS = "GET, POST";
 const ALLOWED_HEADERS = "authorization, content-type, last-event-id";
@@ -40,6 +40,20 @@ export function withCors(request: Request, response: Response): Response {
     headers.delete("Access-Control-Allow-Credentials");
   }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * CORS for a 503 answered while the database is away, so the widget can read the problem and
+ * retry: for the origin the request was already accepted for, or — when the outage struck before
+ * the key could be looked up — the origin the request's embed token was signed for (checked
+ * cryptographically, no database needed). The answer carries no data, only "try again".
+ */
+export async function withCorsDuringOutage(request: Request, response: Response): Promise<Response> {
+  if (acceptedOrigins.has(request)) return withCors(request, response);
+  const origin = request.headers.get("origin");
+  if (origin && servesWidgets(new URL(request.url).pathname) && (await signedOriginOf(request)) === origin)
+    acceptedOrigins.set(request, origin);
+  return withCors(request, response);
 }
 
 /** Whether any active embed key allows the origin (a boolean only; see 0007_embed.sql). */

@@ -187,6 +187,14 @@ function sameFilters(a: EmbedFixedFilters, b: EmbedFixedFilters): boolean {
   return norm(a) === norm(b);
 }
 
+/** The origin a request's embed bearer token was signed for, when the token verifies; no database. */
+export async function signedOriginOf(request: Request): Promise<string | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!bearer) return null;
+  const v = await verifyToken(bearer);
+  return v.ok ? v.claims.org : null;
+}
+
 /** Requests the resolver accepted, with the origin CORS may answer for (see cors.server.ts). */
 export const acceptedOrigins = new WeakMap<Request, string>();
 

@@ -9,13 +9,13 @@ import express from "express";
 import type { PluginOption, ViteDevServer } from "vite";
 import type { DbHandle } from "../../../db/client";
 import { projectRoot } from "../../../db/root";
-import { corsPreflight } from "../embed/cors.server";
+import { corsPreflight, withCorsDuringOutage } from "../embed/cors.server";
 import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginWrites } from "./csrf.server";
 import { isDraining } from "./drain.server";
 import { readiness } from "./health.server";
-import { isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
+import { failedDependency, isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
 
 export const ROOT_DIR = projectRoot();
@@ -152,13 +152,28 @@ function guard<F extends LoaderFunction | ActionFunction>(
     try {
       return await fn(args);
     } catch (err) {
-      if (!isDatabaseUnavailable(err)) throw err;
       const { method } = args.request;
+      // Each failure by its source: the mail server refusing is not the database being down.
+      const dependency = failedDependency(err);
+      if (dependency) {
+        dbLog.error(
+          { method, route: route.id, dependency: dependency.dependency, cause: rootMessage(err) },
+          "mail server unavailable",
+        );
+        throw page
+          ? unavailablePage("Sightline could not send e-mail just now. Please try again in a few minutes.")
+          : await withCorsDuringOutage(
+              args.request,
+              problems.unavailable("The mail server is unavailable; try again shortly."),
+            );
+      }
+      if (!isDatabaseUnavailable(err)) throw err;
       dbLog.error(
         { method, route: route.id, cause: rootMessage(err) },
         `database unavailable during ${method} ${route.id}`,
       );
-      throw page ? unavailablePage() : problems.unavailable();
+      // A widget on another origin can read the 503 (and retry) only with CORS headers.
+      throw page ? unavailablePage() : await withCorsDuringOutage(args.request, problems.unavailable());
     }
   };
   return guarded as F; // same arguments; Remix awaits the result either way

@@ -73,11 +73,34 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /**
+ * A failure of a service other than the database (the mail server, say), tagged with its source
+ * where it is caught, so that a refused connection there is not taken for a database outage.
+ */
+export class DependencyError extends Error {
+  override name = "DependencyError";
+  constructor(
+    readonly dependency: "mail",
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The dependency a failure came from, if some code tagged it (a DependencyError in the chain). */
+export function failedDependency(err: unknown, depth = 0): DependencyError | null {
+  if (!err || typeof err !== "object" || depth > 8) return null;
+  if (err instanceof DependencyError) return err;
+  return failedDependency((err as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
  * True when an error means the database cannot be reached (not that a query was wrong). Looks
  * through `cause` chains (Drizzle wraps driver errors in "Failed query: ...") and aggregate errors.
  */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 8) return false;
+  if (err instanceof DependencyError) return false; // refused by the mail server is not the database
   const { code, message, cause, errors } = err as {
     code?: unknown;
     message?: unknown;
@@ -91,8 +114,10 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
 }
 
 /** The thrown Response for a page whose data could not be read: the error boundary shows it as a 503. */
-export function unavailablePage(): Response {
-  return new Response("Sightline cannot reach its database at the moment. Please try again in a few seconds.", {
+export function unavailablePage(
+  text = "Sightline cannot reach its database at the moment. Please try again in a few seconds.",
+): Response {
+  return new Response(text, {
     status: 503,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "5" },
   });
