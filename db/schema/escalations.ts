@@ -17,30 +17,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { EscalationCategory, EscalationStatus, Severity } from "../../app/domain/escalations/workflow";
 import { orders } from "./orders";
 import { tenants } from "./tenancy";
 
-export const ESCALATION_STATUS_VALUES = [
-  "open",
-  "acknowledged",
-  "in_progress",
-  "awaiting_customer",
-  "resolved",
-  "closed",
-] as const;
-export const ESCALATION_SEVERITY_VALUES = ["P1", "P2", "P3", "P4"] as const;
-export const ESCALATION_CATEGORY_VALUES = [
-  "late_delivery",
-  "damaged_goods",
-  "wrong_items",
-  "documentation",
-  "billing",
-  "other",
-] as const;
-
-export type EscalationStatusValue = (typeof ESCALATION_STATUS_VALUES)[number];
-export type EscalationSeverityValue = (typeof ESCALATION_SEVERITY_VALUES)[number];
-export type EscalationCategoryValue = (typeof ESCALATION_CATEGORY_VALUES)[number];
 export type ExceptionStatus = "none" | "auto_approved" | "pending" | "approved" | "rejected";
 
 /** One SLA pause, stored as ISO strings in escalations.sla_pauses. */
@@ -62,9 +42,9 @@ export const escalations = pgTable(
     /** Per-tenant number shown to people (assigned by a trigger). */
     number: integer("number").notNull(),
     orderId: uuid("order_id"),
-    category: text("category").$type<EscalationCategoryValue>().notNull(),
-    severity: text("severity").$type<EscalationSeverityValue>().notNull(),
-    status: text("status").$type<EscalationStatusValue>().notNull().default("open"),
+    category: text("category").$type<EscalationCategory>().notNull(),
+    severity: text("severity").$type<Severity>().notNull(),
+    status: text("status").$type<EscalationStatus>().notNull().default("open"),
     title: text("title").notNull(),
     description: text("description").notNull(),
     desiredOutcome: text("desired_outcome").notNull(),
@@ -173,7 +153,7 @@ export const escalationSlaTargets = pgTable(
   "escalation_sla_targets",
   {
     tenantId: uuid("tenant_id").notNull(),
-    severity: text("severity").$type<EscalationSeverityValue>().notNull(),
+    severity: text("severity").$type<Severity>().notNull(),
     firstResponseMinutes: integer("first_response_minutes").notNull(),
     resolutionMinutes: integer("resolution_minutes").notNull(),
     twentyFourSeven: boolean("twenty_four_seven").notNull().default(false),

@@ -18,27 +18,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { OrderEventType, OrderPriority, OrderStatus } from "../../app/domain/orders/statuses";
 import { sites, tenants } from "./tenancy";
 
-export const ORDER_STATUSES = [
-  "received",
-  "confirmed",
-  "allocated",
-  "backordered",
-  "on_hold",
-  "picked",
-  "packed",
-  "shipped",
-  "in_transit",
-  "out_for_delivery",
-  "delivered",
-  "exception",
-  "cancelled",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const ORDER_PRIORITIES = ["standard", "expedited", "critical"] as const;
-export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
+// The value lists live in the domain (one source); the schema types its columns with them.
+export {
+  ORDER_EVENT_TYPES,
+  ORDER_PRIORITIES,
+  ORDER_STATUSES,
+  type OrderEventType,
+  type OrderPriority,
+  type OrderStatus,
+} from "../../app/domain/orders/statuses";
 
 export const orders = pgTable(
   "orders",
@@ -153,8 +144,6 @@ export const shipments = pgTable(
   ],
 );
 
-export const ORDER_EVENT_TYPES = [...ORDER_STATUSES, "eta_changed", "note"] as const;
-export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
 /** Append-only timeline. `seq` is assigned per tenant, gapless, by a trigger. */
 export const orderEvents = pgTable(

@@ -1,5 +1,5 @@
-// Order statuses and event types as the domain knows them (db/schema/orders.ts mirrors these;
-// a unit test keeps the two lists equal). Order matters: the index is the lifecycle rank used
+// Order statuses, priorities and event types: the one list of each (db/schema/orders.ts types its
+// columns with these; the widgets import the types). Order matters: the index is the lifecycle rank used
 // to break ties between status events that occurred at the same instant.
 export const ORDER_STATUSES = [
   "received",

@@ -1,10 +1,13 @@
 // The slice of the Sightline API the widgets read (see /api/v1/openapi.json).
+import type { OrderStatus } from "../../../app/domain/orders/statuses";
+
+export type { OrderStatus };
 
 export interface OrderSummary {
   id: string;
   orderNumber: string;
   customerPo?: string | null;
-  status: string;
+  status: OrderStatus;
   statusAt?: string | null;
   requestedDate?: string | null;
   promisedDate?: string | null;
