@@ -39,10 +39,17 @@ export interface DbOptions {
   pgliteDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * A direct PostgreSQL URL for what a transaction-pooling proxy (PgBouncer) cannot carry:
+   * LISTEN connections and `exec` scripts (migrations). Absent: `url` serves everything.
+   */
+  directUrl?: string;
 }
 
 export async function openDb(options: DbOptions): Promise<DbHandle> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.pgliteDir);
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 10, options.directUrl)
+    : openPglite(options.pgliteDir);
 }
 
 async function openPglite(dir: string | undefined): Promise<DbHandle> {
@@ -68,7 +75,8 @@ async function openPglite(dir: string | undefined): Promise<DbHandle> {
 /** Back-off between attempts to re-establish a lost LISTEN connection. */
 const LISTEN_RETRY_MS = { first: 250, max: 5_000 };
 
-async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
+async function openPostgres(url: string, poolSize: number, directUrl?: string): Promise<DbHandle> {
+  const listenUrl = directUrl ?? url;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -96,7 +104,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
     let delay = LISTEN_RETRY_MS.first;
 
     const connect = async () => {
-      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+      const client = new pg.Client({ connectionString: listenUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
       client.on("error", (err) => {
         console.error(`[db] LISTEN ${channel} connection lost: ${err.message}`);
         lost(client);
@@ -157,7 +165,18 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
     kind: "postgres",
     db,
     exec: async (script) => {
-      await pool.query(script);
+      if (!directUrl) {
+        await pool.query(script);
+        return;
+      }
+      // Scripts may hold session state (migrations); through a pooler they need their own session.
+      const client = new pg.Client({ connectionString: directUrl, connectionTimeoutMillis: 5_000 });
+      await client.connect();
+      try {
+        await client.query(script);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     },
     listen,
     close: async () => {

@@ -16,7 +16,11 @@ export function getDb(): Promise<DbHandle> {
   holder[KEY] ??= (async () => {
     const e = env();
     if (!e.DATABASE_URL) await mkdir(e.PGLITE_DIR, { recursive: true });
-    const handle = await openDb({ url: e.DATABASE_URL, pgliteDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR });
+    const handle = await openDb({
+      url: e.DATABASE_URL,
+      directUrl: e.DATABASE_DIRECT_URL,
+      pgliteDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
+    });
     await migrate(handle);
     return handle;
   })();

@@ -46,6 +46,11 @@ export const envSchema = z.object({
   DATABASE_URL: url("postgres://user@host:5432/sightline")
     .optional()
     .describe("PostgreSQL instead of the embedded PGlite"),
+  DATABASE_DIRECT_URL: url("postgres://user@host:5432/sightline")
+    .optional()
+    .describe(
+      "direct PostgreSQL URL for LISTEN and migrations when `DATABASE_URL` points at PgBouncer (transaction pooling)",
+    ),
   PGLITE_DIR: z.string().min(1).default(".data/pglite").describe("where the embedded database lives"),
   SIGHTLINE_SEED: oneOf(["demo", "none"]).default("demo").describe("`none` starts with an empty database"),
   SIGHTLINE_SIMULATE: oneOf(["on", "off"]).default("on").describe("`off` stops the demo order flow"),

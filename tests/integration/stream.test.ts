@@ -185,6 +185,7 @@ describe("stream across two server processes on one PostgreSQL database", () => 
         ...process.env,
         DATABASE_URL: db.url,
         SESSION_SECRET: TEST_SESSION_SECRET, // required with DATABASE_URL
+        ...(db.directUrl ? { DATABASE_DIRECT_URL: db.directUrl } : {}),
         PORT: String(port),
         SIGHTLINE_SEED: "none",
         SIGHTLINE_SIMULATE: "off",

@@ -43,6 +43,22 @@ export function defaultDbKind(): DbKind {
 export interface TestDb extends DbHandle {
   /** For PostgreSQL: the URL of the created database (a second process can connect to it). */
   url?: string;
+  /** For PostgreSQL behind PgBouncer: the direct URL (LISTEN, migrations); else the same as url. */
+  directUrl?: string;
+}
+
+/**
+ * TEST_PG_POOLER_URL (`.ci/run` sets it when it started PgBouncer in transaction pooling mode):
+ * the PostgreSQL run reaches its databases through the pooler, with LISTEN and migrations on the direct URL,
+ * exactly as a deployment with DATABASE_URL → PgBouncer and DATABASE_DIRECT_URL does.
+ */
+function throughPooler(direct: URL): string | undefined {
+  const pooler = process.env.TEST_PG_POOLER_URL;
+  // Only the PostgreSQL run (`npm run test:pg`); suites that cut connections keep theirs direct.
+  if (!pooler || defaultDbKind() !== "postgres") return undefined;
+  const url = new URL(pooler);
+  url.pathname = direct.pathname;
+  return url.toString();
 }
 
 async function adminQuery(text: string): Promise<void> {
@@ -69,7 +85,12 @@ export async function createTestDb(
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString(), poolSize: options.poolSize ?? 8 });
+  const pooled = throughPooler(url);
+  const handle = await openDb({
+    url: pooled ?? url.toString(),
+    directUrl: pooled ? url.toString() : undefined,
+    poolSize: options.poolSize ?? 8,
+  });
   const drop = async () => {
     await handle.close();
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -80,7 +101,7 @@ export async function createTestDb(
     await drop();
     throw err;
   }
-  return { ...handle, url: url.toString(), close: drop };
+  return { ...handle, url: pooled ?? url.toString(), directUrl: url.toString(), close: drop };
 }
 
 /**

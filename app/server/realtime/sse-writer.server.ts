@@ -6,20 +6,25 @@
 //   : heartbeat                      every HEARTBEAT_MS
 // A reader whose unsent backlog passes MAX_BACKLOG_BYTES is closed with a `retry:` hint instead of
 // being buffered without bound; it reconnects (with Last-Event-ID where the stream has ids).
+// A draining process (SIGTERM) closes every stream with a short `retry:`, so clients reconnect at
+// once — to another worker — and resume. `: connected` names the process (as /healthz does).
+import { onDrain } from "../http/drain.server";
 
 export const HEARTBEAT_MS = Number(process.env.SIGHTLINE_SSE_HEARTBEAT_MS ?? 15_000);
 /** Unsent bytes one subscriber may have queued before it counts as too slow. */
 export const MAX_BACKLOG_BYTES = Number(process.env.SIGHTLINE_SSE_MAX_BACKLOG ?? 256 * 1024);
 const RETRY_MS = 3_000;
 const SLOW_RETRY_MS = 10_000;
+/** Reconnect delay for clients of a draining process: soon, with another worker. */
+const DRAIN_RETRY_MS = 500;
 
 const encoder = new TextEncoder();
 
 export interface SseWriter {
   /** Sends one event; `id` only for events a reconnecting client may ask to replay. */
   send(fields: { id?: number; event: string; data: unknown }): void;
-  /** Ends the stream; a hint is sent as a comment after a longer `retry:`. */
-  close(hint?: string): void;
+  /** Ends the stream; a hint is sent as a comment after a `retry:` (longer by default). */
+  close(hint?: string, retryMs?: number): void;
 }
 
 export interface SseOptions {
@@ -43,17 +48,19 @@ export function sseResponse(
       let stop: (() => void) | void = undefined;
       const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
       heartbeat.unref?.();
-      const close = (hint?: string) => {
+      let stopDrainWatch = () => undefined as unknown;
+      const close = (hint?: string, retryMs = SLOW_RETRY_MS) => {
         if (!open) return;
         if (hint) {
           try {
-            controller.enqueue(encoder.encode(`retry: ${SLOW_RETRY_MS}\n: ${hint}\n\n`));
+            controller.enqueue(encoder.encode(`retry: ${retryMs}\n: ${hint}\n\n`));
           } catch {
             // already closed by the client
           }
         }
         open = false;
         clearInterval(heartbeat);
+        stopDrainWatch();
         stop?.();
         request.signal.removeEventListener("abort", onAbort);
         try {
@@ -78,9 +85,10 @@ export function sseResponse(
           write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
         close,
       };
+      stopDrainWatch = onDrain(() => close("server restarting: reconnect to resume", DRAIN_RETRY_MS));
       if (request.signal.aborted) return close();
       request.signal.addEventListener("abort", onAbort);
-      write(`retry: ${RETRY_MS}\n: connected\n\n`);
+      write(`retry: ${RETRY_MS}\n: connected (pid ${process.pid})\n\n`);
       const stopFeed = await subscribe(writer);
       // The stream may have ended while the feed was starting.
       if (open) stop = stopFeed;
