@@ -7,7 +7,8 @@
 // A reader whose unsent backlog passes MAX_BACKLOG_BYTES is closed with a `retry:` hint instead of
 // being buffered without bound; it reconnects (with Last-Event-ID where the stream has ids).
 // A draining process (SIGTERM) closes every stream with a short `retry:`, so clients reconnect at
-// once — to another worker — and resume. `: connected` names the process (as /healthz does).
+// once — to another worker — and resume. The X-Sightline-Pid header names the process that holds
+// the stream (as /healthz does), for operators and the multi-process tests.
 import { onDrain } from "../http/drain.server";
 
 export const HEARTBEAT_MS = Number(process.env.SIGHTLINE_SSE_HEARTBEAT_MS ?? 15_000);
@@ -88,7 +89,7 @@ export function sseResponse(
       stopDrainWatch = onDrain(() => close("server restarting: reconnect to resume", DRAIN_RETRY_MS));
       if (request.signal.aborted) return close();
       request.signal.addEventListener("abort", onAbort);
-      write(`retry: ${RETRY_MS}\n: connected (pid ${process.pid})\n\n`);
+      write(`retry: ${RETRY_MS}\n: connected\n\n`);
       const stopFeed = await subscribe(writer);
       // The stream may have ended while the feed was starting.
       if (open) stop = stopFeed;
@@ -104,6 +105,7 @@ export function sseResponse(
       Connection: "keep-alive",
       // Tell nginx-style proxies not to buffer.
       "X-Accel-Buffering": "no",
+      "X-Sightline-Pid": String(process.pid),
     },
   });
 }
