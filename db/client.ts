@@ -12,6 +12,8 @@ export type Schema = typeof schema;
  * so the rest of the code has one database type.
  */
 export type Db = NodePgDatabase<Schema>;
+/** A transaction handle (same query API as the database); services get one from withTenant. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface DbHandle {
   kind: "pglite" | "postgres";

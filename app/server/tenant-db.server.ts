@@ -1,7 +1,7 @@
 // withTenant: the only way services reach tenant data. One transaction that switches to a
 // runtime role from a closed set and sets the tenant/user/staff settings the RLS policies read.
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Tx } from "../../db/client";
 import { getDb } from "./db.server";
 import { noteTenant } from "./log.server";
 
@@ -13,8 +13,8 @@ export type TenantContext =
   | { role: "portal_staff"; tenantId: string | null; staffId: string }
   | { role: "portal_ingest"; tenantId: string; keyId: string };
 
-/** The transaction handle given to callbacks; same query API as the database. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** The transaction handle given to callbacks (defined in db/client.ts, below the seed and services). */
+export type { Tx };
 
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!RUNTIME_ROLES.includes(ctx.role)) throw new Error(`withTenant: unknown role ${String(ctx.role)}`);

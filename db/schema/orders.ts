@@ -144,7 +144,6 @@ export const shipments = pgTable(
   ],
 );
 
-
 /** Append-only timeline. `seq` is assigned per tenant, gapless, by a trigger. */
 export const orderEvents = pgTable(
   "order_events",

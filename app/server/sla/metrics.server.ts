@@ -13,7 +13,7 @@ import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { loadTenantCalendar, type TenantCalendar } from "../calendar/tenant-calendar.server";
-import { arrayLiteral, computeRows, loadFacts, WRITE_CHUNK, writeMetrics } from "./store.server";
+import { arrayLiteral, computeRows, loadFacts, WRITE_CHUNK, writeMetrics } from "../../../db/sla-metrics-store";
 import { loadTargets } from "./targets.server";
 import { logger, logJobRun } from "../log.server";
 

@@ -1,5 +1,5 @@
 // Reading order facts and writing computed metrics: shared by the runtime recompute
-// (metrics.server.ts, as portal_ingest) and the demo seed (owner connection). One query reads a
+// (app/server/sla/metrics.server.ts, as portal_ingest) and the demo seed (owner connection). One query reads a
 // batch of orders with their lines; one UPDATE ... FROM unnest(<arrays>) writes a batch back, so
 // a batch costs two statements with a fixed number of parameters whatever its size.
 import { sql, type SQL } from "drizzle-orm";
@@ -9,7 +9,7 @@ import {
   type MetricPolicy,
   type OrderMetrics,
 } from "#app/domain/sla/metrics";
-import type { Tx } from "../tenant-db.server";
+import type { Tx } from "./client";
 
 export const WRITE_CHUNK = 5_000;
 
