@@ -14,6 +14,8 @@ export default defineConfig({
   // One portal and one database for the run; specs that change data use their own rows.
   workers: 1,
   fullyParallel: false,
+  // CI (CI=true, set by .ci/run): a committed test.only fails the run instead of skipping the rest.
+  forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],

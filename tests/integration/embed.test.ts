@@ -15,6 +15,8 @@ import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+// Short heartbeats, so an open stream's re-authorisation (one per heartbeat) is seen quickly.
+process.env.SIGHTLINE_SSE_HEARTBEAT_MS = "500";
 
 const INTRANET = "http://127.0.0.1:3001";
 const OTHER = "https://other-intranet.example";
@@ -331,6 +333,60 @@ describe("token attacks are refused without data", () => {
       .set({ allowedOrigins: [INTRANET] })
       .where(eq(embedKeys.id, key.id));
     await expectRefused(await getOrders(token, OTHER), 403);
+  });
+});
+
+/** Reads an event stream until the server ends it; resolves with when it ended, or null at the deadline. */
+async function streamEnd(res: Response, deadlineMs: number): Promise<{ afterMs: number; tail: string } | null> {
+  const started = Date.now();
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (Date.now() - started < deadlineMs) {
+    const r = await Promise.race([
+      reader.read(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), deadlineMs - (Date.now() - started))),
+    ]);
+    if (r === null) break;
+    if (r.done) return { afterMs: Date.now() - started, tail: text.slice(-400) };
+    text += decoder.decode(r.value, { stream: true });
+  }
+  await reader.cancel().catch(() => undefined);
+  return null;
+}
+
+describe("an event stream that is already open", () => {
+  it("ends soon after its token expires, with a hint to reconnect, and not before", async () => {
+    const key = await createKey(acme.id);
+    const res = await mint(key.secret, INTRANET, { ttlSeconds: 5 });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    const stream = await getOrders(token, INTRANET, "/api/v1/stream");
+    expect(stream.status).toBe(200);
+    // Expiry at 5 s plus the verifier's 5 s clock tolerance, then at most one heartbeat.
+    const end = await streamEnd(stream, 60_000);
+    expect(end, "the stream was still open after 60 s").not.toBeNull();
+    expect(end!.afterMs).toBeGreaterThanOrEqual(4_000);
+    expect(end!.tail).toContain("unauthorized");
+    expect(end!.tail).toMatch(/retry: \d+/);
+  });
+
+  it("ends within a few heartbeats once its key is revoked", async () => {
+    const key = await createKey(acme.id);
+    const stream = await getOrders(await tokenFor(key.secret), INTRANET, "/api/v1/stream");
+    expect(stream.status).toBe(200);
+    await handle.db.update(embedKeys).set({ revokedAt: new Date() }).where(eq(embedKeys.id, key.id));
+    const end = await streamEnd(stream, 30_000);
+    expect(end, "the stream was still open 30 s after revocation").not.toBeNull();
+    expect(end!.tail).toContain("unauthorized");
+  });
+
+  it("stays open while its token and key are valid", async () => {
+    const key = await createKey(acme.id);
+    const stream = await getOrders(await tokenFor(key.secret), INTRANET, "/api/v1/stream");
+    expect(stream.status).toBe(200);
+    // Several heartbeats (each re-authorises) pass without the server ending the stream.
+    expect(await streamEnd(stream, 3_000)).toBeNull();
   });
 });
 

@@ -193,6 +193,41 @@ await describeEachDb("escalation isolation", (kind) => {
     expect(nordwind.id).not.toBe(acme.id);
   });
 
+  it("refuses to raise an escalation against another tenant's order, through the API and the form", async () => {
+    const [acmeOrder] = (
+      await handle.db.execute<{ id: string; n: string }>(
+        sql`select id::text as id, order_number as n from orders where tenant_id = ${acme.id} order by external_id limit 1`,
+      )
+    ).rows;
+    const nord = await client().signIn("admin@nordwind.example");
+    const body = {
+      orderId: acmeOrder.id,
+      category: "late_delivery",
+      severity: "P2",
+      title: `Cross-tenant order ${kind}`,
+      description: "An escalation naming another tenant's order.",
+      desiredOutcome: "Nothing",
+    };
+    const before = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from escalations`);
+    const api = await nord.postJson("/api/v1/escalations", body);
+    expect(api.status).toBe(400);
+    const problem = await api.text();
+    expect(problem).toContain("orderId");
+    expect(problem).not.toContain(acmeOrder.n);
+    const form = await nord.post("/escalations/new", body);
+    expect(form.status).toBe(400);
+    expect(await form.text()).not.toContain(acmeOrder.n);
+    const after = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from escalations`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    // The same body with Nordwind's own order is accepted, so the refusal above was the order's tenant.
+    const [own] = (
+      await handle.db.execute<{ id: string }>(
+        sql`select id::text as id from orders where tenant_id = ${nordwind.id} order by external_id limit 1`,
+      )
+    ).rows;
+    expect((await nord.postJson("/api/v1/escalations", { ...body, orderId: own.id })).status).toBe(201);
+  });
+
   it("never shows an agent an account they are not assigned to, while a lead sees it", async () => {
     const agent = await client().signIn("agent@sightline.example");
     const live = await agent.get("/staff/queue/events");

@@ -3,7 +3,7 @@
 // wire format and the back-pressure rule are written once.
 //   retry: 3000\n: connected         first, at once (proxies and EventSource see the stream open)
 //   [id: <n>\n]event: <name>\ndata: <json>
-//   : heartbeat                      every HEARTBEAT_MS
+//   : heartbeat                      every HEARTBEAT_MS (and the caller's authorisation re-checked)
 // A reader whose unsent backlog passes MAX_BACKLOG_BYTES is closed with a `retry:` hint instead of
 // being buffered without bound; it reconnects (with Last-Event-ID where the stream has ids).
 // A draining process (SIGTERM) closes every stream with a short `retry:`, so clients reconnect at
@@ -31,6 +31,11 @@ export interface SseWriter {
 export interface SseOptions {
   /** Bytes written to the socket but not yet sent; from the HTTP layer when available. */
   backlog?: () => number;
+  /**
+   * Re-runs the caller's authorisation (token expiry, key revocation, sign-out) with every
+   * heartbeat: an open stream ends within one heartbeat of losing it, with a `retry:` hint.
+   */
+  reauthorize?: () => Promise<boolean>;
 }
 
 /**
@@ -47,7 +52,21 @@ export function sseResponse(
     start: async (controller) => {
       let open = true;
       let stop: (() => void) | void = undefined;
-      const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
+      let checking = false;
+      const heartbeat = setInterval(() => {
+        write(": heartbeat\n\n");
+        if (!opts.reauthorize || checking || !open) return;
+        checking = true;
+        opts.reauthorize().then(
+          (ok) => {
+            checking = false;
+            if (!ok) close("unauthorized: credentials expired or revoked; reconnect with new ones and Last-Event-ID");
+          },
+          () => {
+            checking = false; // a database hiccup is not a refusal: the next heartbeat checks again
+          },
+        );
+      }, HEARTBEAT_MS);
       heartbeat.unref?.();
       let stopDrainWatch = () => undefined as unknown;
       const close = (hint?: string, retryMs = SLOW_RETRY_MS) => {
