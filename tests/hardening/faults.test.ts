@@ -19,7 +19,7 @@ import { migrate } from "../../db/migrate";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
 import { DEMO_PASSWORD, demoIngestSecret, seedDemo } from "../../db/seed/seed";
-import { createTestDb, postgresReachable, TEST_PG_ADMIN_URL, type TestDb } from "../support/db";
+import { createTestDb, postgresReachable, reportSkip, type TestDb } from "../support/db";
 import { freePort, ROOT, serverMode, startServer, type ServerProcess } from "../support/server-process";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
@@ -32,10 +32,7 @@ const WORK_DIR = path.join(ROOT, ".data", `faults-${RUN}`);
 const TEMPLATE_DIR = path.join(WORK_DIR, "template");
 
 const PG = await postgresReachable();
-if (!PG)
-  console.warn(
-    `[faults] no PostgreSQL answers at ${new URL(TEST_PG_ADMIN_URL).host}: the PostgreSQL cases are skipped (PGlite cases still run)`,
-  );
+if (!PG) reportSkip("faults: the PostgreSQL restart and connection-loss cases (PGlite cases still run)");
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -15,7 +15,7 @@ import type { DbHandle } from "../../db/client";
 import type { TestPortal } from "../support/portal";
 import { probeIds, routeSource, writesFor } from "./probe";
 import type { FormBody } from "./probe-writes";
-import { allRoutes, fill, type RouteInfo } from "./routes";
+import { actionUrl, allRoutes, fill, type RouteInfo } from "./routes";
 import { ATTACKER, attackerClients, seededPortal, userId, type Client } from "./setup";
 
 /** HARDENING_FUZZ_RUNS: total generated requests (default 3,000 to keep CI short; the recorded run used 10,000). */
@@ -180,7 +180,8 @@ async function withTimeout<T>(p: Promise<T>, controller: AbortController): Promi
 
 /** Status of the response; 0 when the status line or the whole body did not arrive within the deadline. */
 async function send(r: Req): Promise<number> {
-  const path = fill(r.route.pattern, Object.fromEntries(r.route.params.map((n) => [n, r.param])));
+  const filled = fill(r.route.pattern, Object.fromEntries(r.route.params.map((n) => [n, r.param])));
+  const path = r.method === "GET" || r.route.api ? filled : actionUrl(r.route, filled);
   const headers: Record<string, string> = { "x-forwarded-for": "198.18.200.1" };
   if (r.contentType) headers["content-type"] = r.contentType;
   if (r.client.bearer) headers.authorization = `Bearer ${r.client.bearer}`;

@@ -146,6 +146,7 @@ describe("route isolation probe", () => {
       );
       expect(report.probes).toBeGreaterThan(client.browser ? 60 : 20);
       expect(report.serverErrors).toEqual([]);
+      expect(report.unreached).toEqual([]);
       expect(report.leaks).toEqual([]);
       expect(report.changed).toEqual([]);
     });

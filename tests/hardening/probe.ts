@@ -9,7 +9,7 @@ import type { DbHandle } from "../../db/client";
 import type { Browser } from "../support/portal";
 import { tenantTables } from "../support/populate";
 import { API_WRITES, FORM_WRITES, PATH_PARAM, type FormBody, type ProbeIds, type WriteProbe } from "./probe-writes";
-import { fill, type RouteInfo } from "./routes";
+import { actionUrl, fill, type RouteInfo } from "./routes";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const TIME_ZONE = /^[A-Z][A-Za-z]+\/[A-Za-z_\-/]+$/;
@@ -298,10 +298,10 @@ export function probesFor(route: RouteInfo, client: Client, a: ProbeIds, s: Staf
   // And the plain page or list, with no filter that could narrow it to the ids the probe carries.
   out.push({ client, method: "GET", path: pathFor(typed) });
   if (SESSION_ENDING_POSTS.has(route.pattern)) return out;
-  const target = pathFor(typed);
+  const target = actionUrl(route, pathFor(typed));
   const writes = writesFor(route, a, s);
   for (const w of writes) {
-    const p = w.query ? `${target}?${w.query}` : target;
+    const p = w.query ? actionUrl(route, `${pathFor(typed)}?${w.query}`) : target;
     if (w.json !== undefined)
       out.push({
         client,
@@ -450,6 +450,8 @@ export interface ProbeReport {
   writes: number;
   byStatus: Record<number, number>;
   serverErrors: string[];
+  /** Writes answered 405 by a route that has an action: the probe did not reach it. */
+  unreached: string[];
   leaks: string[];
   changed: string[];
 }
@@ -468,6 +470,7 @@ export async function runProbes(
     writes: 0,
     byStatus: {},
     serverErrors: [],
+    unreached: [],
     leaks: [],
     changed: [],
   };
@@ -479,6 +482,7 @@ export async function runProbes(
     report.byStatus[o.status] = (report.byStatus[o.status] ?? 0) + 1;
     const what = `${p.client.role} ${p.method} ${p.path}${p.intent ? ` (${p.intent})` : ""}`;
     if (o.status >= 500) report.serverErrors.push(`${what} -> ${o.status}: ${o.body.slice(0, 200)}`);
+    if (p.method === "POST" && p.intent && o.status === 405) report.unreached.push(what);
     const l = leaksIn(p, o, target, pattern, carried);
     if (l.length) report.leaks.push(`${what} -> ${o.status} shows ${l.slice(0, 5).join(", ")}`);
   }

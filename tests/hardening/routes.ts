@@ -74,3 +74,12 @@ function encodeSegment(v: string): string {
 export function fill(pattern: string, values: Record<string, string>): string {
   return pattern.replace(/:(\w+)/g, (_, name: string) => encodeSegment(values[name] ?? ""));
 }
+
+/**
+ * Where a form posts to reach this route's action: an index route under a layout of the same
+ * URL (settings._index under settings.tsx) is addressed with `?index`, as Remix's <Form> does.
+ */
+export function actionUrl(route: RouteInfo, path: string): string {
+  if (!route.id.endsWith("_index")) return path;
+  return path.includes("?") ? `${path}&index` : `${path}?index`;
+}

@@ -132,6 +132,81 @@ describe("rate limits", () => {
   });
 });
 
+describe("rate limits and the client address", () => {
+  it("limits password-reset requests to 5 an hour per address, and serves other addresses", async () => {
+    const b = browser();
+    for (let i = 0; i < 5; i++)
+      expect((await b.post("/forgot-password", { email: `reset${i}@example.com` })).status, `request ${i + 1}`).toBe(
+        200,
+      );
+    const limited = await b.post("/forgot-password", { email: "admin@acme.example" });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("Too many attempts");
+    expect((await browser().post("/forgot-password", { email: "admin@acme.example" })).status).toBe(200);
+  });
+
+  it("limits invitations to 10 an hour per address, without creating the refused one", async () => {
+    const b = browser();
+    expect((await b.signIn("admin@acme.example")).status).toBe(302);
+    const tag = Date.now().toString(36);
+    for (let i = 0; i < 10; i++) {
+      const res = await b.post("/settings?index", {
+        intent: "invite",
+        email: `inv${i}-${tag}@example.com`,
+        role: "customer_viewer",
+      });
+      expect(res.status, `invitation ${i + 1}`).toBe(200);
+    }
+    const limited = await b.post("/settings?index", {
+      intent: "invite",
+      email: `inv-over-${tag}@example.com`,
+      role: "customer_viewer",
+    });
+    expect(limited.status).toBe(429);
+    const r = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from invitation where email like ${`%-${tag}@example.com`}`,
+    );
+    expect(r.rows[0].n).toBe(10);
+  });
+
+  it("limits attempts to accept unknown invitations to 10 an hour per address", async () => {
+    const b = browser();
+    const accept = (id: string) =>
+      b.post(`/invitations/${id}`, {
+        name: "Guesser",
+        password: "long-enough-password",
+        confirm: "long-enough-password",
+      });
+    for (let i = 0; i < 10; i++) expect((await accept(`guess-${i}`)).status, `guess ${i + 1}`).toBe(410);
+    expect((await accept("guess-10")).status).toBe(429);
+  });
+
+  it("takes the client address from the configured proxy header only, whatever other headers claim", async () => {
+    const attempt = (i: number) =>
+      fetch(`${portal.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: portal.url,
+          "x-forwarded-for": "192.0.2.91",
+          // Headers an untrusted client may set to look like many clients; none is configured.
+          "x-real-ip": `203.0.113.${i}`,
+          forwarded: `for=203.0.113.${i}`,
+          "true-client-ip": `203.0.113.${i}`,
+          "cf-connecting-ip": `203.0.113.${i}`,
+          "x-sightline-remote-addr": `203.0.113.${i}`,
+        },
+        body: new URLSearchParams({ email: `probe${i}@example.com`, password: "wrong-password" }).toString(),
+      });
+    for (let i = 0; i < 20; i++) await attempt(i);
+    expect((await attempt(99)).status).toBe(429);
+    const r = await handle.db.execute<{ key: string }>(sql`select key from rate_limit where key like 'signin:ip:%'`);
+    expect(r.rows.map((x) => x.key)).toContain("signin:ip:192.0.2.91");
+    expect(r.rows.some((x) => x.key.includes("203.0.113."))).toBe(false);
+  });
+});
+
 describe("roles and tenants", () => {
   it("refuses admin pages and actions to a viewer with 403", async () => {
     const b = browser();

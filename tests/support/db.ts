@@ -111,5 +111,18 @@ export async function createTestDb(
 export async function describeEachDb(name: string, body: (kind: DbKind) => void): Promise<void> {
   const kinds: DbKind[] = ["pglite"];
   if (await postgresReachable()) kinds.push("postgres");
+  else reportSkip(`${name} [postgres]`);
   for (const kind of kinds) describe(`${name} [${kind}]`, () => body(kind));
+}
+
+/**
+ * The line every PostgreSQL skip prints (and .ci/run collects into its summary), so a run
+ * without a server says what did not run and why instead of passing quietly.
+ */
+export function reportSkip(what: string): void {
+  const why =
+    process.env.SIGHTLINE_TEST_PG === "off"
+      ? "SIGHTLINE_TEST_PG=off"
+      : `no PostgreSQL answers at ${new URL(TEST_PG_ADMIN_URL).host}`;
+  console.warn(`skipped: needs PostgreSQL — ${what} did not run (${why})`);
 }
