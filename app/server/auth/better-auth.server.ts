@@ -2,6 +2,7 @@
 // Its HTTP handler is not mounted: Remix actions call auth.api on the server, behind our own
 // Origin check and failure-based rate limiter, so there is no second entrance to guard.
 import { betterAuth } from "better-auth";
+import { eq } from "drizzle-orm";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
@@ -62,6 +63,18 @@ async function createAuth() {
         allowUserToCreateOrganization: false,
         invitationExpiresIn: INVITATION_TTL_SECONDS,
         sendInvitationEmail: async ({ id, email, organization: org, inviter }) => {
+          // An address that already has an account (another organisation's, or staff) gets a
+          // notice instead of a link it cannot use. The inviter is told the same either way, so an
+          // invitation cannot be used to find out who uses Sightline.
+          const [known] = await db.select({ id: schema.user.id }).from(schema.user).where(eq(schema.user.email, email));
+          if (known) {
+            await sendMail({
+              to: email,
+              subject: `${inviter.user.name} tried to invite you to ${org.name} on Sightline`,
+              text: `${inviter.user.name} invited ${email} to see ${org.name}'s orders and service levels on Sightline.\n\nThis address already has a Sightline account, and an address belongs to one organisation only, so the invitation cannot be accepted with it. If you should see ${org.name} too, ask ${inviter.user.name} to invite another work address of yours.\n\nIf you did not expect this, you can ignore this mail; nothing about your account has changed.`,
+            });
+            return;
+          }
           const url = `${portalOrigin()}/invitations/${encodeURIComponent(id)}`;
           await sendMail({
             to: email,

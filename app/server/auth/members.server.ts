@@ -84,15 +84,11 @@ export async function inviteUser(
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
     .where(eq(user.email, input.email));
-  if (existing) {
-    return {
-      ok: false,
-      status: 409,
-      message:
-        existing.org === ctx.tenant.id
-          ? `${input.email} is already a member of ${ctx.tenant.name}.`
-          : `${input.email} already uses Sightline with another organisation. Ask them for a different work address.`,
-    };
+  // A member of this organisation is visible to its admins anyway. Anyone else — a new address, or
+  // one that belongs to another organisation — gets the same invitation and the same answer;
+  // the mail tells an existing account holder why the link will not work (better-auth.server.ts).
+  if (existing?.org === ctx.tenant.id) {
+    return { ok: false, status: 409, message: `${input.email} is already a member of ${ctx.tenant.name}.` };
   }
   const auth = await getAuth();
   try {
