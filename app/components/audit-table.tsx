@@ -19,10 +19,13 @@ export function AuditTable({
   rows,
   timeZone,
   showTenant,
+  showIp,
 }: {
   rows: AuditRowView[];
   timeZone: string;
   showTenant?: boolean;
+  /** Staff views only: customers are not shown addresses (their rows carry none). */
+  showIp?: boolean;
 }) {
   if (rows.length === 0)
     return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
@@ -52,9 +55,11 @@ export function AuditTable({
               <th scope="col" className="px-3 py-2">
                 Details
               </th>
-              <th scope="col" className="px-3 py-2">
-                IP
-              </th>
+              {showIp ? (
+                <th scope="col" className="px-3 py-2">
+                  IP
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -69,7 +74,7 @@ export function AuditTable({
                     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
                     .join(" · ")}
                 </td>
-                <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td>
+                {showIp ? <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -26,7 +26,7 @@ export default function PlatformAudit() {
           </Link>
         }
       />
-      <AuditTable rows={rows} timeZone="UTC" showTenant />
+      <AuditTable rows={rows} timeZone="UTC" showTenant showIp />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-// Reading the audit trail: customer admins see their tenant's entries (through RLS);
+// Reading the audit trail: customer admins see their tenant's customer-visible entries (RLS and
+// column grants);
 // platform admins see everything, including platform-level entries, through the owner connection.
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, tenants } from "../../db/schema/index";
 import { getDb } from "./db.server";
 import { withTenant, type TenantContext } from "./tenant-db.server";
@@ -30,18 +31,44 @@ const columns = {
   detail: auditLog.detail,
 };
 
+/**
+ * A customer's audit log: customer-safe columns only (the database grants portal_customer no
+ * others, see 0010_audit_customer_fields.sql), newest first by time, numbered per tenant. Staff
+ * appear by first name and role; no staff ids, e-mail addresses or IP addresses.
+ * `before` is a customer_seq from the previous page.
+ */
 export async function tenantAudit(ctx: TenantContext, before?: number): Promise<AuditRow[]> {
   return withTenant(ctx, async (tx) => {
-    const where: SQL[] = [];
+    const where: SQL[] = [isNotNull(auditLog.customerSeq)];
     if (ctx.tenantId) where.push(eq(auditLog.tenantId, ctx.tenantId));
-    if (before) where.push(lt(auditLog.id, before));
+    if (before) {
+      // Keyset on (at, seq): the entry the previous page ended with, and everything older.
+      where.push(
+        sql`(${auditLog.at}, ${auditLog.customerSeq}) < (select a.at, a.customer_seq from audit_log a
+              where a.tenant_id = ${auditLog.tenantId} and a.customer_seq = ${before})`,
+      );
+    }
     const rows = await tx
-      .select(columns)
+      .select({
+        seq: auditLog.customerSeq,
+        at: auditLog.at,
+        actorLabel: auditLog.actorPublicLabel,
+        action: auditLog.action,
+        targetType: auditLog.targetType,
+        targetId: auditLog.customerTargetId,
+        detail: auditLog.customerDetail,
+      })
       .from(auditLog)
       .where(and(...where))
-      .orderBy(desc(auditLog.id))
+      .orderBy(desc(auditLog.at), desc(auditLog.customerSeq))
       .limit(PAGE);
-    return rows.map((r) => ({ ...r, id: Number(r.id), tenantName: null }));
+    return rows.map(({ seq, actorLabel, ...r }) => ({
+      ...r,
+      id: Number(seq),
+      actorLabel: actorLabel ?? "",
+      ip: null,
+      tenantName: null,
+    }));
   });
 }
 

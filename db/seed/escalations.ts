@@ -229,9 +229,16 @@ export async function seedDemoEscalations(
         createdAt: at(72),
       },
     ]);
+    // The acting user's id, when the label is one of the seeded people: staff entries are shown
+    // to customers by first name and role, looked up by this id (0010_audit_customer_fields.sql).
+    const actorIds = new Map<string, string | null>([
+      [raiser.name, raiser.id],
+      [ownerLabel, owner.id],
+      [`${lead.name} (staff)`, lead.id],
+    ]);
     const audit = (id: string, action: string, hoursAgo: number, actor: string, detail: Record<string, unknown>) => ({
       tenantId: tenant.id,
-      actorUserId: null,
+      actorUserId: actorIds.get(actor) ?? null,
       actorLabel: actor,
       action: `escalation.${action}`,
       targetType: "escalation",

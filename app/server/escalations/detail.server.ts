@@ -77,13 +77,24 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
       .from(escalationApprovals)
       .where(and(eq(escalationApprovals.tenantId, row.tenantId), eq(escalationApprovals.escalationId, row.id)))
       .orderBy(asc(escalationApprovals.createdAt));
+    // Customers read the customer-safe audit columns only (0010_audit_customer_fields.sql).
+    const asStaff = actor.kind === "staff";
     const history = await tx
-      .select({ at: auditLog.at, actor: auditLog.actorLabel, action: auditLog.action, detail: auditLog.detail })
+      .select({
+        at: auditLog.at,
+        actor: asStaff ? auditLog.actorLabel : auditLog.actorPublicLabel,
+        action: auditLog.action,
+        detail: asStaff ? auditLog.detail : auditLog.customerDetail,
+      })
       .from(auditLog)
       .where(
-        and(eq(auditLog.tenantId, row.tenantId), eq(auditLog.targetType, "escalation"), eq(auditLog.targetId, row.id)),
+        and(
+          eq(auditLog.tenantId, row.tenantId),
+          eq(auditLog.targetType, "escalation"),
+          eq(asStaff ? auditLog.targetId : auditLog.customerTargetId, row.id),
+        ),
       )
-      .orderBy(asc(auditLog.at), asc(auditLog.id));
+      .orderBy(asc(auditLog.at), asc(asStaff ? auditLog.id : auditLog.customerSeq));
     const summary = summarize(row, slaCtx, now);
     const staff = actor.kind === "staff";
     const resolvedAt = row.resolvedAt;
@@ -141,7 +152,8 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
         .filter((h) => staff || PUBLIC_HISTORY.has(h.action))
         .map((h) => ({
           at: h.at.toISOString(),
-          actor: staff || !h.actor.endsWith(" (staff)") ? h.actor : "Support team",
+          // Customers see staff by first name and role (actor_public_label), as everywhere else.
+          actor: h.actor ?? "Support team",
           action: h.action,
           summary: describeAudit(h.action, h.detail),
         })),
