@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [tailwindcss(), remix(remixConfig)],
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   ssr: { external: ["@electric-sql/pglite", "pg", "better-auth", "date-holidays"] },
-  optimizeDeps: { exclude: ["@electric-sql/pglite"] },
+  // react-intl is pre-bundled up front: discovered on the first page load instead, Vite would
+  // re-optimise and reload that page in dev.
+  optimizeDeps: { exclude: ["@electric-sql/pglite"], include: ["react-intl"] },
   server: { hmr: { port: 24690 } },
 });

@@ -15,6 +15,12 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { cx } from "./components/ui";
 import { loadShell, type ShellData } from "./server/shell.server";
+import { messagesFor, type MessageId } from "./i18n/catalogue";
+import { DEFAULT_LOCALE, resolveLocale } from "./i18n/locales";
+import { I18nProvider, useT } from "./i18n/react";
+import fallbackCommon from "./i18n/messages/common/en.json";
+import fallbackErrors from "./i18n/messages/errors/en.json";
+import fallbackNav from "./i18n/messages/nav/en.json";
 import tailwindHref from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -25,13 +31,21 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Sightline" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { shell: await loadShell(request) };
+  const shell = await loadShell(request);
+  // Signed out: the browser's languages decide (login, password reset, invitations).
+  const locale = shell?.locale ?? resolveLocale({ acceptLanguage: request.headers.get("accept-language") });
+  return { shell, locale, messages: messagesFor(locale), timeZone: shell?.viewerTimeZone ?? "UTC" };
 }
+
+// When the root loader itself failed there is no catalogue to hand: its error page speaks English.
+const FALLBACK_MESSAGES = { ...fallbackCommon, ...fallbackNav, ...fallbackErrors } as Record<MessageId, string>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
   return (
-    <html lang="en" className="h-full bg-slate-50">
+    <html lang={locale} className="h-full bg-slate-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -39,7 +53,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="h-full font-sans text-slate-900 antialiased">
-        {children}
+        <I18nProvider locale={locale} messages={data?.messages ?? FALLBACK_MESSAGES} timeZone={data?.timeZone ?? "UTC"}>
+          {children}
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -49,13 +65,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 function Shell({ shell, children }: { shell: ShellData | null; children: React.ReactNode }) {
   const navigation = useNavigation();
+  const t = useT();
   return (
     <div className="flex min-h-full flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t("common.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
         <AppHeader shell={shell} />

@@ -6,10 +6,12 @@ import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ShellData } from "#app/server/shell.server";
 import { cx } from "./ui";
+import { useT } from "#app/i18n/react";
 
 function Logo() {
+  const t = useT();
   return (
-    <NavLink to="/" className="flex shrink-0 items-center gap-2 font-semibold text-ink" aria-label="Sightline home">
+    <NavLink to="/" className="flex shrink-0 items-center gap-2 font-semibold text-ink" aria-label={t("common.home")}>
       <svg viewBox="0 0 24 24" className="h-6 w-6 text-brand-600" aria-hidden="true">
         <circle cx="12" cy="12" r="10" fill="currentColor" opacity="0.15" />
         <path
@@ -20,17 +22,18 @@ function Logo() {
         />
         <circle cx="12" cy="12" r="2.6" fill="currentColor" />
       </svg>
-      Sightline
+      {t("common.appName")}
     </NavLink>
   );
 }
 
 function Bell({ unread }: { unread: number }) {
+  const t = useT();
   return (
     <NavLink
       to="/notifications"
       className="relative shrink-0 rounded-md p-2 text-slate-600 hover:bg-slate-100"
-      aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+      aria-label={unread ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}
       data-testid="notifications-bell"
     >
       <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
@@ -51,6 +54,7 @@ function Bell({ unread }: { unread: number }) {
 }
 
 function NavLinks({ shell, onNavigate, vertical }: { shell: ShellData; onNavigate?: () => void; vertical?: boolean }) {
+  const t = useT();
   return (
     <>
       {shell.nav.map((item) => (
@@ -66,7 +70,7 @@ function NavLinks({ shell, onNavigate, vertical }: { shell: ShellData; onNavigat
             )
           }
         >
-          {item.label}
+          {t(item.label)}
         </NavLink>
       ))}
     </>
@@ -74,20 +78,26 @@ function NavLinks({ shell, onNavigate, vertical }: { shell: ShellData; onNavigat
 }
 
 function SignOut({ className }: { className?: string }) {
+  const t = useT();
   return (
     <Form method="post" action="/logout" className={className}>
       <button
         type="submit"
         className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm whitespace-nowrap hover:bg-slate-50"
       >
-        Sign out
+        {t("common.signOut")}
       </button>
     </Form>
   );
 }
 
-function accountLabel(shell: ShellData): string {
-  return shell.tenantName ?? (shell.accountName ? `Viewing ${shell.accountName}` : "Staff");
+function useAccountLabel(shell: ShellData): string {
+  const t = useT();
+  return shell.tenantName ?? (shell.accountName ? t("nav.viewing", { account: shell.accountName }) : t("nav.staff"));
+}
+
+function AccountLabel({ shell }: { shell: ShellData }) {
+  return <>{useAccountLabel(shell)}</>;
 }
 
 /** The phone and tablet menu: a modal sheet with the navigation, who is signed in and sign-out. */
@@ -95,6 +105,8 @@ function MenuSheet({ shell }: { shell: ShellData }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const location = useLocation();
+  const t = useT();
+  const accountLabel = useAccountLabel(shell);
   const close = () => dialog.current?.close();
   // A navigation (link in the sheet, or back/forward) closes it.
   useEffect(() => {
@@ -110,7 +122,7 @@ function MenuSheet({ shell }: { shell: ShellData }) {
         aria-controls="main-menu"
         onClick={() => dialog.current?.showModal()}
       >
-        <span className="sr-only">Menu</span>
+        <span className="sr-only">{t("common.menu")}</span>
         <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
           <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="1.6" />
         </svg>
@@ -120,7 +132,7 @@ function MenuSheet({ shell }: { shell: ShellData }) {
       <dialog
         ref={dialog}
         id="main-menu"
-        aria-label="Menu"
+        aria-label={t("common.menu")}
         // Focus returns to the button that opened the sheet, however it was closed.
         onClose={() => button.current?.focus()}
         // A click on the backdrop (the dialog element itself, outside the panel) closes it.
@@ -131,26 +143,26 @@ function MenuSheet({ shell }: { shell: ShellData }) {
       >
         <div className="flex h-full flex-col gap-4 p-4">
           <div className="flex items-center justify-between gap-3">
-            <p className="min-w-0 truncate text-sm text-slate-600">{accountLabel(shell)}</p>
+            <p className="min-w-0 truncate text-sm text-slate-600">{accountLabel}</p>
             <button
               type="button"
               onClick={close}
               className="rounded-md p-2 text-slate-600 hover:bg-slate-100"
-              aria-label="Close menu"
+              aria-label={t("common.closeMenu")}
             >
               <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
                 <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.6" />
               </svg>
             </button>
           </div>
-          <nav aria-label="Main" className="flex flex-col gap-1">
+          <nav aria-label={t("nav.main")} className="flex flex-col gap-1">
             <NavLinks shell={shell} onNavigate={close} vertical />
           </nav>
           <div className="mt-auto border-t border-slate-200 pt-4">
             <p className="font-medium break-words text-slate-800" data-testid="menu-user-name">
               {shell.user.name}
             </p>
-            <p className="mb-3 text-sm text-slate-500">{shell.roleLabel}</p>
+            <p className="mb-3 text-sm text-slate-500">{t(shell.roleLabel)}</p>
             <SignOut />
           </div>
         </div>
@@ -160,6 +172,7 @@ function MenuSheet({ shell }: { shell: ShellData }) {
 }
 
 export function AppHeader({ shell }: { shell: ShellData | null }) {
+  const t = useT();
   return (
     <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
       <Logo />
@@ -167,12 +180,12 @@ export function AppHeader({ shell }: { shell: ShellData | null }) {
         <>
           <span
             className="hidden max-w-[14rem] min-w-0 truncate text-sm text-slate-500 sm:inline"
-            title={accountLabel(shell)}
+            title={shell.tenantName ?? shell.accountName ?? undefined}
             data-testid="tenant-name"
           >
-            {accountLabel(shell)}
+            <AccountLabel shell={shell} />
           </span>
-          <nav aria-label="Main" className="ml-4 hidden items-center gap-1 lg:flex">
+          <nav aria-label={t("nav.main")} className="ml-4 hidden items-center gap-1 lg:flex">
             <NavLinks shell={shell} />
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-2">
@@ -181,7 +194,7 @@ export function AppHeader({ shell }: { shell: ShellData | null }) {
               <p className="max-w-[11rem] truncate font-medium text-slate-800" data-testid="user-name">
                 {shell.user.name}
               </p>
-              <p className="text-xs text-slate-500">{shell.roleLabel}</p>
+              <p className="text-xs text-slate-500">{t(shell.roleLabel)}</p>
             </div>
             <SignOut className="hidden lg:block" />
             <MenuSheet shell={shell} />

@@ -1,7 +1,7 @@
 // The audit trail as a table, times in the viewer's zone.
 import { Link } from "@remix-run/react";
 import { EmptyState } from "./ui";
-import { dateTimeFormat } from "./intl";
+import { useFormat } from "#app/i18n/react";
 
 export interface AuditRowView {
   id: number;
@@ -27,9 +27,9 @@ export function AuditTable({
   /** Staff views only: customers are not shown addresses (their rows carry none). */
   showIp?: boolean;
 }) {
+  const f = useFormat(timeZone);
   if (rows.length === 0)
     return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
-  const fmt = dateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone });
   const last = rows[rows.length - 1];
   return (
     <div>
@@ -65,7 +65,7 @@ export function AuditTable({
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="px-3 py-2 whitespace-nowrap">{fmt.format(new Date(r.at))}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(r.at)}</td>
                 {showTenant ? <td className="px-3 py-2">{r.tenantName ?? "Platform"}</td> : null}
                 <td className="px-3 py-2">{r.actorLabel}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.action}</td>

@@ -10,7 +10,7 @@ import {
 } from "../domain/escalations/workflow";
 import { formatMinutes } from "../domain/escalations/sla";
 import { Badge, cx, FieldError } from "./ui";
-import { dateTimeFormat } from "./intl";
+import { useFormat } from "#app/i18n/react";
 
 /** The JSON shape of one SLA clock as the escalation service returns it. */
 export interface ClockData {
@@ -29,20 +29,6 @@ export interface SlaData {
   resolution: ClockData;
   twentyFourSeven: boolean;
   active: "firstResponse" | "resolution";
-}
-
-/** Date and time in a zone; `zoneName` appends the zone's short name (for lists mixing zones). */
-export function formatTime(iso: string | null, timeZone: string, opts: { zoneName?: boolean } = {}): string {
-  if (!iso) return "—";
-  return dateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    ...(opts.zoneName ? { timeZoneName: "short" as const } : {}),
-  }).format(new Date(iso));
 }
 
 const STATUS_TONE: Record<EscalationStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
@@ -123,6 +109,7 @@ export function SlaPanel({
   timeZone: string;
   audience: "customer" | "staff";
 }) {
+  const f = useFormat(timeZone);
   const rows: [string, ClockData][] = [
     ["First response", sla.firstResponse],
     ["Resolution", sla.resolution],
@@ -140,9 +127,9 @@ export function SlaPanel({
               Target {formatMinutes(c.targetMinutes)} {sla.twentyFourSeven ? "(around the clock)" : "(business time)"}
               {" · "}
               used {formatMinutes(c.elapsedMinutes)}
-              {c.dueAt && !c.stoppedAt ? <> · due {formatTime(c.dueAt, timeZone)}</> : null}
-              {c.stoppedAt ? <> · stopped {formatTime(c.stoppedAt, timeZone)}</> : null}
-              {c.pausedSince ? <> · paused since {formatTime(c.pausedSince, timeZone)}</> : null}
+              {c.dueAt && !c.stoppedAt ? <> · due {f.dateTime(c.dueAt)}</> : null}
+              {c.stoppedAt ? <> · stopped {f.dateTime(c.stoppedAt)}</> : null}
+              {c.pausedSince ? <> · paused since {f.dateTime(c.pausedSince)}</> : null}
             </dd>
           </div>
         ))}
@@ -166,6 +153,7 @@ export interface CommentData {
 }
 
 export function Conversation({ comments, timeZone }: { comments: CommentData[]; timeZone: string }) {
+  const f = useFormat(timeZone);
   if (!comments.length) return <p className="text-sm text-slate-600">No messages yet.</p>;
   return (
     <ol className="space-y-3" aria-label="Conversation">
@@ -188,7 +176,7 @@ export function Conversation({ comments, timeZone }: { comments: CommentData[]; 
               <Badge tone="amber">Internal note — not visible to the customer</Badge>
             ) : null}
             {c.visibility === "public" && c.authorKind === "staff" ? <Badge tone="blue">Support team</Badge> : null}
-            <time dateTime={c.createdAt}>{formatTime(c.createdAt, timeZone)}</time>
+            <time dateTime={c.createdAt}>{f.dateTime(c.createdAt)}</time>
           </p>
           <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{c.body}</p>
         </li>
@@ -205,12 +193,13 @@ export interface HistoryData {
 }
 
 export function History({ history, timeZone }: { history: HistoryData[]; timeZone: string }) {
+  const f = useFormat(timeZone);
   return (
     <ol className="space-y-1 text-sm" aria-label="History">
       {history.map((h, i) => (
         <li key={`${h.at}-${i}`} className="flex flex-wrap gap-x-2 text-slate-700">
           <time dateTime={h.at} className="text-slate-500">
-            {formatTime(h.at, timeZone)}
+            {f.dateTime(h.at)}
           </time>
           <span>{h.summary}</span>
           <span className="text-slate-500">— {h.actor}</span>

@@ -1,8 +1,11 @@
 // Navigation for the portal shell. Only pages that exist are listed; add an entry when a page
 // lands. `admin` limits an item to customer admins, `minStaff` to staff of at least that role.
+import type { MessageId } from "#app/i18n/catalogue";
+
 export interface NavItem {
   to: string;
-  label: string;
+  /** Catalogue id of the entry's label (nav area). */
+  label: MessageId;
   audience: "customer" | "staff";
   admin?: boolean;
   minStaff?: "support_agent" | "support_lead" | "platform_admin";
@@ -11,11 +14,11 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { to: "/orders", label: "Orders", audience: "customer", accountPage: true },
-  { to: "/escalations", label: "Escalations", audience: "customer", accountPage: true },
-  { to: "/sla", label: "SLA", audience: "customer", accountPage: true },
-  { to: "/settings", label: "Settings", audience: "customer", admin: true },
-  { to: "/staff/queue", label: "Queue", audience: "staff" },
-  { to: "/staff/accounts", label: "Accounts", audience: "staff" },
-  { to: "/staff/admin", label: "Admin", audience: "staff", minStaff: "platform_admin" },
+  { to: "/orders", label: "nav.orders", audience: "customer", accountPage: true },
+  { to: "/escalations", label: "nav.escalations", audience: "customer", accountPage: true },
+  { to: "/sla", label: "nav.sla", audience: "customer", accountPage: true },
+  { to: "/settings", label: "nav.settings", audience: "customer", admin: true },
+  { to: "/staff/queue", label: "nav.queue", audience: "staff" },
+  { to: "/staff/accounts", label: "nav.accounts", audience: "staff" },
+  { to: "/staff/admin", label: "nav.admin", audience: "staff", minStaff: "platform_admin" },
 ];

@@ -15,7 +15,6 @@ import {
   APPROVER_TEXT,
   categoryLabel,
   Conversation,
-  formatTime,
   History,
   requestSummary,
   SeverityBadge,
@@ -33,6 +32,7 @@ import { changeStatus } from "../server/escalations/workflow.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { useFormat } from "#app/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
@@ -77,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EscalationPage() {
   const { escalation: e, timeZone } = useLoaderData<typeof loader>();
+  const f = useFormat(timeZone);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -146,7 +147,7 @@ export default function EscalationPage() {
             <h3 className="mt-4 text-sm font-semibold text-slate-700">Outcome needed</h3>
             <p className="mt-1 text-sm break-words whitespace-pre-wrap">{e.desiredOutcome}</p>
             <p className="mt-4 text-xs text-slate-500">
-              Raised by {e.raisedByName} on {formatTime(e.createdAt, timeZone)}
+              Raised by {e.raisedByName} on {f.dateTime(e.createdAt)}
             </p>
           </Card>
           <Card>
@@ -192,7 +193,7 @@ export default function EscalationPage() {
               <h2 className="text-lg font-semibold">{e.status === "resolved" ? "Is it solved?" : "Closed"}</h2>
               <p className="mt-1 text-sm text-slate-600">
                 {e.reopenUntil
-                  ? `You can reopen this escalation until ${formatTime(e.reopenUntil, timeZone)}.`
+                  ? `You can reopen this escalation until ${f.dateTime(e.reopenUntil)}.`
                   : "This escalation can no longer be reopened."}
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
@@ -226,7 +227,7 @@ export default function EscalationPage() {
                           {a.decision === "approved" ? "Approved" : "Rejected"}
                         </Badge>{" "}
                         <span className="text-slate-600">
-                          by {a.decidedByName} on {formatTime(a.decidedAt, timeZone)}
+                          by {a.decidedByName} on {f.dateTime(a.decidedAt)}
                         </span>
                       </p>
                     )}

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LiveIndicator, useLiveEvents } from "../components/live";
-import { categoryLabel, ClockBadge, formatTime, SeverityBadge, StatusBadge } from "../components/escalations";
+import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge } from "../components/escalations";
 import { Button, Card, EmptyState, PageHeader, SelectField } from "../components/ui";
 import { ESCALATION_STATUSES, STATUS_TITLES, type EscalationStatus } from "../domain/escalations/workflow";
 import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { listEscalations } from "../server/escalations/list.server";
+import { useFormat } from "#app/i18n/react";
 
 const STATUS_FILTERS = ["active", "all", ...ESCALATION_STATUSES] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EscalationList() {
   const { escalations, status, timeZone, tenantName } = useLoaderData<typeof loader>();
+  const f = useFormat(timeZone);
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const [params] = useSearchParams();
@@ -117,7 +119,7 @@ export default function EscalationList() {
                     <td className="px-4 py-3">
                       <ClockBadge sla={e.sla} audience="customer" />
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatTime(e.createdAt, timeZone)}</td>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{f.dateTime(e.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

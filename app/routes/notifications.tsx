@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { formatTime } from "../components/escalations";
 import { Badge, Button, Card, EmptyState, PageHeader } from "../components/ui";
 import { getPrincipal, requireCustomer, requireStaff } from "../server/auth/guards.server";
 import { listNotifications, markNotificationsRead } from "../server/escalations/notify.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { useFormat } from "#app/i18n/react";
 
 /** Customers and staff alike: each reads only their own notifications (RLS). */
 async function requireViewer(request: Request) {
@@ -13,7 +13,8 @@ async function requireViewer(request: Request) {
   if (!p) throw redirect(`/login?redirectTo=${encodeURIComponent("/notifications")}`);
   if (p.kind === "staff") {
     const staff = await requireStaff(request);
-    return { db: staff.db, timeZone: "UTC" };
+    // Staff see times in their own zone (Settings → Profile), UTC until they choose one.
+    return { db: staff.db, timeZone: staff.user.timeZone ?? "UTC" };
   }
   const ctx = await requireCustomer(request);
   return { db: ctx.db, timeZone: ctx.tenant.timeZone };
@@ -35,6 +36,7 @@ export default function Notifications() {
   const { notifications, timeZone } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const unread = notifications.filter((n) => !n.read).length;
+  const f = useFormat(timeZone);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
@@ -67,8 +69,7 @@ export default function Notifications() {
                 </p>
                 <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-700">{n.body}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  <time dateTime={n.createdAt}>{formatTime(n.createdAt, timeZone)}</time>
-                  {timeZone === "UTC" ? " UTC" : ""}
+                  <time dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time>
                 </p>
               </li>
             ))}

@@ -2,15 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import {
-  DelayBadges,
-  eventLabel,
-  formatDate,
-  formatInstant,
-  formatMoney,
-  OrderStatusBadge,
-  relativeTime,
-} from "#app/components/orders/format";
+import { DelayBadges, eventLabel, OrderStatusBadge } from "#app/components/orders/format";
+import type { Formatter } from "#app/i18n/format";
+import { useFormat } from "#app/i18n/react";
 import { LiveIndicator } from "#app/components/live";
 import { OrderSlaFacts } from "#app/components/sla/order-sla-facts";
 import { useLiveOrders } from "#app/components/orders/use-live-orders";
@@ -46,14 +40,14 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function detailText(detail: Record<string, string>): string {
+function detailText(detail: Record<string, string>, f: Formatter): string {
   const parts: string[] = [];
   if (detail.reason) parts.push(detail.reason);
   if (detail.note) parts.push(detail.note);
   if (detail.carrier) parts.push(`Carrier ${detail.carrier}`);
   if (detail.trackingNumber) parts.push(`tracking ${detail.trackingNumber}`);
   if (detail.sku) parts.push(`SKU ${detail.sku}`);
-  if (detail.predictedDate) parts.push(`new estimate ${formatDate(detail.predictedDate)}`);
+  if (detail.predictedDate) parts.push(`new estimate ${f.calendarDate(detail.predictedDate)}`);
   if (detail.signedBy) parts.push(`signed by ${detail.signedBy}`);
   return parts.join(" · ");
 }
@@ -61,6 +55,7 @@ function detailText(detail: Record<string, string>): string {
 export default function OrderDetailPage() {
   const { order, timeZone, now: serverNow } = useLoaderData<typeof loader>();
   const now = useNow(serverNow);
+  const f = useFormat(timeZone);
   const navigation = useNavigation();
   const loading = navigation.state === "loading";
   const { highlighted, state } = useLiveOrders((id) => id === order.id, order);
@@ -79,7 +74,7 @@ export default function OrderDetailPage() {
             <DelayBadges lateState={order.lateState} atRisk={order.atRisk} />
             <span>
               {order.status === "on_hold" && order.holdReason ? `On hold: ${order.holdReason}. ` : ""}
-              Status since {formatInstant(order.statusAt, timeZone)} ({relativeTime(order.statusAt, now)})
+              Status since {f.dateTime(order.statusAt)} ({f.relative(order.statusAt, now)})
             </span>
           </span>
         }
@@ -100,16 +95,16 @@ export default function OrderDetailPage() {
           <Card>
             <h2 className="mb-3 text-base font-semibold text-ink">Dates</h2>
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-              <Fact label="Ordered">{formatInstant(order.orderedAt, timeZone)}</Fact>
-              <Fact label="Requested">{formatDate(order.requestedDate)}</Fact>
-              <Fact label="Promised">{formatDate(order.promisedDate)}</Fact>
+              <Fact label="Ordered">{f.dateTime(order.orderedAt)}</Fact>
+              <Fact label="Requested">{f.calendarDate(order.requestedDate)}</Fact>
+              <Fact label="Promised">{f.calendarDate(order.promisedDate)}</Fact>
               <Fact label="Predicted">
                 <span className={order.atRisk ? "font-medium text-amber-800" : undefined}>
-                  {formatDate(order.predictedDate)}
+                  {f.calendarDate(order.predictedDate)}
                 </span>
               </Fact>
-              <Fact label="Shipped">{formatInstant(order.shippedAt, timeZone)}</Fact>
-              <Fact label="Delivered">{formatInstant(order.deliveredAt, timeZone)}</Fact>
+              <Fact label="Shipped">{f.dateTime(order.shippedAt)}</Fact>
+              <Fact label="Delivered">{f.dateTime(order.deliveredAt)}</Fact>
             </dl>
             {order.late ? (
               <p className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -169,7 +164,7 @@ export default function OrderDetailPage() {
               </table>
             </div>
             <p className="pt-3 text-right text-sm text-slate-600">
-              Order value <span className="font-medium text-slate-900">{formatMoney(order.value, order.currency)}</span>
+              Order value <span className="font-medium text-slate-900">{f.money(order.value, order.currency)}</span>
             </p>
           </Card>
           <Card>
@@ -200,8 +195,8 @@ export default function OrderDetailPage() {
                     </span>
                     <span className="text-slate-600">
                       {eventLabel(s.status)}
-                      {s.shippedAt ? ` · shipped ${formatInstant(s.shippedAt, timeZone)}` : ""}
-                      {s.deliveredAt ? ` · delivered ${formatInstant(s.deliveredAt, timeZone)}` : ""}
+                      {s.shippedAt ? ` · shipped ${f.dateTime(s.shippedAt)}` : ""}
+                      {s.deliveredAt ? ` · delivered ${f.dateTime(s.deliveredAt)}` : ""}
                     </span>
                   </li>
                 ))}
@@ -231,13 +226,13 @@ export default function OrderDetailPage() {
                   />
                   <p className="text-sm font-medium text-slate-900">{eventLabel(e.type)}</p>
                   <p className="text-xs text-slate-600">
-                    <time dateTime={e.occurredAt} title={formatInstant(e.occurredAt, timeZone)}>
-                      {formatInstant(e.occurredAt, timeZone)} · {relativeTime(e.occurredAt, now)}
+                    <time dateTime={e.occurredAt} title={f.dateTime(e.occurredAt)}>
+                      {f.dateTime(e.occurredAt)} · {f.relative(e.occurredAt, now)}
                     </time>
                     {e.location ? ` · ${e.location}` : ""}
                   </p>
-                  {detailText(e.detail) ? (
-                    <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail)}</p>
+                  {detailText(e.detail, f) ? (
+                    <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail, f)}</p>
                   ) : null}
                 </li>
               ))}

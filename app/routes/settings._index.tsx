@@ -7,6 +7,7 @@ import { fieldErrors, inviteSchema } from "../forms/auth";
 import { requireCustomer } from "../server/auth/guards.server";
 import { changeRole, inviteUser, listMembers, removeMember } from "../server/auth/members.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { useFormat } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });
@@ -49,9 +50,7 @@ const ROLE_LABEL: Record<string, string> = { customer_admin: "Administrator", cu
 
 export default function Users() {
   const { members, invitations, me, tenantName, timeZone } = useLoaderData<typeof loader>();
-  // A fixed locale and zone: the server's defaults differ from the browser's, and a date that
-  // renders differently on hydration makes React re-create the page (losing what was typed).
-  const expiry = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
+  const f = useFormat(timeZone);
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -116,7 +115,7 @@ export default function Users() {
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>{i.email}</span>
                   <span className="text-slate-500">
-                    {ROLE_LABEL[i.role] ?? i.role} · expires {expiry.format(new Date(i.expiresAt))} ·{" "}
+                    {ROLE_LABEL[i.role] ?? i.role} · expires {f.date(i.expiresAt)} ·{" "}
                     <a
                       href={`/invitations/${i.id}`}
                       className="text-brand-700 underline hover:no-underline"

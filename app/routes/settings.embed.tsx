@@ -8,6 +8,7 @@ import { requireCustomer } from "../server/auth/guards.server";
 import { createEmbedKey, listEmbedKeys, revokeEmbedKey } from "../server/embed/keys.server";
 import { portalOrigin } from "../server/env.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { useFormat } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });
@@ -48,8 +49,8 @@ export default function EmbedKeys() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = result?.errors ?? {};
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
-  const when = (d: Date | string | null) => (d ? fmt.format(new Date(d)) : "never");
+  const f = useFormat(timeZone);
+  const when = (d: Date | string | null) => (d ? f.dateTime(d) : "never");
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card

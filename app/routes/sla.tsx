@@ -19,6 +19,7 @@ import { KPI_DEFINITIONS } from "#app/domain/sla/definitions";
 import { requireAccount } from "#app/server/auth/guards.server";
 import { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard } from "#app/server/sla/scorecard.server";
+import { useFormat } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
@@ -48,17 +49,6 @@ function formatTarget(k: Pick<KpiResult, "unit" | "target" | "better">): string 
   return k.unit === "%" ? `${op} ${k.target}%` : `${op} ${k.target} business hours`;
 }
 
-function formatDateTime(iso: string | null, timeZone: string): string {
-  if (!iso) return "never";
-  return new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
-
-function formatDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
 function MetBadge({ met }: { met: boolean | null }) {
   if (met === null) return <Badge tone="slate">No data</Badge>;
   return met ? (
@@ -72,11 +62,14 @@ function MetBadge({ met }: { met: boolean | null }) {
   );
 }
 
-function numberText(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString("en-GB") : n.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+/** Counts in the page's locale (a hook: the formatter comes from the root's locale). */
+function useNumberText(): (n: number) => string {
+  const f = useFormat();
+  return (n) => f.number(n, 1);
 }
 
 function KpiTile({ k }: { k: KpiResult }) {
+  const numberText = useNumberText();
   const what =
     k.id === "fillRateUnits"
       ? `${numberText(k.numerator)} of ${numberText(k.denominator)} units`
@@ -288,6 +281,8 @@ export default function SlaPage() {
     return () => clearInterval(t);
   }, [recompute, revalidator]);
   const tz = sc.calendar.timeZone;
+  const f = useFormat(tz);
+  const numberText = useNumberText();
   const siteQuery = page.siteParam ? `&site=${encodeURIComponent(page.siteParam)}` : "";
   return (
     <div className="space-y-6">
@@ -384,7 +379,7 @@ export default function SlaPage() {
             {sc.site ? ` · ${sc.site.code} ${sc.site.name}` : ""}
           </h2>
           <p className="text-sm text-slate-600">
-            {formatDate(sc.period.start)} – {formatDate(sc.period.end)} ·{" "}
+            {f.dateRange(sc.period.start, sc.period.end)} ·{" "}
             <Link to={sc.orders.href} className="text-brand-700 hover:underline">
               {numberText(sc.orders.promised)} orders promised
             </Link>
@@ -447,7 +442,7 @@ export default function SlaPage() {
           <dt className="font-medium text-slate-700">Time zone</dt>
           <dd>{tz} (all dates and times on this page)</dd>
           <dt className="font-medium text-slate-700">Last recomputed</dt>
-          <dd>{formatDateTime(sc.calendar.lastRecomputedAt, tz)}</dd>
+          <dd>{sc.calendar.lastRecomputedAt ? f.dateTime(sc.calendar.lastRecomputedAt) : "never"}</dd>
         </dl>
         {recompute ? (
           <div className="mt-4" role="status" aria-live="polite">

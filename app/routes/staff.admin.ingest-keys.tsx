@@ -9,6 +9,7 @@ import { assertSameOrigin } from "../server/http/csrf.server";
 import { requestInfo } from "../server/http/request-info.server";
 import { createIngestKey, listIngestKeys, revokeIngestKey } from "../server/ingest/keys.server";
 import { listTenants } from "../server/staff/admin.server";
+import { useFormat } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "platform_admin");
@@ -53,11 +54,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ ok: true, message: r.message, errors: {}, secret: r.secret });
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const fmt = (iso: string | null) => (iso ? `${dateTime.format(new Date(iso))} UTC` : "—");
-
 export default function IngestKeys() {
   const { keys, tenants } = useLoaderData<typeof loader>();
+  // Times in the viewer's own zone (staff profile; UTC until chosen).
+  const f = useFormat();
+  const fmt = (iso: string | null) => f.dateTime(iso);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";

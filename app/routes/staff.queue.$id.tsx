@@ -6,7 +6,6 @@ import {
   APPROVER_TEXT,
   categoryLabel,
   Conversation,
-  formatTime,
   History,
   requestSummary,
   SeverityBadge,
@@ -29,6 +28,7 @@ import { listAlerts } from "../server/escalations/queue-alerts.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { staffCanSee, staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { useFormat } from "#app/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -116,6 +116,7 @@ export default function StaffEscalation() {
     if (actionData?.ok && actionData.intent === "comment") commentForm.current?.reset();
   }, [actionData]);
   const tz = e.timeZone;
+  const f = useFormat(tz);
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -158,7 +159,7 @@ export default function StaffEscalation() {
             <h3 className="mt-4 text-sm font-semibold text-slate-700">Outcome needed</h3>
             <p className="mt-1 text-sm break-words whitespace-pre-wrap">{e.desiredOutcome}</p>
             <p className="mt-4 text-xs text-slate-500">
-              Raised by {e.raisedByName} on {formatTime(e.createdAt, tz)} ({tz})
+              Raised by {e.raisedByName} on {f.dateTime(e.createdAt)}
             </p>
           </Card>
           <Card>
@@ -304,7 +305,7 @@ export default function StaffEscalation() {
                   ) : (
                     <p className="mt-1">
                       <Badge tone={a.decision === "approved" ? "green" : "red"}>{a.decision}</Badge> by{" "}
-                      {a.decidedByName} on {formatTime(a.decidedAt, tz)}
+                      {a.decidedByName} on {f.dateTime(a.decidedAt)}
                       {a.reason ? <span className="block break-words text-slate-700">“{a.reason}”</span> : null}
                     </p>
                   )}

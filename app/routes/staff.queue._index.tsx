@@ -3,14 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchPara
 import { useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import {
-  categoryLabel,
-  ClockBadge,
-  formatTime,
-  SeverityBadge,
-  StatusBadge,
-  useEscalationEvents,
-} from "../components/escalations";
+import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge, useEscalationEvents } from "../components/escalations";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField } from "../components/ui";
 import { ESCALATION_SEVERITIES, ESCALATION_STATUSES, STATUS_TITLES } from "../domain/escalations/workflow";
 import { requireStaff } from "../server/auth/guards.server";
@@ -21,6 +14,7 @@ import { asEscalationError } from "../server/escalations/http.server";
 import { staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { visibleAccounts } from "../server/staff/accounts.server";
+import { useFormat } from "#app/i18n/react";
 
 const filterSchema = z.object({
   status: z.enum(["active", "all", ...ESCALATION_STATUSES]).catch("active"),
@@ -82,6 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Queue() {
   const { escalations, alerts, accounts, people, filters, me, isAdmin } = useLoaderData<typeof loader>();
+  const f = useFormat();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const [params] = useSearchParams();
@@ -267,7 +262,7 @@ export default function Queue() {
                     </td>
                     <td className="px-4 py-3">{e.assigneeFirstName ?? <span className="text-slate-500">—</span>}</td>
                     <td className="px-4 py-3 whitespace-nowrap text-slate-600" title={e.timeZone}>
-                      {formatTime(e.createdAt, e.timeZone, { zoneName: true })}
+                      {f.inZone(e.timeZone).dateTime(e.createdAt)}
                     </td>
                   </tr>
                 ))}

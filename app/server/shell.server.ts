@@ -5,10 +5,17 @@ import { withTenant } from "./tenant-db.server";
 import { unreadNotificationCount } from "./escalations/notify.server";
 import { tenants } from "../../db/schema/index";
 import { eq } from "drizzle-orm";
+import type { MessageId } from "#app/i18n/catalogue";
+import { DEFAULT_LOCALE, type Locale } from "#app/i18n/locales";
 
 export interface ShellData {
   user: { name: string; email: string };
-  roleLabel: string;
+  /** Catalogue id of the role's name. */
+  roleLabel: MessageId;
+  /** The signed-in user's locale (preference, account default, Accept-Language, en). */
+  locale: Locale;
+  /** Where the viewer's times are shown: the account's zone for customers, their own for staff. */
+  viewerTimeZone: string;
   tenantName: string | null;
   accountName: string | null;
   timeZone: string | null;
@@ -17,12 +24,12 @@ export interface ShellData {
   unreadNotifications: number;
 }
 
-const ROLE_LABELS: Record<string, string> = {
-  customer_admin: "Administrator",
-  customer_viewer: "Viewer",
-  support_agent: "Support agent",
-  support_lead: "Support lead",
-  platform_admin: "Platform admin",
+const ROLE_LABELS: Record<string, MessageId> = {
+  customer_admin: "nav.role.customer_admin",
+  customer_viewer: "nav.role.customer_viewer",
+  support_agent: "nav.role.support_agent",
+  support_lead: "nav.role.support_lead",
+  platform_admin: "nav.role.platform_admin",
 };
 
 export async function loadShell(request: Request): Promise<ShellData | null> {
@@ -35,6 +42,8 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
     return {
       user: { name: p.user.name, email: p.user.email },
       roleLabel: ROLE_LABELS[p.role],
+      locale: p.user.locale ?? DEFAULT_LOCALE,
+      viewerTimeZone: t[0]?.timeZone ?? "UTC",
       tenantName: t[0]?.name ?? null,
       accountName: null,
       timeZone: t[0]?.timeZone ?? null,
@@ -62,6 +71,8 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
   return {
     user: { name: p.user.name, email: p.user.email },
     roleLabel: ROLE_LABELS[p.staffRole],
+    locale: p.user.locale ?? DEFAULT_LOCALE,
+    viewerTimeZone: p.user.timeZone ?? "UTC",
     tenantName: null,
     accountName: account?.name ?? null,
     timeZone: account?.timeZone ?? null,

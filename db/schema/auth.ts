@@ -1,5 +1,6 @@
 // better-auth tables (core + organization plugin). Outside RLS: only the auth library and
 // the owner connection touch them. Organization ids are the tenant ids (uuid text).
+import type { Locale } from "#app/i18n/locales";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const user = pgTable("user", {
@@ -11,6 +12,10 @@ export const user = pgTable("user", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  /** Chosen locale; null follows the account's default, then the browser. */
+  locale: text("locale").$type<Locale>(),
+  /** Chosen IANA time zone (staff profile); null = UTC for staff, the account's zone for customers. */
+  timeZone: text("time_zone"),
 });
 
 export const session = pgTable(

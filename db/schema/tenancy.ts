@@ -1,5 +1,6 @@
 // Tenants, their ship-to sites, staff and staff-to-account assignments.
 import { sql } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales";
 import { boolean, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, foreignKey } from "drizzle-orm/pg-core";
 
 export const TENANT_TIERS = ["strategic", "key", "standard"] as const;
@@ -20,6 +21,8 @@ export const tenants = pgTable(
     region: text("region"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The account's locale (en, de, ja), set by its customer admins; users may override it. */
+    defaultLocale: text("default_locale").$type<Locale>().notNull().default("en"),
   },
   (t) => [uniqueIndex("tenants_slug_uq").on(t.slug)],
 );

@@ -1,4 +1,5 @@
 // The five demo customers, their sites, catalogues and how well each is served.
+import type { Locale } from "#app/i18n/locales";
 import type { TenantTier } from "../schema/tenancy";
 
 export interface DemoSite {
@@ -15,6 +16,8 @@ export interface TenantProfile {
   name: string;
   tier: TenantTier;
   timeZone: string;
+  /** The account's default locale (its users may choose another). */
+  defaultLocale: Locale;
   country: string;
   region: string | null;
   currency: string;
@@ -81,6 +84,7 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     name: "Acme Manufacturing",
     tier: "strategic",
     timeZone: "America/Chicago",
+    defaultLocale: "en",
     country: "US",
     region: null,
     currency: "USD",
@@ -114,6 +118,7 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     name: "Nordwind Handels GmbH",
     tier: "key",
     timeZone: "Europe/Berlin",
+    defaultLocale: "de",
     country: "DE",
     region: "BY",
     currency: "EUR",
@@ -139,6 +144,7 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     name: "Sakura Retail KK",
     tier: "standard",
     timeZone: "Asia/Tokyo",
+    defaultLocale: "ja",
     country: "JP",
     region: null,
     currency: "JPY",
@@ -165,6 +171,7 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     name: "Southern Cross Foods",
     tier: "key",
     timeZone: "Australia/Sydney",
+    defaultLocale: "en",
     country: "AU",
     region: "NSW",
     currency: "AUD",
@@ -193,6 +200,7 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     name: "Deccan Components",
     tier: "standard",
     timeZone: "Asia/Kolkata",
+    defaultLocale: "en",
     country: "IN",
     region: null,
     currency: "INR",

@@ -5,6 +5,7 @@ import { hashPassword } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
+import type { Locale } from "#app/i18n/locales";
 import {
   account,
   ingestKeys,
@@ -73,6 +74,7 @@ export async function createTenantRows(
     name: string;
     tier: TenantTier;
     timeZone: string;
+    defaultLocale?: Locale;
     country: string;
     region: string | null;
   },

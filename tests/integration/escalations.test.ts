@@ -27,6 +27,7 @@ import {
 } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
+import { createFormatter } from "#app/i18n/format";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -602,15 +603,10 @@ describe("automatic alerts", () => {
     const queue = await (await agent.get("/staff/queue?status=all")).text();
     const cells = [...queue.matchAll(/<td[^>]*title="([^"]+)"[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
     expect(cells.length).toBeGreaterThan(0);
-    // The agent works Acme (Chicago) and Nordwind (Berlin): each time ends with its zone's name,
-    // the winter or the summer one depending on the date (e.g. CET or CEST).
+    // The agent works Acme (Chicago) and Nordwind (Berlin): each time ends with its zone's name
+    // as the one formatter writes it (UTC offset), winter or summer depending on the date.
     const zoneNames = (zone: string) =>
-      ["2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z"].map(
-        (at) =>
-          new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" })
-            .formatToParts(new Date(at))
-            .find((p) => p.type === "timeZoneName")!.value,
-      );
+      ["2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z"].map((at) => createFormatter("en", zone).zoneName(at));
     for (const [zone, text] of cells)
       expect(
         zoneNames(zone).some((name) => text.endsWith(` ${name}`)),

@@ -3,7 +3,7 @@
 // the fiscal calendar with this year's periods, escalation hours, and every version.
 import { Form, Link } from "@remix-run/react";
 import type { FiscalYearView, CalendarView as View } from "#app/server/calendar/api-schema";
-import { formatDate, formatInstantDate } from "#app/components/orders/format";
+import { useFormat } from "#app/i18n/react";
 import { Card, EmptyState, PageHeader } from "#app/components/ui";
 
 export interface CalendarPageData {
@@ -66,6 +66,7 @@ function SimpleTable({ caption, head, rows }: { caption: string; head: string[];
 
 export function CalendarView({ data }: { data: CalendarPageData }) {
   const { calendar: c, year, fiscalYear } = data;
+  const f = useFormat(c.timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");
   return (
     <div className="space-y-6">
@@ -104,7 +105,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
           {fiscalYear ? (
             <>
               <h3 className="mt-3 text-sm font-semibold">
-                FY{fiscalYear.fiscalYear}: {formatDate(fiscalYear.start)} – {formatDate(fiscalYear.end)} (
+                FY{fiscalYear.fiscalYear}: {f.calendarDate(fiscalYear.start)} – {f.calendarDate(fiscalYear.end)} (
                 {fiscalYear.weeks.length} weeks)
               </h3>
               <SimpleTable
@@ -119,8 +120,8 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
                     {p.label}
                   </Link>,
                   `Q${p.quarter}`,
-                  formatDate(p.start),
-                  formatDate(p.end),
+                  f.calendarDate(p.start),
+                  f.calendarDate(p.end),
                 ])}
               />
             </>
@@ -165,7 +166,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
             <SimpleTable
               caption={`Public holidays in ${year}`}
               head={["Date", "Holiday"]}
-              rows={c.holidays.dates.map((h) => [formatDate(h.date), h.name])}
+              rows={c.holidays.dates.map((h) => [f.calendarDate(h.date), h.name])}
             />
           </>
         )}
@@ -179,7 +180,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
               caption="Closures"
               head={["Date", "Closed", "Reason"]}
               rows={c.closures.map((x) => [
-                formatDate(x.date),
+                f.calendarDate(x.date),
                 x.start && x.end ? `${x.start}–${x.end}` : "All day",
                 x.label,
               ])}
@@ -193,7 +194,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
             <SimpleTable
               caption="Extra working days"
               head={["Date", "Hours", "Reason"]}
-              rows={c.extraWorkingDays.map((x) => [formatDate(x.date), intervalsText(x.intervals), x.label])}
+              rows={c.extraWorkingDays.map((x) => [f.calendarDate(x.date), intervalsText(x.intervals), x.label])}
             />
           )}
         </Section>
@@ -216,7 +217,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
           head={["Version", "In force", "Calendar"]}
           rows={c.versions.map((v) => [
             v.active ? `${v.version === 0 ? "Default" : v.version} (in force)` : String(v.version),
-            `${v.validFrom ? formatInstantDate(v.validFrom, c.timeZone) : "from the start"} – ${v.validTo ? formatInstantDate(v.validTo, c.timeZone) : "now"}`,
+            `${v.validFrom ? f.date(v.validFrom) : "from the start"} – ${v.validTo ? f.date(v.validTo) : "now"}`,
             v.label,
           ])}
         />

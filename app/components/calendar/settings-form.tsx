@@ -14,6 +14,7 @@ import type {
 import { MONTH_NAMES, WEEKDAY_NAMES } from "#app/domain/sla/describe";
 import { TIME_ZONES } from "#app/forms/admin";
 import type { calendarAction, loadCalendarSettings } from "#app/server/calendar/settings-page.server";
+import { useFormat } from "#app/i18n/react";
 
 const DAYS: WeekdayKey[] = ["1", "2", "3", "4", "5", "6", "7"];
 const inputClass = (error?: string | null) =>
@@ -339,6 +340,7 @@ function ExtraDaysEditor({
 
 export function CalendarSettingsForm() {
   const page = useLoaderData<typeof loadCalendarSettings>();
+  const f = useFormat(page.timeZone);
   const actionData = useActionData<typeof calendarAction>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -636,8 +638,7 @@ export function CalendarSettingsForm() {
                   </>
                 ) : (
                   <p className="text-slate-600">
-                    {j.status === "failed" ? j.error : `${j.done} orders`} ·{" "}
-                    {new Date(j.finishedAt ?? j.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
+                    {j.status === "failed" ? j.error : `${j.done} orders`} · {f.dateTime(j.finishedAt ?? j.createdAt)}
                   </p>
                 )}
               </li>
@@ -658,8 +659,7 @@ export function CalendarSettingsForm() {
             {page.versions.map((v) => (
               <li key={v.version} className={cx(v.version === page.version && "font-medium")}>
                 v{v.version}
-                {v.version === page.version ? " (in use)" : ""} ·{" "}
-                {new Date(v.createdAt).toLocaleString("en-GB", { timeZone: page.timeZone })}
+                {v.version === page.version ? " (in use)" : ""} · {f.dateTime(v.createdAt)}
                 {v.createdBy ? ` · ${v.createdBy}` : ""}
                 <p className="font-normal text-slate-600">{v.label}</p>
               </li>

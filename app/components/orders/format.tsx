@@ -1,8 +1,10 @@
-// Order UI pieces shared by the list and the detail page: status labels and badges, dates in the
-// tenant's zone, relative times.
+// Order UI pieces shared by the list and the detail page: status labels and badges. Dates,
+// times and amounts come from the one formatter (app/i18n/format.ts, useFormat()).
 import type { OrderStatus } from "#app/domain/orders/statuses";
 import { Badge } from "../ui";
-import { dateTimeFormat, numberFormat, relativeTimeFormat } from "../intl";
+import { createFormatter } from "#app/i18n/format";
+
+const ENGLISH = createFormatter("en", "UTC");
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   received: "Received",
@@ -66,7 +68,7 @@ export function priorityLabel(p: string): string {
 
 /** "1 day", "3 days": English count + noun until the message catalogue takes over. */
 export function plural(n: number, one: string, other: string): string {
-  return `${numberFormat("en-GB", {}).format(n)} ${n === 1 ? one : other}`;
+  return `${ENGLISH.number(n, 0)} ${n === 1 ? one : other}`;
 }
 
 /** Late now (open, past the promise), delivered late, or at risk. */
@@ -96,63 +98,4 @@ export function missReason(m: OrderMissView): string {
   }
   if (m.reason !== "late") parts.push(`${m.linesShort} of ${plural(m.linesOrdered, "line", "lines")} short`);
   return parts.join(" · ");
-}
-
-/** A calendar date (YYYY-MM-DD, no zone) as "2 Mar 2026". */
-export function formatDate(date: string | null): string {
-  if (!date) return "—";
-  return dateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-/** An instant as a date in a zone. */
-export function formatInstantDate(iso: string | null, timeZone: string): string {
-  if (!iso) return "—";
-  return dateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(new Date(iso));
-}
-
-/** An instant as date and time in a zone, with the zone's abbreviation. */
-export function formatInstant(iso: string | null, timeZone: string): string {
-  if (!iso) return "—";
-  return dateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(iso));
-}
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400_000],
-  ["month", 30 * 86_400_000],
-  ["week", 7 * 86_400_000],
-  ["day", 86_400_000],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
-];
-
-/** "3 hours ago", "in 2 days"; "just now" under a minute. */
-export function relativeTime(iso: string, now: number): string {
-  const diff = new Date(iso).getTime() - now;
-  const abs = Math.abs(diff);
-  if (abs < 60_000) return "just now";
-  const rtf = relativeTimeFormat("en", { numeric: "auto" });
-  for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
-  }
-  return "just now";
-}
-
-export function formatMoney(value: string, currency: string): string {
-  const n = Number(value);
-  if (!Number.isFinite(n)) return value;
-  try {
-    return numberFormat("en-GB", { style: "currency", currency }).format(n);
-  } catch {
-    return `${n.toFixed(2)} ${currency}`;
-  }
 }

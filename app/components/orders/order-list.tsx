@@ -8,16 +8,8 @@ import { defaultDir, type OrderFilters, type SortDir, type SortKey } from "#app/
 import type { OrderStatus } from "#app/domain/orders/statuses";
 import { cx, EmptyState } from "../ui";
 import { ordersHref } from "./filters";
-import {
-  formatDate,
-  formatInstantDate,
-  formatMoney,
-  missReason,
-  priorityLabel,
-  statusLabel,
-  statusTone,
-  type OrderMissView,
-} from "./format";
+import { missReason, priorityLabel, statusLabel, statusTone, type OrderMissView } from "./format";
+import { useFormat } from "#app/i18n/react";
 
 export interface OrderRowView {
   id: string;
@@ -217,6 +209,7 @@ const LABEL_VARS = Object.fromEntries(
 ) as CSSProperties;
 
 function Row({ r, tz, showMiss, updated }: { r: OrderRowView; tz: string; showMiss: boolean; updated: boolean }) {
+  const f = useFormat(tz);
   const miss = showMiss && r.miss ? missReason(r.miss) : null;
   return (
     <tr className={updated ? "row-updated" : undefined}>
@@ -239,12 +232,12 @@ function Row({ r, tz, showMiss, updated }: { r: OrderRowView; tz: string; showMi
         ) : null}
         {miss ? <span className="c-miss">{miss}</span> : null}
       </td>
-      <td className="c-ord">{formatInstantDate(r.orderedAt, tz)}</td>
-      <td className="c-req">{formatDate(r.requestedDate)}</td>
-      <td className="c-prom">{formatDate(r.promisedDate)}</td>
-      <td className={cx("c-pred", r.atRisk && "risk")}>{formatDate(r.predictedDate)}</td>
-      <td className="c-del">{formatInstantDate(r.deliveredAt, tz)}</td>
-      <td className="c-val num">{formatMoney(r.value, r.currency)}</td>
+      <td className="c-ord">{f.date(r.orderedAt)}</td>
+      <td className="c-req">{f.calendarDate(r.requestedDate)}</td>
+      <td className="c-prom">{f.calendarDate(r.promisedDate)}</td>
+      <td className={cx("c-pred", r.atRisk && "risk")}>{f.calendarDate(r.predictedDate)}</td>
+      <td className="c-del">{f.date(r.deliveredAt)}</td>
+      <td className="c-val num">{f.money(r.value, r.currency)}</td>
     </tr>
   );
 }

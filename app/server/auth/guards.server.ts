@@ -11,6 +11,7 @@ import { withTenant, type TenantContext } from "../tenant-db.server";
 import { getAuth } from "./better-auth.server";
 import { authHeaders } from "./session-cookie.server";
 import { verificationSecrets } from "./session-secret.server";
+import { resolveLocale, type Locale } from "#app/i18n/locales";
 
 export type CustomerRole = "customer_admin" | "customer_viewer";
 export const CUSTOMER_ROLES: readonly CustomerRole[] = ["customer_admin", "customer_viewer"];
@@ -19,6 +20,13 @@ export interface SignedInUser {
   id: string;
   name: string;
   email: string;
+  /**
+   * The locale this request renders in: user preference, account default, Accept-Language, en.
+   * Set by the guards; optional so contexts built by hand in tests read as English.
+   */
+  locale?: Locale;
+  /** The user's own time zone choice (staff profile), or null. */
+  timeZone?: string | null;
 }
 
 export interface TenantSummary {
@@ -101,23 +109,39 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
   const { db } = await getDb();
   const u = session.user;
   const [active] = await db
-    .select({ id: user.id })
+    .select({ id: user.id, locale: user.locale, timeZone: user.timeZone })
     .from(user)
     .where(and(eq(user.id, u.id), isNull(user.deactivatedAt)));
   if (!active) return null;
-  const signedIn = { id: u.id, name: u.name, email: u.email };
+  const acceptLanguage = request.headers.get("accept-language");
+  const signedIn = (accountLocale: string | null): SignedInUser => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    locale: resolveLocale({ user: active.locale, account: accountLocale, acceptLanguage }),
+    timeZone: active.timeZone,
+  });
   const [staff] = await db
     .select({ role: staffMembers.role })
     .from(staffMembers)
     .where(and(eq(staffMembers.userId, u.id), eq(staffMembers.active, true)));
-  if (staff) return { kind: "staff", user: signedIn, staffRole: staff.role };
+  if (staff) return { kind: "staff", user: signedIn(null), staffRole: staff.role };
   const [m] = await db
     .select({ role: member.role, organizationId: member.organizationId })
     .from(member)
     .where(eq(member.userId, u.id))
     .limit(1);
   if (!m || !CUSTOMER_ROLES.includes(m.role as CustomerRole)) return null;
-  return { kind: "customer", user: signedIn, role: m.role as CustomerRole, tenantId: m.organizationId };
+  const [account] = await db
+    .select({ defaultLocale: tenants.defaultLocale })
+    .from(tenants)
+    .where(eq(tenants.id, m.organizationId));
+  return {
+    kind: "customer",
+    user: signedIn(account?.defaultLocale ?? null),
+    role: m.role as CustomerRole,
+    tenantId: m.organizationId,
+  };
 }
 
 /** The tenant's summary when it is active and the context may see it (RLS), else null. */

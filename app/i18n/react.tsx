@@ -1,0 +1,62 @@
+// React bindings: the root renders <I18nProvider> with the locale, messages and viewer's time zone
+// from its loader, so the server and the browser render the same text.
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import { IntlProvider, useIntl } from "react-intl";
+import type { MessageId } from "./catalogue";
+import { createFormatter, INTL_LOCALE, type Formatter } from "./format";
+import { DEFAULT_LOCALE, type Locale } from "./locales";
+import type { MessageValues } from "./translate";
+
+declare global {
+  // react-intl reads this to type-check message ids: a typo is a type error, not a blank label.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace FormatjsIntl {
+    interface Message {
+      ids: MessageId;
+    }
+  }
+}
+
+interface I18nState {
+  locale: Locale;
+  formatter: Formatter;
+}
+
+const I18nContext = createContext<I18nState>({
+  locale: DEFAULT_LOCALE,
+  formatter: createFormatter(DEFAULT_LOCALE, "UTC"),
+});
+
+export function I18nProvider(props: {
+  locale: Locale;
+  messages: Record<MessageId, string>;
+  timeZone: string;
+  children: ReactNode;
+}) {
+  const { locale, messages, timeZone, children } = props;
+  const state = useMemo(() => ({ locale, formatter: createFormatter(locale, timeZone) }), [locale, timeZone]);
+  return (
+    <IntlProvider locale={INTL_LOCALE[locale]} defaultLocale={INTL_LOCALE[DEFAULT_LOCALE]} messages={messages}>
+      <I18nContext.Provider value={state}>{children}</I18nContext.Provider>
+    </IntlProvider>
+  );
+}
+
+export function useLocale(): Locale {
+  return useContext(I18nContext).locale;
+}
+
+/** The formatter in the viewer's zone, or in another zone (an account's calendar, a site). */
+export function useFormat(timeZone?: string | null): Formatter {
+  const { formatter } = useContext(I18nContext);
+  return useMemo(
+    () => (timeZone && timeZone !== formatter.timeZone ? formatter.inZone(timeZone) : formatter),
+    [formatter, timeZone],
+  );
+}
+
+/** `t("area.key", { count })`: a catalogue message as a string (labels, attributes, options). */
+export function useT(): (id: MessageId, values?: MessageValues) => string {
+  const intl = useIntl();
+  return useCallback((id: MessageId, values?: MessageValues) => intl.formatMessage({ id }, values), [intl]);
+}

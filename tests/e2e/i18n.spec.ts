@@ -1,0 +1,61 @@
+// Locales end to end: each account's default language, the browser's language when signed out,
+// the same text on the server and after hydration.
+import { expect, test, type Page } from "@playwright/test";
+import { signInThroughForm } from "./support";
+
+/** Waits until Remix has hydrated, so a click is a client-side navigation (dev mode is slow). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true,
+  );
+}
+
+/** Collects React hydration warnings and errors while a page is used. */
+function hydrationProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    const text = m.text();
+    if ((m.type() === "error" || m.type() === "warning") && /hydrat|did not match|server rendered/i.test(text))
+      problems.push(text);
+  });
+  page.on("pageerror", (e) => {
+    if (/hydrat|did not match|server rendered/i.test(e.message)) problems.push(e.message);
+  });
+  return problems;
+}
+
+for (const [email, lang, ordersLabel, escalationsLabel] of [
+  ["admin@nordwind.example", "de", "Aufträge", "Eskalationen"],
+  ["admin@sakura.example", "ja", "注文", "エスカレーション"],
+  ["admin@acme.example", "en", "Orders", "Escalations"],
+] as const) {
+  test(`${email} sees the portal in ${lang}, the same before and after hydration`, async ({ browser }) => {
+    const page = await signInThroughForm(browser, email);
+    const problems = hydrationProblems(page);
+    await page.goto("/orders");
+    await hydrated(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    const nav = page.getByRole("navigation").first();
+    await expect(nav.getByRole("link", { name: ordersLabel })).toBeVisible();
+    await expect(nav.getByRole("link", { name: escalationsLabel })).toBeVisible();
+    // Navigating on the client keeps the language.
+    await nav.getByRole("link", { name: escalationsLabel }).click();
+    await expect(page).toHaveURL(/\/escalations/);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+}
+
+test("signed out, the browser's language decides", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ja-JP" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await context.close();
+  const english = await browser.newContext({ locale: "fr-FR" });
+  const p2 = await english.newPage();
+  await p2.goto("/login");
+  await expect(p2.locator("html")).toHaveAttribute("lang", "en");
+  await english.close();
+});
