@@ -1,20 +1,12 @@
 // The OpenAPI 3.1 document served at /api/v1/openapi.json, assembled from the per-area modules
 // in ./openapi/ (each owner describes its own endpoints). Shared pieces live here: the problem
 // schema and the security schemes.
+import { problemBodySchema } from "../http/problem.server";
 import { OPENAPI_MODULES } from "./openapi/index";
+import { componentSchema } from "./openapi/zod";
 
-const PROBLEM_SCHEMA = {
-  type: "object",
-  description: "RFC 9457 problem details.",
-  required: ["type", "title", "status", "detail"],
-  properties: {
-    type: { type: "string", description: "`about:blank` unless stated otherwise." },
-    title: { type: "string" },
-    status: { type: "integer" },
-    detail: { type: "string", description: "What was wrong, in words a developer can act on." },
-    errors: { type: "array", items: { type: "object" } },
-  },
-};
+/** Generated from the schema problem() builds its bodies by (http/problem.server.ts). */
+const PROBLEM_SCHEMA = componentSchema(problemBodySchema);
 
 export interface OpenApiDocument {
   openapi: "3.1.0";

@@ -35,9 +35,11 @@ const periodsQuery = z.object({
     .refine((y) => y >= 1900 && y <= 2200, "year lies between 1900 and 2200."),
 });
 
+/** `errors` keyed by query parameter, as every /api/v1 query error (the document's Problem schema). */
 function badQuery(error: z.ZodError): Response {
-  const errors = error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-  return problems.badRequest(errors.map((e) => e.message).join(" "), { errors });
+  const errors: Record<string, string> = {};
+  for (const i of error.issues) errors[String(i.path[0] ?? "query")] ??= i.message;
+  return problems.badRequest(Object.values(errors).join(" "), { errors });
 }
 
 function pick(params: URLSearchParams, keys: readonly string[]): Record<string, string> {

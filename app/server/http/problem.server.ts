@@ -1,13 +1,42 @@
 // RFC 9457 problem details for every /api/v1 error: one shape, a clear `detail`, never a stack.
+import { z } from "zod";
 import { currentRequestId } from "../log.server";
+
+/**
+ * The body of every problem response; the OpenAPI document's `Problem` schema is generated from
+ * it (api/openapi.server.ts), so the two cannot disagree. Extra members are allowed (RFC 9457):
+ * ingestion adds per-item `results` and `counts`.
+ */
+export const problemBodySchema = z
+  .looseObject({
+    type: z.string().describe("`about:blank` unless stated otherwise."),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().describe("What was wrong, in words a developer can act on."),
+    requestId: z
+      .string()
+      .optional()
+      .describe("The request's id (also the `X-Request-Id` header): quote it to support; it names the log lines."),
+    errors: z
+      .union([
+        z.record(z.string(), z.string()).describe("Query parameters or fields: what is wrong with each, by name."),
+        z
+          .array(z.object({ path: z.string(), message: z.string() }))
+          .describe("Ingestion envelopes: what is wrong, by JSON path."),
+      ])
+      .optional(),
+  })
+  .describe("RFC 9457 problem details.");
+
+type ProblemExtra = Pick<z.infer<typeof problemBodySchema>, "errors"> & Record<string, unknown>;
 
 export interface ProblemInit {
   status: number;
   title: string;
   detail: string;
   type?: string;
-  /** Extra members, e.g. per-item `errors`. */
-  extra?: Record<string, unknown>;
+  /** Extra members, e.g. per-field `errors`. */
+  extra?: ProblemExtra;
   headers?: HeadersInit;
 }
 
@@ -25,8 +54,7 @@ export function problem({ status, title, detail, type, extra, headers }: Problem
 }
 
 export const problems = {
-  badRequest: (detail: string, extra?: Record<string, unknown>) =>
-    problem({ status: 400, title: "Bad request", detail, extra }),
+  badRequest: (detail: string, extra?: ProblemExtra) => problem({ status: 400, title: "Bad request", detail, extra }),
   unauthorized: (detail = "Send a valid bearer token or sign in.") =>
     problem({ status: 401, title: "Unauthorized", detail, headers: { "WWW-Authenticate": "Bearer" } }),
   forbidden: (detail: string) => problem({ status: 403, title: "Forbidden", detail }),
