@@ -38,7 +38,7 @@ export interface Target {
   /** Rows of these tables with this tenant are fingerprinted. */
   tenantId: string;
   /** Restricts the fingerprint to some rows (e.g. orders of other sites); default: the whole tenant. */
-  rowFilter?: (table: string) => ReturnType<typeof sql> | null;
+  rowFilter?: (table: string) => ReturnType<typeof sql> | null | undefined;
   ids: Set<string>;
   texts: string[];
   pick: ProbeIds;
