@@ -13,7 +13,12 @@ import formatjs from "eslint-plugin-formatjs";
  * Files whose user-visible text all comes from the message catalogue (app/i18n/messages). Add a
  * file here once its strings are converted; the list widens until it covers app/**.
  */
-const CATALOGUE_ONLY = ["app/root.tsx", "app/components/app-header.tsx", "app/components/error-boundary.tsx"];
+const CATALOGUE_ONLY = [
+  "app/root.tsx",
+  "app/components/app-header.tsx",
+  "app/components/error-boundary.tsx",
+  "app/routes/profile.tsx",
+];
 
 /**
  * formatjs/no-literal-string-in-jsx, minus text that is only punctuation, digits or symbols

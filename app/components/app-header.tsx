@@ -77,6 +77,19 @@ function NavLinks({ shell, onNavigate, vertical }: { shell: ShellData; onNavigat
   );
 }
 
+function ProfileLink({ className, onNavigate }: { className?: string; onNavigate?: () => void }) {
+  const t = useT();
+  return (
+    <NavLink
+      to="/profile"
+      onClick={onNavigate}
+      className={cx("rounded-md px-3 py-1.5 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100", className)}
+    >
+      {t("nav.profile")}
+    </NavLink>
+  );
+}
+
 function SignOut({ className }: { className?: string }) {
   const t = useT();
   return (
@@ -163,6 +176,7 @@ function MenuSheet({ shell }: { shell: ShellData }) {
               {shell.user.name}
             </p>
             <p className="mb-3 text-sm text-slate-500">{t(shell.roleLabel)}</p>
+            <ProfileLink className="mb-3 block" onNavigate={close} />
             <SignOut />
           </div>
         </div>
@@ -196,6 +210,7 @@ export function AppHeader({ shell }: { shell: ShellData | null }) {
               </p>
               <p className="text-xs text-slate-500">{t(shell.roleLabel)}</p>
             </div>
+            <ProfileLink className="hidden lg:block" />
             <SignOut className="hidden lg:block" />
             <MenuSheet shell={shell} />
           </div>

@@ -36,7 +36,13 @@ export function I18nProvider(props: {
   const { locale, messages, timeZone, children } = props;
   const state = useMemo(() => ({ locale, formatter: createFormatter(locale, timeZone) }), [locale, timeZone]);
   return (
-    <IntlProvider locale={INTL_LOCALE[locale]} defaultLocale={INTL_LOCALE[DEFAULT_LOCALE]} messages={messages}>
+    <IntlProvider
+      locale={INTL_LOCALE[locale]}
+      defaultLocale={INTL_LOCALE[DEFAULT_LOCALE]}
+      messages={messages}
+      // The default handler logs the whole error object (catalogue included): one short line instead.
+      onError={(err) => console.error(`i18n: ${err.code}: ${err.message.slice(0, 200)}`)}
+    >
       <I18nContext.Provider value={state}>{children}</I18nContext.Provider>
     </IntlProvider>
   );
