@@ -89,21 +89,52 @@ export function lastPeriodOf(cal: CompiledCalendar, p: ResolvedPeriod): { fiscal
 }
 
 export interface TrendSlot {
+  granularity: "period" | "week";
   fiscalYear: number;
-  period: number;
+  /** Period (1-12) or week number, by granularity. */
+  index: number;
   id: string;
   label: string;
+  /** Local dates, inclusive. */
+  start: string;
+  end: string;
 }
 
+/** The n fiscal periods up to and including `last`, oldest first. */
 export function trendSlots(cal: CompiledCalendar, last: { fiscalYear: number; period: number }, n = 12): TrendSlot[] {
   return precedingPeriods(last, n, (fy) => periodsOf(cal, fy).length || 12).map((s) => {
     const info = periodsOf(cal, s.fiscalYear).find((p) => p.period === s.period);
     return {
-      ...s,
+      granularity: "period",
+      fiscalYear: s.fiscalYear,
+      index: s.period,
       id: formatPeriodKey({ granularity: "period", fiscalYear: s.fiscalYear, index: s.period }),
       label: info?.label ?? `FY${s.fiscalYear} P${String(s.period).padStart(2, "0")}`,
+      start: info?.start ?? "",
+      end: info?.end ?? "",
     };
   });
+}
+
+/** The n fiscal weeks up to and including the week containing `lastDate`, oldest first. */
+export function weekTrendSlots(cal: CompiledCalendar, lastDate: string, n = 12): TrendSlot[] {
+  const out: TrendSlot[] = [];
+  let date = lastDate;
+  for (let i = 0; i < n; i++) {
+    const pos = fiscalPeriodOfDate(cal, date);
+    const key = { granularity: "week" as const, fiscalYear: pos.fiscalYear, index: pos.week };
+    out.unshift({
+      granularity: "week",
+      fiscalYear: pos.fiscalYear,
+      index: pos.week,
+      id: formatPeriodKey(key),
+      label: `FY${pos.fiscalYear} W${String(pos.week).padStart(2, "0")}`,
+      start: pos.weekSpan.start,
+      end: pos.weekSpan.end,
+    });
+    date = addDays(pos.weekSpan.start, -1);
+  }
+  return out;
 }
 
 export interface PeriodChoice {

@@ -21,7 +21,14 @@ import type { TenantSummary } from "#app/server/auth/guards.server";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { drillDownHref, fiscalCondition, type SlaDrillDown } from "./drilldown.server";
-import { lastPeriodOf, periodChoices, resolveSelection, trendSlots, type PeriodChoice } from "./periods.server";
+import {
+  lastPeriodOf,
+  periodChoices,
+  resolveSelection,
+  trendSlots,
+  weekTrendSlots,
+  type PeriodChoice,
+} from "./periods.server";
 import { SUPERSEDED } from "./metrics.server";
 import { loadTargets } from "./targets.server";
 
@@ -72,10 +79,18 @@ export interface SiteRow {
 export interface TrendPoint {
   id: string;
   label: string;
+  /** The trend charts weeks in a week view, fiscal periods otherwise. */
+  granularity: "period" | "week";
+  start: string;
+  end: string;
   measured: number;
   otif: number | null;
   onTime: number | null;
   inFull: number | null;
+  fillRateUnits: number | null;
+  fillRateLines: number | null;
+  /** Average lead time, business hours. */
+  leadTime: number | null;
   otifMet: boolean | null;
   href: string;
 }
@@ -253,15 +268,17 @@ export async function buildScorecard(
     // One pass over the orders of the selected period and of the 12-period trend, grouped finely
     // enough (fiscal year, quarter, period, week, site) to sum every figure the page shows from
     // the groups: each is a count or a sum, and every order has one site and one fiscal key.
-    const slots = trendSlots(cal, lastPeriodOf(cal, period));
+    const slots =
+      period.key.granularity === "week" ? weekTrendSlots(cal, period.end) : trendSlots(cal, lastPeriodOf(cal, period));
     const years = [...new Set(slots.map((x) => x.fiscalYear))];
+    const slotColumn = period.key.granularity === "week" ? orders.fiscalWeek : orders.fiscalPeriod;
     const inTrendSql = or(
       ...years.map((fy) =>
         and(
           eq(orders.fiscalYear, fy),
           inArray(
-            orders.fiscalPeriod,
-            slots.filter((x) => x.fiscalYear === fy).map((x) => x.period),
+            slotColumn,
+            slots.filter((x) => x.fiscalYear === fy).map((x) => x.index),
           ),
         ),
       ),
@@ -311,18 +328,26 @@ export async function buildScorecard(
       });
 
     const trend: TrendPoint[] = slots.map((s) => {
-      const a = sum(groups.filter((g) => g.fy === s.fiscalYear && g.fp === s.period));
+      const a = sum(
+        groups.filter((g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index),
+      );
       const otif = pct(a.otif, a.measured);
       return {
         id: s.id,
         label: s.label,
+        granularity: s.granularity,
+        start: s.start,
+        end: s.end,
         measured: a.measured,
         otif,
         onTime: pct(a.onTime, a.measured),
         inFull: pct(a.inFull, a.measured),
+        fillRateUnits: pct(a.unitsShipped, a.unitsOrdered),
+        fillRateLines: pct(a.linesFilled, a.linesOrdered),
+        leadTime: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
         otifMet: kpiMet("otif", otif, targets.otifPct),
         href: drillDownHref({
-          fiscal: { granularity: "period", fiscalYear: s.fiscalYear, index: s.period },
+          fiscal: { granularity: s.granularity, fiscalYear: s.fiscalYear, index: s.index },
           site: site?.id,
           otif: "missed",
         }),

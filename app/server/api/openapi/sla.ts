@@ -191,16 +191,23 @@ export const schemas = {
       },
       trend: {
         type: "array",
-        description: "The 12 fiscal periods ending with the selected period's last one, oldest first.",
+        description:
+          "Oldest first: for a week, the 12 fiscal weeks ending with it; otherwise the 12 fiscal periods ending with the selected period's last one.",
         items: {
           type: "object",
           properties: {
             id: { type: "string", example: "FY2026-P03" },
             label: { type: "string" },
+            granularity: { type: "string", enum: ["period", "week"] },
+            start: date,
+            end: date,
             measured: { type: "integer" },
             otif: nullableNumber,
             onTime: nullableNumber,
             inFull: nullableNumber,
+            fillRateUnits: nullableNumber,
+            fillRateLines: nullableNumber,
+            leadTime: { ...nullableNumber, description: "Average lead time, business hours." },
             otifMet: { type: ["boolean", "null"] },
             href: { type: "string" },
           },
