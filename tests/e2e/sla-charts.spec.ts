@@ -9,7 +9,9 @@ async function open(page: Page, url: string): Promise<void> {
   for (let attempt = 0; attempt < 4; attempt++) {
     await page.goto(url);
     await page.waitForLoadState("networkidle");
-    if ((await page.getByRole("heading", { name: "Something went wrong" }).count()) === 0) return;
+    // A dev server still optimising dependencies may serve a blank first page: reload then too.
+    const broken = (await page.getByRole("heading", { name: "Something went wrong" }).count()) > 0;
+    if (!broken && (await page.locator("h1").count()) > 0) return;
     await page.waitForTimeout(2_000);
   }
 }
