@@ -67,6 +67,7 @@ export async function benchTenants(handle: DbHandle, count: number): Promise<Ing
       timeZone: "Europe/Berlin",
       country: "DE",
       region: null,
+      shortCode: `RT${i}`,
     });
     await handle.db.insert(organization).values({ id, name: `Realtime ${i}`, slug });
     await handle.db.insert(sites).values({

@@ -23,8 +23,12 @@ export const tenants = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** The account's locale (en, de, ja), set by its customer admins; users may override it. */
     defaultLocale: text("default_locale").$type<Locale>().notNull().default("en"),
+    /** ACME in ACME-12; filled from the slug by a trigger when not given (0050). */
+    shortCode: text("short_code").notNull(),
+    /** Whether staff's first public reply moves an open escalation to acknowledged. */
+    ackOnFirstReply: boolean("ack_on_first_reply").notNull().default(true),
   },
-  (t) => [uniqueIndex("tenants_slug_uq").on(t.slug)],
+  (t) => [uniqueIndex("tenants_slug_uq").on(t.slug), uniqueIndex("tenants_short_code_uq").on(t.shortCode)],
 );
 
 export const sites = pgTable(

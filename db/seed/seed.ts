@@ -1,6 +1,7 @@
 // Demo and scale data. Deterministic for a given `now` (the demo is anchored to today so that
 // open orders are really open). Runs through the owner connection, never at request time.
 import { createHash } from "node:crypto";
+import { shortCodeFromSlug } from "#app/domain/escalations/keys";
 import { hashPassword } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
@@ -79,9 +80,18 @@ export async function createTenantRows(
     region: string | null;
   },
 ): Promise<void> {
-  await handle.db.insert(tenants).values(t);
+  await handle.db.insert(tenants).values({ ...t, shortCode: DEMO_SHORT_CODES[t.slug] ?? shortCodeFromSlug(t.slug) });
   await handle.db.insert(organization).values({ id: t.id, name: t.name, slug: t.slug });
 }
+
+/** Escalation key prefixes agents say aloud (ACME-12); other tenants derive theirs from the slug. */
+const DEMO_SHORT_CODES: Record<string, string> = {
+  acme: "ACME",
+  nordwind: "NORD",
+  sakura: "SAKU",
+  southerncross: "SXC",
+  deccan: "DECC",
+};
 
 async function seedTenant(
   handle: DbHandle,

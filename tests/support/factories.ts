@@ -1,6 +1,7 @@
 // Small data factories for database tests. Rows are written as the owner connection
 // (`handle.db`), the way seeding and migrations write, never through a runtime role.
 import { randomUUID } from "node:crypto";
+import { shortCodeFromSlug } from "#app/domain/escalations/keys";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
 import {
@@ -39,6 +40,7 @@ export async function createTenant(
     timeZone: overrides.timeZone ?? "Europe/Berlin",
     country: "DE",
     region: null,
+    shortCode: shortCodeFromSlug(`t-${n}`),
   };
   await handle.db.insert(tenants).values(row);
   return { id: row.id, slug: row.slug, name: row.name };

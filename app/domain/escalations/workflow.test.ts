@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, ESCALATION_STATUSES, nextStatuses, type EscalationStatus } from "./workflow";
+import {
+  acknowledgesOnReply,
+  checkTransition,
+  ESCALATION_STATUSES,
+  nextStatuses,
+  type EscalationStatus,
+} from "./workflow";
 
 const now = new Date("2025-06-20T12:00:00Z");
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
@@ -86,5 +92,29 @@ describe("escalation workflow", () => {
     expect(nextStatuses("open", "customer", now, null)).toEqual([]);
     expect(nextStatuses("resolved", "customer", now, daysAgo(2))).toEqual(["in_progress", "closed"]);
     expect(nextStatuses("closed", "customer", now, daysAgo(30))).toEqual([]);
+  });
+});
+
+describe("acknowledging on the first public reply", () => {
+  const base = { status: "open" as const, actor: "staff" as const, visibility: "public" as const, ackOnFirstReply: true };
+
+  it("acknowledges an open escalation when staff reply publicly", () => {
+    expect(acknowledgesOnReply(base)).toBe(true);
+  });
+
+  it("leaves it open for an internal note", () => {
+    expect(acknowledgesOnReply({ ...base, visibility: "internal" })).toBe(false);
+  });
+
+  it("leaves it open when the customer replies", () => {
+    expect(acknowledgesOnReply({ ...base, actor: "customer" })).toBe(false);
+  });
+
+  it("leaves it open when the account switched the rule off", () => {
+    expect(acknowledgesOnReply({ ...base, ackOnFirstReply: false })).toBe(false);
+  });
+
+  it("does not move an escalation that is already past open", () => {
+    expect(acknowledgesOnReply({ ...base, status: "in_progress" })).toBe(false);
   });
 });

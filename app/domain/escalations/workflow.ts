@@ -181,3 +181,16 @@ export const TRANSITION_ACTIONS: Record<TransitionKind, string> = {
 export function isTerminal(status: EscalationStatus): boolean {
   return status === "resolved" || status === "closed";
 }
+
+/**
+ * Staff's first public reply to an open escalation acknowledges it (the customer has heard from a
+ * person), unless the account switched that off. Internal notes and customer replies never do.
+ */
+export function acknowledgesOnReply(input: {
+  status: EscalationStatus;
+  actor: Actor;
+  visibility: "public" | "internal";
+  ackOnFirstReply: boolean;
+}): boolean {
+  return input.ackOnFirstReply && input.actor === "staff" && input.visibility === "public" && input.status === "open";
+}

@@ -3,7 +3,7 @@ import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { firstName, peopleByIds, staffCanSee } from "./people.server";
-import { audit, loadRow, ref, staffLink } from "./row.server";
+import { audit, loadRow, staffLink, staffRef } from "./row.server";
 import { saveChanges } from "./workflow.server";
 
 /** Take (assignee "me"), hand over to a colleague who may see the account, or unassign. */
@@ -42,7 +42,7 @@ export async function assignEscalation(actor: EscalationActor, id: string, assig
           recipientUserId: assigneeId,
           recipientKind: "staff",
           escalationId: row.id,
-          title: `${actor.name} assigned ${ref(row.number)} to you`,
+          title: `${actor.name} assigned ${staffRef(row)} to you`,
           body: `${row.tenantName}: ${row.title}`,
           link: staffLink(row.id),
         },

@@ -1,11 +1,12 @@
 // Public replies, internal notes and the internal summary.
+import { acknowledgesOnReply } from "#app/domain/escalations/workflow";
 import { and, eq } from "drizzle-orm";
 import { escalationComments, escalations } from "../../../db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { customerNotice, recipientsForCustomerAction, staffNotice } from "./recipients.server";
-import { audit, loadRow, ref } from "./row.server";
+import { audit, loadRow, ref, staffRef } from "./row.server";
 import { type Changes, moveStatus, saveChanges } from "./workflow.server";
 
 export async function addComment(
@@ -47,6 +48,9 @@ export async function addComment(
     if (actor.kind === "customer" && row.status === "awaiting_customer") {
       changes = (await moveStatus(tx, actor, row, "in_progress", now)).changes;
     }
+    if (acknowledgesOnReply({ status: row.status, actor: actor.kind, visibility, ackOnFirstReply: row.ackOnFirstReply })) {
+      changes = (await moveStatus(tx, actor, row, "acknowledged", now)).changes;
+    }
     // An internal note leaves the escalation row alone: even its updated_at (which customers can
     // read, and which would wake their live pages) must not reveal that a note was written.
     if (visibility === "internal") return { commentId: c.id };
@@ -61,7 +65,7 @@ export async function addComment(
         staffNotice(
           row,
           team ?? { assigneeId: null, team: [] },
-          `${row.tenantName} replied on ${ref(row.number)}`,
+          `${row.tenantName} replied on ${staffRef(row)}`,
           preview,
           actorUserId(actor),
         ),

@@ -8,7 +8,7 @@ import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
-import { audit, ref, staffLink, tenantColumns } from "./row.server";
+import { audit, staffLink, staffRef, tenantColumns } from "./row.server";
 import { dueTimes, loadSlaContext, slaFor } from "./sla.server";
 
 export interface Created {
@@ -123,7 +123,7 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
         recipientUserId: s.id,
         recipientKind: "staff" as const,
         escalationId: row.id,
-        title: `${ref(row.number)} raised by ${tenant.name}: ${input.title}`,
+        title: `${staffRef({ shortCode: tenant.shortCode, number: row.number })} raised by ${tenant.name}: ${input.title}`,
         body:
           `${input.severity} · ${input.category.replace(/_/g, " ")}${orderNumber ? ` · order ${orderNumber}` : ""}` +
           (approval.requiredRole && (s.role === "support_lead" || s.role === "platform_admin")

@@ -1,6 +1,7 @@
 // The customer's list and the staff queue, running clocks with the least time left first.
 import { type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
-import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { parseEscalationKey } from "#app/domain/escalations/keys";
+import { and, desc, eq, ilike, isNull, ne, or, type SQL } from "drizzle-orm";
 import { escalations, orders, tenants } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { withTenant } from "../tenant-db.server";
@@ -14,9 +15,13 @@ export interface ListFilters {
   severity?: Severity;
   tenantId?: string;
   tier?: TenantTier;
-  /** "me", "unassigned" or a staff user id. */
+  /** "me", "unassigned", "me_or_unassigned" or a staff user id. */
   assignee?: string;
   sla?: "breaching_soon" | "breached" | "at_risk";
+  /** What needs a lead: clocks breached or breaching soon, or an exception waiting for approval. */
+  attention?: boolean;
+  /** A key (ACME-12), a number (ESC-12, 12) or words of the title. */
+  q?: string;
   orderId?: string;
   limit?: number;
 }
@@ -34,9 +39,13 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
     if (filters.tier) where.push(eq(tenants.tier, filters.tier));
     if (filters.orderId && isUuid(filters.orderId)) where.push(eq(escalations.orderId, filters.orderId));
     if (actor.kind === "staff" && filters.assignee) {
-      if (filters.assignee === "unassigned") where.push(sql`${escalations.assigneeStaffId} is null`);
-      else where.push(eq(escalations.assigneeStaffId, filters.assignee === "me" ? actor.staffId : filters.assignee));
+      if (filters.assignee === "unassigned") where.push(isNull(escalations.assigneeStaffId));
+      else if (filters.assignee === "me_or_unassigned") {
+        where.push(or(isNull(escalations.assigneeStaffId), eq(escalations.assigneeStaffId, actor.staffId))!);
+      } else where.push(eq(escalations.assigneeStaffId, filters.assignee === "me" ? actor.staffId : filters.assignee));
     }
+    const search = filters.q?.trim();
+    if (search) where.push(searchCondition(search));
     const rows = await tx
       .select({ ...publicColumns, ...tenantColumns, orderNumber: orders.orderNumber })
       .from(escalations)
@@ -56,6 +65,9 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
       out.push(summarize(row as PublicRow, slaCtx, now));
     }
     const filtered = out.filter((e) => {
+      if (filters.attention) {
+        return e.clockStatus === "breached" || e.clockStatus === "breaching_soon" || e.exceptionStatus === "pending";
+      }
       if (filters.sla === "breached") return e.clockStatus === "breached";
       if (filters.sla === "breaching_soon") return e.clockStatus === "breaching_soon";
       if (filters.sla === "at_risk") return e.clockStatus === "breached" || e.clockStatus === "breaching_soon";
@@ -66,4 +78,13 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
       e.clockStatus === "paused" ? 1 : e.clockStatus === "met" || e.clockStatus === "missed" ? 2 : 0;
     return filtered.sort((a, b) => rank(a) - rank(b) || a.minutesLeft - b.minutesLeft);
   });
+}
+
+/** A key matches its account and number; a bare number any account's; other text the title. */
+function searchCondition(search: string): SQL {
+  const key = parseEscalationKey(search);
+  if (key?.shortCode) return and(eq(tenants.shortCode, key.shortCode), eq(escalations.number, key.number))!;
+  if (key) return eq(escalations.number, key.number);
+  // The queue reads at most a few hundred rows per account set; a title scan is fine here.
+  return ilike(escalations.title, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }

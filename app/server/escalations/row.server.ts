@@ -1,5 +1,6 @@
 // One escalation row as the service reads it: which columns each role may see, loading (and
 // locking) a row the actor may see, and the audit helper every change writes through.
+import { escalationKey } from "#app/domain/escalations/keys";
 import { and, eq } from "drizzle-orm";
 import { escalations, orders, tenants } from "../../../db/schema/index";
 import { recordAudit } from "../audit.server";
@@ -41,6 +42,8 @@ export const tenantColumns = {
   timeZone: tenants.timeZone,
   country: tenants.country,
   region: tenants.region,
+  shortCode: tenants.shortCode,
+  ackOnFirstReply: tenants.ackOnFirstReply,
 };
 export const staffColumns = {
   ...publicColumns,
@@ -102,5 +105,7 @@ export function audit(
 }
 
 export const ref = (n: number) => `ESC-${n}`;
+/** What staff read: the platform-wide key (ACME-12). */
+export const staffRef = (row: { shortCode: string; number: number }) => escalationKey(row.shortCode, row.number);
 export const customerLink = (id: string) => `/escalations/${id}`;
 export const staffLink = (id: string) => `/staff/queue/${id}`;

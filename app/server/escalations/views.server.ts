@@ -1,5 +1,6 @@
 // What the pages and the API read: an escalation's summary and detail shapes, and the summary
 // of one row with its SLA clocks.
+import { escalationKey } from "#app/domain/escalations/keys";
 import { activeClock, type ClockStatus } from "#app/domain/escalations/sla";
 import {
   type EscalationCategory,
@@ -43,6 +44,8 @@ export interface HistoryEntry {
 export interface EscalationSummary {
   id: string;
   number: number;
+  /** Unique across the platform, e.g. ACME-12 (customers' own pages show ESC-12). */
+  key: string;
   tenantId: string;
   tenantName: string;
   tier: TenantTier;
@@ -88,6 +91,7 @@ export function summarize(row: PublicRow, slaCtx: SlaContext, now: Date): Escala
   return {
     id: row.id,
     number: row.number,
+    key: escalationKey(row.shortCode, row.number),
     tenantId: row.tenantId,
     tenantName: row.tenantName,
     tier: row.tier,

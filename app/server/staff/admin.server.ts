@@ -1,7 +1,8 @@
 // Platform administration: tenants, staff assignments, user activation. Callers are guarded
 // with requireStaff(request, "platform_admin"). These are platform-level writes (a new tenant is
 // not yet visible to any runtime role), so they use the owner connection and are all audited.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
+import { shortCodeFromSlug } from "#app/domain/escalations/keys";
 import { member, organization, staffAssignments, staffMembers, tenants, user } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { recordAuthEvent } from "../audit.server";
@@ -70,8 +71,9 @@ export async function createTenant(
   const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
   if (taken) return { ok: false, field: "slug", message: `The slug "${input.slug}" is taken. Choose another.` };
   const id = crypto.randomUUID();
+  const shortCode = await freeShortCode(shortCodeFromSlug(input.slug));
   await db.transaction(async (tx) => {
-    await tx.insert(tenants).values({ id, ...input });
+    await tx.insert(tenants).values({ id, ...input, shortCode });
     await tx.insert(organization).values({ id, name: input.name, slug: input.slug });
   });
   await recordAuthEvent({
@@ -85,6 +87,20 @@ export async function createTenant(
     request: info,
   });
   return { ok: true, message: `${input.name} was created. Assign support staff and create an ingest key next.` };
+}
+
+/** The code itself, or with the first free numeric suffix (ACME, ACME2, ...), within 8 characters. */
+async function freeShortCode(base: string): Promise<string> {
+  const { db } = await getDb();
+  const taken = new Set(
+    (await db.select({ code: tenants.shortCode }).from(tenants).where(like(tenants.shortCode, `${base.slice(0, 6)}%`))).map(
+      (r) => r.code,
+    ),
+  );
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 8 - String(n).length)}${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 export async function setAssignment(
