@@ -13,7 +13,7 @@ import { fieldErrors } from "../forms/auth";
 import { newEscalationFromForm, newEscalationSchema } from "../forms/escalations";
 import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
-import { atRiskOrders, orderForEscalation } from "../server/escalations/orders.server";
+import { atRiskOrders, openEscalationsForOrder, orderForEscalation } from "../server/escalations/orders.server";
 import { createEscalation } from "../server/escalations/create.server";
 import { asEscalationError } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
@@ -25,8 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: ctx.tenant.timeZone }).format(new Date());
   const open = order && order.status !== "delivered" && order.status !== "cancelled";
   const late = !!(open && order.promisedDate && order.promisedDate < today);
+  const openOnOrder = order ? await openEscalationsForOrder(ctx.db, ctx.tenant.id, order.id) : [];
   return {
     order,
+    openOnOrder: openOnOrder.map((e) => ({ id: e.id, number: e.number, title: e.title, status: e.status })),
     atRisk: order ? [] : await atRiskOrders(ctx.db, ctx.tenant.timeZone),
     orderMissing: !!orderId && !order,
     late,
@@ -45,6 +47,19 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  // A second escalation about an order that already has an open one is usually a duplicate: ask once.
+  if (parsed.data.orderId && form.get("duplicateConfirmed") !== "yes") {
+    const open = await openEscalationsForOrder(ctx.db, ctx.tenant.id, parsed.data.orderId);
+    if (open.length) {
+      return data(
+        {
+          errors: { duplicateConfirmed: "Tick the box to raise a separate escalation, or add to the open one instead." },
+          message: `ESC-${open[0].number} is already open about this order. Add to it, or confirm that this is a separate problem.`,
+        },
+        { status: 409 },
+      );
+    }
+  }
   try {
     const created = await createEscalation(actorFor(ctx, request), parsed.data);
     return redirect(`/escalations/${created.id}?raised=1`);
@@ -56,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewEscalation() {
-  const { order, atRisk, orderMissing, late, tenantName } = useLoaderData<typeof loader>();
+  const { order, openOnOrder, atRisk, orderMissing, late, tenantName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -120,6 +135,9 @@ export default function NewEscalation() {
               {order.status.replace(/_/g, " ")}
               {late ? <span className="ml-2 font-medium text-red-700">past its promised date</span> : null}
             </div>
+          ) : null}
+          {openOnOrder.length ? (
+            <DuplicateWarning open={openOnOrder} error={errors.duplicateConfirmed} />
           ) : null}
           <SelectField
             label="What is the problem about?"
@@ -230,6 +248,48 @@ export default function NewEscalation() {
           </div>
         </Form>
       </Card>
+    </div>
+  );
+}
+
+function DuplicateWarning({
+  open,
+  error,
+}: {
+  open: { id: string; number: number; title: string; status: string }[];
+  error?: string;
+}) {
+  return (
+    <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="duplicate-warning">
+      <p className="font-medium text-amber-950">
+        {open.length === 1 ? "An escalation about this order is already open:" : "Escalations about this order are already open:"}
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {open.map((e) => (
+          <li key={e.id}>
+            <Link to={`/escalations/${e.id}`} className="text-brand-700 underline">
+              ESC-{e.number}: {e.title}
+            </Link>{" "}
+            ({e.status.replace(/_/g, " ")})
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">Adding a reply there reaches the same team faster than a second escalation.</p>
+      <label className="mt-2 flex items-start gap-2">
+        <input
+          type="checkbox"
+          name="duplicateConfirmed"
+          value="yes"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "duplicateConfirmed-error" : undefined}
+        />
+        <span>This is a separate problem: raise a new escalation anyway.</span>
+      </label>
+      {error ? (
+        <p id="duplicateConfirmed-error" className="mt-1 text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

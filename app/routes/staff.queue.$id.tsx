@@ -29,12 +29,25 @@ import { asEscalationError, pageFailure } from "../server/escalations/http.serve
 import { staffCanSee, staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { useFormat } from "#app/i18n/react";
+import { escalationKey } from "../domain/escalations/keys";
+import { mergeEscalation } from "../server/escalations/merge.server";
+import { orderContextFor } from "../server/escalations/order-context.server";
+import { openEscalationsForOrder } from "../server/escalations/orders.server";
+import { DuplicatesCard, OrderContextCard } from "../components/staff/order-context";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const actor = actorFor(staff, request);
   const escalation = await getEscalation(actor, params.id ?? "").catch(pageFailure);
-  const [people, alerts] = await Promise.all([staffDirectory(), listAlerts(actor, 50)]);
+  const tenant = { id: escalation.tenantId, timeZone: escalation.timeZone };
+  const [people, alerts, orderContext, sameOrder] = await Promise.all([
+    staffDirectory(),
+    listAlerts(actor, 50),
+    orderContextFor(staff.db, tenant, escalation.orderId),
+    escalation.orderId && !escalation.mergedInto
+      ? openEscalationsForOrder(staff.db, escalation.tenantId, escalation.orderId, escalation.id)
+      : Promise.resolve([]),
+  ]);
   const assignable: { id: string; name: string }[] = [];
   for (const p of people) {
     if (await staffCanSee(p.id, escalation.tenantId)) assignable.push({ id: p.id, name: p.name });
@@ -47,6 +60,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     me: staff.user.id,
     role: staff.staffRole,
+    orderContext,
+    duplicates: sameOrder.map((d) => ({
+      id: d.id,
+      number: d.number,
+      key: escalationKey(escalation.accountCode, d.number),
+      title: d.title,
+      status: d.status,
+    })),
   };
 }
 
@@ -85,6 +106,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await addComment(actor, id, parsed.data.body, parsed.data.visibility);
         return ok(parsed.data.visibility === "internal" ? "Internal note added." : "Reply sent to the customer.");
       }
+      case "merge": {
+        const into = typeof form.into === "string" ? form.into : "";
+        await mergeEscalation(actor, id, into);
+        return ok("Merged: this escalation is closed and links to the one that carries on.");
+      }
       case "decide": {
         const parsed = decisionSchema.safeParse(form);
         if (!parsed.success) return fail(400, null, fieldErrors(parsed.error));
@@ -102,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffEscalation() {
-  const { escalation: e, assignable, alerts, me } = useLoaderData<typeof loader>();
+  const { escalation: e, assignable, alerts, me, orderContext, duplicates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -125,7 +151,7 @@ export default function StaffEscalation() {
         </Link>
       </p>
       <PageHeader
-        title={`ESC-${e.number}: ${e.title}`}
+        title={`${e.key}: ${e.title}`}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={e.status} />
@@ -196,6 +222,14 @@ export default function StaffEscalation() {
           </Card>
         </div>
         <div className="space-y-6">
+          <OrderContextCard context={orderContext} tenantId={e.tenantId} timeZone={tz} />
+          <DuplicatesCard
+            duplicates={duplicates}
+            mergedInto={e.mergedInto}
+            mergedHere={e.mergedHere}
+            canMerge={!e.mergedInto && e.status !== "closed" && e.status !== "resolved"}
+            busy={busy}
+          />
           <Card>
             <h2 className="text-lg font-semibold">Service level</h2>
             <div className="mt-3">
@@ -320,7 +354,7 @@ export default function StaffEscalation() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `ESC-${d.escalation.number} · Queue · Sightline` : "Escalation · Queue · Sightline" },
+  { title: d ? `${d.escalation.key} · Queue · Sightline` : "Escalation · Queue · Sightline" },
 ];
 
 export function ErrorBoundary() {

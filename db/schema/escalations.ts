@@ -74,6 +74,8 @@ export const escalations = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Set when this escalation was closed as a duplicate of another in the same account (0051). */
+    mergedIntoId: uuid("merged_into_id"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -8,14 +8,15 @@ import {
   nextStatuses,
   type EscalationStatus,
 } from "#app/domain/escalations/workflow";
-import { and, asc, eq } from "drizzle-orm";
-import { auditLog, escalationApprovals, escalationComments } from "../../../db/schema/index";
+import { escalationKey } from "#app/domain/escalations/keys";
+import { and, asc, eq, or } from "drizzle-orm";
+import { auditLog, escalationApprovals, escalationComments, escalations } from "../../../db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, REOPEN_WINDOW_DAYS } from "./actor.server";
 import { firstName } from "./people.server";
-import { loadRow, tenantOf } from "./row.server";
+import { loadRow, ref, tenantOf } from "./row.server";
 import { loadSlaContext } from "./sla.server";
-import { type ApprovalView, type EscalationDetail, summarize } from "./views.server";
+import { type ApprovalView, type EscalationDetail, type EscalationLink, summarize } from "./views.server";
 
 const PUBLIC_HISTORY = new Set([
   "escalation.created",
@@ -26,9 +27,14 @@ const PUBLIC_HISTORY = new Set([
   "escalation.approval_decided",
   "escalation.sla_paused",
   "escalation.sla_resumed",
+  "escalation.merged",
+  "escalation.merged_here",
 ]);
 
-function describeAudit(action: string, d: Record<string, unknown>): string {
+/** How an escalation is named to the viewer: ACME-12 for staff, the customer's own ESC-12 otherwise. */
+type Namer = (n: unknown) => string;
+
+function describeAudit(action: string, d: Record<string, unknown>, name: Namer): string {
   switch (action) {
     case "escalation.created":
       return `Raised as ${String(d.severity ?? "")}${d.orderNumber ? ` for order ${String(d.orderNumber)}` : ""}`;
@@ -48,6 +54,10 @@ function describeAudit(action: string, d: Record<string, unknown>): string {
       return d.reason === "resolved" ? "SLA clock stopped (resolved)" : "SLA clock paused (waiting for the customer)";
     case "escalation.sla_resumed":
       return "SLA clock resumed";
+    case "escalation.merged":
+      return `Closed as a duplicate of ${name(d.intoNumber)}`;
+    case "escalation.merged_here":
+      return `${name(d.fromNumber)} was merged into this escalation`;
     case "escalation.summary_updated":
       return "Internal summary updated";
     default:
@@ -95,6 +105,32 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
         ),
       )
       .orderBy(asc(auditLog.at), asc(asStaff ? auditLog.id : auditLog.customerSeq));
+    const related = await tx
+      .select({
+        id: escalations.id,
+        number: escalations.number,
+        title: escalations.title,
+        status: escalations.status,
+        mergedIntoId: escalations.mergedIntoId,
+      })
+      .from(escalations)
+      .where(
+        and(
+          eq(escalations.tenantId, row.tenantId),
+          row.mergedIntoId
+            ? or(eq(escalations.mergedIntoId, row.id), eq(escalations.id, row.mergedIntoId))
+            : eq(escalations.mergedIntoId, row.id),
+        ),
+      )
+      .orderBy(asc(escalations.number));
+    const link = (r: (typeof related)[number]): EscalationLink => ({
+      id: r.id,
+      number: r.number,
+      key: escalationKey(row.shortCode, r.number),
+      title: r.title,
+      status: r.status,
+    });
+    const target = related.find((r) => r.id === row.mergedIntoId);
     const summary = summarize(row, slaCtx, now);
     const staff = actor.kind === "staff";
     const resolvedAt = row.resolvedAt;
@@ -155,9 +191,13 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
           // Customers see staff by first name and role (actor_public_label), as everywhere else.
           actor: h.actor ?? "Support team",
           action: h.action,
-          summary: describeAudit(h.action, h.detail),
+          summary: describeAudit(h.action, h.detail, (n) =>
+            staff ? escalationKey(row.shortCode, Number(n)) : ref(Number(n)),
+          ),
         })),
       actions,
+      mergedInto: target ? link(target) : null,
+      mergedHere: related.filter((r) => r.mergedIntoId === row.id).map(link),
     };
     if (staff) {
       detail.assigneeStaffId = row.assigneeStaffId;

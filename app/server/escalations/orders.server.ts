@@ -89,3 +89,40 @@ export async function atRiskOrders(
     }));
   });
 }
+
+/** Escalation states in which a second escalation about the same order is a duplicate. */
+const STILL_OPEN = ["open", "acknowledged", "in_progress", "awaiting_customer"] as const;
+
+/**
+ * Open escalations about one order, other than `exceptId`: the duplicate warning on the raise form
+ * and the merge offer on the staff page. RLS keeps it to the caller's tenant (or staff's accounts);
+ * the tenant condition keeps it to the order's own account.
+ */
+export async function openEscalationsForOrder(
+  db: TenantContext,
+  tenantId: string,
+  orderId: string,
+  exceptId: string | null = null,
+): Promise<{ id: string; number: number; title: string; status: EscalationStatus; createdAt: Date }[]> {
+  if (!isUuid(orderId) || !isUuid(tenantId)) return [];
+  const rows = await withTenant(db, (tx) =>
+    tx
+      .select({
+        id: escalations.id,
+        number: escalations.number,
+        title: escalations.title,
+        status: escalations.status,
+        createdAt: escalations.createdAt,
+      })
+      .from(escalations)
+      .where(
+        and(
+          eq(escalations.tenantId, tenantId),
+          eq(escalations.orderId, orderId),
+          inArray(escalations.status, [...STILL_OPEN]),
+        ),
+      )
+      .orderBy(asc(escalations.number)),
+  );
+  return rows.filter((r) => r.id !== exceptId);
+}

@@ -35,6 +35,7 @@ export const publicColumns = {
   slaPauses: escalations.slaPauses,
   responseDueAt: escalations.responseDueAt,
   resolutionDueAt: escalations.resolutionDueAt,
+  mergedIntoId: escalations.mergedIntoId,
 };
 export const tenantColumns = {
   tenantName: tenants.name,

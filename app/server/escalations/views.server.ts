@@ -41,11 +41,21 @@ export interface HistoryEntry {
   summary: string;
 }
 
+export interface EscalationLink {
+  id: string;
+  number: number;
+  key: string;
+  title: string;
+  status: EscalationStatus;
+}
+
 export interface EscalationSummary {
   id: string;
   number: number;
   /** Unique across the platform, e.g. ACME-12 (customers' own pages show ESC-12). */
   key: string;
+  /** The account's short code (ACME), the prefix of its keys. */
+  accountCode: string;
   tenantId: string;
   tenantName: string;
   tier: TenantTier;
@@ -80,6 +90,10 @@ export interface EscalationDetail extends EscalationSummary {
   approvals: ApprovalView[];
   history: HistoryEntry[];
   actions: { to: EscalationStatus; kind: TransitionKind; label: string }[];
+  /** Closed as a duplicate of this escalation (same account). */
+  mergedInto: EscalationLink | null;
+  /** Duplicates that were merged into this one; their conversations stay on their own pages. */
+  mergedHere: EscalationLink[];
   /** Staff only. */
   assigneeStaffId?: string | null;
   internalSummary?: string | null;
@@ -92,6 +106,7 @@ export function summarize(row: PublicRow, slaCtx: SlaContext, now: Date): Escala
     id: row.id,
     number: row.number,
     key: escalationKey(row.shortCode, row.number),
+    accountCode: row.shortCode,
     tenantId: row.tenantId,
     tenantName: row.tenantName,
     tier: row.tier,

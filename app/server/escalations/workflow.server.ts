@@ -25,6 +25,7 @@ export interface Changes {
   reopenCount?: number;
   assigneeStaffId?: string | null;
   assigneeFirstName?: string | null;
+  mergedIntoId?: string | null;
 }
 
 /** Applies a status move to the row's fields and writes its audit entries. */

@@ -1,0 +1,185 @@
+// The order behind an escalation, beside the conversation: what an agent would otherwise open a
+// second tab for. Same customer-visible facts as the order page, condensed.
+import { Form, Link } from "@remix-run/react";
+import type { OrderContext } from "#app/server/escalations/order-context.server";
+import type { EscalationLink } from "#app/server/escalations/views.server";
+import { StatusBadge } from "../escalations";
+import { useFormat } from "#app/i18n/react";
+import { DelayBadges, eventLabel, OrderStatusBadge } from "../orders/format";
+import { Button, Card } from "../ui";
+
+export function OrderContextCard({
+  context,
+  tenantId,
+  timeZone,
+}: {
+  context: OrderContext | null;
+  tenantId: string;
+  timeZone: string;
+}) {
+  if (!context) {
+    return (
+      <Card title="Order">
+        <p className="mt-2 text-sm text-slate-600">This escalation is not about a particular order.</p>
+      </Card>
+    );
+  }
+  const o = context.order;
+  const f = useFormat(timeZone);
+  return (
+    <Card title={`Order ${o.orderNumber}`}>
+      <div data-testid="order-context" className="mt-2 space-y-3 text-sm">
+        <p className="flex flex-wrap items-center gap-2">
+          <OrderStatusBadge status={o.status} />
+          <DelayBadges late={o.late} atRisk={o.atRisk} />
+          <span className="text-slate-600">{o.siteName}</span>
+        </p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+          <dt className="text-slate-600">Promised</dt>
+          <dd>{f.calendarDate(o.promisedDate)}</dd>
+          <dt className="text-slate-600">Predicted</dt>
+          <dd>{f.calendarDate(o.predictedDate)}</dd>
+          <dt className="text-slate-600">Delivered</dt>
+          <dd>{o.deliveredAt ? f.dateTime(o.deliveredAt) : "not yet"}</dd>
+          <dt className="text-slate-600">Tracking</dt>
+          <dd className="break-words">
+            {o.shipments.length
+              ? o.shipments.map((s) => (
+                  <span key={s.id} className="block">
+                    {s.carrier} {s.trackingNumber ?? ""}
+                    {s.trackingUrl ? (
+                      <>
+                        {" "}
+                        <a href={s.trackingUrl} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+                          track
+                        </a>
+                      </>
+                    ) : null}
+                  </span>
+                ))
+              : "not shipped"}
+          </dd>
+          <dt className="text-slate-600">SLA</dt>
+          <dd>
+            {o.sla.measured
+              ? `${o.sla.otif ? "OTIF met" : "OTIF missed"} (${o.sla.onTime ? "on time" : "late"}, ${o.sla.inFull ? "in full" : "short"})`
+              : "not measured yet"}
+          </dd>
+        </dl>
+        <div>
+          <h3 className="font-semibold text-slate-800">
+            Lines <span className="font-normal text-slate-600">({context.openUnits} units still open)</span>
+          </h3>
+          <ul className="mt-1 divide-y divide-slate-100">
+            {o.lines.map((l) => {
+              const open = Math.max(0, Number(l.ordered) - Number(l.shipped));
+              return (
+                <li key={l.lineNo} className="flex justify-between gap-2 py-1">
+                  <span className="min-w-0 break-words">
+                    {l.sku} <span className="text-slate-600">{l.description}</span>
+                  </span>
+                  <span className="shrink-0 text-right whitespace-nowrap">
+                    {l.shipped}/{l.ordered}
+                    {open > 0 ? <span className="block text-xs text-amber-800">{open} open</span> : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+        {o.events.length ? (
+          <div>
+            <h3 className="font-semibold text-slate-800">Latest on the timeline</h3>
+            <ol className="mt-1 space-y-1">
+              {o.events.map((ev) => (
+                <li key={ev.seq}>
+                  <span className="text-slate-600">{f.dateTime(ev.occurredAt)}</span> · {eventLabel(ev.type)}
+                  {ev.location ? ` · ${ev.location}` : ""}
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+        <Form method="post" action="/staff/accounts">
+          <input type="hidden" name="tenantId" value={tenantId} />
+          <input type="hidden" name="redirectTo" value={`/orders/${o.id}`} />
+          <Button type="submit" variant="secondary" className="w-full">
+            Open the order in this account
+          </Button>
+        </Form>
+      </div>
+    </Card>
+  );
+}
+
+/** Other open escalations about the same order, each with a merge button; and merge links. */
+export function DuplicatesCard({
+  duplicates,
+  mergedInto,
+  mergedHere,
+  canMerge,
+  busy,
+}: {
+  duplicates: EscalationLink[];
+  mergedInto: EscalationLink | null;
+  mergedHere: EscalationLink[];
+  canMerge: boolean;
+  busy: boolean;
+}) {
+  if (!duplicates.length && !mergedInto && !mergedHere.length) return null;
+  return (
+    <Card title="Duplicates">
+      <div className="mt-2 space-y-3 text-sm" data-testid="duplicates">
+        {mergedInto ? (
+          <p>
+            Closed as a duplicate of{" "}
+            <Link to={`/staff/queue/${mergedInto.id}`} className="text-brand-700 underline">
+              {mergedInto.key}: {mergedInto.title}
+            </Link>
+            .
+          </p>
+        ) : null}
+        {mergedHere.length ? (
+          <div>
+            <p className="font-medium">Merged into this one:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {mergedHere.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/staff/queue/${m.id}`} className="text-brand-700 underline">
+                    {m.key}: {m.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {duplicates.length ? (
+          <div>
+            <p className="font-medium text-amber-900">Also open about this order:</p>
+            <ul className="mt-1 space-y-2">
+              {duplicates.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="min-w-0 break-words">
+                    <Link to={`/staff/queue/${d.id}`} className="text-brand-700 underline">
+                      {d.key}: {d.title}
+                    </Link>{" "}
+                    <StatusBadge status={d.status} />
+                  </span>
+                  {canMerge ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="merge" />
+                      <input type="hidden" name="into" value={d.id} />
+                      <Button type="submit" variant="secondary" disabled={busy} aria-label={`Merge this escalation into ${d.key}`}>
+                        {`Merge into ${d.key}`}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

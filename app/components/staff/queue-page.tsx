@@ -1,0 +1,282 @@
+// The staff escalation queue: search by key, folded filters, and one list that reads as a table on a
+// desk and as title-first cards on a phone.
+import { Form, Link, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { useFormat } from "#app/i18n/react";
+import { ESCALATION_SEVERITIES, ESCALATION_STATUSES, STATUS_TITLES } from "#app/domain/escalations/workflow";
+import type { EscalationSummary } from "#app/server/escalations/views.server";
+import {
+  categoryLabel,
+  ClockBadge,
+  SeverityBadge,
+  StatusBadge,
+  useEscalationEvents,
+} from "../escalations";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "../ui";
+
+export interface QueueAlert {
+  id: string;
+  kind: string;
+  message: string;
+  escalationId: string | null;
+}
+
+export interface QueuePageProps {
+  escalations: EscalationSummary[];
+  alerts: QueueAlert[];
+  accounts: { id: string; name: string; tier: string }[];
+  people: { id: string; name: string }[];
+  filters: { status: string };
+  me: string;
+  isAdmin: boolean;
+  isLead: boolean;
+}
+
+/** Filters other than status and search that are set; they keep the filter panel open. */
+const FOLDED_FILTERS = ["severity", "tenant", "tier", "assignee", "sla", "attention"] as const;
+
+export function QueuePage({ escalations, alerts, accounts, people, filters, me, isAdmin, isLead }: QueuePageProps) {
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const [params] = useSearchParams();
+  const [lastEvent, setLastEvent] = useState<string | null>(null);
+  const live = useEscalationEvents("/staff/queue/events", (ev) => {
+    setLastEvent(`${ev.escalationId}:${ev.status}:${Date.now()}`);
+    if (revalidator.state === "idle") revalidator.revalidate();
+  });
+  const loading = navigation.state === "loading" && navigation.location?.pathname === "/staff/queue";
+  const v = (k: string) => params.get(k) ?? "";
+  const activeFilters = FOLDED_FILTERS.filter((k) => v(k) !== "").length;
+  return (
+    <div>
+      <PageHeader
+        title="Escalation queue"
+        description="Escalations across the accounts you may see, the least time left first. Updates arrive live."
+        actions={
+          <>
+            {isLead ? (
+              <Link to="/staff/queue?attention=1&status=active" className="text-sm text-brand-700 hover:underline">
+                Breaches and approvals
+              </Link>
+            ) : null}
+            <Link to="/staff/queue?assignee=me_or_unassigned&status=active" className="text-sm text-brand-700 hover:underline">
+              Mine and unassigned
+            </Link>
+            {isAdmin ? (
+              <Link to="/staff/queue/targets" className="text-sm text-brand-700 hover:underline">
+                SLA targets per account
+              </Link>
+            ) : null}
+            <span
+              className="inline-flex items-center gap-2 text-sm text-slate-600"
+              role="status"
+              aria-live="polite"
+              data-testid="queue-live"
+            >
+              <span
+                className={`h-2 w-2 rounded-full ${live === "open" ? "bg-emerald-500" : "bg-amber-500"}`}
+                aria-hidden="true"
+              />
+              {live === "open" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+              {lastEvent ? " · updated" : ""}
+            </span>
+          </>
+        }
+      />
+      {alerts.length ? <QueueAlerts alerts={alerts} /> : null}
+      <Form method="get" className="mb-4 space-y-3" aria-label="Search and filter the queue">
+        <div className="flex flex-wrap items-end gap-3">
+          <TextField
+            label="Find an escalation"
+            name="q"
+            type="search"
+            defaultValue={v("q")}
+            placeholder="ACME-12, ESC-12 or words of the title"
+            className="min-w-0 flex-1 basis-60"
+          />
+          <SelectField label="Status" name="status" defaultValue={filters.status} className="basis-40">
+            <option value="active">Not closed</option>
+            <option value="all">All</option>
+            {ESCALATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_TITLES[s]}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+        </div>
+        <details className="rounded-lg border border-slate-200 bg-white" open={activeFilters > 0}>
+          <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-slate-700">
+            More filters{activeFilters ? ` (${activeFilters} set)` : ""}
+          </summary>
+          <div className="grid gap-3 px-4 pb-4 sm:grid-cols-2 lg:grid-cols-5">
+            <SelectField label="Severity" name="severity" defaultValue={v("severity")}>
+              <option value="">Any</option>
+              {ESCALATION_SEVERITIES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </SelectField>
+            <SelectField label="Account" name="tenant" defaultValue={v("tenant")}>
+              <option value="">All accounts</option>
+              {accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Tier" name="tier" defaultValue={v("tier")}>
+              <option value="">Any</option>
+              <option value="strategic">Strategic</option>
+              <option value="key">Key</option>
+              <option value="standard">Standard</option>
+            </SelectField>
+            <SelectField label="Assignee" name="assignee" defaultValue={v("assignee")}>
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="unassigned">Unassigned</option>
+              <option value="me_or_unassigned">Me or unassigned</option>
+              {people
+                .filter((p) => p.id !== me)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </SelectField>
+            <SelectField label="SLA" name="sla" defaultValue={v("sla")}>
+              <option value="">Any</option>
+              <option value="breaching_soon">Breaching soon</option>
+              <option value="breached">Breached</option>
+              <option value="at_risk">Breaching soon or breached</option>
+            </SelectField>
+            {v("attention") ? <input type="hidden" name="attention" value="1" /> : null}
+          </div>
+        </details>
+      </Form>
+      {v("attention") ? (
+        <p className="mb-3 text-sm text-slate-700" data-testid="queue-attention">
+          Showing what needs a lead: clocks breached or breaching soon, and exception requests waiting for approval.{" "}
+          <Link to="/staff/queue" className="text-brand-700 underline hover:no-underline">
+            Show the whole queue
+          </Link>
+        </p>
+      ) : null}
+      <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
+        {escalations.length === 0 ? (
+          <EmptyState title="Nothing in the queue matches">Change the search or the filters, or enjoy the quiet.</EmptyState>
+        ) : (
+          <QueueList escalations={escalations} />
+        )}
+      </div>
+      {navigation.state === "idle" && revalidator.state === "loading" ? (
+        <p className="sr-only" role="status">
+          Refreshing the queue
+        </p>
+      ) : null}
+      <Alert tone="info">
+        Times are shown in each account&apos;s time zone; SLA clocks count in that account&apos;s business calendar.
+      </Alert>
+    </div>
+  );
+}
+
+const ROW_GRID = "lg:grid lg:grid-cols-[9rem_minmax(0,1fr)_11rem_9rem_4rem_6rem_11rem] lg:items-center lg:gap-4";
+
+/** A table on a desk (column headings, one line per escalation); title-first cards on a phone. */
+function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
+  const f = useFormat();
+  return (
+    <Card className="p-0">
+      <div
+        className={`hidden border-b border-slate-200 bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase ${ROW_GRID}`}
+        aria-hidden="true"
+      >
+        <span>Time left</span>
+        <span>Escalation</span>
+        <span>Account</span>
+        <span>Status</span>
+        <span>Sev.</span>
+        <span>Owner</span>
+        <span>
+          Raised <span className="font-normal normal-case">(account&apos;s time)</span>
+        </span>
+      </div>
+      <ul className="divide-y divide-slate-100" aria-label="Escalation queue, least time left first">
+        {escalations.map((e) => (
+          <li key={e.id} data-testid="queue-row" className={`flex flex-col gap-1 px-4 py-3 text-sm ${ROW_GRID}`}>
+            <div className="order-2 lg:order-none">
+              <ClockBadge sla={e.sla} audience="staff" />
+            </div>
+            <div className="order-1 min-w-0 lg:order-none">
+              <Link to={`/staff/queue/${e.id}`} className="font-medium break-words text-brand-700 hover:underline">
+                <span className="font-mono" data-testid="queue-key">
+                  {e.key}
+                </span>
+                : {e.title}
+              </Link>
+              <p className="text-xs text-slate-500">
+                {categoryLabel(e.category)}
+                {e.orderNumber ? ` · order ${e.orderNumber}` : ""}
+                {e.exceptionStatus === "pending" ? " · exception waiting for approval" : ""}
+              </p>
+            </div>
+            <div className="order-3 lg:order-none">
+              {e.tenantName} <span className="text-xs text-slate-500">({e.tier})</span>
+            </div>
+            <div className="order-4 flex flex-wrap items-center gap-2 lg:contents">
+              <span>
+                <StatusBadge status={e.status} />
+              </span>
+              <span>
+                <SeverityBadge severity={e.severity} />
+              </span>
+              <span>
+                <span className="lg:sr-only">Owner: </span>
+                {e.assigneeFirstName ?? <span className="text-slate-500">unassigned</span>}
+              </span>
+            </div>
+            <div className="order-5 text-slate-600 lg:order-none lg:whitespace-nowrap" title={e.timeZone}>
+              <span className="lg:sr-only">Raised </span>
+              {f.inZone(e.timeZone).dateTime(e.createdAt)}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {
+  return (
+    <section aria-label="Internal alerts" className="mb-4 space-y-2">
+      {alerts.map((a) => (
+        <div
+          key={a.id}
+          className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm"
+          data-testid="queue-alert"
+        >
+          <span>
+            <Badge tone={a.kind === "sla_breach" ? "red" : "amber"}>
+              {a.kind === "late_orders" ? "Service failures" : a.kind === "sla_breach" ? "SLA breached" : "SLA at risk"}
+            </Badge>{" "}
+            {a.message}{" "}
+            {a.escalationId ? (
+              <Link to={`/staff/queue/${a.escalationId}`} className="text-brand-700 underline hover:no-underline">
+                Open
+              </Link>
+            ) : null}
+          </span>
+          <Form method="post">
+            <input type="hidden" name="intent" value="dismiss" />
+            <input type="hidden" name="alertId" value={a.id} />
+            <Button type="submit" variant="ghost" aria-label={`Dismiss alert: ${a.message}`}>
+              Dismiss
+            </Button>
+          </Form>
+        </div>
+      ))}
+    </section>
+  );
+}

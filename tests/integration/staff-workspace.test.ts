@@ -1,0 +1,220 @@
+// The support workspace over real HTTP on both databases: where staff land, escalation keys
+// (ACME-12) and finding them, the first public reply acknowledging, the duplicate warning on the
+// raise form, merging duplicates (never across accounts), and the order beside the conversation.
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client";
+import { escalationComments, escalations, orders, tenants } from "../../db/schema/index";
+import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
+import { seedDemo } from "../../db/seed/seed";
+import { stopEscalationListener } from "#app/server/escalations/live.server";
+import { createTestDb, describeEachDb } from "../support/db";
+import { Client, createEscalationRow } from "../support/escalations";
+import { startPortal, type TestPortal } from "../support/portal";
+
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+process.env.SIGHTLINE_SIMULATE = "off";
+
+const [acme, nordwind, sakura] = DEMO_TENANTS;
+
+await describeEachDb("support workspace", (kind) => {
+  let handle: DbHandle;
+  let portal: TestPortal;
+  let ip = 1;
+  const client = () => new Client(portal.url, `198.18.${kind === "pglite" ? 1 : 2}.${ip++}`);
+
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+    await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+    portal = await startPortal(handle);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopEscalationListener();
+    await portal?.close();
+    await handle?.close();
+  });
+
+  const statusOf = async (id: string) =>
+    (await handle.db.select({ s: escalations.status }).from(escalations).where(eq(escalations.id, id)))[0].s;
+  const numberOf = async (id: string) =>
+    (await handle.db.select({ n: escalations.number }).from(escalations).where(eq(escalations.id, id)))[0].n;
+  const anOrderOf = async (tenantId: string, skip = 0) =>
+    (
+      await handle.db
+        .select({ id: orders.id, orderNumber: orders.orderNumber })
+        .from(orders)
+        .where(eq(orders.tenantId, tenantId))
+        .orderBy(orders.orderNumber)
+        .limit(1)
+        .offset(skip)
+    )[0];
+  /** An open escalation about an order, as the factory makes it. */
+  const escalationOnOrder = async (tenantId: string, orderId: string, title: string) => {
+    const id = await createEscalationRow(handle, tenantId, { title });
+    await handle.db.update(escalations).set({ orderId }).where(eq(escalations.id, id));
+    return id;
+  };
+
+  it("gives every demo account a distinct short code", async () => {
+    const codes = await handle.db.select({ slug: tenants.slug, code: tenants.shortCode }).from(tenants);
+    expect(new Set(codes.map((c) => c.code)).size).toBe(codes.length);
+    expect(codes.find((c) => c.slug === acme.slug)?.code).toBe("ACME");
+    expect(codes.find((c) => c.slug === nordwind.slug)?.code).toBe("NORD");
+  });
+
+  it("lands an agent on their own and unassigned escalations, and a lead on breaches and approvals", async () => {
+    const agent = await client().post("/login", { email: "agent@sightline.example", password: "sightline-demo" });
+    expect(agent.headers.get("location")).toBe("/staff/queue?assignee=me_or_unassigned&status=active");
+    const lead = await client().post("/login", { email: "lead@sightline.example", password: "sightline-demo" });
+    expect(lead.headers.get("location")).toBe("/staff/queue?attention=1&status=active");
+  });
+
+  it("finds an escalation by its key, and the same number in another account is not it", async () => {
+    const title = `Key search ${kind} ${Date.now()}`;
+    const id = await createEscalationRow(handle, acme.id, { title });
+    const n = await numberOf(id);
+    const agent = await client().signIn("agent@sightline.example");
+    const html = await (await agent.get(`/staff/queue?status=all&q=ACME-${n}`)).text();
+    expect(html).toContain(`ACME-${n}`);
+    expect(html).toContain(title);
+    expect(html.match(/data-testid="queue-row"/g)).toHaveLength(1);
+    // Lower case and a space are read as the same key.
+    const typed = await (await agent.get(`/staff/queue?status=all&q=${encodeURIComponent(`acme ${n}`)}`)).text();
+    expect(typed).toContain(title);
+    const other = await (await agent.get(`/staff/queue?status=all&q=NORD-${n}`)).text();
+    expect(other).not.toContain(title);
+  });
+
+  it("does not find an escalation of an account the agent is not assigned to, even by its key", async () => {
+    const title = `Unassigned account ${kind} ${Date.now()}`;
+    const id = await createEscalationRow(handle, sakura.id, { title });
+    const agent = await client().signIn("agent@sightline.example");
+    const html = await (await agent.get(`/staff/queue?status=all&q=SAKU-${await numberOf(id)}`)).text();
+    expect(html).not.toContain(title);
+    expect(html).not.toContain('data-testid="queue-row"');
+  });
+
+  it("acknowledges an open escalation with the first public reply", async () => {
+    const id = await createEscalationRow(handle, acme.id, { title: `Ack ${kind}` });
+    const agent = await client().signIn("agent@sightline.example");
+    const res = await agent.post(`/staff/queue/${id}`, { intent: "comment", visibility: "public", body: "On it." });
+    expect(res.status).toBe(200);
+    expect(await statusOf(id)).toBe("acknowledged");
+  });
+
+  it("leaves an escalation open after an internal note", async () => {
+    const id = await createEscalationRow(handle, acme.id, { title: `Note ${kind}` });
+    const agent = await client().signIn("agent@sightline.example");
+    await agent.post(`/staff/queue/${id}`, { intent: "comment", visibility: "internal", body: "Checking the carrier." });
+    expect(await statusOf(id)).toBe("open");
+  });
+
+  it("leaves it open when the account switched first-reply acknowledgement off", async () => {
+    await handle.db.update(tenants).set({ ackOnFirstReply: false }).where(eq(tenants.id, nordwind.id));
+    try {
+      const id = await createEscalationRow(handle, nordwind.id, { title: `No ack ${kind}` });
+      const agent = await client().signIn("agent@sightline.example");
+      await agent.post(`/staff/queue/${id}`, { intent: "comment", visibility: "public", body: "Looking." });
+      expect(await statusOf(id)).toBe("open");
+    } finally {
+      await handle.db.update(tenants).set({ ackOnFirstReply: true }).where(eq(tenants.id, nordwind.id));
+    }
+  });
+
+  it("warns a customer raising a second escalation on an order and raises nothing until they confirm", async () => {
+    const order = await anOrderOf(acme.id, 0);
+    await escalationOnOrder(acme.id, order.id, `Existing ${kind}`);
+    const viewer = await client().signIn("viewer@acme.example");
+    const page = await (await viewer.get(`/escalations/new?order=${order.id}`)).text();
+    expect(page).toContain('data-testid="duplicate-warning"');
+    const form = {
+      orderId: order.id,
+      category: "late_delivery",
+      severity: "P3",
+      title: `Second ${kind}`,
+      description: "Still late.",
+      desiredOutcome: "Delivery.",
+    };
+    const count = async () =>
+      (
+        await handle.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(escalations)
+          .where(and(eq(escalations.tenantId, acme.id), eq(escalations.orderId, order.id)))
+      )[0].n;
+    const before = await count();
+    const refused = await viewer.post("/escalations/new", form);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("already open about this order");
+    expect(await count()).toBe(before);
+    const confirmed = await viewer.post("/escalations/new", { ...form, duplicateConfirmed: "yes" });
+    expect(confirmed.status).toBe(302);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("merges a duplicate: it closes with a link, both conversations are kept", async () => {
+    const order = await anOrderOf(acme.id, 1);
+    const target = await escalationOnOrder(acme.id, order.id, `Target ${kind}`);
+    const dup = await escalationOnOrder(acme.id, order.id, `Duplicate ${kind}`);
+    const agent = await client().signIn("agent@sightline.example");
+    const page = await (await agent.get(`/staff/queue/${dup}`)).text();
+    expect(page).toContain(`Merge into ACME-${await numberOf(target)}`);
+    expect(page).toContain('data-testid="order-context"');
+    expect(page).toContain(order.orderNumber);
+    await agent.post(`/staff/queue/${dup}`, { intent: "comment", visibility: "public", body: "Before the merge." });
+    const res = await agent.post(`/staff/queue/${dup}`, { intent: "merge", into: target });
+    expect(res.status).toBe(200);
+    const [row] = await handle.db
+      .select({ status: escalations.status, into: escalations.mergedIntoId, closedAt: escalations.closedAt })
+      .from(escalations)
+      .where(eq(escalations.id, dup));
+    expect(row.status).toBe("closed");
+    expect(row.into).toBe(target);
+    expect(row.closedAt).not.toBeNull();
+    const bodies = async (id: string) =>
+      (
+        await handle.db
+          .select({ body: escalationComments.body })
+          .from(escalationComments)
+          .where(eq(escalationComments.escalationId, id))
+      ).map((c) => c.body);
+    expect(await bodies(dup)).toContain("Before the merge.");
+    expect((await bodies(target)).some((b) => b.includes("was merged into this escalation"))).toBe(true);
+    // The customer sees where it went.
+    const viewer = await client().signIn("viewer@acme.example");
+    expect(await (await viewer.get(`/escalations/${target}`)).text()).toContain(`ESC-${await numberOf(dup)}`);
+  });
+
+  it("refuses to merge across accounts and changes nothing", async () => {
+    const acmeOrder = await anOrderOf(acme.id, 2);
+    const nordOrder = await anOrderOf(nordwind.id, 0);
+    const a = await escalationOnOrder(acme.id, acmeOrder.id, `Acme side ${kind}`);
+    const n = await escalationOnOrder(nordwind.id, nordOrder.id, `Nordwind side ${kind}`);
+    const agent = await client().signIn("agent@sightline.example");
+    const res = await agent.post(`/staff/queue/${a}`, { intent: "merge", into: n });
+    expect(res.status).toBe(404);
+    expect(await statusOf(a)).toBe("open");
+    expect(await statusOf(n)).toBe("open");
+  });
+
+  it("refuses an agent merging into an escalation of an account they are not assigned to", async () => {
+    const a = await createEscalationRow(handle, acme.id, { title: `Agent side ${kind}` });
+    const s = await createEscalationRow(handle, sakura.id, { title: `Sakura side ${kind}` });
+    const agent = await client().signIn("agent@sightline.example");
+    const res = await agent.post(`/staff/queue/${a}`, { intent: "merge", into: s });
+    expect(res.status).toBe(404);
+    expect(await statusOf(a)).toBe("open");
+    expect(await statusOf(s)).toBe("open");
+  });
+
+  it("refuses a customer who tries the merge action", async () => {
+    const a = await createEscalationRow(handle, acme.id, { title: `Customer merge ${kind}` });
+    const b = await createEscalationRow(handle, acme.id, { title: `Customer merge target ${kind}` });
+    const viewer = await client().signIn("viewer@acme.example");
+    const res = await viewer.post(`/staff/queue/${a}`, { intent: "merge", into: b });
+    expect(res.status).toBeGreaterThanOrEqual(300);
+    expect(res.status).toBeLessThan(500);
+    expect(await statusOf(a)).toBe("open");
+  });
+});
