@@ -53,7 +53,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (open.length) {
       return data(
         {
-          errors: { duplicateConfirmed: "Tick the box to raise a separate escalation, or add to the open one instead." },
+          errors: {
+            duplicateConfirmed: "Tick the box to raise a separate escalation, or add to the open one instead.",
+          },
           message: `ESC-${open[0].number} is already open about this order. Add to it, or confirm that this is a separate problem.`,
         },
         { status: 409 },
@@ -136,9 +138,7 @@ export default function NewEscalation() {
               {late ? <span className="ml-2 font-medium text-red-700">past its promised date</span> : null}
             </div>
           ) : null}
-          {openOnOrder.length ? (
-            <DuplicateWarning open={openOnOrder} error={errors.duplicateConfirmed} />
-          ) : null}
+          {openOnOrder.length ? <DuplicateWarning open={openOnOrder} error={errors.duplicateConfirmed} /> : null}
           <SelectField
             label="What is the problem about?"
             name="category"
@@ -262,7 +262,9 @@ function DuplicateWarning({
   return (
     <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="duplicate-warning">
       <p className="font-medium text-amber-950">
-        {open.length === 1 ? "An escalation about this order is already open:" : "Escalations about this order are already open:"}
+        {open.length === 1
+          ? "An escalation about this order is already open:"
+          : "Escalations about this order are already open:"}
       </p>
       <ul className="mt-1 list-disc pl-5">
         {open.map((e) => (

@@ -106,7 +106,11 @@ await describeEachDb("support workspace", (kind) => {
   it("leaves an escalation open after an internal note", async () => {
     const id = await createEscalationRow(handle, acme.id, { title: `Note ${kind}` });
     const agent = await client().signIn("agent@sightline.example");
-    await agent.post(`/staff/queue/${id}`, { intent: "comment", visibility: "internal", body: "Checking the carrier." });
+    await agent.post(`/staff/queue/${id}`, {
+      intent: "comment",
+      visibility: "internal",
+      body: "Checking the carrier.",
+    });
     expect(await statusOf(id)).toBe("open");
   });
 

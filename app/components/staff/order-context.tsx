@@ -31,7 +31,7 @@ export function OrderContextCard({
       <div data-testid="order-context" className="mt-2 space-y-3 text-sm">
         <p className="flex flex-wrap items-center gap-2">
           <OrderStatusBadge status={o.status} />
-          <DelayBadges late={o.late} atRisk={o.atRisk} />
+          <DelayBadges lateState={o.lateState} atRisk={o.atRisk} />
           <span className="text-slate-600">{o.siteName}</span>
         </p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
@@ -50,7 +50,12 @@ export function OrderContextCard({
                     {s.trackingUrl ? (
                       <>
                         {" "}
-                        <a href={s.trackingUrl} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+                        <a
+                          href={s.trackingUrl}
+                          className="text-brand-700 underline"
+                          rel="noreferrer noopener"
+                          target="_blank"
+                        >
                           track
                         </a>
                       </>
@@ -169,7 +174,12 @@ export function DuplicatesCard({
                     <Form method="post">
                       <input type="hidden" name="intent" value="merge" />
                       <input type="hidden" name="into" value={d.id} />
-                      <Button type="submit" variant="secondary" disabled={busy} aria-label={`Merge this escalation into ${d.key}`}>
+                      <Button
+                        type="submit"
+                        variant="secondary"
+                        disabled={busy}
+                        aria-label={`Merge this escalation into ${d.key}`}
+                      >
                         {`Merge into ${d.key}`}
                       </Button>
                     </Form>

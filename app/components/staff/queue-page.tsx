@@ -5,13 +5,7 @@ import { useState } from "react";
 import { useFormat } from "#app/i18n/react";
 import { ESCALATION_SEVERITIES, ESCALATION_STATUSES, STATUS_TITLES } from "#app/domain/escalations/workflow";
 import type { EscalationSummary } from "#app/server/escalations/views.server";
-import {
-  categoryLabel,
-  ClockBadge,
-  SeverityBadge,
-  StatusBadge,
-  useEscalationEvents,
-} from "../escalations";
+import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge, useEscalationEvents } from "../escalations";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "../ui";
 
 export interface QueueAlert {
@@ -59,7 +53,10 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
                 Breaches and approvals
               </Link>
             ) : null}
-            <Link to="/staff/queue?assignee=me_or_unassigned&status=active" className="text-sm text-brand-700 hover:underline">
+            <Link
+              to="/staff/queue?assignee=me_or_unassigned&status=active"
+              className="text-sm text-brand-700 hover:underline"
+            >
               Mine and unassigned
             </Link>
             {isAdmin ? (
@@ -165,7 +162,9 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
       ) : null}
       <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
         {escalations.length === 0 ? (
-          <EmptyState title="Nothing in the queue matches">Change the search or the filters, or enjoy the quiet.</EmptyState>
+          <EmptyState title="Nothing in the queue matches">
+            Change the search or the filters, or enjoy the quiet.
+          </EmptyState>
         ) : (
           <QueueList escalations={escalations} />
         )}

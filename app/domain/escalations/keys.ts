@@ -6,7 +6,10 @@ const SHORT_CODE = /^[A-Z0-9]{2,8}$/;
 
 /** A short code derived from an account slug: its letters and digits, upper-cased, at most 8. */
 export function shortCodeFromSlug(slug: string): string {
-  const code = slug.replace(/[^A-Za-z0-9]/g, "").toUpperCase().slice(0, 8);
+  const code = slug
+    .replace(/[^A-Za-z0-9]/g, "")
+    .toUpperCase()
+    .slice(0, 8);
   return code.length >= 2 ? code : "ACC";
 }
 

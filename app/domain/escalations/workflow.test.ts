@@ -96,7 +96,12 @@ describe("escalation workflow", () => {
 });
 
 describe("acknowledging on the first public reply", () => {
-  const base = { status: "open" as const, actor: "staff" as const, visibility: "public" as const, ackOnFirstReply: true };
+  const base = {
+    status: "open" as const,
+    actor: "staff" as const,
+    visibility: "public" as const,
+    ackOnFirstReply: true,
+  };
 
   it("acknowledges an open escalation when staff reply publicly", () => {
     expect(acknowledgesOnReply(base)).toBe(true);

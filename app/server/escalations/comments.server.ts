@@ -48,7 +48,9 @@ export async function addComment(
     if (actor.kind === "customer" && row.status === "awaiting_customer") {
       changes = (await moveStatus(tx, actor, row, "in_progress", now)).changes;
     }
-    if (acknowledgesOnReply({ status: row.status, actor: actor.kind, visibility, ackOnFirstReply: row.ackOnFirstReply })) {
+    if (
+      acknowledgesOnReply({ status: row.status, actor: actor.kind, visibility, ackOnFirstReply: row.ackOnFirstReply })
+    ) {
       changes = (await moveStatus(tx, actor, row, "acknowledged", now)).changes;
     }
     // An internal note leaves the escalation row alone: even its updated_at (which customers can

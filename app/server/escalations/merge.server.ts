@@ -58,7 +58,10 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
       .insert(escalationComments)
       .values([
         note(`This escalation duplicates ${ref(into.number)} (“${into.title}”); we continue there.`, dup.id),
-        note(`${ref(dup.number)} (“${dup.title}”) was merged into this escalation; its conversation stays on its own page.`, into.id),
+        note(
+          `${ref(dup.number)} (“${dup.title}”) was merged into this escalation; its conversation stays on its own page.`,
+          into.id,
+        ),
       ]);
     await audit(tx, actor, dup, "merged", { intoId: into.id, intoNumber: into.number });
     await audit(tx, actor, into, "merged_here", { fromId: dup.id, fromNumber: dup.number });
@@ -66,9 +69,12 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
     await saveChanges(tx, actor, into, {}, now);
     mail = await notifyInApp(
       tx,
-      customerNotice(dup, `${ref(dup.number)} was merged into ${ref(into.number)}`, `${dup.title}\nWe continue on ${ref(into.number)}: ${into.title}`),
+      customerNotice(
+        dup,
+        `${ref(dup.number)} was merged into ${ref(into.number)}`,
+        `${dup.title}\nWe continue on ${ref(into.number)}: ${into.title}`,
+      ),
     );
   });
   await mailNotices(mail);
 }
-
