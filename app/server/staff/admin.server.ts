@@ -93,9 +93,12 @@ export async function createTenant(
 async function freeShortCode(base: string): Promise<string> {
   const { db } = await getDb();
   const taken = new Set(
-    (await db.select({ code: tenants.shortCode }).from(tenants).where(like(tenants.shortCode, `${base.slice(0, 6)}%`))).map(
-      (r) => r.code,
-    ),
+    (
+      await db
+        .select({ code: tenants.shortCode })
+        .from(tenants)
+        .where(like(tenants.shortCode, `${base.slice(0, 6)}%`))
+    ).map((r) => r.code),
   );
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base.slice(0, 8 - String(n).length)}${n}`;
