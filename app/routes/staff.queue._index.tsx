@@ -12,7 +12,6 @@ import { asEscalationError } from "../server/escalations/http.server";
 import { staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { visibleAccounts } from "../server/staff/accounts.server";
-import { useFormat } from "#app/i18n/react";
 
 const filterSchema = z.object({
   status: z.enum(["active", "all", ...ESCALATION_STATUSES]).catch("active"),

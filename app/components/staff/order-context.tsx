@@ -17,6 +17,7 @@ export function OrderContextCard({
   tenantId: string;
   timeZone: string;
 }) {
+  const f = useFormat(timeZone);
   if (!context) {
     return (
       <Card title="Order">
@@ -25,7 +26,6 @@ export function OrderContextCard({
     );
   }
   const o = context.order;
-  const f = useFormat(timeZone);
   return (
     <Card title={`Order ${o.orderNumber}`}>
       <div data-testid="order-context" className="mt-2 space-y-3 text-sm">
