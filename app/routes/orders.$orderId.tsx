@@ -3,13 +3,22 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DelayBadges, eventLabel, OrderStatusBadge } from "#app/components/orders/format";
-import type { Formatter } from "#app/i18n/format";
 import { useFormat } from "#app/i18n/react";
+import {
+  DeliveryCard,
+  FactsCard,
+  LinesCard,
+  OrderEscalationsCard,
+  TimelineCard,
+} from "#app/components/orders/order-detail";
+import { OrderStepper } from "#app/components/orders/order-stepper";
+import { stepperState } from "#app/domain/orders/progress";
 import { LiveIndicator } from "#app/components/live";
 import { OrderSlaFacts } from "#app/components/sla/order-sla-facts";
 import { useLiveOrders } from "#app/components/orders/use-live-orders";
-import { Card, EmptyState, PageHeader, cx } from "#app/components/ui";
+import { Card, PageHeader, cx } from "#app/components/ui";
 import { requireAccount } from "#app/server/auth/guards.server";
+import { escalationsForOrder } from "#app/server/escalations/orders.server";
 import { getOrderDetail } from "#app/server/orders/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getOrderDetail({ db: ctx.db, tenant: ctx.tenant }, params.orderId ?? "");
   if (!order)
     throw new Response("There is no order with that id in your account.", { status: 404, statusText: "Not found" });
-  return { order, timeZone: ctx.tenant.timeZone, now: Date.now() };
+  const escalations = await escalationsForOrder(ctx.db, order.id);
+  return { order, escalations, timeZone: ctx.tenant.timeZone, now: Date.now() };
 }
 
 /** Relative times tick on the client; the server's clock renders the first paint (no mismatch). */
@@ -31,29 +41,8 @@ function useNow(serverNow: number): number {
   return now;
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
-
-function detailText(detail: Record<string, string>, f: Formatter): string {
-  const parts: string[] = [];
-  if (detail.reason) parts.push(detail.reason);
-  if (detail.note) parts.push(detail.note);
-  if (detail.carrier) parts.push(`Carrier ${detail.carrier}`);
-  if (detail.trackingNumber) parts.push(`tracking ${detail.trackingNumber}`);
-  if (detail.sku) parts.push(`SKU ${detail.sku}`);
-  if (detail.predictedDate) parts.push(`new estimate ${f.calendarDate(detail.predictedDate)}`);
-  if (detail.signedBy) parts.push(`signed by ${detail.signedBy}`);
-  return parts.join(" · ");
-}
-
 export default function OrderDetailPage() {
-  const { order, timeZone, now: serverNow } = useLoaderData<typeof loader>();
+  const { order, escalations, timeZone, now: serverNow } = useLoaderData<typeof loader>();
   const now = useNow(serverNow);
   const f = useFormat(timeZone);
   const navigation = useNavigation();
@@ -90,83 +79,15 @@ export default function OrderDetailPage() {
           </>
         }
       />
+      <Card className="mb-6">
+        <h2 className="sr-only">Progress</h2>
+        <OrderStepper state={stepperState(order.status, order.events, order.holdReason)} />
+      </Card>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Card>
-            <h2 className="mb-3 text-base font-semibold text-ink">Dates</h2>
-            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-              <Fact label="Ordered">{f.dateTime(order.orderedAt)}</Fact>
-              <Fact label="Requested">{f.calendarDate(order.requestedDate)}</Fact>
-              <Fact label="Promised">{f.calendarDate(order.promisedDate)}</Fact>
-              <Fact label="Predicted">
-                <span className={order.atRisk ? "font-medium text-amber-800" : undefined}>
-                  {f.calendarDate(order.predictedDate)}
-                </span>
-              </Fact>
-              <Fact label="Shipped">{f.dateTime(order.shippedAt)}</Fact>
-              <Fact label="Delivered">{f.dateTime(order.deliveredAt)}</Fact>
-            </dl>
-            {order.late ? (
-              <p className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-                This order is late: {order.deliveredAt ? "it was delivered after" : "it has not been delivered by"} the
-                promised date.
-              </p>
-            ) : order.atRisk ? (
-              <p className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                At risk: the current estimate is after the promised date.
-              </p>
-            ) : null}
-          </Card>
+          <DeliveryCard order={order} events={order.events} timeZone={timeZone} now={now} />
           <OrderSlaFacts sla={order.sla} />
-          <Card>
-            <h2 className="text-base font-semibold text-ink">Lines</h2>
-            <div className="overflow-x-auto">
-              <table className="mt-3 min-w-full text-sm">
-                <caption className="sr-only">Order lines with quantities ordered, shipped and backordered</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                  <tr>
-                    <th scope="col" className="px-4 py-2">
-                      #
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      SKU
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      Description
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Ordered
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Shipped
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      Backordered
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {order.lines.map((l) => (
-                    <tr key={l.lineNo}>
-                      <td className="px-4 py-2 text-slate-500">{l.lineNo}</td>
-                      <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{l.sku}</td>
-                      <td className="px-4 py-2">{l.description}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{Number(l.ordered)}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{Number(l.shipped)}</td>
-                      <td
-                        className={`px-4 py-2 text-right tabular-nums ${Number(l.backordered) > 0 ? "font-medium text-amber-800" : ""}`}
-                      >
-                        {Number(l.backordered)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className="pt-3 text-right text-sm text-slate-600">
-              Order value <span className="font-medium text-slate-900">{f.money(order.value, order.currency)}</span>
-            </p>
-          </Card>
+          <LinesCard status={order.status} lines={order.lines} value={order.value} currency={order.currency} />
           <Card>
             <h2 className="mb-3 text-base font-semibold text-ink">Shipments</h2>
             {order.shipments.length === 0 ? (
@@ -204,41 +125,11 @@ export default function OrderDetailPage() {
             )}
           </Card>
         </div>
-        <Card>
-          <h2 className="mb-3 text-base font-semibold text-ink">Timeline</h2>
-          <dl className="mb-4 grid grid-cols-2 gap-3 text-sm">
-            <Fact label="Customer PO">{order.customerPo ?? "—"}</Fact>
-            <Fact label="Ship to">{order.siteName}</Fact>
-            <Fact label="Priority">
-              <span className="capitalize">{order.priority}</span>
-            </Fact>
-            <Fact label="Carrier">{order.carrier ?? "—"}</Fact>
-          </dl>
-          {order.events.length === 0 ? (
-            <EmptyState title="No events yet" />
-          ) : (
-            <ol className="relative space-y-4 border-l border-slate-200 pl-4" aria-label="Order events, newest first">
-              {order.events.map((e) => (
-                <li key={e.seq} className="relative">
-                  <span
-                    className="absolute top-1.5 -left-[1.3rem] h-2.5 w-2.5 rounded-full bg-brand-500"
-                    aria-hidden="true"
-                  />
-                  <p className="text-sm font-medium text-slate-900">{eventLabel(e.type)}</p>
-                  <p className="text-xs text-slate-600">
-                    <time dateTime={e.occurredAt} title={f.dateTime(e.occurredAt)}>
-                      {f.dateTime(e.occurredAt)} · {f.relative(e.occurredAt, now)}
-                    </time>
-                    {e.location ? ` · ${e.location}` : ""}
-                  </p>
-                  {detailText(e.detail, f) ? (
-                    <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail, f)}</p>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <FactsCard order={order} />
+          <OrderEscalationsCard orderId={order.id} escalations={escalations} />
+          <TimelineCard events={order.events} timeZone={timeZone} now={now} />
+        </div>
       </div>
     </div>
   );

@@ -17,6 +17,7 @@ export const LOGINS = {
   lead: "lead@sightline.example",
   platformAdmin: "ops@sightline.example",
   deccanAdmin: "admin@deccan.example",
+  nordwindAdmin: "admin@nordwind.example",
 } as const;
 export type Role = keyof typeof LOGINS;
 
