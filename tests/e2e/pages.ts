@@ -183,6 +183,10 @@ export const PAGES: Record<string, PageCase[]> = {
       expectText: "Notifications",
     },
   ],
+  "calendar.tsx": [
+    { what: "business calendar (read-only)", roles: [...CUSTOMER], path: "/calendar", expectText: "Business calendar" },
+  ],
+  "profile.tsx": [{ what: "profile", roles: ["viewer", "agent"], path: "/profile", expectText: "Your profile" }],
   "sla.tsx": [
     { what: "scorecard", roles: [...CUSTOMER, "agent"], path: "/sla", expectText: "Service levels" },
     { what: "this year", roles: ["viewer"], path: "/sla?period=this-year", expectText: "Service levels" },
