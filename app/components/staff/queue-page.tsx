@@ -236,9 +236,13 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
                 {e.assigneeFirstName ?? <span className="text-slate-500">unassigned</span>}
               </span>
             </div>
-            <div className="order-5 text-slate-600 lg:order-none lg:whitespace-nowrap" title={e.timeZone}>
+            <div
+              className="order-5 text-slate-600 lg:order-none lg:whitespace-nowrap"
+              title={e.timeZone}
+              data-testid="queue-raised"
+            >
               <span className="lg:sr-only">Raised </span>
-              {f.inZone(e.timeZone).dateTime(e.createdAt)}
+              <time dateTime={e.createdAt}>{f.inZone(e.timeZone).dateTime(e.createdAt)}</time>
             </div>
           </li>
         ))}

@@ -85,7 +85,8 @@ export async function updateInternalSummary(actor: EscalationActor, id: string, 
     const row = await loadRow(tx, actor, id, true);
     await tx
       .update(escalations)
-      .set({ internalSummary: summary, updatedAt: new Date() })
+      // Not updated_at: customers read it, and it would tell them an internal summary changed.
+      .set({ internalSummary: summary })
       .where(and(eq(escalations.tenantId, row.tenantId), eq(escalations.id, row.id)));
     await audit(tx, actor, row, "summary_updated", { length: summary?.length ?? 0 });
   });
