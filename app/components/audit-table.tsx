@@ -1,7 +1,34 @@
 // The audit trail as a table, times in the viewer's zone.
 import { Link } from "@remix-run/react";
 import { EmptyState } from "./ui";
-import { useFormat } from "#app/i18n/react";
+import { useIntl } from "react-intl";
+import { useFormat, useT } from "#app/i18n/react";
+import type { MessageId } from "#app/i18n/catalogue";
+
+/** The catalogue's label for an audit action, or a readable fallback naming the code. */
+export function useAuditLabel(): (action: string) => string {
+  const intl = useIntl();
+  const t = useT();
+  return (action) => {
+    const id = `settings.audit.action.${action}`;
+    return id in intl.messages ? t(id as MessageId) : t("settings.audit.action.unknown", { action });
+  };
+}
+
+/** Detail keys as words ("assigneeFirstName" → "assignee first name"); bookkeeping keys left out. */
+const HIDDEN_DETAIL = new Set(["seeded"]);
+function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([k]) => !HIDDEN_DETAIL.has(k))
+    .map(([k, v]) => {
+      const key = k
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .replace(/_/g, " ")
+        .toLowerCase();
+      return `${key}: ${typeof v === "string" ? v : JSON.stringify(v)}`;
+    })
+    .join(" · ");
+}
 
 export interface AuditRowView {
   id: number;
@@ -28,6 +55,7 @@ export function AuditTable({
   showIp?: boolean;
 }) {
   const f = useFormat(timeZone);
+  const label = useAuditLabel();
   if (rows.length === 0)
     return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
   const last = rows[rows.length - 1];
@@ -68,12 +96,10 @@ export function AuditTable({
                 <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(r.at)}</td>
                 {showTenant ? <td className="px-3 py-2">{r.tenantName ?? "Platform"}</td> : null}
                 <td className="px-3 py-2">{r.actorLabel}</td>
-                <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                <td className="max-w-md px-3 py-2 text-xs text-slate-600">
-                  {Object.entries(r.detail)
-                    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-                    .join(" · ")}
+                <td className="px-3 py-2" data-action={r.action}>
+                  {label(r.action)}
                 </td>
+                <td className="max-w-md px-3 py-2 text-xs break-words text-slate-600">{detailText(r.detail)}</td>
                 {showIp ? <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td> : null}
               </tr>
             ))}
