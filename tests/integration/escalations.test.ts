@@ -595,7 +595,7 @@ describe("automatic alerts", () => {
       .from(escalationNotifications)
       .where(eq(escalationNotifications.escalationId, id));
     expect(notes.map((n) => n.to).sort()).toEqual([agentRow.id, leadRow.id].sort());
-    expect(notes[0].title).toMatch(/SLA breached: ESC-/);
+    expect(notes[0].title).toMatch(/^SLA breached: [A-Z0-9]+-\d+$/);
     const agent = await client().signIn("agent@sightline.example");
     const queue = await (await agent.get("/staff/queue?sla=breached")).text();
     expect(queue).toContain("Breaching escalation marker");

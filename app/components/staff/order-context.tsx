@@ -73,7 +73,7 @@ export function OrderContextCard({
         </dl>
         <div>
           <h3 className="font-semibold text-slate-800">
-            Lines <span className="font-normal text-slate-600">({context.openUnits} units still open)</span>
+            Lines <span className="font-normal text-slate-600">({f.number(context.openUnits)} units still open)</span>
           </h3>
           <ul className="mt-1 divide-y divide-slate-100">
             {o.lines.map((l) => {
@@ -84,8 +84,8 @@ export function OrderContextCard({
                     {l.sku} <span className="text-slate-600">{l.description}</span>
                   </span>
                   <span className="shrink-0 text-right whitespace-nowrap">
-                    {l.shipped}/{l.ordered}
-                    {open > 0 ? <span className="block text-xs text-amber-800">{open} open</span> : null}
+                    {f.number(Number(l.shipped))}/{f.number(Number(l.ordered))}
+                    {open > 0 ? <span className="block text-xs text-amber-800">{f.number(open)} open</span> : null}
                   </span>
                 </li>
               );

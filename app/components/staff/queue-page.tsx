@@ -181,7 +181,7 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
   );
 }
 
-const ROW_GRID = "lg:grid lg:grid-cols-[9rem_minmax(0,1fr)_11rem_9rem_4rem_6rem_11rem] lg:items-center lg:gap-4";
+const ROW_GRID = "lg:grid lg:grid-cols-[13rem_minmax(0,1fr)_10rem_9rem_3rem_6rem_11rem] lg:items-center lg:gap-4";
 
 /** A table on a desk (column headings, one line per escalation); title-first cards on a phone. */
 function QueueList({ escalations }: { escalations: EscalationSummary[] }) {

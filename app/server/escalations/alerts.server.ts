@@ -2,6 +2,7 @@
 // assignee and the account's leads in-app (and by e-mail with SMTP_URL); a strategic account
 // with 3+ late orders in 7 days gets an internal alert on the queue. A system job across all
 // tenants, so it runs on the owner connection; every write is idempotent (alerts_sent, dedupe keys).
+import { escalationKey } from "#app/domain/escalations/keys";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../../db/client";
 import { escalationAlerts, escalations, tenants, type StoredPause } from "../../../db/schema/index";
@@ -63,6 +64,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
       assigneeStaffId: escalations.assigneeStaffId,
       alertsSent: escalations.alertsSent,
       tenantName: tenants.name,
+      shortCode: tenants.shortCode,
       tier: tenants.tier,
       timeZone: tenants.timeZone,
       country: tenants.country,
@@ -103,13 +105,13 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
         fresh.push({
           key: `${name}_breached`,
           kind: "sla_breach",
-          message: `ESC-${r.number} (${r.tenantName}) breached its ${label} target by ${formatMinutes(-clock.remainingMinutes)}.`,
+          message: `${escalationKey(r.shortCode, r.number)} (${r.tenantName}) breached its ${label} target by ${formatMinutes(-clock.remainingMinutes)}.`,
         });
       } else if (clock.status === "breaching_soon" && !sent.has(`${name}_soon`) && !sent.has(`${name}_breached`)) {
         fresh.push({
           key: `${name}_soon`,
           kind: "sla_near_breach",
-          message: `ESC-${r.number} (${r.tenantName}) has ${formatMinutes(clock.remainingMinutes)} left to its ${label} target.`,
+          message: `${escalationKey(r.shortCode, r.number)} (${r.tenantName}) has ${formatMinutes(clock.remainingMinutes)} left to its ${label} target.`,
         });
       }
     }
@@ -138,7 +140,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
         recipientUserId: id,
         recipientKind: "staff" as const,
         escalationId: r.id,
-        title: f.kind === "sla_breach" ? `SLA breached: ESC-${r.number}` : `SLA at risk: ESC-${r.number}`,
+        title: `${f.kind === "sla_breach" ? "SLA breached" : "SLA at risk"}: ${escalationKey(r.shortCode, r.number)}`,
         body: `${f.message}\n${r.title}`,
         link: `/staff/queue/${r.id}`,
       })),
