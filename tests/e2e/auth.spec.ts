@@ -32,6 +32,9 @@ test("a wrong password shows a clear message and keeps the user on the form", as
 
 test("an agent switches to Nordwind and cannot open Sakura", async ({ page }) => {
   await signIn(page, "agent@sightline.example");
+  // Agents land on their queue; the account switcher is one click away.
+  await expect(page).toHaveURL(/\/staff\/queue\?assignee=me_or_unassigned/);
+  await page.goto("/staff/accounts");
   await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Open Sakura Retail KK" })).toHaveCount(0);
   await page.getByRole("button", { name: "Open Nordwind Handels GmbH" }).click();
