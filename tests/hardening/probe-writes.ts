@@ -160,6 +160,9 @@ export const FORM_WRITES: Record<
       form: { intent: "decide", approvalId: a.approval, decision: "approved", reason: "Probe approval" },
       schema: decisionSchema,
     },
+    // The victim's escalation is the duplicate; the target is unknown, so only a missing tenant or
+    // assignment check on the duplicate could let this write.
+    { intent: "merge", form: { intent: "merge", into: "00000000-0000-4000-8000-000000000001" } },
   ],
   "/staff/queue/targets": (a) => [
     {
