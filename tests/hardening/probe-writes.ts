@@ -240,6 +240,7 @@ export const FORM_WRITES: Record<
  */
 export const NO_ID_WRITES: Record<string, string> = {
   "/logout": "ends the caller's own session; no ids",
+  "/profile": "sets the caller's own language and time zone; takes no ids",
   "/settings/calendar":
     "writes the caller's own tenant's calendar (the tenant comes from the session); its fields hold no ids — probed with A's tenant id added",
   "/reset-password": "the reset token is the capability; probed with a token that is not A's",

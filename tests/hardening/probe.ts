@@ -441,7 +441,9 @@ export function leaksIn(
     const id = m[0].toLowerCase();
     if (t.ids.has(id) && !request.includes(id) && !carried.has(id) && !p.client.knows?.includes(id)) found.add(id);
   }
-  if (pattern) for (const m of o.body.matchAll(pattern)) if (!request.includes(m[0].toLowerCase())) found.add(m[0]);
+  if (pattern)
+    for (const m of o.body.matchAll(pattern))
+      if (!request.includes(m[0].toLowerCase()) && !carried.has(m[0].toLowerCase())) found.add(m[0]);
   return [...found];
 }
 
@@ -478,6 +480,8 @@ export async function runProbes(
   for (const p of probes) {
     if (p.method === "POST") report.writes++;
     for (const m of requestText(p).matchAll(UUID)) carried.add(m[0]);
+    // Texts of A the attacker typed itself (e.g. inviting A's admin's address) come back as B's own data.
+    if (pattern) for (const m of requestText(p).matchAll(pattern)) carried.add(m[0].toLowerCase());
     const o = await send(baseUrl, p);
     report.byStatus[o.status] = (report.byStatus[o.status] ?? 0) + 1;
     const what = `${p.client.role} ${p.method} ${p.path}${p.intent ? ` (${p.intent})` : ""}`;

@@ -158,7 +158,13 @@ export async function victimTarget(h: DbHandle): Promise<Target> {
     tenantId: VICTIM.id,
     // A failed sign-in to A's admin (the probe posts A's e-mail with a wrong password) is recorded
     // in A's audit log on purpose, so that A sees it: the one change of A's rows a probe may cause.
-    rowFilter: (table) => (table === "audit_log" ? sql`action <> 'auth.sign_in_failed'` : undefined),
+    // audit_counters numbers A's customer-visible entries, so that failed sign-in moves it too.
+    rowFilter: (table) =>
+      table === "audit_log"
+        ? sql`action <> 'auth.sign_in_failed'`
+        : table === "audit_counters"
+          ? sql`false`
+          : undefined,
     ...data,
     pick: await probeIds(h, VICTIM.id),
   };
