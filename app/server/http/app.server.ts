@@ -10,7 +10,7 @@ import type { PluginOption, ViteDevServer } from "vite";
 import type { DbHandle } from "../../../db/client";
 import { projectRoot } from "../../../db/root";
 import { corsPreflight, withCorsDuringOutage } from "../embed/cors.server";
-import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
+import { currentRequestId, logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginWrites } from "./csrf.server";
 import { isDraining } from "./drain.server";
@@ -57,6 +57,7 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
     req.headers["x-sightline-remote-addr"] = req.socket.remoteAddress ?? "unknown";
     next();
   });
+  app.use(refuseEmptyPathSegments);
   app.use(refuseCrossOriginWrites);
   // Browsers ask for /favicon.ico whatever the page links; point them at the SVG icon.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
@@ -205,4 +206,19 @@ export function answerDatabaseLossWith503(build: ServerBuild): ServerBuild {
   const guarded = { ...build, routes };
   guardedBuilds.set(build, guarded);
   return guarded;
+}
+
+/**
+ * A path with an empty segment ("/api/v1/escalations//replies", an empty id) names nothing, and
+ * Remix reads "//x" as a protocol-relative URL on host "x" (a 500 on actions). Answer 404 first.
+ */
+function refuseEmptyPathSegments(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (!req.path.includes("//")) return next();
+  const body = {
+    type: "about:blank",
+    title: "Not found",
+    status: 404,
+    detail: "There is no resource at this address.",
+  };
+  res.status(404).type("application/problem+json").send(JSON.stringify(body));
 }
