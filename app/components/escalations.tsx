@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type TextareaHTMLAttributes } from "react";
 import {
   CATEGORY_LABELS,
+  ESCALATION_STATUSES,
   STATUS_TITLES,
   type EscalationCategory,
   type EscalationStatus,
@@ -307,5 +308,20 @@ export function TextAreaField({ label, error, hint, className, ...area }: TextAr
       ) : null}
       <FieldError id={`${id}-error`} error={error} />
     </div>
+  );
+}
+
+/** The status filter's choices, shared by the customer's list and the staff queue. */
+export function StatusFilterOptions() {
+  return (
+    <>
+      <option value="active">Not closed</option>
+      <option value="all">All</option>
+      {ESCALATION_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {STATUS_TITLES[s]}
+        </option>
+      ))}
+    </>
   );
 }

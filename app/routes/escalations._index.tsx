@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LiveIndicator, useLiveEvents } from "../components/live";
-import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge } from "../components/escalations";
+import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge, StatusFilterOptions } from "../components/escalations";
 import { Button, Card, EmptyState, PageHeader, SelectField } from "../components/ui";
-import { ESCALATION_STATUSES, STATUS_TITLES, type EscalationStatus } from "../domain/escalations/workflow";
+import { ESCALATION_STATUSES, type EscalationStatus } from "../domain/escalations/workflow";
 import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { listEscalations } from "../server/escalations/list.server";
@@ -51,13 +51,7 @@ export default function EscalationList() {
       />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter escalations">
         <SelectField label="Show" name="status" defaultValue={params.get("status") ?? status} className="w-56">
-          <option value="active">Not closed</option>
-          <option value="all">All</option>
-          {ESCALATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_TITLES[s]}
-            </option>
-          ))}
+          <StatusFilterOptions />
         </SelectField>
         <Button type="submit" variant="secondary">
           Apply

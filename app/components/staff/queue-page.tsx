@@ -3,9 +3,16 @@
 import { Form, Link, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useFormat } from "#app/i18n/react";
-import { ESCALATION_SEVERITIES, ESCALATION_STATUSES, STATUS_TITLES } from "#app/domain/escalations/workflow";
+import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import type { EscalationSummary } from "#app/server/escalations/views.server";
-import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge, useEscalationEvents } from "../escalations";
+import {
+  categoryLabel,
+  ClockBadge,
+  SeverityBadge,
+  StatusBadge,
+  StatusFilterOptions,
+  useEscalationEvents,
+} from "../escalations";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "../ui";
 
 export interface QueueAlert {
@@ -92,13 +99,7 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
             className="min-w-0 flex-1 basis-60"
           />
           <SelectField label="Status" name="status" defaultValue={filters.status} className="basis-40">
-            <option value="active">Not closed</option>
-            <option value="all">All</option>
-            {ESCALATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_TITLES[s]}
-              </option>
-            ))}
+            <StatusFilterOptions />
           </SelectField>
           <Button type="submit" variant="secondary">
             Search
