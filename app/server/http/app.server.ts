@@ -10,7 +10,7 @@ import type { PluginOption, ViteDevServer } from "vite";
 import type { DbHandle } from "../../../db/client";
 import { projectRoot } from "../../../db/root";
 import { corsPreflight, withCorsDuringOutage } from "../embed/cors.server";
-import { currentRequestId, logger, noteRoute, requestLogging, viteLogger } from "../log.server";
+import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginWrites } from "./csrf.server";
 import { isDraining } from "./drain.server";
