@@ -17,6 +17,7 @@ const query = z.object({
   status: z.enum(["active", "all", ...ESCALATION_STATUSES], { message: "Unknown status filter." }).default("all"),
   severity: z.enum(ESCALATION_SEVERITIES, { message: "Severity must be P1, P2, P3 or P4." }).optional(),
   orderId: z.uuid("orderId must be a UUID.").optional(),
+  q: z.string().trim().max(200, "q is at most 200 characters.").optional(),
   limit: z.coerce.number().int().min(1).max(500, "limit is at most 500.").default(100),
 });
 

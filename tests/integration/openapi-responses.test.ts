@@ -72,6 +72,8 @@ describe("answers match the OpenAPI document", () => {
 
   it("escalations list and ingestion (accepted batch, malformed envelope with errors by path)", async () => {
     expect((await get("/api/v1/escalations", asPerson())).res.status).toBe(200);
+    expect((await get("/api/v1/escalations?q=ESC-1", asPerson())).res.status).toBe(200);
+    expect((await get(`/api/v1/escalations?q=${"x".repeat(201)}`, asPerson())).res.status).toBe(400);
     const ingest = (body: unknown) =>
       fetchChecked(
         `${portal.url}/api/v1/ingest/events`,

@@ -86,6 +86,47 @@ await describeEachDb("support workspace", (kind) => {
     expect(other).not.toContain(title);
   });
 
+  it("finds an escalation through the API by its key, its order number or its title, in the open account only", async () => {
+    const order = await anOrderOf(acme.id, 2);
+    const title = `API search ${kind} ${Date.now()}`;
+    const id = await escalationOnOrder(acme.id, order.id, title);
+    const n = await numberOf(id);
+    const agent = await client().signIn("agent@sightline.example");
+    await agent.openAccount(acme.id);
+    const ids = async (q: string) => {
+      const res = await agent.get(`/api/v1/escalations?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data: { id: string; key: string }[] };
+      return body.data;
+    };
+    expect((await ids(`ACME-${n}`)).map((e) => [e.id, e.key])).toEqual([[id, `ACME-${n}`]]);
+    expect((await ids(`ESC-${n}`)).map((e) => e.id)).toEqual([id]);
+    expect((await ids(order.orderNumber)).map((e) => e.id)).toContain(id);
+    expect((await ids(order.orderNumber.toLowerCase())).map((e) => e.id)).toContain(id);
+    expect((await ids(title.slice(4))).map((e) => e.id)).toEqual([id]);
+    // The same number under another account's code is not this one, and the API is scoped to Acme.
+    expect(await ids(`NORD-${n}`)).toEqual([]);
+    const tooLong = await agent.get(`/api/v1/escalations?q=${"x".repeat(201)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("lets a customer find their own escalation through the API by its number, never another account's", async () => {
+    const title = `Customer API search ${kind} ${Date.now()}`;
+    const id = await createEscalationRow(handle, acme.id, { title });
+    const other = await createEscalationRow(handle, nordwind.id, { title });
+    const viewer = await client().signIn("viewer@acme.example");
+    const found = (await (await viewer.get(`/api/v1/escalations?q=${encodeURIComponent(title)}`)).json()) as {
+      data: { id: string }[];
+    };
+    expect(found.data.map((e) => e.id)).toEqual([id]);
+    expect(found.data.map((e) => e.id)).not.toContain(other);
+    const byNumber = (await (await viewer.get(`/api/v1/escalations?q=ESC-${await numberOf(id)}`)).json()) as {
+      data: { id: string }[];
+    };
+    expect(byNumber.data.map((e) => e.id)).toEqual([id]);
+  });
+
   it("does not find an escalation of an account the agent is not assigned to, even by its key", async () => {
     const title = `Unassigned account ${kind} ${Date.now()}`;
     const id = await createEscalationRow(handle, sakura.id, { title });

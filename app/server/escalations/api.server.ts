@@ -67,6 +67,7 @@ export interface ApiEscalationSummary {
   id: string;
   number: number;
   reference: string;
+  key: string;
   orderId: string | null;
   orderNumber: string | null;
   category: string;
@@ -116,6 +117,7 @@ export function apiSummary(e: EscalationSummary): ApiEscalationSummary {
     id: e.id,
     number: e.number,
     reference: `ESC-${e.number}`,
+    key: e.key,
     orderId: e.orderId,
     orderNumber: e.orderNumber,
     category: e.category,

@@ -20,7 +20,7 @@ export interface ListFilters {
   sla?: "breaching_soon" | "breached" | "at_risk";
   /** What needs a lead: clocks breached or breaching soon, or an exception waiting for approval. */
   attention?: boolean;
-  /** A key (ACME-12), a number (ESC-12, 12) or words of the title. */
+  /** A key (ACME-12), a number (ESC-12, 12), an order number (SO-100012) or words of the title. */
   q?: string;
   orderId?: string;
   limit?: number;
@@ -80,11 +80,22 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
   });
 }
 
-/** A key matches its account and number; a bare number any account's; other text the title. */
+/**
+ * A key matches its account and number; a bare number any account's escalation of that number or
+ * an order whose number ends in "-<digits>"; a key-shaped text also an order of exactly that
+ * number (SO-100012 reads like a key); other text the title or the order number.
+ */
 function searchCondition(search: string): SQL {
   const key = parseEscalationKey(search);
-  if (key?.shortCode) return and(eq(tenants.shortCode, key.shortCode), eq(escalations.number, key.number))!;
-  if (key) return eq(escalations.number, key.number);
+  const like = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (key?.shortCode) {
+    return or(
+      and(eq(tenants.shortCode, key.shortCode), eq(escalations.number, key.number)),
+      ilike(orders.orderNumber, like(search.trim().replace(/^([A-Za-z][A-Za-z0-9]*?)[\s-]?(\d+)$/, "$1-$2"))),
+    )!;
+  }
+  if (key) return or(eq(escalations.number, key.number), ilike(orders.orderNumber, `%-${key.number}`))!;
   // The queue reads at most a few hundred rows per account set; a title scan is fine here.
-  return ilike(escalations.title, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const words = `%${like(search)}%`;
+  return or(ilike(escalations.title, words), ilike(orders.orderNumber, words))!;
 }

@@ -39,6 +39,14 @@ export const paths = {
         },
         { name: "severity", in: "query", schema: { type: "string", enum: [...ESCALATION_SEVERITIES] } },
         { name: "orderId", in: "query", schema: { type: "string", format: "uuid" } },
+        {
+          name: "q",
+          in: "query",
+          description:
+            "Search: an escalation key (`ACME-12`, also `acme 12`), a number (`ESC-12`, `12`), an order number (`SO-100012`) or words of the title.",
+          schema: { type: "string", maxLength: 200 },
+          example: "ACME-12",
+        },
         { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
       ],
       responses: {
@@ -159,11 +167,16 @@ export const schemas = {
   EscalationClock: clock,
   EscalationSummary: {
     type: "object",
-    required: ["id", "number", "reference", "category", "severity", "status", "title", "createdAt", "sla"],
+    required: ["id", "number", "reference", "key", "category", "severity", "status", "title", "createdAt", "sla"],
     properties: {
       id: { type: "string", format: "uuid" },
       number: { type: "integer" },
-      reference: { type: "string", example: "ESC-12" },
+      reference: { type: "string", example: "ESC-12", description: "The account's own numbering." },
+      key: {
+        type: "string",
+        example: "ACME-12",
+        description: "Unique across the platform: the account's short code and the number. Stable.",
+      },
       orderId: { type: ["string", "null"], format: "uuid" },
       orderNumber: { type: ["string", "null"] },
       category: { type: "string", enum: [...ESCALATION_CATEGORIES] },
