@@ -1,32 +1,33 @@
-// Form schemas shared by the pages (client hints) and the actions (the real check).
+// Form schemas shared by the pages (client hints) and the actions (the real check). Their messages
+// are catalogue ids the page translates (useTMaybe).
 import { z } from "zod";
 
 const email = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "Enter your email address.")
+  .min(1, "auth.error.emailRequired")
   .max(254)
-  .email("Enter a valid email address, like name@company.com.");
+  .email("auth.error.emailInvalid");
 
 export const signInSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password.").max(128, "That password is too long."),
+  password: z.string().min(1, "auth.error.passwordRequired").max(128, "auth.error.passwordTooLong"),
   redirectTo: z.string().max(500).optional(),
 });
 
 export const newPasswordSchema = z
   .object({
-    password: z.string().min(10, "Use at least 10 characters.").max(128, "Use at most 128 characters."),
+    password: z.string().min(10, "auth.error.passwordShort").max(128, "auth.error.passwordLong"),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "auth.error.passwordMismatch" });
 
 export const forgotPasswordSchema = z.object({ email });
 
 export const inviteSchema = z.object({
   email,
-  role: z.enum(["customer_admin", "customer_viewer"], { message: "Choose a role." }),
+  role: z.enum(["customer_admin", "customer_viewer"], { message: "auth.error.role" }),
 });
 
 export type FieldErrors = Record<string, string>;

@@ -66,3 +66,16 @@ export function useT(): (id: MessageId, values?: MessageValues) => string {
   const intl = useIntl();
   return useCallback((id: MessageId, values?: MessageValues) => intl.formatMessage({ id }, values), [intl]);
 }
+
+/**
+ * For texts that may be a catalogue id or already words: form errors from shared schemas and
+ * services hand ids ("auth.error.emailInvalid") that the page translates; anything else passes.
+ */
+export function useTMaybe(): (text: string | null | undefined) => string | null {
+  const intl = useIntl();
+  return useCallback(
+    (text: string | null | undefined) =>
+      text ? (text in intl.messages ? intl.formatMessage({ id: text as MessageId }) : text) : null,
+    [intl],
+  );
+}

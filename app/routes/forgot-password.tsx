@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { pageTitle } from "../i18n/meta";
+import { useT, useTMaybe } from "../i18n/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Alert, Button, TextField } from "../components/ui";
 import { fieldErrors, forgotPasswordSchema } from "../forms/auth";
@@ -26,36 +28,42 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const t = useT();
+  const tm = useTMaybe();
   return (
     <div className="mx-auto mt-8 max-w-md rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 className="text-2xl font-semibold text-ink">Reset your password</h1>
+      <h1 className="text-2xl font-semibold text-ink">{t("auth.forgot.title")}</h1>
       {actionData?.sent ? (
         <div className="mt-4 space-y-4">
-          <Alert tone="success">
-            If an account exists for that address, we have sent it a link to choose a new password. The link works for
-            one hour.
-          </Alert>
+          <Alert tone="success">{t("auth.forgot.sent")}</Alert>
           <Link to="/login" className="text-sm text-brand-700 hover:underline">
-            Back to sign in
+            {t("auth.backToSignIn")}
           </Link>
         </div>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-600">Enter your work email and we will send you a reset link.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("auth.forgot.intro")}</p>
           {actionData?.message ? (
             <div className="mt-4">
-              <Alert>{actionData.message}</Alert>
+              <Alert>{t(actionData.message.id, actionData.message.values)}</Alert>
             </div>
           ) : null}
           <Form method="post" className="mt-6 space-y-4" noValidate>
-            <TextField label="Email" name="email" type="email" autoComplete="username" required error={errors.email} />
+            <TextField
+              label={t("auth.email")}
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              error={tm(errors.email)}
+            />
             <Button type="submit" className="w-full" disabled={busy}>
-              {busy ? "Sending…" : "Send reset link"}
+              {busy ? t("auth.forgot.submitting") : t("auth.forgot.submit")}
             </Button>
           </Form>
           <p className="mt-4 text-center text-sm">
             <Link to="/login" className="text-brand-700 hover:underline">
-              Back to sign in
+              {t("auth.backToSignIn")}
             </Link>
           </p>
         </>
@@ -64,7 +72,7 @@ export default function ForgotPassword() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Reset password · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.forgot.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

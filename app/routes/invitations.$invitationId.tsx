@@ -1,6 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormattedMessage } from "react-intl";
 import { z } from "zod";
+import { pageTitle } from "../i18n/meta";
+import { useT, useTMaybe } from "../i18n/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Alert, Button, TextField } from "../components/ui";
 import { fieldErrors, newPasswordSchema } from "../forms/auth";
@@ -9,7 +12,7 @@ import { requireAnonymous } from "../server/auth/guards.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 
 const acceptSchema = newPasswordSchema.and(
-  z.object({ name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.") }),
+  z.object({ name: z.string().trim().min(1, "auth.error.nameRequired").max(120, "auth.error.nameLong") }),
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,60 +36,65 @@ export default function AcceptInvitation() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const t = useT();
+  const tm = useTMaybe();
   if (!invitation || invitation.state !== "pending") {
     return (
       <div className="mx-auto mt-8 max-w-md rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-2xl font-semibold text-ink">This invitation cannot be used</h1>
+        <h1 className="text-2xl font-semibold text-ink">{t("auth.invite.unusable")}</h1>
         <p className="mt-3 text-slate-600">
-          {invitation?.state === "expired"
-            ? "It has expired. Ask your administrator to invite you again."
-            : "It was already used or does not exist. If you already have an account, sign in."}
+          {invitation?.state === "expired" ? t("auth.invite.expired") : t("auth.invite.used")}
         </p>
         <Link to="/login" className="mt-4 inline-block text-brand-700 hover:underline">
-          Go to sign in
+          {t("auth.invite.goToSignIn")}
         </Link>
       </div>
     );
   }
   return (
     <div className="mx-auto mt-8 max-w-md rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 className="text-2xl font-semibold text-ink">Join {invitation.organizationName} on Sightline</h1>
+      <h1 className="text-2xl font-semibold text-ink">
+        {t("auth.invite.title", { organization: invitation.organizationName })}
+      </h1>
       <p className="mt-1 text-sm text-slate-600">
-        You were invited as <strong>{invitation.email}</strong>. Choose your name and a password to finish.
+        <FormattedMessage
+          id="auth.invite.intro"
+          values={{ email: invitation.email, strong: (chunks) => <strong>{chunks}</strong> }}
+        />
       </p>
       {actionData?.message ? (
         <div className="mt-4">
-          <Alert>{actionData.message}</Alert>
+          <Alert>{t(actionData.message.id, actionData.message.values)}</Alert>
         </div>
       ) : null}
       <Form method="post" className="mt-6 space-y-4" noValidate>
-        <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />
+        <TextField label={t("auth.invite.name")} name="name" autoComplete="name" required error={tm(errors.name)} />
         <TextField
-          label="Password"
+          label={t("auth.password")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          error={errors.password}
-          hint="At least 10 characters."
+          error={tm(errors.password)}
+          hint={t("auth.passwordHint")}
         />
         <TextField
-          label="Repeat the password"
+          label={t("auth.invite.confirm")}
           name="confirm"
           type="password"
           autoComplete="new-password"
           required
-          error={errors.confirm}
+          error={tm(errors.confirm)}
         />
         <Button type="submit" className="w-full" disabled={busy}>
-          {busy ? "Creating your account…" : "Accept and sign in"}
+          {busy ? t("auth.invite.submitting") : t("auth.invite.submit")}
         </Button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Accept invitation · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.invite.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

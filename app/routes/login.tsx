@@ -1,5 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FormattedMessage } from "react-intl";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { pageTitle } from "../i18n/meta";
+import { useT, useTMaybe } from "../i18n/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Alert, Button, TextField } from "../components/ui";
 import { safeRedirect } from "../domain/auth/redirect";
@@ -47,51 +50,62 @@ export default function Login() {
   const [params] = useSearchParams();
   const busy = navigation.state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const t = useT();
+  const tm = useTMaybe();
   return (
     <div className="mx-auto mt-8 max-w-md">
       <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-2xl font-semibold text-ink">Sign in to Sightline</h1>
-        <p className="mt-1 text-sm text-slate-600">Your orders, service levels and escalations, live.</p>
+        <h1 className="text-2xl font-semibold text-ink">{t("auth.login.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("auth.login.tagline")}</p>
         {params.get("reset") === "done" ? (
           <div className="mt-4">
-            <Alert tone="success">Your password was changed. Sign in with the new one.</Alert>
+            <Alert tone="success">{t("auth.login.resetDone")}</Alert>
           </div>
         ) : null}
         {actionData?.message ? (
           <div className="mt-4">
-            <Alert>{actionData.message}</Alert>
+            <Alert>{t(actionData.message.id, actionData.message.values)}</Alert>
           </div>
         ) : null}
         <Form method="post" className="mt-6 space-y-4" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <TextField label="Email" name="email" type="email" autoComplete="username" required error={errors.email} />
           <TextField
-            label="Password"
+            label={t("auth.email")}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            error={tm(errors.email)}
+          />
+          <TextField
+            label={t("auth.password")}
             name="password"
             type="password"
             autoComplete="current-password"
             required
-            error={errors.password}
+            error={tm(errors.password)}
           />
           <Button type="submit" className="w-full" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
+            {busy ? t("auth.login.submitting") : t("auth.login.submit")}
           </Button>
         </Form>
         <p className="mt-4 text-center text-sm">
           <Link to="/forgot-password" className="text-brand-700 underline-offset-2 hover:underline">
-            Forgot your password?
+            {t("auth.login.forgot")}
           </Link>
         </p>
       </div>
       <p className="mt-6 text-center text-xs text-slate-600">
-        Trying the demo? Every demo login uses the password{" "}
-        <code className="rounded bg-slate-100 px-1">sightline-demo</code>; see the README for the list.
+        <FormattedMessage
+          id="auth.login.demoHint"
+          values={{ code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code> }}
+        />
       </p>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.login.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,7 @@
 // Failure-based rate limiting stored in the database, so it holds across processes.
 // A key (e.g. "signin:ip:1.2.3.4") may fail `max` times per window; then it is locked until
 // the window ends. Successful attempts do not count.
+import { localized, type Localized } from "../i18n/localized";
 import { sql } from "drizzle-orm";
 import { getDb } from "./db.server";
 
@@ -53,8 +54,17 @@ export async function clearFailures(key: string): Promise<void> {
   await db.execute(sql`delete from rate_limit where key = ${key}`);
 }
 
+function minutesUntil(retryAt: Date): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
+}
+
 /** "Try again at 14:05" in a way every user understands, without leaking server time zones. */
 export function lockoutMessage(retryAt: Date): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
+  const minutes = minutesUntil(retryAt);
   return `Too many attempts. For your security, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/** The same, for a page to say in the reader's language. */
+export function lockout(retryAt: Date): Localized {
+  return localized("auth.error.lockout", { minutes: minutesUntil(retryAt) });
 }

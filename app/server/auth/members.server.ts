@@ -1,12 +1,13 @@
 // Customer admins manage the users of their own tenant: invite, change roles, remove.
 // Membership lives in better-auth's organization tables and every change goes through its API
 // with the admin's own session, so better-auth checks membership and permission as well.
+import { localized, type Localized } from "../../i18n/localized";
 import { and, desc, eq, gt } from "drizzle-orm";
 import { invitation, member, organization, user } from "../../../db/schema/index";
 import { recordAuthEvent } from "../audit.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
-import { checkLimit, LIMITS, lockoutMessage, recordFailure } from "../rate-limit.server";
+import { checkLimit, LIMITS, lockout, lockoutMessage, recordFailure } from "../rate-limit.server";
 import { getAuth } from "./better-auth.server";
 import { authHeaders } from "./session-cookie.server";
 import type { CustomerContext, CustomerRole } from "./guards.server";
@@ -234,7 +235,7 @@ export async function getInvitationView(id: string): Promise<InvitationView | nu
   };
 }
 
-export type AcceptResult = { ok: true; headers: Headers } | { ok: false; status: number; message: string };
+export type AcceptResult = { ok: true; headers: Headers } | { ok: false; status: number; message: Localized };
 
 /** Creates the invited user's account with the chosen password, signs them in and accepts. */
 export async function acceptInvitation(
@@ -245,14 +246,14 @@ export async function acceptInvitation(
   const info = requestInfo(request);
   const key = `invite-accept:ip:${info.ip}`;
   const state = await checkLimit(key, LIMITS.invitationPerIp);
-  if (state.limited && state.retryAt) return { ok: false, status: 429, message: lockoutMessage(state.retryAt) };
+  if (state.limited && state.retryAt) return { ok: false, status: 429, message: lockout(state.retryAt) };
   const inv = await getInvitationView(invitationId);
   if (!inv || inv.state !== "pending") {
     await recordFailure(key, LIMITS.invitationPerIp);
     return {
       ok: false,
       status: 410,
-      message: "This invitation has expired or was already used. Ask your administrator to invite you again.",
+      message: localized("auth.error.invitationUsed"),
     };
   }
   const auth = await getAuth();
@@ -263,7 +264,7 @@ export async function acceptInvitation(
     return {
       ok: false,
       status: 409,
-      message: `${inv.email} already has an account. Sign in, then open this link again.`,
+      message: localized("auth.error.alreadyHasAccount", { email: inv.email }),
     };
   }
   const created = await ctx.internalAdapter.createUser(

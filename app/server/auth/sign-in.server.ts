@@ -1,16 +1,17 @@
 // Sign-in and sign-out on top of better-auth, with failure-based rate limits and audit entries.
 import { eq } from "drizzle-orm";
+import { localized, type Localized } from "../../i18n/localized";
 import { member, user } from "../../../db/schema/index";
 import { recordAuthEvent } from "../audit.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
-import { checkLimit, clearFailures, LIMITS, lockoutMessage, recordFailure } from "../rate-limit.server";
+import { checkLimit, clearFailures, LIMITS, lockout, recordFailure } from "../rate-limit.server";
 import { getAuth } from "./better-auth.server";
 import { authHeaders } from "./session-cookie.server";
 
-export type SignInResult = { ok: true; headers: Headers } | { ok: false; status: 401 | 429; message: string };
+export type SignInResult = { ok: true; headers: Headers } | { ok: false; status: 401 | 429; message: Localized };
 
-export const BAD_CREDENTIALS = "That email and password do not match an active account. Check both and try again.";
+const BAD_CREDENTIALS = localized("auth.error.badCredentials");
 
 async function tenantOf(userId: string | undefined): Promise<string | null> {
   if (!userId) return null;
@@ -28,7 +29,7 @@ export async function signIn(request: Request, email: string, password: string):
     [accountKey, LIMITS.signInPerAccount],
   ] as const) {
     const state = await checkLimit(key, rule);
-    if (state.limited && state.retryAt) return { ok: false, status: 429, message: lockoutMessage(state.retryAt) };
+    if (state.limited && state.retryAt) return { ok: false, status: 429, message: lockout(state.retryAt) };
   }
 
   const { db } = await getDb();
