@@ -177,6 +177,7 @@ describe.skipIf(!PG)(TWO_PROCESSES, () => {
   let child: ChildProcess | undefined;
   let childUrl = "";
   let childLog = "";
+  let cookie = "";
 
   beforeAll(async () => {
     db = await createTestDb("postgres");
@@ -213,7 +214,12 @@ describe.skipIf(!PG)(TWO_PROCESSES, () => {
       }
       await new Promise((r) => setTimeout(r, 300));
     }
-  }, 150_000);
+    // Signing in here, under beforeAll's longer timeout, lets the dev server compile its routes
+    // first: under CI load that compile alone took longer than a test's 60 s.
+    cookie = await signIn(childUrl, "viewer@acme.example").catch((err: unknown) => {
+      throw new Error(`second process: ${String(err)}\n${childLog.slice(-3000)}`);
+    });
+  }, 240_000);
 
   afterAll(async () => {
     child?.kill("SIGTERM");
@@ -223,9 +229,6 @@ describe.skipIf(!PG)(TWO_PROCESSES, () => {
   });
 
   it("delivers an event ingested through one process to a subscriber of the other", async () => {
-    const cookie = await signIn(childUrl, "viewer@acme.example").catch((err: unknown) => {
-      throw new Error(`second process: ${String(err)}\n${childLog.slice(-3000)}`);
-    });
     const sub = await SseClient.open(`${childUrl}/api/v1/stream`, { cookie });
     expect(sub.status).toBe(200);
     await sub.waitFor((c) => c.comments.includes("connected"));
