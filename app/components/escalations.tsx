@@ -12,6 +12,7 @@ import {
 import { formatMinutes } from "../domain/escalations/sla";
 import { Badge, cx, FieldError } from "./ui";
 import { useFormat } from "#app/i18n/react";
+import { ZonedTime } from "./zoned-time";
 
 /** The JSON shape of one SLA clock as the escalation service returns it. */
 export interface ClockData {
@@ -128,7 +129,11 @@ export function SlaPanel({
               Target {formatMinutes(c.targetMinutes)} {sla.twentyFourSeven ? "(around the clock)" : "(business time)"}
               {" · "}
               used {formatMinutes(c.elapsedMinutes)}
-              {c.dueAt && !c.stoppedAt ? <> · due {f.dateTime(c.dueAt)}</> : null}
+              {c.dueAt && !c.stoppedAt ? (
+                <>
+                  {" · "}due <ZonedTime instant={c.dueAt} accountZone={timeZone} />
+                </>
+              ) : null}
               {c.stoppedAt ? <> · stopped {f.dateTime(c.stoppedAt)}</> : null}
               {c.pausedSince ? <> · paused since {f.dateTime(c.pausedSince)}</> : null}
             </dd>

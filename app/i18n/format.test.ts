@@ -31,6 +31,17 @@ describe("the one formatter", () => {
     expect(createFormatter("ja", "Asia/Kolkata").dateTime(at)).toBe("2026年12月2日 02:00 GMT+5:30");
   });
 
+  it("gives an instant in another zone only when that zone's clocks read differently", () => {
+    const agent = create("en", "Europe/Berlin");
+    expect(agent.dateTimeIn(at, "Asia/Tokyo")?.replace(/[\u00a0\u202f]/g, " ")).toBe("2 Dec 2026, 05:30 GMT+9");
+    // Same offset under another name (Paris and Berlin in winter): nothing to show twice.
+    expect(agent.dateTimeIn(at, "Europe/Paris")).toBeNull();
+    expect(agent.dateTimeIn(at, "Europe/Berlin")).toBeNull();
+    // London matches Lisbon in winter but not Berlin.
+    expect(create("de", "Europe/London").dateTimeIn(at, "Europe/Lisbon")).toBeNull();
+    expect(agent.dateTimeIn(null, "Asia/Tokyo")).toBeNull();
+  });
+
   it("shows a calendar date as written, not shifted by the zone", () => {
     const tokyo = createFormatter("en", "Asia/Tokyo");
     const honolulu = createFormatter("en", "Pacific/Honolulu");

@@ -102,6 +102,11 @@ export interface Formatter {
   time(instant: Instant | null | undefined): string;
   /** Date, time and zone: "1 Dec 2026, 14:30 GMT-6". */
   dateTime(instant: Instant | null | undefined): string;
+  /**
+   * The same instant in another zone ("2 Dec 2026, 05:30 GMT+9" beside this zone's time), or null
+   * when that zone's clocks read the same as this one's then (nothing worth showing twice).
+   */
+  dateTimeIn(instant: Instant | null | undefined, otherZone: string): string | null;
   /** The zone's name at an instant (default now): "GMT-6". */
   zoneName(instant?: Instant): string;
   /** "in 3 hours", "2 days ago", "now" (under a minute). */
@@ -154,6 +159,11 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     dateTime(instant) {
       const d = toDate(instant);
       return d ? dtf(intl, { ...DATE, ...TIME, ...ZONE, timeZone: tz }).format(d) : EMPTY;
+    },
+    dateTimeIn(instant, otherZone) {
+      if (!toDate(instant)) return null;
+      const there = createFormatter(loc, otherZone).dateTime(instant);
+      return there === f.dateTime(instant) ? null : there;
     },
     zoneName(instant = Date.now()) {
       const d = toDate(instant) ?? new Date();

@@ -29,6 +29,7 @@ import { asEscalationError, pageFailure } from "../server/escalations/http.serve
 import { staffCanSee, staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { useFormat } from "#app/i18n/react";
+import { ZonedTime } from "../components/zoned-time";
 import { escalationKey } from "../domain/escalations/keys";
 import { mergeEscalation } from "../server/escalations/merge.server";
 import { orderContextFor } from "../server/escalations/order-context.server";
@@ -185,7 +186,7 @@ export default function StaffEscalation() {
             <h3 className="mt-4 text-sm font-semibold text-slate-700">Outcome needed</h3>
             <p className="mt-1 text-sm break-words whitespace-pre-wrap">{e.desiredOutcome}</p>
             <p className="mt-4 text-xs text-slate-500">
-              Raised by {e.raisedByName} on {f.dateTime(e.createdAt)}
+              Raised by {e.raisedByName} on <ZonedTime instant={e.createdAt} accountZone={tz} />
             </p>
           </Card>
           <Card>

@@ -7,6 +7,7 @@ import type { DbHandle } from "../../db/client";
 import { escalationComments, escalations, orders, tenants } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
+import { createFormatter } from "#app/i18n/format";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
@@ -134,6 +135,38 @@ await describeEachDb("support workspace", (kind) => {
     const html = await (await agent.get(`/staff/queue?status=all&q=SAKU-${await numberOf(id)}`)).text();
     expect(html).not.toContain(title);
     expect(html).not.toContain('data-testid="queue-row"');
+  });
+
+  it("shows due times in the agent's own zone with the account's local time beside them", async () => {
+    const title = `Zones ${kind} ${Date.now()}`;
+    const id = await createEscalationRow(handle, acme.id, { title, severity: "P2" });
+    const key = `ACME-${await numberOf(id)}`;
+    const agent = await client().signIn("agent@sightline.example");
+    expect((await agent.post("/profile", { locale: "", timeZone: "Asia/Tokyo" })).status).toBe(200);
+    try {
+      await agent.openAccount(acme.id);
+      const api = (await (await agent.get(`/api/v1/escalations?q=${key}`)).json()) as {
+        data: { sla: { firstResponse: { dueAt: string } } }[];
+      };
+      const dueAt = api.data[0].sla.firstResponse.dueAt;
+      const inTokyo = createFormatter("en", "Asia/Tokyo").dateTime(dueAt);
+      const inChicago = createFormatter("en", acme.timeZone).dateTime(dueAt);
+      expect(inTokyo).not.toBe(inChicago);
+      const queue = await (await agent.get(`/staff/queue?status=all&q=${key}`)).text();
+      expect(queue).toContain(`due ${inTokyo}`);
+      expect(queue).toContain(`${inChicago} at the account`);
+      expect(queue).toContain('data-testid="queue-due-account"');
+      const page = await (await agent.get(`/staff/queue/${id}`)).text();
+      expect(page).toContain(inTokyo);
+      expect(page).toContain(`${inChicago} at the account`);
+      // An agent whose zone is the account's sees one time, nothing beside it.
+      await agent.post("/profile", { locale: "", timeZone: acme.timeZone });
+      const same = await (await agent.get(`/staff/queue?status=all&q=${key}`)).text();
+      expect(same).toContain(`due ${inChicago}`);
+      expect(same).not.toContain('data-testid="queue-due-account"');
+    } finally {
+      await agent.post("/profile", { locale: "", timeZone: "" });
+    }
   });
 
   it("acknowledges an open escalation with the first public reply", async () => {

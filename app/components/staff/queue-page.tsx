@@ -2,7 +2,7 @@
 // desk and as title-first cards on a phone.
 import { Form, Link, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { useFormat } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import type { EscalationSummary } from "#app/server/escalations/views.server";
 import {
@@ -48,6 +48,7 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/staff/queue";
   const v = (k: string) => params.get(k) ?? "";
   const activeFilters = FOLDED_FILTERS.filter((k) => v(k) !== "").length;
+  const t = useT();
   return (
     <div>
       <PageHeader
@@ -175,9 +176,7 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
           Refreshing the queue
         </p>
       ) : null}
-      <Alert tone="info">
-        Times are shown in each account&apos;s time zone; SLA clocks count in that account&apos;s business calendar.
-      </Alert>
+      <Alert tone="info">{t("staff.queue.timesNote")}</Alert>
     </div>
   );
 }
@@ -199,15 +198,14 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
         <span>Status</span>
         <span>Sev.</span>
         <span>Owner</span>
-        <span>
-          Raised <span className="font-normal normal-case">(account&apos;s time)</span>
-        </span>
+        <span>Raised</span>
       </div>
       <ul className="divide-y divide-slate-100" aria-label="Escalation queue, least time left first">
         {escalations.map((e) => (
           <li key={e.id} data-testid="queue-row" className={`flex flex-col gap-1 px-4 py-3 text-sm ${ROW_GRID}`}>
             <div className="order-2 lg:order-none">
               <ClockBadge sla={e.sla} audience="staff" />
+              <QueueDue sla={e.sla} accountZone={e.timeZone} />
             </div>
             <div className="order-1 min-w-0 lg:order-none">
               <Link to={`/staff/queue/${e.id}`} className="font-medium break-words text-brand-700 hover:underline">
@@ -239,16 +237,35 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
             </div>
             <div
               className="order-5 text-slate-600 lg:order-none lg:whitespace-nowrap"
-              title={e.timeZone}
+              title={`${f.dateTimeIn(e.createdAt, e.timeZone) ?? f.dateTime(e.createdAt)} (${e.timeZone})`}
               data-testid="queue-raised"
             >
               <span className="lg:sr-only">Raised </span>
-              <time dateTime={e.createdAt}>{f.inZone(e.timeZone).dateTime(e.createdAt)}</time>
+              <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time>
             </div>
           </li>
         ))}
       </ul>
     </Card>
+  );
+}
+
+/** When the counting clock falls due, in the agent's zone, with the account's local time beside it. */
+function QueueDue({ sla, accountZone }: { sla: EscalationSummary["sla"]; accountZone: string }) {
+  const f = useFormat();
+  const t = useT();
+  const c = sla[sla.active];
+  if (!c.dueAt || c.stoppedAt) return null;
+  const local = f.dateTimeIn(c.dueAt, accountZone);
+  return (
+    <p className="mt-1 text-xs text-slate-600" data-testid="queue-due">
+      <time dateTime={c.dueAt}>{t("staff.queue.due", { time: f.dateTime(c.dueAt) })}</time>
+      {local ? (
+        <span className="block text-slate-500" title={accountZone} data-testid="queue-due-account">
+          {t("staff.time.accountLocal", { time: local })}
+        </span>
+      ) : null}
+    </p>
   );
 }
 
