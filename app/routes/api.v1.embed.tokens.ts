@@ -2,10 +2,12 @@
 // short-lived widget token. Server-to-server: no CORS, so no browser page can read the answer.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { problem, problems, readJsonBody } from "../server/http/problem.server";
+import { declaredTooLarge, problem, problems, readJsonBody } from "../server/http/problem.server";
 import { issueEmbedToken } from "../server/embed/tokens.server";
 import { requestInfo } from "../server/http/request-info.server";
 import { checkLimit, LIMITS, recordFailure } from "../server/rate-limit.server";
+
+const MAX_BODY_BYTES = 4_096;
 
 const body = z.object({
   origin: z.string({ message: "`origin` is required: the page origin the token is for." }).max(300),
@@ -18,6 +20,8 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
+  if (tooLarge) return tooLarge;
   // Secrets are 32 random bytes, so guessing is hopeless; the limit keeps a scanner from trying.
   const limitKey = `embed-token:ip:${requestInfo(request).ip}`;
   const limit = await checkLimit(limitKey, LIMITS.embedTokenPerIp);
@@ -32,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
   if (!match) return problems.unauthorized("Send the embed key secret as `Authorization: Bearer <secret>`.");
-  const json = await readJsonBody(request, 4_096);
+  const json = await readJsonBody(request, MAX_BODY_BYTES);
   if (!json.ok) return json.response;
   const parsed = body.safeParse(json.value);
   if (!parsed.success)

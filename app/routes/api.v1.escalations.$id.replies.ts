@@ -8,7 +8,9 @@ import { actorForApi, apiDetail, withinPinnedSites } from "../server/escalations
 import { addComment } from "../server/escalations/comments.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { escalationProblem } from "../server/escalations/http.server";
-import { problems, readJsonBody } from "../server/http/problem.server";
+import { declaredTooLarge, problems, readJsonBody } from "../server/http/problem.server";
+
+const MAX_BODY_BYTES = 64 * 1024;
 
 export async function loader() {
   return problems.methodNotAllowed("POST");
@@ -17,12 +19,15 @@ export async function loader() {
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method === "OPTIONS") return corsPreflight(request);
   if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  // The size limit answers before the caller is authenticated.
+  const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
+  if (tooLarge) return withCors(request, tooLarge);
   const auth = await requireApiPrincipal(request, "escalations:write");
   if (!auth.ok) return withCors(request, auth.response);
   const respond = (r: Response) => withCors(request, r);
   const actor = await actorForApi(auth.principal, request);
   if (!actor) return respond(problems.forbidden("This caller cannot reply to escalations."));
-  const json = await readJsonBody(request, 64 * 1024);
+  const json = await readJsonBody(request, MAX_BODY_BYTES);
   if (!json.ok) return respond(json.response);
   const parsed = replySchema.safeParse(json.value ?? {});
   if (!parsed.success) {

@@ -11,7 +11,9 @@ import { createEscalation } from "../server/escalations/create.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { listEscalations } from "../server/escalations/list.server";
 import { escalationProblem } from "../server/escalations/http.server";
-import { problems, readJsonBody } from "../server/http/problem.server";
+import { declaredTooLarge, problems, readJsonBody } from "../server/http/problem.server";
+
+const MAX_BODY_BYTES = 64 * 1024;
 
 const query = z.object({
   status: z.enum(["active", "all", ...ESCALATION_STATUSES], { message: "Unknown status filter." }).default("all"),
@@ -55,12 +57,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method === "OPTIONS") return corsPreflight(request);
   if (request.method !== "POST") return problems.methodNotAllowed("GET, POST");
+  // The size limit answers before the caller is authenticated.
+  const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
+  if (tooLarge) return withCors(request, tooLarge);
   const auth = await requireApiPrincipal(request, "escalations:write");
   if (!auth.ok) return withCors(request, auth.response);
   const respond = (r: Response) => withCors(request, r);
   const actor = await actorForApi(auth.principal, request);
   if (!actor) return respond(problems.forbidden("This caller cannot raise escalations."));
-  const json = await readJsonBody(request, 64 * 1024);
+  const json = await readJsonBody(request, MAX_BODY_BYTES);
   if (!json.ok) return respond(json.response);
   if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value)) {
     return respond(problems.badRequest("Send one escalation as a JSON object."));

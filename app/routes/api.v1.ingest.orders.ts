@@ -1,11 +1,15 @@
 // POST /api/v1/ingest/orders: a batch of up to 1,000 orders from a backend system, authenticated by
 // the tenant's ingest API key. Semantics and atomicity: app/server/ingest/ingest.server.ts.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { problems } from "../server/http/problem.server";
+import { MAX_BODY_BYTES } from "../domain/orders/ingest-schema";
+import { declaredTooLarge, problems } from "../server/http/problem.server";
 import { handleIngestRequest } from "../server/ingest/ingest.server";
 import { authenticateIngestKey } from "../server/ingest/keys.server";
 
 export async function action({ request }: ActionFunctionArgs) {
+  // The size limit answers before the key is looked up.
+  const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
+  if (tooLarge) return tooLarge;
   const auth = await authenticateIngestKey(request);
   if (!auth.ok) return auth.response;
   return handleIngestRequest(request, auth.principal, "orders");

@@ -162,6 +162,16 @@ export function isJsonMediaType(header: string | null): boolean {
   return essence === "application/json" || /^application\/[a-z0-9!#$&^_.-]+\+json$/.test(essence);
 }
 
+/**
+ * The 413 for a body whose declared Content-Length exceeds the limit, or null. Routes call it before
+ * they authenticate, so that an oversized body is answered by its size whoever sends it, without a
+ * key lookup. A body sent without a length (chunked) is measured while it is read (readJsonBody).
+ */
+export function declaredTooLarge(request: Request, limitBytes: number): Response | null {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  return declared > limitBytes ? problems.tooLarge(limitBytes) : null;
+}
+
 /** Reads a JSON body with a size limit; returns a problem Response instead of throwing. */
 export async function readJsonBody(
   request: Request,
@@ -169,8 +179,8 @@ export async function readJsonBody(
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   if (!isJsonMediaType(request.headers.get("content-type")))
     return { ok: false, response: problems.unsupportedMediaType() };
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) return { ok: false, response: problems.tooLarge(limitBytes) };
+  const tooLarge = declaredTooLarge(request, limitBytes);
+  if (tooLarge) return { ok: false, response: tooLarge };
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
