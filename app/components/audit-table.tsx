@@ -1,6 +1,7 @@
 // The audit trail as a table, times in the viewer's zone.
 import { Link } from "@remix-run/react";
-import { EmptyState } from "./ui";
+import { type ActorKind, groupMachineActivity } from "#app/domain/audit/group";
+import { Badge, EmptyState } from "./ui";
 import { useIntl } from "react-intl";
 import { useFormat, useT } from "#app/i18n/react";
 import type { MessageId } from "#app/i18n/catalogue";
@@ -40,15 +41,29 @@ export interface AuditRowView {
   targetId: string | null;
   ip: string | null;
   detail: Record<string, unknown>;
+  actorKind: ActorKind;
 }
+
+const KIND_TONE: Record<ActorKind, "slate" | "blue" | "green" | "amber"> = {
+  customer: "green",
+  staff: "blue",
+  integration: "amber",
+  system: "slate",
+};
 
 export function AuditTable({
   rows,
   timeZone,
   showTenant,
   showIp,
+  pageSize = 50,
+  olderHref = (before) => `?before=${before}`,
 }: {
   rows: AuditRowView[];
+  /** A full page means there may be older entries. */
+  pageSize?: number;
+  /** The link to the page after the entry with this id (keeps the filters). */
+  olderHref?: (before: number) => string;
   timeZone: string;
   showTenant?: boolean;
   /** Staff views only: customers are not shown addresses (their rows carry none). */
@@ -56,6 +71,23 @@ export function AuditTable({
 }) {
   const f = useFormat(timeZone);
   const label = useAuditLabel();
+  const t = useT();
+  const columns = 4 + (showTenant ? 1 : 0) + (showIp ? 1 : 0);
+  const row = (r: AuditRowView) => (
+    <tr key={r.id} data-testid="audit-entry" data-actor-kind={r.actorKind}>
+      <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(r.at)}</td>
+      {showTenant ? <td className="px-3 py-2">{r.tenantName ?? "Platform"}</td> : null}
+      <td className="px-3 py-2">
+        {r.actorLabel}{" "}
+        {showIp ? <Badge tone={KIND_TONE[r.actorKind]}>{t(`staff.audit.kind.${r.actorKind}`)}</Badge> : null}
+      </td>
+      <td className="px-3 py-2" data-action={r.action}>
+        {label(r.action)}
+      </td>
+      <td className="max-w-md px-3 py-2 text-xs break-words text-slate-600">{detailText(r.detail)}</td>
+      {showIp ? <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td> : null}
+    </tr>
+  );
   if (rows.length === 0)
     return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
   const last = rows[rows.length - 1];
@@ -91,23 +123,33 @@ export function AuditTable({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(r.at)}</td>
-                {showTenant ? <td className="px-3 py-2">{r.tenantName ?? "Platform"}</td> : null}
-                <td className="px-3 py-2">{r.actorLabel}</td>
-                <td className="px-3 py-2" data-action={r.action}>
-                  {label(r.action)}
-                </td>
-                <td className="max-w-md px-3 py-2 text-xs break-words text-slate-600">{detailText(r.detail)}</td>
-                {showIp ? <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td> : null}
-              </tr>
-            ))}
+            {groupMachineActivity(rows).map((item) =>
+              item.kind === "entry" ? (
+                row(item.row)
+              ) : (
+                <tr key={`group-${item.rows[0].id}`} data-testid="audit-machine-group" className="bg-slate-50">
+                  <td colSpan={columns} className="px-3 py-2">
+                    <details>
+                      <summary className="cursor-pointer text-slate-700">
+                        {t("staff.audit.machineGroup", {
+                          count: item.rows.length,
+                          newest: f.dateTime(item.rows[0].at),
+                          oldest: f.dateTime(item.rows[item.rows.length - 1].at),
+                        })}
+                      </summary>
+                      <table className="mt-2 min-w-full text-left text-sm">
+                        <tbody className="divide-y divide-slate-200">{item.rows.map(row)}</tbody>
+                      </table>
+                    </details>
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>
-      {rows.length >= 50 ? (
-        <Link to={`?before=${last.id}`} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+      {rows.length >= pageSize ? (
+        <Link to={olderHref(last.id)} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
           Older entries →
         </Link>
       ) : null}

@@ -1,7 +1,9 @@
 // Reading the audit trail: customer admins see their tenant's customer-visible entries (RLS and
 // column grants);
 // platform admins see everything, including platform-level entries, through the owner connection.
-import { and, desc, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import type { ActorKind } from "#app/domain/audit/group";
+import { endOfLocalDayExclusive, startOfLocalDay } from "#app/domain/orders/time";
 import { auditLog, tenants } from "../../db/schema/index";
 import { getDb } from "./db.server";
 import { withTenant, type TenantContext } from "./tenant-db.server";
@@ -16,9 +18,24 @@ export interface AuditRow {
   targetId: string | null;
   ip: string | null;
   detail: Record<string, unknown>;
+  actorKind: ActorKind;
 }
 
 const PAGE = 50;
+/** Staff pages read more per page: runs of machine activity fold into one row each. */
+const STAFF_PAGE = 200;
+
+/**
+ * Who acted, from what the entry carries: ingestion batches are integrations; a user who is a
+ * staff member is staff; any other user, or a sign-in attempt by e-mail, is a customer; the rest
+ * (jobs, alerts, seeds) is the system.
+ */
+const actorKindSql = sql<ActorKind>`case
+  when ${auditLog.action} like 'ingest.%' then 'integration'
+  when ${auditLog.actorUserId} is not null and exists (
+    select 1 from staff_members s where s.user_id = ${auditLog.actorUserId}) then 'staff'
+  when ${auditLog.actorUserId} is not null or ${auditLog.action} like 'auth.%' then 'customer'
+  else 'system' end`;
 
 const columns = {
   id: auditLog.id,
@@ -68,19 +85,60 @@ export async function tenantAudit(ctx: TenantContext, before?: number): Promise<
       actorLabel: actorLabel ?? "",
       ip: null,
       tenantName: null,
+      // Customers are not given actor ids; integrations are told apart by what they did.
+      actorKind: r.action.startsWith("ingest.") ? ("integration" as const) : ("customer" as const),
     }));
   });
 }
 
+export interface AuditFilters {
+  /** An entry id from the previous page: that entry and newer ones are left out. */
+  before?: number;
+  actorKind?: ActorKind;
+  /** The kind of thing acted on ("escalation", "ingest_key", ...). */
+  targetType?: string;
+  tenantId?: string;
+  /** Calendar days (YYYY-MM-DD), inclusive, in `timeZone`. */
+  from?: string;
+  to?: string;
+  timeZone?: string;
+}
+
 /** Platform admins only (the route guards with requireStaff(request, "platform_admin")). */
-export async function platformAudit(before?: number): Promise<AuditRow[]> {
+export async function platformAudit(filters: AuditFilters = {}): Promise<AuditRow[]> {
   const { db } = await getDb();
+  const zone = filters.timeZone ?? "UTC";
+  const where: SQL[] = [];
+  if (filters.before) {
+    // Keyset on (at, id): entries strictly older than the one the previous page ended with.
+    where.push(
+      sql`(${auditLog.at}, ${auditLog.id}) < (select a.at, a.id from audit_log a where a.id = ${filters.before})`,
+    );
+  }
+  if (filters.actorKind) where.push(sql`${actorKindSql} = ${filters.actorKind}`);
+  if (filters.targetType) where.push(eq(auditLog.targetType, filters.targetType));
+  if (filters.tenantId) where.push(eq(auditLog.tenantId, filters.tenantId));
+  if (filters.from) where.push(gte(auditLog.at, startOfLocalDay(filters.from, zone)));
+  if (filters.to) where.push(lt(auditLog.at, endOfLocalDayExclusive(filters.to, zone)));
   const rows = await db
-    .select({ ...columns, tenantName: tenants.name })
+    .select({ ...columns, tenantName: tenants.name, actorKind: actorKindSql })
     .from(auditLog)
     .leftJoin(tenants, eq(tenants.id, auditLog.tenantId))
-    .where(before ? lt(auditLog.id, before) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(PAGE);
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(STAFF_PAGE);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
+
+/** The kinds of things the trail names, for the entity filter. */
+export const AUDIT_TARGET_TYPES = [
+  "escalation",
+  "escalation_alert",
+  "escalation_sla_target",
+  "tenant",
+  "user",
+  "invitation",
+  "calendar",
+  "embed_key",
+  "ingest_key",
+] as const;

@@ -4,7 +4,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
-import { escalationComments, escalations, orders, tenants } from "../../db/schema/index";
+import { auditLog, escalationComments, escalations, orders, tenants, user } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
@@ -167,6 +167,69 @@ await describeEachDb("support workspace", (kind) => {
     } finally {
       await agent.post("/profile", { locale: "", timeZone: "" });
     }
+  });
+
+  it("filters the audit log by who acted, what it concerns, the account and dates, and folds machine runs", async () => {
+    const [agentUser] = await handle.db
+      .select({ id: user.id })
+      .from(user)
+      .where(eq(user.email, "agent@sightline.example"));
+    const day = "2020-03-10";
+    const at = (minute: number) => new Date(`${day}T10:0${minute}:00Z`);
+    const entry = (minute: number, actorUserId: string | null, action: string, targetType: string) => ({
+      tenantId: acme.id,
+      actorUserId,
+      actorLabel: actorUserId ? "Alex Agent (staff)" : action.startsWith("ingest.") ? 'ingest key "erp"' : "Sightline",
+      action,
+      targetType,
+      targetId: `audit-test-${minute}`,
+      at: at(minute),
+    });
+    await handle.db
+      .insert(auditLog)
+      .values([
+        entry(0, null, "ingest.events", "ingest_key"),
+        entry(1, null, "ingest.events", "ingest_key"),
+        entry(2, null, "ingest.orders", "ingest_key"),
+        entry(3, agentUser.id, "escalation.reply_added", "escalation"),
+        entry(4, null, "escalation.alert_dismissed", "escalation_alert"),
+        entry(5, null, "escalation.alert_dismissed", "escalation_alert"),
+      ]);
+    const ops = await client().signIn("ops@sightline.example");
+    const page = async (query: string, from = day, to = day) => {
+      const res = await ops.get(`/staff/admin/audit?from=${from}&to=${to}${query}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      return {
+        kinds: [...html.matchAll(/data-testid="audit-entry" data-actor-kind="([a-z]+)"/g)].map((m) => m[1]),
+        groups: (html.match(/data-testid="audit-machine-group"/g) ?? []).length,
+      };
+    };
+    // Newest first: two system entries fold into one row, the agent's reply stands alone, then
+    // the three ingestion batches fold into another.
+    expect(await page("")).toEqual({
+      kinds: ["system", "system", "staff", "integration", "integration", "integration"],
+      groups: 2,
+    });
+    expect(await page("&actor=staff")).toEqual({ kinds: ["staff"], groups: 0 });
+    expect(await page("&actor=integration")).toEqual({
+      kinds: ["integration", "integration", "integration"],
+      groups: 1,
+    });
+    expect((await page("&entity=escalation_alert")).kinds).toEqual(["system", "system"]);
+    expect((await page(`&tenant=${nordwind.id}`)).kinds).toEqual([]);
+    // The range is inclusive and in the admin's zone (UTC without a profile zone).
+    expect((await page("", "2020-03-11", "2020-03-11")).kinds).toEqual([]);
+    expect((await page("", "2020-03-09", "2020-03-10")).kinds).toHaveLength(6);
+    // Nonsense filters are ignored, never a server error.
+    expect(
+      (await ops.get("/staff/admin/audit?from=2020-02-31&actor=robot&entity=x&tenant=nope&before=-1")).status,
+    ).toBe(200);
+    // An agent may not read the platform log.
+    const agent = await client().signIn("agent@sightline.example");
+    const refused = await agent.get("/staff/admin/audit");
+    expect(refused.status).toBeGreaterThanOrEqual(300);
+    expect(refused.status).toBeLessThan(500);
   });
 
   it("acknowledges an open escalation with the first public reply", async () => {
