@@ -61,8 +61,11 @@ export function useFormat(timeZone?: string | null): Formatter {
   );
 }
 
+/** What useT() returns, for helpers that label things with the caller's translator. */
+export type TFunction = (id: MessageId, values?: MessageValues) => string;
+
 /** `t("area.key", { count })`: a catalogue message as a string (labels, attributes, options). */
-export function useT(): (id: MessageId, values?: MessageValues) => string {
+export function useT(): TFunction {
   const intl = useIntl();
   return useCallback((id: MessageId, values?: MessageValues) => intl.formatMessage({ id }, values), [intl]);
 }

@@ -3,7 +3,8 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DelayBadges, eventLabel, OrderStatusBadge } from "#app/components/orders/format";
-import { useFormat } from "#app/i18n/react";
+import { pageTitle } from "#app/i18n/meta";
+import { useFormat, useT } from "#app/i18n/react";
 import {
   DeliveryCard,
   FactsCard,
@@ -45,25 +46,31 @@ export default function OrderDetailPage() {
   const { order, escalations, timeZone, now: serverNow } = useLoaderData<typeof loader>();
   const now = useNow(serverNow);
   const f = useFormat(timeZone);
+  const t = useT();
   const navigation = useNavigation();
   const loading = navigation.state === "loading";
   const { highlighted, state } = useLiveOrders((id) => id === order.id, order);
   return (
     <div aria-busy={loading} className={cx(highlighted.has(order.id) && "row-updated")} data-testid="order-detail">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t("order-detail.breadcrumb")} className="mb-2 text-sm">
         <Link to="/orders" className="text-brand-700 hover:underline">
-          ← Orders
+          {t("order-detail.backToOrders")}
         </Link>
       </nav>
       <PageHeader
-        title={`Order ${order.orderNumber}`}
+        title={t("order-detail.title", { number: order.orderNumber })}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <OrderStatusBadge status={order.status} />
             <DelayBadges lateState={order.lateState} atRisk={order.atRisk} />
             <span>
-              {order.status === "on_hold" && order.holdReason ? `On hold: ${order.holdReason}. ` : ""}
-              Status since {f.dateTime(order.statusAt)} ({f.relative(order.statusAt, now)})
+              {order.status === "on_hold" && order.holdReason
+                ? `${t("order-detail.onHold", { reason: order.holdReason })} `
+                : ""}
+              {t("order-detail.statusSince", {
+                dateTime: f.dateTime(order.statusAt),
+                relative: f.relative(order.statusAt, now),
+              })}
             </span>
           </span>
         }
@@ -74,13 +81,13 @@ export default function OrderDetailPage() {
               to={`/escalations/new?order=${order.id}`}
               className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
             >
-              Raise an escalation
+              {t("order-detail.raise")}
             </Link>
           </>
         }
       />
       <Card className="mb-6">
-        <h2 className="sr-only">Progress</h2>
+        <h2 className="sr-only">{t("order-detail.progress")}</h2>
         <OrderStepper state={stepperState(order.status, order.events, order.holdReason)} />
       </Card>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -89,9 +96,9 @@ export default function OrderDetailPage() {
           <OrderSlaFacts sla={order.sla} />
           <LinesCard status={order.status} lines={order.lines} value={order.value} currency={order.currency} />
           <Card>
-            <h2 className="mb-3 text-base font-semibold text-ink">Shipments</h2>
+            <h2 className="mb-3 text-base font-semibold text-ink">{t("order-detail.shipments")}</h2>
             {order.shipments.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing has shipped yet.</p>
+              <p className="text-sm text-slate-600">{t("order-detail.noShipments")}</p>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {order.shipments.map((s) => (
@@ -107,7 +114,7 @@ export default function OrderDetailPage() {
                             className="font-mono text-brand-700 underline"
                           >
                             {s.trackingNumber}
-                            <span className="sr-only"> (track with {s.carrier}, opens in a new tab)</span>
+                            <span className="sr-only">{t("order-detail.trackWith", { carrier: s.carrier })}</span>
                           </a>
                         ) : (
                           <span className="font-mono">{s.trackingNumber}</span>
@@ -115,9 +122,11 @@ export default function OrderDetailPage() {
                       ) : null}
                     </span>
                     <span className="text-slate-600">
-                      {eventLabel(s.status)}
-                      {s.shippedAt ? ` · shipped ${f.dateTime(s.shippedAt)}` : ""}
-                      {s.deliveredAt ? ` · delivered ${f.dateTime(s.deliveredAt)}` : ""}
+                      {eventLabel(t, s.status)}
+                      {s.shippedAt ? ` · ${t("order-detail.shippedAt", { dateTime: f.dateTime(s.shippedAt) })}` : ""}
+                      {s.deliveredAt
+                        ? ` · ${t("order-detail.deliveredAt", { dateTime: f.dateTime(s.deliveredAt) })}`
+                        : ""}
                     </span>
                   </li>
                 ))}
@@ -135,9 +144,8 @@ export default function OrderDetailPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.order ? `Order ${data.order.orderNumber} · Sightline` : "Order · Sightline" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "order-detail.pageTitle", { number: data?.order?.orderNumber ?? "" });
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { pageTitle } from "../i18n/meta";
 import { OrderListPage } from "../components/orders/list-page";
 import { COLUMNS_COOKIE, parseHiddenColumns } from "../components/orders/order-list";
 import { requireAccount } from "../server/auth/guards.server";
@@ -27,7 +28,7 @@ export default function OrdersIndex() {
   return <OrderListPage page={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>() ?? null} />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Orders · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orders.list.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,8 @@
 // "Needs attention": the account's open orders that want a look, each count a link that opens
 // exactly those orders (the server counts with the same filters: app/server/orders/attention.server.ts).
 import { Link } from "@remix-run/react";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 import { cx } from "../ui";
 
 export type AttentionCountsView = Record<"lateOpen" | "atRisk" | "dueToday" | "dueWeek" | "held", number>;
@@ -8,19 +10,43 @@ export type AttentionCountsView = Record<"lateOpen" | "atRisk" | "dueToday" | "d
 const TILES: {
   key: keyof AttentionCountsView;
   query: string;
-  label: string;
-  hint: string;
+  label: MessageId;
+  hint: MessageId;
   tone: "red" | "amber" | "blue" | "slate";
 }[] = [
-  { key: "lateOpen", query: "late=open", label: "Late now", hint: "Open, past the promised date", tone: "red" },
-  { key: "atRisk", query: "at_risk=1", label: "At risk", hint: "Predicted after the promise", tone: "amber" },
-  { key: "dueToday", query: "due=today", label: "Due today", hint: "Open, promised for today", tone: "blue" },
-  { key: "dueWeek", query: "due=week", label: "Due this week", hint: "Open, promised in 7 days", tone: "blue" },
+  {
+    key: "lateOpen",
+    query: "late=open",
+    label: "orders.attention.lateOpen",
+    hint: "orders.attention.lateOpenHint",
+    tone: "red",
+  },
+  {
+    key: "atRisk",
+    query: "at_risk=1",
+    label: "orders.attention.atRisk",
+    hint: "orders.attention.atRiskHint",
+    tone: "amber",
+  },
+  {
+    key: "dueToday",
+    query: "due=today",
+    label: "orders.attention.dueToday",
+    hint: "orders.attention.dueTodayHint",
+    tone: "blue",
+  },
+  {
+    key: "dueWeek",
+    query: "due=week",
+    label: "orders.attention.dueWeek",
+    hint: "orders.attention.dueWeekHint",
+    tone: "blue",
+  },
   {
     key: "held",
     query: "status=on_hold&status=backordered",
-    label: "On hold or backordered",
-    hint: "Waiting on stock or a hold",
+    label: "orders.attention.held",
+    hint: "orders.attention.heldHint",
     tone: "slate",
   },
 ];
@@ -34,21 +60,22 @@ const TONE = {
 
 /** `current` is the page's canonical filter query, to mark the tile whose list is open. */
 export function AttentionSummary({ counts, current }: { counts: AttentionCountsView; current: string }) {
+  const t = useT();
   return (
     <nav aria-labelledby="attention-heading" className="mb-5">
       <h2 id="attention-heading" className="mb-2 text-sm font-semibold text-slate-700">
-        Needs attention
+        {t("orders.attention.title")}
       </h2>
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 md:grid-cols-5">
-        {TILES.map((t) => {
-          const on = current === t.query;
-          const n = counts[t.key];
+        {TILES.map((tile) => {
+          const on = current === tile.query;
+          const n = counts[tile.key];
           return (
-            <li key={t.key} className={t.key === "held" ? "col-span-2 sm:col-span-1" : undefined}>
+            <li key={tile.key} className={tile.key === "held" ? "col-span-2 sm:col-span-1" : undefined}>
               <Link
-                to={on ? "/orders?all=1" : `/orders?${t.query}`}
+                to={on ? "/orders?all=1" : `/orders?${tile.query}`}
                 aria-current={on ? "true" : undefined}
-                data-testid={`attention-${t.key}`}
+                data-testid={`attention-${tile.key}`}
                 className={cx(
                   "flex h-full flex-wrap items-baseline gap-x-2 rounded-xl border bg-white px-3 py-2 shadow-sm hover:border-brand-500 sm:block sm:py-3 focus-visible:outline-2 focus-visible:outline-brand-500",
                   on ? "border-brand-600 ring-2 ring-brand-100" : "border-slate-200",
@@ -57,14 +84,14 @@ export function AttentionSummary({ counts, current }: { counts: AttentionCountsV
                 <span
                   className={cx(
                     "block text-xl font-semibold tabular-nums sm:text-2xl",
-                    n > 0 ? TONE[t.tone] : "text-slate-400",
+                    n > 0 ? TONE[tile.tone] : "text-slate-400",
                   )}
                 >
                   {n}
                 </span>
-                <span className="block text-sm font-medium text-slate-800">{t.label}</span>
+                <span className="block text-sm font-medium text-slate-800">{t(tile.label)}</span>
                 <span className="hidden text-xs text-slate-500 sm:block">
-                  {on ? "Showing these · select to clear" : t.hint}
+                  {on ? t("orders.attention.showing") : t(tile.hint)}
                 </span>
               </Link>
             </li>

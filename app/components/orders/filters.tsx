@@ -14,6 +14,8 @@ import {
   type SortKey,
 } from "#app/domain/orders/query";
 import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT, useTMaybe } from "#app/i18n/react";
 import { Button, cx, FieldError } from "../ui";
 import { priorityLabel, statusLabel } from "./format";
 
@@ -32,11 +34,11 @@ export function ordersHref(filters: OrderFilters, sort: SortKey, dir: SortDir, e
   return s ? `/orders?${s}` : "/orders?all=1";
 }
 
-const DATE_LABELS: Record<DateField, string> = {
-  ordered: "Ordered",
-  requested: "Requested delivery",
-  promised: "Promised delivery",
-  delivered: "Delivered",
+const DATE_LABELS: Record<DateField, MessageId> = {
+  ordered: "orders.filter.date.ordered",
+  requested: "orders.filter.date.requested",
+  promised: "orders.filter.date.promised",
+  delivered: "orders.filter.date.delivered",
 };
 
 /** SLA drill-down parameters (set by the SLA page's links): kept as hidden fields while filtering. */
@@ -46,17 +48,17 @@ export function withoutDrill(f: OrderFilters): OrderFilters {
   return { ...f, fiscal: null, metrics: {}, sla: undefined };
 }
 
-const LATE_OPTIONS: { value: LateFilter | ""; label: string }[] = [
-  { value: "", label: "Any" },
-  { value: "open", label: "Late now (open, past the promised date)" },
-  { value: "delivered", label: "Delivered late" },
-  { value: "any", label: "Late now or delivered late" },
+const LATE_OPTIONS: { value: LateFilter | ""; label: MessageId }[] = [
+  { value: "", label: "orders.filter.any" },
+  { value: "open", label: "orders.filter.lateOpen" },
+  { value: "delivered", label: "orders.filter.lateDelivered" },
+  { value: "any", label: "orders.filter.lateAny" },
 ];
 
-const DUE_OPTIONS: { value: DueFilter | ""; label: string }[] = [
-  { value: "", label: "Any time" },
-  { value: "today", label: "Due today (open)" },
-  { value: "week", label: "Due in the next 7 days (open)" },
+const DUE_OPTIONS: { value: DueFilter | ""; label: MessageId }[] = [
+  { value: "", label: "orders.filter.anyTime" },
+  { value: "today", label: "orders.filter.dueToday" },
+  { value: "week", label: "orders.filter.dueWeek" },
 ];
 
 function CheckGroup({
@@ -75,6 +77,7 @@ function CheckGroup({
   columns?: 1 | 2;
 }) {
   const errorId = `filter-${name}-error`;
+  const tm = useTMaybe();
   return (
     <fieldset aria-describedby={error ? errorId : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -92,7 +95,7 @@ function CheckGroup({
           </label>
         ))}
       </div>
-      <FieldError id={errorId} error={error} />
+      <FieldError id={errorId} error={tm(error)} />
     </fieldset>
   );
 }
@@ -110,6 +113,7 @@ function RadioGroup<V extends string>({
   value: V | null;
   error?: string;
 }) {
+  const tm = useTMaybe();
   return (
     <fieldset aria-describedby={error ? `filter-${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -127,7 +131,7 @@ function RadioGroup<V extends string>({
           </label>
         ))}
       </div>
-      <FieldError id={`filter-${name}-error`} error={error} />
+      <FieldError id={`filter-${name}-error`} error={tm(error)} />
     </fieldset>
   );
 }
@@ -144,6 +148,7 @@ function DateInput({
   error?: string;
 }) {
   const id = `filter-${name}`;
+  const tm = useTMaybe();
   return (
     <div>
       <label htmlFor={id} className="block text-xs text-slate-600">
@@ -161,7 +166,7 @@ function DateInput({
           error ? "border-red-500" : "border-slate-300",
         )}
       />
-      <FieldError id={`${id}-error`} error={error} />
+      <FieldError id={`${id}-error`} error={tm(error)} />
     </div>
   );
 }
@@ -195,6 +200,8 @@ export function OrderFilterPanel({
   tools?: ReactNode;
 }) {
   const submit = useSubmit();
+  const t = useT();
+  const tm = useTMaybe();
   const [open, setOpen] = useState(Object.keys(errors).some((k) => k !== "q"));
   // Drop empty fields so the URL stays short and shareable; without JS the plain GET still works.
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -221,27 +228,27 @@ export function OrderFilterPanel({
       method="get"
       action="/orders"
       onSubmit={onSubmit}
-      aria-label="Filter orders"
+      aria-label={t("orders.filter.label")}
       className="mb-4"
     >
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-            Search
+            {t("orders.filter.search")}
           </label>
           <input
             id="filter-q"
             type="search"
             name="q"
             defaultValue={filters.q ?? ""}
-            placeholder="1040, SO-1040, PO, SKU, tracking"
+            placeholder={t("orders.filter.searchPlaceholder")}
             aria-describedby={cx("filter-q-hint", errors.q && "filter-q-error")}
             aria-invalid={errors.q ? true : undefined}
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
           />
         </div>
         <Button type="submit" disabled={busy}>
-          {busy ? "Loading…" : "Search"}
+          {busy ? t("orders.filter.loading") : t("orders.filter.search")}
         </Button>
         <Button
           type="button"
@@ -250,14 +257,14 @@ export function OrderFilterPanel({
           aria-controls="order-filter-panel"
           onClick={() => setOpen((o) => !o)}
         >
-          {open ? "Hide filters" : count ? `Filters (${count})` : "Filters"}
+          {open ? t("orders.filter.hide") : t("orders.filter.filters", { count })}
         </Button>
         {tools}
       </div>
       <p id="filter-q-hint" className="mt-1 text-xs text-slate-500">
-        Order number (with or without SO-), customer PO, SKU or tracking number — matches the beginning.
+        {t("orders.filter.searchHint")}
       </p>
-      <FieldError id="filter-q-error" error={errors.q} />
+      <FieldError id="filter-q-error" error={tm(errors.q)} />
       {/* Rendered only while open: closed, it would add ~12 KB to every list page's HTML. */}
       <div
         id="order-filter-panel"
@@ -267,57 +274,79 @@ export function OrderFilterPanel({
         {open ? (
           <>
             <CheckGroup
-              legend="Status"
+              legend={t("orders.filter.status")}
               name="status"
               columns={2}
-              options={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+              options={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
               selected={filters.status}
               error={errors.status}
             />
             <div className="space-y-4">
-              <RadioGroup legend="Late" name="late" options={LATE_OPTIONS} value={filters.late} error={errors.late} />
+              <RadioGroup
+                legend={t("orders.filter.late")}
+                name="late"
+                options={LATE_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
+                value={filters.late}
+                error={errors.late}
+              />
               <fieldset>
-                <legend className="text-sm font-medium text-slate-800">Risk</legend>
+                <legend className="text-sm font-medium text-slate-800">{t("orders.filter.risk")}</legend>
                 <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
                   <input type="checkbox" name="at_risk" value="1" defaultChecked={filters.atRisk} className="h-4 w-4" />
-                  At risk (predicted after the promised date)
+                  {t("orders.filter.atRisk")}
                 </label>
-                <FieldError id="filter-at_risk-error" error={errors.at_risk} />
+                <FieldError id="filter-at_risk-error" error={tm(errors.at_risk)} />
               </fieldset>
-              <RadioGroup legend="Due" name="due" options={DUE_OPTIONS} value={filters.due} error={errors.due} />
+              <RadioGroup
+                legend={t("orders.filter.due")}
+                name="due"
+                options={DUE_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
+                value={filters.due}
+                error={errors.due}
+              />
             </div>
             <div className="space-y-4">
               {sites.length > 0 ? (
                 <CheckGroup
-                  legend="Ship-to site"
+                  legend={t("orders.filter.site")}
                   name="site"
-                  options={sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))}
+                  options={sites.map((s) => ({
+                    value: s.id,
+                    label: t("orders.filter.siteOption", { name: s.name, city: s.city }),
+                  }))}
                   selected={filters.site}
                   error={errors.site}
                 />
               ) : null}
               <CheckGroup
-                legend="Priority"
+                legend={t("orders.filter.priority")}
                 name="priority"
-                options={ORDER_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
+                options={ORDER_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
                 selected={filters.priority}
                 error={errors.priority}
               />
             </div>
             <details open={anyDate || dateErrors}>
-              <summary className="cursor-pointer text-sm font-medium text-slate-800">Dates</summary>
+              <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                {t("orders.filter.dates")}
+              </summary>
               <div className="mt-2 space-y-3">
                 {DATE_FIELDS.map((f) => (
                   <fieldset key={f}>
-                    <legend className="text-xs font-medium text-slate-700">{DATE_LABELS[f]}</legend>
+                    <legend className="text-xs font-medium text-slate-700">{t(DATE_LABELS[f])}</legend>
                     <div className="grid grid-cols-2 gap-2">
                       <DateInput
                         name={`${f}_from`}
-                        label="From"
+                        label={t("orders.filter.from")}
                         value={filters.dates[f].from}
                         error={errors[`${f}_from`]}
                       />
-                      <DateInput name={`${f}_to`} label="To" value={filters.dates[f].to} error={errors[`${f}_to`]} />
+                      <DateInput
+                        name={`${f}_to`}
+                        label={t("orders.filter.to")}
+                        value={filters.dates[f].to}
+                        error={errors[`${f}_to`]}
+                      />
                     </div>
                   </fieldset>
                 ))}
@@ -325,13 +354,13 @@ export function OrderFilterPanel({
             </details>
             <div className="flex flex-wrap items-center gap-3 sm:col-span-2 xl:col-span-4">
               <Button type="submit" disabled={busy}>
-                {busy ? "Loading…" : "Apply filters"}
+                {busy ? t("orders.filter.loading") : t("orders.filter.apply")}
               </Button>
               <Link
                 to="/orders?all=1"
                 className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
               >
-                Clear filters
+                {t("orders.list.clearFilters")}
               </Link>
             </div>
           </>
@@ -358,10 +387,11 @@ export function StatusChips({
   dir: SortDir;
   counts: Record<OrderStatus, number>;
 }) {
+  const t = useT();
   const total = ORDER_STATUSES.reduce((n, s) => n + counts[s], 0);
   const allHref = ordersHref({ ...filters, status: [] }, sort, dir);
   return (
-    <nav aria-label="Status" className="mb-4">
+    <nav aria-label={t("orders.filter.status")} className="mb-4">
       <ul className="flex flex-wrap gap-2">
         <li>
           <Link
@@ -374,7 +404,7 @@ export function StatusChips({
                 : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
             )}
           >
-            All <span className="tabular-nums">{total}</span>
+            {t("orders.chips.all")} <span className="tabular-nums">{total}</span>
           </Link>
         </li>
         {ORDER_STATUSES.filter((s) => counts[s] > 0 || filters.status.includes(s)).map((s) => {
@@ -394,8 +424,8 @@ export function StatusChips({
                 )}
               >
                 {on ? <span aria-hidden="true">✓</span> : null}
-                {statusLabel(s)} <span className="tabular-nums text-slate-500">{counts[s]}</span>
-                <span className="sr-only">{on ? "(selected, select to remove)" : "(select to add)"}</span>
+                {statusLabel(t, s)} <span className="tabular-nums text-slate-500">{counts[s]}</span>
+                <span className="sr-only">{t("orders.chips.selected", { on: on ? "yes" : "no" })}</span>
               </Link>
             </li>
           );

@@ -1,39 +1,42 @@
-// Order UI pieces shared by the list and the detail page: status labels and badges. Dates,
-// times and amounts come from the one formatter (app/i18n/format.ts, useFormat()).
+// Order UI pieces shared by the list and the detail page: status labels and badges, in the
+// viewer's language (helpers take the caller's `t` from useT()). Dates, times and amounts come
+// from the one formatter (app/i18n/format.ts, useFormat()).
 import type { OrderStatus } from "#app/domain/orders/statuses";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT, type TFunction } from "#app/i18n/react";
 import { Badge } from "../ui";
-import { createFormatter } from "#app/i18n/format";
 
-const ENGLISH = createFormatter("en", "UTC");
-
-export const STATUS_LABELS: Record<OrderStatus, string> = {
-  received: "Received",
-  confirmed: "Confirmed",
-  allocated: "Allocated",
-  backordered: "Backordered",
-  on_hold: "On hold",
-  picked: "Picked",
-  packed: "Packed",
-  shipped: "Shipped",
-  in_transit: "In transit",
-  out_for_delivery: "Out for delivery",
-  delivered: "Delivered",
-  exception: "Exception",
-  cancelled: "Cancelled",
+const STATUS_KEYS: Record<OrderStatus, MessageId> = {
+  received: "orders.status.received",
+  confirmed: "orders.status.confirmed",
+  allocated: "orders.status.allocated",
+  backordered: "orders.status.backordered",
+  on_hold: "orders.status.on_hold",
+  picked: "orders.status.picked",
+  packed: "orders.status.packed",
+  shipped: "orders.status.shipped",
+  in_transit: "orders.status.in_transit",
+  out_for_delivery: "orders.status.out_for_delivery",
+  delivered: "orders.status.delivered",
+  exception: "orders.status.exception",
+  cancelled: "orders.status.cancelled",
 };
 
-const EVENT_LABELS: Record<string, string> = {
-  ...STATUS_LABELS,
-  eta_changed: "Delivery estimate changed",
-  note: "Note",
+const EVENT_KEYS: Record<string, MessageId> = {
+  ...STATUS_KEYS,
+  eta_changed: "orders.event.eta_changed",
+  note: "orders.event.note",
 };
 
-export function statusLabel(s: string): string {
-  return (STATUS_LABELS as Record<string, string>)[s] ?? s;
+/** A status's label; an unknown value from data shows as it is. */
+export function statusLabel(t: TFunction, s: string): string {
+  const key = (STATUS_KEYS as Record<string, MessageId>)[s];
+  return key ? t(key) : s;
 }
 
-export function eventLabel(t: string): string {
-  return EVENT_LABELS[t] ?? t;
+export function eventLabel(t: TFunction, type: string): string {
+  const key = EVENT_KEYS[type];
+  return key ? t(key) : type;
 }
 
 const STATUS_TONE: Record<OrderStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
@@ -57,25 +60,27 @@ export function statusTone(status: OrderStatus): "slate" | "green" | "amber" | "
 }
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  return <Badge tone={statusTone(status)}>{statusLabel(status)}</Badge>;
+  const t = useT();
+  return <Badge tone={statusTone(status)}>{statusLabel(t, status)}</Badge>;
 }
 
-const PRIORITY_LABELS: Record<string, string> = { standard: "Standard", expedited: "Expedited", critical: "Critical" };
+const PRIORITY_KEYS: Record<string, MessageId> = {
+  standard: "orders.priority.standard",
+  expedited: "orders.priority.expedited",
+  critical: "orders.priority.critical",
+};
 
-export function priorityLabel(p: string): string {
-  return PRIORITY_LABELS[p] ?? p;
-}
-
-/** "1 day", "3 days": English count + noun until the message catalogue takes over. */
-export function plural(n: number, one: string, other: string): string {
-  return `${ENGLISH.number(n, 0)} ${n === 1 ? one : other}`;
+export function priorityLabel(t: TFunction, p: string): string {
+  const key = PRIORITY_KEYS[p];
+  return key ? t(key) : p;
 }
 
 /** Late now (open, past the promise), delivered late, or at risk. */
 export function DelayBadges({ lateState, atRisk }: { lateState: "open" | "delivered" | null; atRisk: boolean }) {
-  if (lateState === "open") return <Badge tone="red">Late</Badge>;
-  if (lateState === "delivered") return <Badge tone="amber">Delivered late</Badge>;
-  if (atRisk) return <Badge tone="amber">At risk</Badge>;
+  const t = useT();
+  if (lateState === "open") return <Badge tone="red">{t("orders.late")}</Badge>;
+  if (lateState === "delivered") return <Badge tone="amber">{t("orders.deliveredLate")}</Badge>;
+  if (atRisk) return <Badge tone="amber">{t("orders.atRisk")}</Badge>;
   return null;
 }
 
@@ -88,14 +93,14 @@ export interface OrderMissView {
 }
 
 /** "Late by 13 business hours · 2 of 5 lines short"; "Late" alone when the lateness is unknown. */
-export function missReason(m: OrderMissView): string {
+export function missReason(t: TFunction, m: OrderMissView): string {
   const parts: string[] = [];
   if (m.reason !== "short") {
     const minutes = m.lateBusinessMinutes;
-    if (minutes === null || minutes <= 0) parts.push("Late");
-    else if (minutes < 60) parts.push(`Late by ${plural(minutes, "business minute", "business minutes")}`);
-    else parts.push(`Late by ${plural(Math.round(minutes / 60), "business hour", "business hours")}`);
+    if (minutes === null || minutes <= 0) parts.push(t("orders.late"));
+    else if (minutes < 60) parts.push(t("orders.miss.lateMinutes", { minutes }));
+    else parts.push(t("orders.miss.lateHours", { hours: Math.round(minutes / 60) }));
   }
-  if (m.reason !== "late") parts.push(`${m.linesShort} of ${plural(m.linesOrdered, "line", "lines")} short`);
+  if (m.reason !== "late") parts.push(t("orders.miss.short", { short: m.linesShort, lines: m.linesOrdered }));
   return parts.join(" · ");
 }

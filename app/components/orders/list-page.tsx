@@ -3,6 +3,8 @@
 import { Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { filtersToParams, type OrderFilters } from "#app/domain/orders/query";
 import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
+import type { Localized } from "#app/i18n/localized";
+import { useT, useTMaybe } from "#app/i18n/react";
 import { LiveIndicator } from "../live";
 import { Alert, PageHeader } from "../ui";
 import { AttentionSummary, type AttentionCountsView } from "./attention";
@@ -21,7 +23,7 @@ export interface OrderListPageView extends OrderResultsData {
   activeViewId: string | null;
 }
 
-type ViewActionData = { ok: true; message: string } | { ok: false; errors: Record<string, string> } | null;
+type ViewActionData = { ok: true; message: Localized } | { ok: false; errors: Record<string, string> } | null;
 
 /** Orders matching the filters (status chips count under every filter but status). */
 function matching(counts: Record<OrderStatus, number> | null, f: OrderFilters): number | null {
@@ -31,18 +33,20 @@ function matching(counts: Record<OrderStatus, number> | null, f: OrderFilters): 
 }
 
 function FilterErrors({ errors }: { errors: Record<string, string> }) {
+  const t = useT();
+  const tm = useTMaybe();
   return (
     <div className="mb-4">
       <Alert>
-        <p className="font-medium">Some filters could not be used:</p>
+        <p className="font-medium">{t("orders.list.filterErrors")}</p>
         <ul className="mt-1 list-disc pl-5">
           {Object.entries(errors).map(([k, v]) => (
-            <li key={k}>{v}</li>
+            <li key={k}>{tm(v)}</li>
           ))}
         </ul>
         <p className="mt-2">
           <Link to="/orders?all=1" className="font-medium underline">
-            Clear filters
+            {t("orders.list.clearFilters")}
           </Link>
         </p>
       </Alert>
@@ -63,12 +67,13 @@ export function OrderListPage({ page, actionData }: { page: OrderListPageView; a
     page.rows,
   );
   const exportHref = `/orders/export.csv${page.query ? `?${page.query}` : ""}`;
-  const drill = drillParts(page.filters) !== null;
+  const t = useT();
+  const drill = drillParts(page.filters, t) !== null;
   return (
     <div>
       <PageHeader
-        title="Orders"
-        description={`Every order, where it stands right now. Dates are in your time zone (${page.timeZone}).`}
+        title={t("orders.list.title")}
+        description={t("orders.list.description", { timeZone: page.timeZone })}
         actions={
           <>
             <LiveIndicator state={state} className="self-center" />
@@ -77,7 +82,7 @@ export function OrderListPage({ page, actionData }: { page: OrderListPageView; a
               download
               className="inline-flex items-center rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
             >
-              Export CSV
+              {t("orders.list.export")}
             </a>
           </>
         }
@@ -106,7 +111,7 @@ export function OrderListPage({ page, actionData }: { page: OrderListPageView; a
       {page.counts ? <StatusChips filters={page.filters} sort={page.sort} dir={page.dir} counts={page.counts} /> : null}
       <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
         <p className="sr-only" role="status" aria-live="polite">
-          {loading ? "Loading orders…" : ""}
+          {loading ? t("orders.list.loading") : ""}
         </p>
         <OrderResults page={page} highlighted={highlighted} hidden={hidden} showMiss={drill} />
       </div>

@@ -6,9 +6,10 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { OrderStatus } from "#app/domain/orders/statuses";
 import { Card, EmptyState } from "../ui";
+import type { MessageId } from "#app/i18n/catalogue";
 import type { Formatter } from "#app/i18n/format";
-import { useFormat } from "#app/i18n/react";
-import { eventLabel, plural, priorityLabel } from "./format";
+import { useFormat, useT, type TFunction } from "#app/i18n/react";
+import { eventLabel, priorityLabel } from "./format";
 
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -27,15 +28,16 @@ interface EventView {
   detail: Record<string, string>;
 }
 
-export function detailText(detail: Record<string, string>, f: Formatter): string {
+export function detailText(detail: Record<string, string>, f: Formatter, t: TFunction): string {
   const parts: string[] = [];
   if (detail.reason) parts.push(detail.reason);
   if (detail.note) parts.push(detail.note);
-  if (detail.carrier) parts.push(`Carrier ${detail.carrier}`);
-  if (detail.trackingNumber) parts.push(`tracking ${detail.trackingNumber}`);
-  if (detail.sku) parts.push(`SKU ${detail.sku}`);
-  if (detail.predictedDate) parts.push(`new estimate ${f.calendarDate(detail.predictedDate)}`);
-  if (detail.signedBy) parts.push(`signed by ${detail.signedBy}`);
+  if (detail.carrier) parts.push(t("order-detail.detail.carrier", { carrier: detail.carrier }));
+  if (detail.trackingNumber) parts.push(t("order-detail.detail.tracking", { number: detail.trackingNumber }));
+  if (detail.sku) parts.push(t("order-detail.detail.sku", { sku: detail.sku }));
+  if (detail.predictedDate)
+    parts.push(t("order-detail.detail.newEstimate", { date: f.calendarDate(detail.predictedDate) }));
+  if (detail.signedBy) parts.push(t("order-detail.detail.signedBy", { name: detail.signedBy }));
   return parts.join(" · ");
 }
 
@@ -44,19 +46,25 @@ function predictionSource(
   order: { predictedDate: string | null; promisedDate: string | null; deliveredAt: string | null },
   events: EventView[],
   f: Formatter,
+  t: TFunction,
   now: number,
 ): string {
-  if (order.deliveredAt) return "Delivered: the actual date replaces any estimate.";
-  if (!order.predictedDate) return "No estimate yet.";
+  if (order.deliveredAt) return t("order-detail.source.delivered");
+  if (!order.predictedDate) return t("order-detail.source.none");
   const eta = events.find((e) => e.type === "eta_changed");
   if (eta) {
-    const why = eta.detail.reason ? ` (${eta.detail.reason})` : "";
-    const from = eta.detail.carrier ? ` by ${eta.detail.carrier}` : "";
-    return `Estimate updated${from} ${f.relative(eta.occurredAt, now)}, ${f.dateTime(eta.occurredAt)}${why}.`;
+    return t("order-detail.source.updated", {
+      hasCarrier: eta.detail.carrier ? "yes" : "no",
+      carrier: eta.detail.carrier ?? "",
+      relative: f.relative(eta.occurredAt, now),
+      dateTime: f.dateTime(eta.occurredAt),
+      hasReason: eta.detail.reason ? "yes" : "no",
+      reason: eta.detail.reason ?? "",
+    });
   }
   return order.predictedDate === order.promisedDate
-    ? "Estimate: the promised date; no later estimate has come in."
-    : "Estimate from the order's planning data when it was confirmed.";
+    ? t("order-detail.source.promised")
+    : t("order-detail.source.planning");
 }
 
 export function DeliveryCard({
@@ -80,12 +88,13 @@ export function DeliveryCard({
   now: number;
 }) {
   const f = useFormat(timeZone);
+  const t = useT();
   return (
     <Card>
-      <h2 className="mb-3 text-base font-semibold text-ink">Delivery</h2>
+      <h2 className="mb-3 text-base font-semibold text-ink">{t("order-detail.delivery")}</h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="delivery-dates">
-        <Fact label="Promised">{f.calendarDate(order.promisedDate)}</Fact>
-        <Fact label={order.deliveredAt ? "Delivered (actual)" : "Predicted"}>
+        <Fact label={t("order-detail.promised")}>{f.calendarDate(order.promisedDate)}</Fact>
+        <Fact label={order.deliveredAt ? t("order-detail.deliveredActual") : t("order-detail.predicted")}>
           {order.deliveredAt ? (
             f.dateTime(order.deliveredAt)
           ) : (
@@ -94,27 +103,23 @@ export function DeliveryCard({
             </span>
           )}
         </Fact>
-        <Fact label="Shipped">{f.dateTime(order.shippedAt)}</Fact>
+        <Fact label={t("order-detail.shipped")}>{f.dateTime(order.shippedAt)}</Fact>
       </dl>
       <p className="mt-3 text-xs text-slate-600" data-testid="prediction-source">
-        {predictionSource(order, events, f, now)}
+        {predictionSource(order, events, f, t, now)}
       </p>
       <dl className="mt-4 grid grid-cols-2 gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
-        <Fact label="Ordered">{f.dateTime(order.orderedAt)}</Fact>
-        <Fact label="Requested">{f.calendarDate(order.requestedDate)}</Fact>
+        <Fact label={t("order-detail.ordered")}>{f.dateTime(order.orderedAt)}</Fact>
+        <Fact label={t("order-detail.requested")}>{f.calendarDate(order.requestedDate)}</Fact>
       </dl>
       {order.lateState === "open" ? (
-        <p className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          Late now: the promised date has passed and the order is not delivered yet.
-        </p>
+        <p className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{t("order-detail.lateNow")}</p>
       ) : order.lateState === "delivered" ? (
         <p className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Delivered late: it arrived after the promised date.
+          {t("order-detail.deliveredLate")}
         </p>
       ) : order.atRisk ? (
-        <p className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          At risk: the current estimate is after the promised date.
-        </p>
+        <p className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("order-detail.atRisk")}</p>
       ) : null}
     </Card>
   );
@@ -124,11 +129,11 @@ export function DeliveryCard({
  * What the quantity not shipped yet is: open on an order in progress, backordered only when the
  * order waits on stock, cancelled on a cancelled order, short on a delivered one.
  */
-export function remainingLabel(status: OrderStatus): string {
-  if (status === "backordered") return "Backordered";
-  if (status === "cancelled") return "Cancelled";
-  if (status === "delivered") return "Not delivered";
-  return "Open";
+export function remainingKey(status: OrderStatus): MessageId {
+  if (status === "backordered") return "order-detail.remaining.backordered";
+  if (status === "cancelled") return "order-detail.remaining.cancelled";
+  if (status === "delivered") return "order-detail.remaining.notDelivered";
+  return "order-detail.remaining.open";
 }
 
 export function LinesCard({
@@ -143,28 +148,28 @@ export function LinesCard({
   currency: string;
 }) {
   const f = useFormat(null);
-  const remaining = remainingLabel(status);
+  const t = useT();
+  const remainingId = remainingKey(status);
+  const remaining = t(remainingId);
   return (
     <Card>
-      <h2 className="text-base font-semibold text-ink">Lines</h2>
+      <h2 className="text-base font-semibold text-ink">{t("order-detail.lines")}</h2>
       <div className="overflow-x-auto">
         <table className="mt-3 min-w-full text-sm">
-          <caption className="sr-only">
-            Order lines with quantities ordered, shipped and {remaining.toLowerCase()}
-          </caption>
+          <caption className="sr-only">{t("order-detail.linesCaption", { remaining })}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
               <th scope="col" className="px-3 py-2">
-                SKU
+                {t("order-detail.sku")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Description
+                {t("order-detail.description")}
               </th>
               <th scope="col" className="px-3 py-2 text-right">
-                Ordered
+                {t("order-detail.ordered")}
               </th>
               <th scope="col" className="px-3 py-2 text-right">
-                Shipped
+                {t("order-detail.shipped")}
               </th>
               <th scope="col" className="px-3 py-2 text-right">
                 {remaining}
@@ -181,7 +186,7 @@ export function LinesCard({
                   <td className="px-3 py-2 text-right tabular-nums">{Number(l.ordered)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{Number(l.shipped)}</td>
                   <td
-                    className={`px-3 py-2 text-right tabular-nums ${left > 0 && remaining !== "Open" ? "font-medium text-amber-800" : ""}`}
+                    className={`px-3 py-2 text-right tabular-nums ${left > 0 && remainingId !== "order-detail.remaining.open" ? "font-medium text-amber-800" : ""}`}
                   >
                     {left}
                   </td>
@@ -192,7 +197,7 @@ export function LinesCard({
         </table>
       </div>
       <p className="pt-3 text-right text-sm text-slate-600">
-        {plural(lines.length, "line", "lines")} · Order value{" "}
+        {t("order-detail.orderValue", { lines: t("orders.lineCount", { count: lines.length }) })}{" "}
         <span className="font-medium text-slate-900">{f.money(value, currency)}</span>
       </p>
     </Card>
@@ -204,26 +209,27 @@ export function FactsCard({
 }: {
   order: { customerPo: string | null; siteName: string; priority: string; carrier: string | null };
 }) {
+  const t = useT();
   return (
     <Card>
-      <h2 className="mb-3 text-base font-semibold text-ink">Details</h2>
+      <h2 className="mb-3 text-base font-semibold text-ink">{t("order-detail.details")}</h2>
       <dl className="grid grid-cols-2 gap-3 text-sm">
-        <Fact label="Customer PO">{order.customerPo ?? "—"}</Fact>
-        <Fact label="Ship to">{order.siteName}</Fact>
-        <Fact label="Priority">{priorityLabel(order.priority)}</Fact>
-        <Fact label="Carrier">{order.carrier ?? "—"}</Fact>
+        <Fact label={t("order-detail.customerPo")}>{order.customerPo ?? "—"}</Fact>
+        <Fact label={t("order-detail.shipTo")}>{order.siteName}</Fact>
+        <Fact label={t("order-detail.priority")}>{priorityLabel(t, order.priority)}</Fact>
+        <Fact label={t("order-detail.carrier")}>{order.carrier ?? "—"}</Fact>
       </dl>
     </Card>
   );
 }
 
-const ESCALATION_STATUS: Record<string, string> = {
-  open: "Open",
-  acknowledged: "Acknowledged",
-  in_progress: "In progress",
-  awaiting_customer: "Awaiting your reply",
-  resolved: "Resolved",
-  closed: "Closed",
+const ESCALATION_STATUS: Record<string, MessageId> = {
+  open: "escalations.status.open",
+  acknowledged: "escalations.status.acknowledged",
+  in_progress: "escalations.status.in_progress",
+  awaiting_customer: "escalations.status.awaiting_customer",
+  resolved: "escalations.status.resolved",
+  closed: "escalations.status.closed",
 };
 
 export function OrderEscalationsCard({
@@ -233,11 +239,12 @@ export function OrderEscalationsCard({
   orderId: string;
   escalations: { id: string; number: number; status: string }[];
 }) {
+  const t = useT();
   return (
     <Card>
-      <h2 className="mb-3 text-base font-semibold text-ink">Escalations</h2>
+      <h2 className="mb-3 text-base font-semibold text-ink">{t("order-detail.escalations")}</h2>
       {escalations.length === 0 ? (
-        <p className="text-sm text-slate-600">No open escalations about this order.</p>
+        <p className="text-sm text-slate-600">{t("order-detail.noEscalations")}</p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm" data-testid="order-escalations">
           {escalations.map((e) => (
@@ -245,7 +252,9 @@ export function OrderEscalationsCard({
               <Link to={`/escalations/${e.id}`} className="font-medium text-brand-700 underline">
                 ESC-{e.number}
               </Link>
-              <span className="text-slate-700">{ESCALATION_STATUS[e.status] ?? e.status}</span>
+              <span className="text-slate-700">
+                {ESCALATION_STATUS[e.status] ? t(ESCALATION_STATUS[e.status]) : e.status}
+              </span>
             </li>
           ))}
         </ul>
@@ -254,7 +263,7 @@ export function OrderEscalationsCard({
         to={`/escalations/new?order=${orderId}`}
         className="mt-3 inline-block text-sm font-medium text-brand-700 underline"
       >
-        Raise an escalation
+        {t("order-detail.raise")}
       </Link>
     </Card>
   );
@@ -262,28 +271,29 @@ export function OrderEscalationsCard({
 
 export function TimelineCard({ events, timeZone, now }: { events: EventView[]; timeZone: string; now: number }) {
   const f = useFormat(timeZone);
+  const t = useT();
   return (
     <Card>
-      <h2 className="mb-3 text-base font-semibold text-ink">Timeline</h2>
+      <h2 className="mb-3 text-base font-semibold text-ink">{t("order-detail.timeline")}</h2>
       {events.length === 0 ? (
-        <EmptyState title="No events yet" />
+        <EmptyState title={t("order-detail.noEvents")} />
       ) : (
-        <ol className="relative space-y-4 border-l border-slate-200 pl-4" aria-label="Order events, newest first">
+        <ol className="relative space-y-4 border-l border-slate-200 pl-4" aria-label={t("order-detail.eventsLabel")}>
           {events.map((e) => (
             <li key={e.seq} className="relative">
               <span
                 className="absolute top-1.5 -left-[1.3rem] h-2.5 w-2.5 rounded-full bg-brand-500"
                 aria-hidden="true"
               />
-              <p className="text-sm font-medium text-slate-900">{eventLabel(e.type)}</p>
+              <p className="text-sm font-medium text-slate-900">{eventLabel(t, e.type)}</p>
               <p className="text-xs text-slate-600">
                 <time dateTime={e.occurredAt} title={f.dateTime(e.occurredAt)}>
                   {f.dateTime(e.occurredAt)} · {f.relative(e.occurredAt, now)}
                 </time>
                 {e.location ? ` · ${e.location}` : ""}
               </p>
-              {detailText(e.detail, f) ? (
-                <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail, f)}</p>
+              {detailText(e.detail, f, t) ? (
+                <p className="mt-0.5 text-xs text-slate-700">{detailText(e.detail, f, t)}</p>
               ) : null}
             </li>
           ))}

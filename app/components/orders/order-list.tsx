@@ -9,7 +9,8 @@ import type { OrderStatus } from "#app/domain/orders/statuses";
 import { cx, EmptyState } from "../ui";
 import { ordersHref } from "./filters";
 import { missReason, priorityLabel, statusLabel, statusTone, type OrderMissView } from "./format";
-import { useFormat } from "#app/i18n/react";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useFormat, useT, type TFunction } from "#app/i18n/react";
 
 export interface OrderRowView {
   id: string;
@@ -50,19 +51,19 @@ export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 export const COLUMNS_COOKIE = "sl_order_cols";
 
 type ColumnId = "num" | "st" | "prom" | OptionalColumn;
-const COLUMNS: { id: ColumnId; label: string; sort?: SortKey }[] = [
-  { id: "num", label: "Order", sort: "number" },
-  { id: "po", label: "Customer PO" },
-  { id: "site", label: "Site" },
-  { id: "st", label: "Status", sort: "status" },
-  { id: "ord", label: "Ordered", sort: "ordered" },
-  { id: "req", label: "Requested", sort: "requested" },
-  { id: "prom", label: "Promised", sort: "promised" },
-  { id: "pred", label: "Predicted" },
-  { id: "del", label: "Delivered", sort: "delivered" },
-  { id: "val", label: "Value" },
+const COLUMNS: { id: ColumnId; label: MessageId; sort?: SortKey }[] = [
+  { id: "num", label: "orders.col.num", sort: "number" },
+  { id: "po", label: "orders.col.po" },
+  { id: "site", label: "orders.col.site" },
+  { id: "st", label: "orders.col.st", sort: "status" },
+  { id: "ord", label: "orders.col.ord", sort: "ordered" },
+  { id: "req", label: "orders.col.req", sort: "requested" },
+  { id: "prom", label: "orders.col.prom", sort: "promised" },
+  { id: "pred", label: "orders.col.pred" },
+  { id: "del", label: "orders.col.del", sort: "delivered" },
+  { id: "val", label: "orders.col.val" },
 ];
-const LABEL = Object.fromEntries(COLUMNS.map((c) => [c.id, c.label])) as Record<ColumnId, string>;
+const LABEL = Object.fromEntries(COLUMNS.map((c) => [c.id, c.label])) as Record<ColumnId, MessageId>;
 
 /** Reads the hidden-column cookie value ("po.req"); unknown names are dropped. */
 export function parseHiddenColumns(value: string | null | undefined): OptionalColumn[] {
@@ -77,11 +78,12 @@ function nextDir(data: OrderResultsData, key: SortKey): SortDir {
 }
 
 function SortHeader({ id, data }: { id: ColumnId; data: OrderResultsData }) {
+  const t = useT();
   const col = COLUMNS.find((c) => c.id === id);
   if (!col?.sort) {
     return (
       <th scope="col" className={`c-${id}`}>
-        {LABEL[id]}
+        {t(LABEL[id])}
       </th>
     );
   }
@@ -97,15 +99,11 @@ function SortHeader({ id, data }: { id: ColumnId; data: OrderResultsData }) {
         preventScrollReset
         className="inline-flex items-center gap-1"
       >
-        {col.label}
+        {t(col.label)}
         <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
           {active ? (data.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
-        <span className="sr-only">
-          {active
-            ? `, sorted ${data.dir === "asc" ? "ascending" : "descending"}; select to reverse`
-            : ", select to sort"}
-        </span>
+        <span className="sr-only">{t("orders.sort.state", { state: active ? data.dir : "none" })}</span>
       </Link>
     </th>
   );
@@ -113,9 +111,10 @@ function SortHeader({ id, data }: { id: ColumnId; data: OrderResultsData }) {
 
 /** Sort links for the card layout (the table's headers sort from 1280 px). */
 function CardSort({ data }: { data: OrderResultsData }) {
+  const t = useT();
   return (
-    <nav aria-label="Sort orders" className="ol-sort">
-      <span className="text-slate-600">Sort:</span>
+    <nav aria-label={t("orders.sort.label")} className="ol-sort">
+      <span className="text-slate-600">{t("orders.sort.sort")}</span>
       {COLUMNS.filter((c) => c.sort).map((c) => {
         const key = c.sort as SortKey;
         const active = data.sort === key;
@@ -129,7 +128,7 @@ function CardSort({ data }: { data: OrderResultsData }) {
               active ? "border-brand-600 text-brand-700" : "border-slate-300 text-slate-700",
             )}
           >
-            {c.label}
+            {t(c.label)}
             {active ? (data.dir === "asc" ? " ▲" : " ▼") : ""}
           </Link>
         );
@@ -145,6 +144,7 @@ export function ColumnChooser({
   hidden: OptionalColumn[];
   onChange: (hidden: OptionalColumn[]) => void;
 }) {
+  const t = useT();
   const toggle = (c: OptionalColumn, show: boolean) => {
     const next = show ? hidden.filter((h) => h !== c) : [...hidden, c];
     // A year-long cookie read by the loader, so the next page load renders the same columns.
@@ -154,10 +154,14 @@ export function ColumnChooser({
   return (
     <details className="relative">
       <summary className="cursor-pointer rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
-        Columns{hidden.length ? ` (${OPTIONAL_COLUMNS.length - hidden.length + 3} of ${COLUMNS.length})` : ""}
+        {t("orders.columns.button", {
+          hidden: hidden.length ? "yes" : "no",
+          shown: OPTIONAL_COLUMNS.length - hidden.length + 3,
+          total: COLUMNS.length,
+        })}
       </summary>
       <fieldset className="absolute right-0 z-20 mt-2 w-56 space-y-1 rounded-xl border border-slate-200 bg-white p-3 shadow-lg">
-        <legend className="sr-only">Columns to show</legend>
+        <legend className="sr-only">{t("orders.columns.legend")}</legend>
         {OPTIONAL_COLUMNS.map((c) => (
           <label key={c} className="flex items-center gap-2 text-sm text-slate-700">
             <input
@@ -166,7 +170,7 @@ export function ColumnChooser({
               onChange={(e) => toggle(c, e.currentTarget.checked)}
               className="h-4 w-4"
             />
-            {LABEL[c]}
+            {t(LABEL[c])}
           </label>
         ))}
       </fieldset>
@@ -175,28 +179,29 @@ export function ColumnChooser({
 }
 
 function Pager({ data }: { data: OrderResultsData }) {
+  const t = useT();
   if (!data.next && !data.prev) return null;
   const link =
     "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
   const off = "rounded-lg border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
   return (
-    <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
+    <nav aria-label={t("orders.pager.label")} className="mt-4 flex items-center justify-between gap-3">
       {data.prev ? (
         <Link to={ordersHref(data.filters, data.sort, data.dir, { cursor: data.prev })} className={link} rel="prev">
-          ← Previous
+          {t("orders.pager.prev")}
         </Link>
       ) : (
         <span className={off} aria-disabled="true">
-          ← Previous
+          {t("orders.pager.prev")}
         </span>
       )}
       {data.next ? (
         <Link to={ordersHref(data.filters, data.sort, data.dir, { cursor: data.next })} className={link} rel="next">
-          Next →
+          {t("orders.pager.next")}
         </Link>
       ) : (
         <span className={off} aria-disabled="true">
-          Next →
+          {t("orders.pager.next")}
         </span>
       )}
     </nav>
@@ -204,31 +209,34 @@ function Pager({ data }: { data: OrderResultsData }) {
 }
 
 /** Card labels, set once on the table as custom properties (see `.ol` in app/tailwind.css). */
-const LABEL_VARS = Object.fromEntries(
-  [...OPTIONAL_COLUMNS, "prom" as const].map((c) => [`--l-${c}`, JSON.stringify(LABEL[c])]),
-) as CSSProperties;
+function labelVars(t: TFunction): CSSProperties {
+  return Object.fromEntries(
+    [...OPTIONAL_COLUMNS, "prom" as const].map((c) => [`--l-${c}`, JSON.stringify(t(LABEL[c]))]),
+  ) as CSSProperties;
+}
 
 function Row({ r, tz, showMiss, updated }: { r: OrderRowView; tz: string; showMiss: boolean; updated: boolean }) {
   const f = useFormat(tz);
-  const miss = showMiss && r.miss ? missReason(r.miss) : null;
+  const t = useT();
+  const miss = showMiss && r.miss ? missReason(t, r.miss) : null;
   return (
     <tr className={updated ? "row-updated" : undefined}>
       <td className="c-num">
         <Link to={`/orders/${r.id}`}>{r.orderNumber}</Link>
-        {r.priority !== "standard" ? <span className="pri">{priorityLabel(r.priority)}</span> : null}
+        {r.priority !== "standard" ? <span className="pri">{priorityLabel(t, r.priority)}</span> : null}
       </td>
       <td className="c-po">{r.customerPo ?? "—"}</td>
       <td className="c-site" title={r.siteName}>
         {r.siteCode}
       </td>
       <td className="c-st">
-        <span className={`b b-${statusTone(r.status)}`}>{statusLabel(r.status)}</span>
+        <span className={`b b-${statusTone(r.status)}`}>{statusLabel(t, r.status)}</span>
         {r.lateState === "open" ? (
-          <span className="b b-red">Late</span>
+          <span className="b b-red">{t("orders.late")}</span>
         ) : r.lateState === "delivered" ? (
-          <span className="b b-amber">Delivered late</span>
+          <span className="b b-amber">{t("orders.deliveredLate")}</span>
         ) : r.atRisk ? (
-          <span className="b b-amber">At risk</span>
+          <span className="b b-amber">{t("orders.atRisk")}</span>
         ) : null}
         {miss ? <span className="c-miss">{miss}</span> : null}
       </td>
@@ -253,13 +261,14 @@ export function OrderResults({
   hidden: OptionalColumn[];
   showMiss: boolean;
 }) {
+  const t = useT();
   if (page.rows.length === 0) {
     if (page.errors) return null;
     return (
-      <EmptyState title="No orders match these filters">
-        <p>Nothing matches right now. Try fewer filters.</p>
+      <EmptyState title={t("orders.empty.title")}>
+        <p>{t("orders.empty.body")}</p>
         <Link to="/orders?all=1" className="mt-3 inline-block font-medium text-brand-700 underline">
-          Clear filters
+          {t("orders.list.clearFilters")}
         </Link>
       </EmptyState>
     );
@@ -267,8 +276,8 @@ export function OrderResults({
   return (
     <>
       <CardSort data={page} />
-      <table className={cx("ol", ...hidden.map((h) => `h-${h}`))} style={LABEL_VARS} data-testid="orders-table">
-        <caption className="sr-only">Orders; column headers with links sort the list</caption>
+      <table className={cx("ol", ...hidden.map((h) => `h-${h}`))} style={labelVars(t)} data-testid="orders-table">
+        <caption className="sr-only">{t("orders.table.caption")}</caption>
         <thead>
           <tr>
             {COLUMNS.map((c) => (

@@ -3,27 +3,31 @@
 // is stuck at (the last step it reached, read from its timeline), not as progress; a cancelled
 // order says so instead of showing steps.
 import { STEPS, type Step, type StepperState } from "#app/domain/orders/progress";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 import { cx } from "../ui";
+import { statusLabel } from "./format";
 
-const STEP_LABELS: Record<Step, string> = {
-  ordered: "Ordered",
-  confirmed: "Confirmed",
-  picked: "Picked",
-  shipped: "Shipped",
-  in_transit: "In transit",
-  delivered: "Delivered",
+const STEP_LABELS: Record<Step, MessageId> = {
+  ordered: "orders.step.ordered",
+  confirmed: "orders.step.confirmed",
+  picked: "orders.step.picked",
+  shipped: "orders.step.shipped",
+  in_transit: "orders.step.in_transit",
+  delivered: "orders.step.delivered",
 };
 
 export function OrderStepper({ state }: { state: StepperState }) {
+  const t = useT();
   if (state.cancelled) {
     return (
       <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="order-stepper">
-        This order was cancelled.
+        {t("orders.step.cancelled")}
       </p>
     );
   }
   return (
-    <ol className="grid grid-cols-6 gap-1" aria-label="Order progress" data-testid="order-stepper">
+    <ol className="grid grid-cols-6 gap-1" aria-label={t("orders.step.progress")} data-testid="order-stepper">
       {STEPS.map((step, i) => {
         const done = i <= state.reached;
         const current = i === state.reached && !state.issue;
@@ -49,15 +53,16 @@ export function OrderStepper({ state }: { state: StepperState }) {
                 stuck && "font-semibold text-amber-900",
               )}
             >
-              {STEP_LABELS[step]}
+              {t(STEP_LABELS[step])}
               <span className="sr-only">
-                {current ? " (current step)" : done ? " (done)" : stuck ? "" : " (to come)"}
+                {stuck ? "" : t("orders.step.state", { state: current ? "current" : done ? "done" : "todo" })}
               </span>
             </span>
             {stuck && state.issue ? (
               <span className="mt-0.5 block text-xs font-medium text-amber-900">
-                {state.issue.label}
-                {state.issue.reason ? `: ${state.issue.reason}` : ""}
+                {state.issue.reason
+                  ? t("orders.step.issue", { label: statusLabel(t, state.issue.status), reason: state.issue.reason })
+                  : statusLabel(t, state.issue.status)}
               </span>
             ) : null}
           </li>

@@ -2,6 +2,8 @@
 // delay alerts), and manage the open view. Plain forms; the page action does the work.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import type { Localized } from "#app/i18n/localized";
+import { useT, useTMaybe } from "#app/i18n/react";
 import { Alert, Button, cx, FieldError } from "../ui";
 
 export interface SavedViewData {
@@ -12,7 +14,7 @@ export interface SavedViewData {
   alerts: boolean;
 }
 
-type ActionData = { ok: true; message: string } | { ok: false; errors: Record<string, string> } | null;
+type ActionData = { ok: true; message: Localized } | { ok: false; errors: Record<string, string> } | null;
 
 export function viewHref(v: SavedViewData): string {
   return `/orders?${v.query ? `${v.query}&` : ""}view=${v.id}`;
@@ -35,10 +37,15 @@ export function SavedViewsBar({
   const errors = actionData && !actionData.ok ? actionData.errors : {};
   const busy = navigation.state === "submitting";
   const open = saving || Boolean(errors.name || errors.query);
+  const t = useT();
+  const tm = useTMaybe();
   return (
-    <section aria-label="Saved views" className="mb-4 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+    <section
+      aria-label={t("orders.views.label")}
+      className="mb-4 rounded-xl border border-slate-200 bg-white p-3 shadow-sm"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <h2 className="text-sm font-medium text-slate-800">Views</h2>
+        <h2 className="text-sm font-medium text-slate-800">{t("orders.views.title")}</h2>
         <ul className="flex flex-wrap gap-2">
           <li>
             <Link
@@ -49,7 +56,7 @@ export function SavedViewsBar({
                 !active && !query ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100",
               )}
             >
-              All orders
+              {t("orders.views.all")}
             </Link>
           </li>
           {views.map((v) => (
@@ -63,9 +70,9 @@ export function SavedViewsBar({
                 )}
               >
                 {v.name}
-                {v.isDefault ? <span className="ml-1 text-xs opacity-75">(default)</span> : null}
+                {v.isDefault ? <span className="ml-1 text-xs opacity-75">{t("orders.views.default")}</span> : null}
                 {v.alerts ? (
-                  <span className="ml-1" title="Delay alerts on" aria-label="delay alerts on">
+                  <span className="ml-1" title={t("orders.views.alertsOn")} aria-label={t("orders.views.alertsOn")}>
                     🔔
                   </span>
                 ) : null}
@@ -81,7 +88,7 @@ export function SavedViewsBar({
                 <input type="hidden" name="viewId" value={active.id} />
                 <input type="hidden" name="value" value={active.alerts ? "0" : "1"} />
                 <Button type="submit" variant="secondary" disabled={busy} aria-pressed={active.alerts}>
-                  {active.alerts ? "Turn off delay alerts" : "Turn on delay alerts"}
+                  {t("orders.views.alertsToggle", { on: active.alerts ? "yes" : "no" })}
                 </Button>
               </Form>
               <Form method="post">
@@ -89,14 +96,14 @@ export function SavedViewsBar({
                 <input type="hidden" name="viewId" value={active.id} />
                 <input type="hidden" name="value" value={active.isDefault ? "0" : "1"} />
                 <Button type="submit" variant="ghost" disabled={busy}>
-                  {active.isDefault ? "Unset default" : "Make default"}
+                  {t("orders.views.defaultToggle", { on: active.isDefault ? "yes" : "no" })}
                 </Button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="viewId" value={active.id} />
                 <Button type="submit" variant="ghost" disabled={busy}>
-                  Delete view
+                  {t("orders.views.delete")}
                 </Button>
               </Form>
             </>
@@ -108,18 +115,18 @@ export function SavedViewsBar({
             aria-controls="save-view-form"
             onClick={() => setSaving((s) => !s)}
           >
-            Save view…
+            {t("orders.views.save")}
           </Button>
         </div>
       </div>
       {actionData?.ok ? (
         <div className="mt-3">
-          <Alert tone="success">{actionData.message}</Alert>
+          <Alert tone="success">{t(actionData.message.id, actionData.message.values)}</Alert>
         </div>
       ) : null}
       {errors.view ? (
         <div className="mt-3">
-          <Alert>{errors.view}</Alert>
+          <Alert>{tm(errors.view)}</Alert>
         </div>
       ) : null}
       <Form
@@ -132,7 +139,7 @@ export function SavedViewsBar({
         <input type="hidden" name="query" value={query} />
         <div>
           <label htmlFor="view-name" className="block text-sm font-medium text-slate-800">
-            View name
+            {t("orders.views.name")}
           </label>
           <input
             id="view-name"
@@ -144,18 +151,18 @@ export function SavedViewsBar({
             aria-describedby={errors.name ? "view-name-error" : undefined}
             className="mt-1 block w-64 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none"
           />
-          <FieldError id="view-name-error" error={errors.name ?? errors.query} />
+          <FieldError id="view-name-error" error={tm(errors.name ?? errors.query)} />
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="isDefault" defaultChecked={active?.isDefault} className="h-4 w-4" />
-          Open by default
+          {t("orders.views.openByDefault")}
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="alerts" defaultChecked={active?.alerts} className="h-4 w-4" />
-          Delay alerts (status changes, late, at risk)
+          {t("orders.views.alerts")}
         </label>
         <Button type="submit" disabled={busy}>
-          Save
+          {t("orders.views.submit")}
         </Button>
       </Form>
     </section>

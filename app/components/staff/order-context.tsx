@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import type { OrderContext } from "#app/server/escalations/order-context.server";
 import type { EscalationLink } from "#app/server/escalations/views.server";
 import { StatusBadge } from "../escalations";
-import { useFormat } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 import { DelayBadges, eventLabel, OrderStatusBadge } from "../orders/format";
 import { Button, Card } from "../ui";
 
@@ -18,6 +18,7 @@ export function OrderContextCard({
   timeZone: string;
 }) {
   const f = useFormat(timeZone);
+  const t = useT();
   if (!context) {
     return (
       <Card title="Order">
@@ -98,7 +99,7 @@ export function OrderContextCard({
             <ol className="mt-1 space-y-1">
               {o.events.map((ev) => (
                 <li key={ev.seq}>
-                  <span className="text-slate-600">{f.dateTime(ev.occurredAt)}</span> · {eventLabel(ev.type)}
+                  <span className="text-slate-600">{f.dateTime(ev.occurredAt)}</span> · {eventLabel(t, ev.type)}
                   {ev.location ? ` · ${ev.location}` : ""}
                 </li>
               ))}

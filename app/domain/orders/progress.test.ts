@@ -20,13 +20,13 @@ describe("stepperState", () => {
 
   it("holds an on-hold order after the last step its timeline reached, with the hold reason", () => {
     const s = stepperState("on_hold", events("on_hold", "allocated", "confirmed", "received"), "Credit check");
-    expect(s).toEqual({ reached: 1, issue: { label: "On hold", reason: "Credit check" }, cancelled: false });
+    expect(s).toEqual({ reached: 1, issue: { status: "on_hold", reason: "Credit check" }, cancelled: false });
   });
 
   it("shows a backorder and an exception as issues, not as progress", () => {
-    expect(stepperState("backordered", events("backordered", "confirmed"), null).issue?.label).toBe("Backordered");
+    expect(stepperState("backordered", events("backordered", "confirmed"), null).issue?.status).toBe("backordered");
     const ex = stepperState("exception", events("exception", "eta_changed", "in_transit", "shipped"), null);
-    expect(ex).toEqual({ reached: 4, issue: { label: "Exception", reason: null }, cancelled: false });
+    expect(ex).toEqual({ reached: 4, issue: { status: "exception", reason: null }, cancelled: false });
   });
 
   it("puts a hold with no progress in its timeline at the first step", () => {

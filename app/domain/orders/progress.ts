@@ -29,17 +29,11 @@ function stepOf(status: string): number | null {
   }
 }
 
-const ISSUE_LABELS: Partial<Record<OrderStatus, string>> = {
-  on_hold: "On hold",
-  backordered: "Backordered",
-  exception: "Exception",
-};
-
 export interface StepperState {
   /** Index of the last step reached. */
   reached: number;
-  /** A hold, backorder or exception holding the order at the next step. */
-  issue: { label: string; reason: string | null } | null;
+  /** A hold, backorder or exception holding the order at the next step (the page names the status). */
+  issue: { status: OrderStatus; reason: string | null } | null;
   cancelled: boolean;
 }
 
@@ -58,7 +52,7 @@ export function stepperState(
   const last = events.map((e) => stepOf(e.type)).find((s) => s !== null) ?? 0;
   return {
     reached: Math.max(0, last ?? 0),
-    issue: { label: ISSUE_LABELS[status] ?? status, reason: status === "on_hold" ? holdReason : null },
+    issue: { status, reason: status === "on_hold" ? holdReason : null },
     cancelled: false,
   };
 }

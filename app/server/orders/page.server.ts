@@ -1,5 +1,6 @@
 // What the order list page needs in one call: the parsed URL state, one page of rows, status chip
 // counts, the filter panel's sites and the person's saved views; and the saved-view actions.
+import { localized, type Localized } from "#app/i18n/localized";
 import { redirect } from "@remix-run/node";
 import { emptyFilters, queryToParams, type OrderFilters, type SortDir, type SortKey } from "#app/domain/orders/query";
 import type { AccountContext } from "../auth/guards.server";
@@ -173,7 +174,7 @@ export async function loadOrderListPage(
 }
 
 export type ViewActionResult =
-  { ok: true; message: string; redirectTo?: string } | { ok: false; errors: Record<string, string> };
+  { ok: true; message: Localized; redirectTo?: string } | { ok: false; errors: Record<string, string> };
 
 /** The saved-view form actions of the list page (intent = save | default | alerts | delete). */
 export async function handleViewAction(ctx: AccountContext, form: FormData): Promise<ViewActionResult> {
@@ -192,28 +193,26 @@ export async function handleViewAction(ctx: AccountContext, form: FormData): Pro
       if (!r.ok) return r;
       return {
         ok: true,
-        message: `Saved the view “${r.view.name}”.`,
+        message: localized("orders.views.saved", { name: r.view.name }),
         redirectTo: `/orders?${r.view.query ? `${r.view.query}&` : ""}view=${r.view.id}`,
       };
     }
     case "default":
       return (await updateView(owner, id, { isDefault: on }))
-        ? { ok: true, message: on ? "That view now opens by default." : "The view is no longer the default." }
-        : { ok: false, errors: { view: "That view does not exist any more." } };
+        ? { ok: true, message: localized(on ? "orders.views.nowDefault" : "orders.views.noLongerDefault") }
+        : { ok: false, errors: { view: "orders.views.gone" } };
     case "alerts":
       return (await updateView(owner, id, { alerts: on }))
         ? {
             ok: true,
-            message: on
-              ? "Delay alerts are on: you will be notified when an order in this view changes status, becomes late or at risk."
-              : "Delay alerts are off for this view.",
+            message: localized(on ? "orders.views.alertsNowOn" : "orders.views.alertsNowOff"),
           }
-        : { ok: false, errors: { view: "That view does not exist any more." } };
+        : { ok: false, errors: { view: "orders.views.gone" } };
     case "delete":
       return (await deleteView(owner, id))
-        ? { ok: true, message: "The view was deleted.", redirectTo: "/orders?all=1" }
-        : { ok: false, errors: { view: "That view does not exist any more." } };
+        ? { ok: true, message: localized("orders.views.deleted"), redirectTo: "/orders?all=1" }
+        : { ok: false, errors: { view: "orders.views.gone" } };
     default:
-      return { ok: false, errors: { view: "That request was not understood. Reload the page." } };
+      return { ok: false, errors: { view: "orders.views.badRequest" } };
   }
 }
