@@ -11,7 +11,9 @@ import {
 } from "../domain/escalations/workflow";
 import { formatMinutes } from "../domain/escalations/sla";
 import { Badge, cx, FieldError } from "./ui";
-import { useFormat } from "#app/i18n/react";
+import type { MessageId } from "#app/i18n/catalogue";
+import type { Formatter } from "#app/i18n/format";
+import { useFormat, type TFunction } from "#app/i18n/react";
 import { ZonedTime } from "./zoned-time";
 
 /** The JSON shape of one SLA clock as the escalation service returns it. */
@@ -227,18 +229,18 @@ export interface ApprovalData {
   canDecide: boolean;
 }
 
-export function requestSummary(r: ApprovalData["request"]): string {
+export function requestSummary(r: ApprovalData["request"], t: TFunction, f: Formatter): string {
   const parts: string[] = [];
-  if (r.expedite) parts.push("expedite");
-  if (r.creditAmount) parts.push(`credit of ${r.creditAmount.toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
-  if (r.policyOverride) parts.push(`policy override: ${r.policyOverride}`);
-  return parts.join("; ") || "none";
+  if (r.expedite) parts.push(t("escalations.approval.expedite"));
+  if (r.creditAmount) parts.push(t("escalations.approval.credit", { amount: f.number(r.creditAmount, 2) }));
+  if (r.policyOverride) parts.push(t("escalations.approval.policyOverride", { text: r.policyOverride }));
+  return parts.join("; ") || t("escalations.approval.none");
 }
 
-export const APPROVER_TEXT: Record<ApprovalData["requiredRole"], string> = {
-  support_agent: "the support team",
-  support_lead: "a support lead",
-  platform_admin: "an executive (platform admin)",
+export const APPROVER_TEXT: Record<ApprovalData["requiredRole"], MessageId> = {
+  support_agent: "escalations.approver.support_agent",
+  support_lead: "escalations.approver.support_lead",
+  platform_admin: "escalations.approver.platform_admin",
 };
 
 /**

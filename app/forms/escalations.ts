@@ -1,5 +1,6 @@
 // Escalation form schemas, shared by the pages, the API and the services (the real check).
 import { z } from "zod";
+import { createFormatter } from "../i18n/format";
 import { MAX_CREDIT_AMOUNT } from "../domain/escalations/approval";
 import { ESCALATION_CATEGORIES, ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalations/workflow";
 
@@ -7,6 +8,9 @@ import { ESCALATION_CATEGORIES, ESCALATION_SEVERITIES, ESCALATION_STATUSES } fro
 // tabs stay. HTML is kept as typed and rendered as text everywhere.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+// These messages answer the API as well as the pages: English, with numbers through the one formatter.
+const count = (n: number) => createFormatter("en", "UTC").number(n, 0);
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -16,14 +20,14 @@ const text = (label: string, min: number, max: number) =>
       z
         .string()
         .min(min, min <= 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).`)
-        .max(max, `Keep ${label} to ${max.toLocaleString("en-US")} characters or fewer.`),
+        .max(max, `Keep ${label} to ${count(max)} characters or fewer.`),
     );
 
 const optionalText = (label: string, max: number) =>
   z
     .string()
     .transform((s) => s.replace(CONTROL, "").trim())
-    .pipe(z.string().max(max, `Keep ${label} to ${max.toLocaleString("en-US")} characters or fewer.`))
+    .pipe(z.string().max(max, `Keep ${label} to ${count(max)} characters or fewer.`))
     .nullish()
     .transform((s) => (s ? s : null));
 
@@ -33,7 +37,7 @@ export const creditAmount = z
   .min(0, "A credit cannot be negative.")
   .max(
     MAX_CREDIT_AMOUNT,
-    `A credit above ${MAX_CREDIT_AMOUNT.toLocaleString("en-US")} cannot be requested here; contact your account manager.`,
+    `A credit above ${count(MAX_CREDIT_AMOUNT)} cannot be requested here; contact your account manager.`,
   )
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "Use at most two decimal places.")
   .nullish()

@@ -42,6 +42,11 @@ describe("the one formatter", () => {
     expect(agent.dateTimeIn(null, "Asia/Tokyo")).toBeNull();
   });
 
+  it("writes a bare wall-clock time only where a table states its zone once", () => {
+    expect(createFormatter("de", "Europe/Berlin").clock(at)).toBe("21:30");
+    expect(createFormatter("ja", "Asia/Tokyo").clock(at)).toBe("05:30");
+  });
+
   it("shows a calendar date as written, not shifted by the zone", () => {
     const tokyo = createFormatter("en", "Asia/Tokyo");
     const honolulu = createFormatter("en", "Pacific/Honolulu");

@@ -98,6 +98,11 @@ export interface Formatter {
   weekdayDate(ymd: string | null | undefined): string;
   /** Two calendar dates as one range: "1–30 Nov 2026". */
   dateRange(startYmd: string, endYmd: string): string;
+  /**
+   * A wall-clock time in the formatter's zone without the zone ("09:00"): only where the zone is
+   * stated once for a whole table of hours (working hours of a calendar).
+   */
+  clock(instant: Instant | null | undefined): string;
   /** Time of day with the zone: "14:30 GMT-6". */
   time(instant: Instant | null | undefined): string;
   /** Date, time and zone: "1 Dec 2026, 14:30 GMT-6". */
@@ -151,6 +156,10 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
       const b = calendarDay(endYmd);
       if (!a || !b) return EMPTY;
       return a.getTime() === b.getTime() ? f.calendarDate(startYmd) : range(a, b);
+    },
+    clock(instant) {
+      const d = toDate(instant);
+      return d ? dtf(intl, { ...TIME, timeZone: tz }).format(d) : EMPTY;
     },
     time(instant) {
       const d = toDate(instant);

@@ -32,7 +32,7 @@ import { changeStatus } from "../server/escalations/workflow.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
-import { useFormat } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
@@ -78,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EscalationPage() {
   const { escalation: e, timeZone } = useLoaderData<typeof loader>();
   const f = useFormat(timeZone);
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -215,11 +216,11 @@ export default function EscalationPage() {
               <ul className="mt-2 space-y-3 text-sm">
                 {e.approvals.map((a) => (
                   <li key={a.id} data-testid="approval">
-                    <p>Requested: {requestSummary(a.request)}</p>
+                    <p>Requested: {requestSummary(a.request, t, f)}</p>
                     {a.decision === "pending" ? (
                       <p className="mt-1">
                         <Badge tone="amber">Waiting for approval</Badge>{" "}
-                        <span className="text-slate-600">by {APPROVER_TEXT[a.requiredRole]}</span>
+                        <span className="text-slate-600">by {t(APPROVER_TEXT[a.requiredRole])}</span>
                       </p>
                     ) : (
                       <p className="mt-1">

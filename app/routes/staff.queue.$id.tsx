@@ -28,7 +28,7 @@ import { listAlerts } from "../server/escalations/queue-alerts.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { staffCanSee, staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
-import { useFormat } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 import { ZonedTime } from "../components/zoned-time";
 import { escalationKey } from "../domain/escalations/keys";
 import { mergeEscalation } from "../server/escalations/merge.server";
@@ -144,6 +144,7 @@ export default function StaffEscalation() {
   }, [actionData]);
   const tz = e.timeZone;
   const f = useFormat(tz);
+  const t = useT();
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -300,7 +301,7 @@ export default function StaffEscalation() {
             <ul className="mt-2 space-y-4 text-sm">
               {e.approvals.map((a) => (
                 <li key={a.id} data-testid="approval">
-                  <p className="font-medium">{requestSummary(a.request)}</p>
+                  <p className="font-medium">{requestSummary(a.request, t, f)}</p>
                   {a.reasons.length ? (
                     <ul className="mt-1 list-disc pl-5 text-slate-600">
                       {a.reasons.map((r) => (
@@ -311,7 +312,7 @@ export default function StaffEscalation() {
                   {a.decision === "pending" ? (
                     <>
                       <p className="mt-1">
-                        <Badge tone="amber">Pending</Badge> needs {APPROVER_TEXT[a.requiredRole]}
+                        <Badge tone="amber">Pending</Badge> needs {t(APPROVER_TEXT[a.requiredRole])}
                       </p>
                       {a.canDecide ? (
                         <Form method="post" className="mt-2 space-y-2">

@@ -1,6 +1,7 @@
 // Who must approve an exception request. Pure: tier, the request and the thresholds in,
 // the required approver role and the human reasons out. The server re-checks every decision
 // against this, whatever a form posts.
+import { createFormatter } from "../../i18n/format";
 
 export type Tier = "strategic" | "key" | "standard";
 export type ApproverRole = "support_lead" | "platform_admin";
@@ -38,7 +39,8 @@ export interface ApprovalDecision {
   reasons: string[];
 }
 
-const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+// Reasons are recorded with the request (English, like the audit trail); amounts through the one formatter.
+const money = (n: number) => createFormatter("en", "UTC").number(n, 2);
 
 export function hasException(req: ExceptionRequest): boolean {
   return req.expedite || (req.creditAmount ?? 0) > 0 || !!req.policyOverride?.trim();

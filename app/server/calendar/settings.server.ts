@@ -1,6 +1,8 @@
 // Calendar settings for customer admins: read the current calendar with previews, and save a
 // new version (validated by the calendar engine; nothing is written when it is invalid), which
 // queues a recompute of the tenant's stored metrics.
+import { createFormatter } from "#app/i18n/format";
+import { DEFAULT_LOCALE } from "#app/i18n/locales";
 import { desc, eq, sql } from "drizzle-orm";
 import { tenantCalendars } from "../../../db/schema/index";
 import {
@@ -59,13 +61,9 @@ export interface CalendarSettings {
 
 const WEEKDAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+/** Working hours as wall-clock times in the calendar's zone (the page names the zone once). */
 function hhmm(t: number, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(t));
+  return createFormatter(DEFAULT_LOCALE, zone).clock(t);
 }
 
 /** "This week's working hours", the current fiscal period and the next 12 months' holidays. */
