@@ -274,6 +274,10 @@ export const PAGES: Record<string, PageCase[]> = {
     { what: "escalation targets", roles: ["platformAdmin"], path: "/staff/queue/targets", expectText: "P1" },
     { what: "refused to an agent (403)", roles: ["agent"], path: "/staff/queue/targets", expectText: "Error 403" },
   ],
+  "staff.workload.tsx": [
+    { what: "workload per owner and account", roles: ["lead"], path: "/staff/workload", expectText: "Per owner" },
+    { what: "refused to an agent (403)", roles: ["agent"], path: "/staff/workload", expectText: "Error 403" },
+  ],
   "staff.admin._index.tsx": [
     { what: "administration", roles: ["platformAdmin"], path: "/staff/admin", expectText: "Platform administration" },
     {

@@ -232,6 +232,41 @@ await describeEachDb("support workspace", (kind) => {
     expect(refused.status).toBeLessThan(500);
   });
 
+  it("shows a lead each owner's open escalations, and every number opens a queue of exactly that many", async () => {
+    await createEscalationRow(handle, acme.id, {
+      title: `Workload breached ${kind}`,
+      severity: "P1",
+      createdAt: new Date(Date.now() - 72 * 3_600_000),
+    });
+    const lead = await client().signIn("lead@sightline.example");
+    const res = await lead.get("/staff/workload");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const owners = html.slice(
+      html.indexOf('data-testid="workload-owner"'),
+      html.indexOf('data-testid="workload-account"'),
+    );
+    expect(owners).toContain("Alex Agent");
+    expect(owners).toContain("Unassigned");
+    const links = [...owners.matchAll(/<a [^>]*href="([^"]+)"[^>]*>([\d,]+)<\/a>/g)].map((m) => ({
+      href: m[1].replaceAll("&amp;", "&"),
+      count: Number(m[2].replace(/,/g, "")),
+    }));
+    // Open, by severity and by SLA state, per owner and in total: at least the breached P1 above.
+    expect(links.length, owners.slice(0, 3000)).toBeGreaterThan(3);
+    expect(links.some((l) => l.href.includes("sla=breached"))).toBe(true);
+    expect(links.some((l) => l.href.includes("severity=P1"))).toBe(true);
+    for (const l of links) {
+      const queue = await (await lead.get(l.href)).text();
+      expect({ href: l.href, rows: (queue.match(/data-testid="queue-row"/g) ?? []).length }).toEqual({
+        href: l.href,
+        rows: l.count,
+      });
+    }
+    const agent = await client().signIn("agent@sightline.example");
+    expect((await agent.get("/staff/workload")).status).toBe(403);
+  });
+
   it("acknowledges an open escalation with the first public reply", async () => {
     const id = await createEscalationRow(handle, acme.id, { title: `Ack ${kind}` });
     const agent = await client().signIn("agent@sightline.example");

@@ -61,6 +61,11 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
                 Breaches and approvals
               </Link>
             ) : null}
+            {isLead ? (
+              <Link to="/staff/workload" className="text-sm text-brand-700 hover:underline">
+                {t("staff.queue.workload")}
+              </Link>
+            ) : null}
             <Link
               to="/staff/queue?assignee=me_or_unassigned&status=active"
               className="text-sm text-brand-700 hover:underline"
