@@ -93,7 +93,7 @@ export function AuditTable({
   const last = rows[rows.length - 1];
   return (
     <div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">Audit log, newest first, times in {timeZone}</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">

@@ -1,6 +1,6 @@
 // Small shared UI pieces. Tailwind classes live here so pages stay readable.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
-import { useId } from "react";
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes } from "react";
+import { Children, cloneElement, isValidElement, useId } from "react";
 
 export function cx(...classes: unknown[]): string {
   return classes.filter((c): c is string => typeof c === "string" && c.length > 0).join(" ");
@@ -85,7 +85,40 @@ const TABLE_STYLES = {
 } as const;
 
 /**
- * A data table that scrolls sideways inside its own box (the page never does). Give the column
+ * On a phone (below `sm`) a stacked table shows each row as a short list: the first cell as the
+ * row's title, every other cell as "label … value" (the label is the column heading, put on the
+ * cell as `data-label`; a column whose heading only screen readers hear shows no label). Same
+ * markup on every width, so a screen reader still reads a table.
+ */
+const STACKED =
+  "max-sm:block max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tbody_tr]:block max-sm:[&_tbody_tr]:py-3 " +
+  "max-sm:[&_tbody_td]:flex max-sm:[&_tbody_td]:flex-wrap max-sm:[&_tbody_td]:items-center max-sm:[&_tbody_td]:justify-between " +
+  "max-sm:[&_tbody_td]:gap-x-3 max-sm:[&_tbody_td]:py-0.5 max-sm:[&_tbody_td]:pr-0 max-sm:[&_tbody_td]:pl-0 " +
+  "max-sm:[&_tbody_td:first-child]:font-medium max-sm:[&_tbody_td[data-label]]:before:text-slate-500 " +
+  "max-sm:[&_tbody_td[data-label]]:before:content-[attr(data-label)]";
+
+/** Puts each column's heading on the row's cells as `data-label` (read by the stacked layout). */
+function labelCells(rows: ReactNode, columns: readonly TableColumn[]): ReactNode {
+  const labels = columns.map((c, i) => {
+    if (i === 0) return undefined;
+    if (typeof c === "string") return c;
+    return !c.srOnly && typeof c.label === "string" ? c.label : undefined;
+  });
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row)) return row;
+    let i = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell)) return cell;
+      const label = labels[i++];
+      return label ? cloneElement(cell as ReactElement<{ "data-label"?: string }>, { "data-label": label }) : cell;
+    });
+    return cloneElement(row, {}, cells);
+  });
+}
+
+/**
+ * A data table that scrolls sideways inside its own box (the page never does: the box is `relative`, so
+ * the absolutely placed screen-reader-only labels of far-right cells stay inside it too). Give the column
  * headings and the body rows (`<tr><td>…</td></tr>`); cell padding comes from here, so rows only
  * add what is special about a cell (alignment, weight). `caption` is read to screen readers.
  */
@@ -94,18 +127,21 @@ export function Table({
   children,
   caption,
   variant = "plain",
+  stacked = false,
   className,
 }: {
   columns: readonly TableColumn[];
   children: ReactNode;
   caption?: ReactNode;
   variant?: keyof typeof TABLE_STYLES;
+  /** On a phone, show each row as a short labelled list instead of a table that scrolls sideways. */
+  stacked?: boolean;
   className?: string;
 }) {
   const style = TABLE_STYLES[variant];
   return (
-    <div className={cx("overflow-x-auto", className)}>
-      <table className={cx("min-w-full text-left text-sm", style.cells)}>
+    <div className={cx("relative overflow-x-auto", className)}>
+      <table className={cx("min-w-full text-left text-sm", style.cells, stacked && STACKED)}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className={style.head}>
           <tr>
@@ -119,7 +155,7 @@ export function Table({
             })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className="divide-y divide-slate-100">{stacked ? labelCells(children, columns) : children}</tbody>
       </table>
     </div>
   );

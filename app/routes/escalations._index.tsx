@@ -63,7 +63,7 @@ export default function EscalationList() {
             When an order goes wrong, raise an escalation from the order page or with the button above.
           </EmptyState>
         ) : (
-          <Card className="overflow-x-auto p-0">
+          <Card className="relative overflow-x-auto p-0">
             <table className="min-w-full text-sm">
               <caption className="sr-only">Escalations, most urgent first</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -105,6 +105,7 @@ export default function IngestKeys() {
             </div>
           ) : (
             <Table
+              stacked
               className="mt-3"
               columns={[
                 "Account",

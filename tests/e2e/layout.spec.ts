@@ -13,19 +13,6 @@ const EXTRA: [string, PageCase[]][] = [
   ["sla.tsx (Nordwind)", [{ what: "scorecard", roles: ["nordwindAdmin"], path: "/sla", expectText: "Nordwind" }]],
 ];
 
-/**
- * Pages that still side-scroll on a phone or tablet (issue 14, open). Each is marked as an expected
- * failure: the check still runs, and the test fails as soon as the page fits, so the entry must then
- * be removed. Nothing here is hidden: the list is the to-do.
- */
-const KNOWN_OVERFLOW = new Set([
-  "escalations._index.tsx — empty state, as viewer",
-  "staff.admin._index.tsx — administration, as platformAdmin",
-  "staff.admin._index.tsx — new account errors, as platformAdmin",
-  "staff.admin.ingest-keys.tsx — ingest keys, as platformAdmin",
-  "sla.tsx (Nordwind) — scorecard, as nordwindAdmin",
-]);
-
 interface LayoutProblem {
   width: number;
   problem: string;
@@ -69,7 +56,6 @@ for (const [file, cases] of [...Object.entries(PAGES), ...EXTRA, ["(no route)", 
       test(`${file} — ${c.what}, as ${role ?? "a signed-out visitor"}: fits 390, 768 and 1440 px`, async ({
         browser,
       }) => {
-        test.fail(KNOWN_OVERFLOW.has(`${file} — ${c.what}, as ${role}`), "known overflow, issue 14");
         const path = typeof c.path === "function" ? c.path(await ids(browser)) : c.path;
         const context = await contextAs(browser, role, { reducedMotion: "reduce" });
         try {

@@ -89,7 +89,8 @@ export async function postForm(
 
 /** Waits until React has hydrated the document (event handlers attached, client rendering done). */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__react")));
+  // `document.body` is briefly null while a page replaces itself (the dev server reloading after optimising a dependency).
+  await page.waitForFunction(() => !!document.body && Object.keys(document.body).some((k) => k.startsWith("__react")));
 }
 
 export interface AxeFinding {

@@ -7,7 +7,7 @@ import type { AdminTenantView } from "./views";
 export function AccountsCard({ tenants, className }: { tenants: readonly AdminTenantView[]; className?: string }) {
   return (
     <Card title="Accounts" className={className}>
-      <Table className="mt-3" columns={["Name", "Tier", "Time zone", "Holidays", "Users"]}>
+      <Table stacked className="mt-3" columns={["Name", "Tier", "Time zone", "Holidays", "Users"]}>
         {tenants.map((t) => (
           <tr key={t.id}>
             <td className="font-medium">{t.name}</td>

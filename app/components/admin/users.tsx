@@ -6,7 +6,7 @@ import type { AdminUserView } from "./views";
 export function UsersCard({ users, busy }: { users: readonly AdminUserView[]; busy: boolean }) {
   return (
     <Card title="Users">
-      <Table className="mt-3" columns={["Email", "Account", "Role", { label: "Access", srOnly: true }]}>
+      <Table stacked className="mt-3" columns={["Email", "Account", "Role", { label: "Access", srOnly: true }]}>
         {users.map((u) => (
           <tr key={u.id}>
             <td>{u.email}</td>

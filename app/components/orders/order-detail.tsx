@@ -154,7 +154,7 @@ export function LinesCard({
   return (
     <Card>
       <h2 className="text-base font-semibold text-ink">{t("order-detail.lines")}</h2>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="mt-3 min-w-full text-sm">
           <caption className="sr-only">{t("order-detail.linesCaption", { remaining })}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -185,7 +185,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
   return (
     <Card>
       <h2 className="text-lg font-semibold">By site</h2>
-      <div className="mt-3 overflow-x-auto">
+      <div className="relative mt-3 overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="sr-only">SLA figures per ship-to site for {sc.period.label}</caption>
           <thead>
@@ -296,7 +296,7 @@ export function SlaPage() {
           ))}
         </nav>
         <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
-          <div>
+          <div className="w-full sm:w-auto sm:max-w-full">
             <label htmlFor="sla-period" className="block text-sm font-medium text-slate-800">
               Custom period
             </label>
@@ -305,7 +305,7 @@ export function SlaPage() {
               name="period"
               defaultValue={page.selected}
               key={page.selected}
-              className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+              className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
             >
               <optgroup label="Relative">
                 {QUICK.map((q) => (
@@ -325,7 +325,7 @@ export function SlaPage() {
               ))}
             </select>
           </div>
-          <div>
+          <div className="w-full sm:w-auto sm:max-w-full">
             <label htmlFor="sla-site" className="block text-sm font-medium text-slate-800">
               Site
             </label>
@@ -334,7 +334,7 @@ export function SlaPage() {
               name="site"
               defaultValue={page.siteParam}
               key={page.siteParam}
-              className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+              className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
             >
               <option value="">All sites</option>
               {page.sites.map((s) => (
