@@ -119,6 +119,9 @@ export const baseStyles = css`
   .badge.late {
     color: var(--_danger);
   }
+  .badge.late.delivered {
+    color: var(--_warn);
+  }
   .sr-only {
     position: absolute;
     width: 1px;

@@ -13,6 +13,8 @@ export interface OrderSummary {
   promisedDate?: string | null;
   predictedDate?: string | null;
   late?: boolean;
+  /** Which kind of late: "open" (late now: open, past the promise) or "delivered" (delivered late). */
+  lateState?: "open" | "delivered" | null;
   atRisk?: boolean;
 }
 

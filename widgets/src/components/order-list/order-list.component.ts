@@ -2,6 +2,7 @@ import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { SightlineElement } from "../../core/element";
 import { formatInstant, formatLocalDate, humanize } from "../../core/format";
+import { lateBadge } from "../../core/late-badge";
 import type { LiveEvent } from "../../core/stream";
 import type { OrderPage, OrderStatus, OrderSummary } from "../../core/types";
 
@@ -114,7 +115,10 @@ export class SightlineOrderList extends SightlineElement {
   /** Fixed ship-to site id. */
   @property() site = "";
 
-  /** Shows late orders only. */
+  /** Late orders only: `open` (late now: open, past the promise), `delivered` (delivered late) or `any`. */
+  @property() late = "";
+
+  /** Shows late orders only, of either kind (older attribute; `late="any"` says the same). */
   @property({ type: Boolean, attribute: "late-only" }) lateOnly = false;
 
   /** Orders per page (1–50). */
@@ -133,7 +137,7 @@ export class SightlineOrderList extends SightlineElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override queryProps(): string[] {
-    return ["status", "site", "lateOnly", "pageSize", "query", "chosenStatus"];
+    return ["status", "site", "late", "lateOnly", "pageSize", "query", "chosenStatus"];
   }
 
   private get limit(): number {
@@ -154,7 +158,8 @@ export class SightlineOrderList extends SightlineElement {
     const status = this.status || this.chosenStatus;
     for (const s of status.split(",").filter(Boolean)) p.append("status", s.trim());
     if (this.site) p.set("site", this.site);
-    if (this.lateOnly) p.set("late", "1");
+    const late = ["open", "delivered", "any"].includes(this.late) ? this.late : this.lateOnly ? "any" : "";
+    if (late) p.set("late", late);
     if (this.query.trim()) p.set("q", this.query.trim());
     p.set("limit", String(this.limit));
     const cursor = this.cursors[this.page];
@@ -248,7 +253,7 @@ export class SightlineOrderList extends SightlineElement {
                     <td>${o.customerPo ?? "—"}</td>
                     <td>
                       <span class="badge">${humanize(o.status)}</span>
-                      ${o.late ? html`<span class="badge late">Late</span>` : nothing}
+                      ${lateBadge(o)}
                     </td>
                     <td>${formatLocalDate(o.promisedDate)}</td>
                     <td>${formatInstant(o.statusAt, tz)}</td>

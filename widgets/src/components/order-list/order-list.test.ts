@@ -69,10 +69,23 @@ describe("<sightline-order-list>", () => {
     const el = await mount<SightlineOrderList>(tag('status="shipped,in_transit" late-only site="s-1" page-size="3"'));
     const url = new URL(calls[0].url);
     expect(url.searchParams.getAll("status")).toEqual(["shipped", "in_transit"]);
-    expect(url.searchParams.get("late")).toBe("1");
+    expect(url.searchParams.get("late")).toBe("any");
     expect(url.searchParams.get("site")).toBe("s-1");
     expect(url.searchParams.get("limit")).toBe("3");
     expect(shadow(el).querySelector("select")).toBeNull();
+  });
+
+  it('asks for late-now orders with late="open" and tells late now from delivered late', async () => {
+    const calls = scriptFetch(() =>
+      json({
+        data: [order(1, { late: true, lateState: "open" }), order(3, { late: true, lateState: "delivered" })],
+        page: { next: null, prev: null },
+      }),
+    );
+    const el = await mount<SightlineOrderList>(tag('late="open"'));
+    expect(new URL(calls[0].url).searchParams.get("late")).toBe("open");
+    const badges = [...shadow(el).querySelectorAll("tbody .badge.late")].map((b) => b.textContent?.trim());
+    expect(badges).toEqual(["Late", "Delivered late"]);
   });
 
   it("emits sightline-order-select with the order when a row is chosen", async () => {

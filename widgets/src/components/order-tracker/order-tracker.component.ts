@@ -2,32 +2,50 @@ import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { SightlineElement } from "../../core/element";
 import { formatInstant, formatLocalDate, humanize } from "../../core/format";
+import { lateBadge } from "../../core/late-badge";
 import type { LiveEvent } from "../../core/stream";
-import type { OrderDetail, OrderDetailResponse } from "../../core/types";
+import type { OrderDetail, OrderDetailResponse, OrderStatus } from "../../core/types";
+import type { Step } from "../../../../app/domain/orders/progress";
 
-/** The milestones of the compact progress bar; other statuses map onto them. */
-const STEPS = ["received", "confirmed", "picked", "shipped", "delivered"] as const;
-const STEP_OF: Record<string, number> = {
+// The steps are the portal's (app/domain/orders/progress, whose rules this follows without shipping
+// app code): a hold, backorder or exception is shown as such on the step the order is stuck at (the
+// step after the last one its timeline reached), not as progress.
+const STEPS: readonly Step[] = ["ordered", "confirmed", "picked", "shipped", "in_transit", "delivered"];
+const STEP_OF: Partial<Record<OrderStatus, number>> = {
   received: 0,
   confirmed: 1,
   allocated: 1,
-  backordered: 1,
-  on_hold: 1,
   picked: 2,
   packed: 2,
   shipped: 3,
-  in_transit: 3,
-  out_for_delivery: 3,
-  delivered: 4,
+  in_transit: 4,
+  out_for_delivery: 4,
+  delivered: 5,
+};
+const ISSUES: Partial<Record<OrderStatus, string>> = {
+  on_hold: "On hold",
+  backordered: "Backordered",
+  exception: "Exception",
 };
 
+/** The last step reached, and the hold, backorder or exception stopping the order, if any. */
+function trackerProgress(
+  status: OrderStatus,
+  eventsNewestFirst: readonly { type: string }[],
+): { reached: number; issue: string | null; cancelled: boolean } {
+  if (status === "cancelled") return { reached: -1, issue: null, cancelled: true };
+  const direct = STEP_OF[status];
+  if (direct !== undefined) return { reached: direct, issue: null, cancelled: false };
+  const last = eventsNewestFirst.map((e) => STEP_OF[e.type as OrderStatus]).find((s) => s !== undefined);
+  return { reached: last ?? 0, issue: ISSUES[status] ?? humanize(status), cancelled: false };
+}
 /**
  * @tagname sightline-order-tracker
  * One order's status, key dates and timeline, as a compact tracker that updates live.
  *
  * @summary A compact, live tracker for one order.
  * @csspart progress - The milestone list.
- * @csspart step - One milestone (`step done` / `step current`).
+ * @csspart step - One milestone (`step done` / `step current` / `step held`: on hold, backordered or an exception).
  * @csspart dates - The key dates.
  * @csspart timeline - The event timeline.
  * @csspart live - The live-connection indicator.
@@ -45,7 +63,7 @@ export class SightlineOrderTracker extends SightlineElement {
       ol.progress {
         list-style: none;
         display: grid;
-        grid-template-columns: repeat(5, 1fr);
+        grid-template-columns: repeat(6, 1fr);
         gap: 4px;
         padding: 0;
         margin: 0 0 var(--_gap);
@@ -62,6 +80,15 @@ export class SightlineOrderTracker extends SightlineElement {
       }
       ol.progress li.current {
         font-weight: 700;
+      }
+      ol.progress li.held {
+        border-color: var(--_warn);
+        color: var(--_fg);
+        font-weight: 700;
+      }
+      ol.progress li .issue {
+        display: block;
+        color: var(--_warn);
       }
       dl {
         display: grid;
@@ -131,8 +158,10 @@ export class SightlineOrderTracker extends SightlineElement {
         <p class="skeleton">&nbsp;</p>
       </div>`;
     const tz = this.timeZone;
-    const step = STEP_OF[o.status] ?? -1;
     const events = [...(o.events ?? [])].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+    const progress = trackerProgress(o.status, events);
+    const current = progress.issue || progress.cancelled ? -1 : progress.reached;
+    const held = progress.issue ? progress.reached + 1 : -1;
     return html`
       <div class="head">
         <h2>Order ${o.orderNumber}</h2>
@@ -140,19 +169,20 @@ export class SightlineOrderTracker extends SightlineElement {
       </div>
       <p>
         <span class="badge" aria-label="Status">${humanize(o.status)}</span>
-        ${o.late ? html`<span class="badge late">Late</span>` : nothing}
+        ${lateBadge(o)}
       </p>
       <ol part="progress" class="progress" aria-label="Progress">
-        ${STEPS.map(
-          (s, i) =>
-            html`<li
-              part=${i === step ? "step current" : i < step ? "step done" : "step"}
-              class=${i < step ? "done" : i === step ? "done current" : ""}
-              aria-current=${i === step ? "step" : "false"}
-            >
-              ${humanize(s)}
-            </li>`,
-        )}
+        ${STEPS.map((s, i) => {
+          const done = !progress.cancelled && i <= progress.reached;
+          const kind = i === held ? "held" : i === current ? "current" : done ? "done" : "";
+          return html`<li
+            part=${kind ? `step ${kind}` : "step"}
+            class=${kind === "current" ? "done current" : kind}
+            aria-current=${i === current ? "step" : "false"}
+          >
+            ${humanize(s)}${i === held && progress.issue ? html`<span class="issue">${progress.issue}</span>` : nothing}
+          </li>`;
+        })}
       </ol>
       <dl part="dates">
         <dt>Ordered</dt>

@@ -40,7 +40,7 @@ describe("<sightline-order-tracker>", () => {
     const root = shadow(el);
     expect(calls[0].url).toBe(`https://portal.test/api/v1/orders/${ID}`);
     expect(root.querySelector("h2")?.textContent).toContain("SO-1");
-    expect(root.querySelector("[aria-current=step]")?.textContent?.trim()).toBe("Shipped");
+    expect(root.querySelector("[aria-current=step]")?.textContent?.trim()).toBe("In transit");
     const items = [...root.querySelectorAll(".timeline li")].map((li) => li.textContent ?? "");
     expect(items[0]).toContain("Shipped · Hamburg");
     // 22:30 UTC is 07:30 the next morning in Tokyo.
@@ -50,6 +50,34 @@ describe("<sightline-order-tracker>", () => {
       timeZone: "Asia/Tokyo",
     }).format(new Date("2026-03-03T22:30:00Z"));
     expect(items[0]).toContain(shipped);
+  });
+
+  it("shows an order on hold as held at the step after the last one it reached, not as progress", async () => {
+    scriptFetch(() =>
+      json(
+        detail({
+          status: "on_hold",
+          shippedAt: null,
+          events: [
+            { type: "received", occurredAt: "2026-03-02T09:00:00Z" },
+            { type: "confirmed", occurredAt: "2026-03-02T10:00:00Z" },
+            { type: "on_hold", occurredAt: "2026-03-02T11:00:00Z" },
+          ],
+        }),
+      ),
+    );
+    const root = shadow(await mount<SightlineOrderTracker>(tag()));
+    const steps = [...root.querySelectorAll("ol.progress li")];
+    expect(steps.map((li) => li.getAttribute("part"))).toEqual([
+      "step done",
+      "step done",
+      "step held",
+      "step",
+      "step",
+      "step",
+    ]);
+    expect(steps[2].textContent?.replace(/\s+/g, " ").trim()).toBe("PickedOn hold");
+    expect(root.querySelector("[aria-current=step]")).toBeNull();
   });
 
   it("asks for an order when none is set, and shows a readable error for an unknown one", async () => {
