@@ -1,11 +1,11 @@
 // Sign-in, roles and the attacks the auth issue lists, against a real HTTP server and database.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
+import type { DbHandle } from "../../db/client";
 import { auditLog, invitation, member, user } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
+import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -19,8 +19,7 @@ const browser = () => new Browser(portal.url, `198.51.100.${ipCounter++}`);
 const [acme, nordwind, sakura] = DEMO_TENANTS;
 
 beforeAll(async () => {
-  handle = await openDb({});
-  await migrate(handle);
+  handle = await createTestDb();
   await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
   portal = await startPortal(handle);
 }, 120_000);

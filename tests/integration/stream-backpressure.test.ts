@@ -10,7 +10,7 @@ import { createTestDb, type TestDb } from "../support/db";
 let db: TestDb;
 
 beforeAll(async () => {
-  db = await createTestDb("pglite");
+  db = await createTestDb();
   setDb(db);
 });
 
