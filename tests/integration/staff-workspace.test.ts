@@ -4,7 +4,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
-import { auditLog, escalationComments, escalations, orders, tenants, user } from "../../db/schema/index";
+import { auditLog, escalationComments, escalations, ingestKeys, orders, tenants, user } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
@@ -265,6 +265,33 @@ await describeEachDb("support workspace", (kind) => {
     }
     const agent = await client().signIn("agent@sightline.example");
     expect((await agent.get("/staff/workload")).status).toBe(403);
+  });
+
+  it("shows an ingest key as last used when the log last shows it working, even between sign-in stamps", async () => {
+    const [key] = await handle.db
+      .select({ id: ingestKeys.id })
+      .from(ingestKeys)
+      .where(and(eq(ingestKeys.tenantId, acme.id), eq(ingestKeys.createdBy, "seed")));
+    // Signing in stamps the key at most once a minute; the demo simulator never signs in. The log
+    // has the batch that came after the stamp.
+    const stamped = new Date(Date.now() - 3 * 3_600_000);
+    const batch = new Date(Date.now() - 2 * 3_600_000);
+    await handle.db.update(ingestKeys).set({ lastUsedAt: stamped }).where(eq(ingestKeys.id, key.id));
+    await handle.db.insert(auditLog).values({
+      tenantId: acme.id,
+      actorUserId: null,
+      actorLabel: 'ingest key "demo"',
+      action: "ingest.events",
+      targetType: "ingest_key",
+      targetId: key.id,
+      detail: { items: 1 },
+      at: batch,
+    });
+    const ops = await client().signIn("ops@sightline.example");
+    const html = await (await ops.get("/staff/admin/ingest-keys")).text();
+    const utc = createFormatter("en", "UTC");
+    expect(html).toContain(utc.dateTime(batch));
+    expect(html).not.toContain(utc.dateTime(stamped));
   });
 
   it("acknowledges an open escalation with the first public reply", async () => {

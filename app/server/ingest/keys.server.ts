@@ -78,7 +78,13 @@ export async function listIngestKeys(): Promise<IngestKeyView[]> {
       prefix: ingestKeys.prefix,
       createdBy: ingestKeys.createdBy,
       createdAt: ingestKeys.createdAt,
-      lastUsedAt: ingestKeys.lastUsedAt,
+      // The log's latest batch for the key, or the sign-in stamp when newer: ingest_key_authenticate
+      // stamps at most once a minute, and the demo simulator writes batches without signing in.
+      lastUsedAt: sql<Date | null>`greatest(${ingestKeys.lastUsedAt}, (
+        select a.at from audit_log a
+         where a.tenant_id = ${ingestKeys.tenantId} and a.target_type = 'ingest_key'
+           and a.target_id = ${ingestKeys.id}::text
+         order by a.at desc limit 1))`.mapWith(ingestKeys.lastUsedAt),
       revokedAt: ingestKeys.revokedAt,
     })
     .from(ingestKeys)
