@@ -59,3 +59,37 @@ test("signed out, the browser's language decides", async ({ browser }) => {
   await expect(p2.locator("html")).toHaveAttribute("lang", "en");
   await english.close();
 });
+
+/** The page's headings, table headers, form labels and legends: where English leftovers would show. */
+async function labelTexts(page: Page): Promise<string[]> {
+  return page
+    .locator("main :is(h1, h2, h3, th, label, legend, summary, caption)")
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? "").replace(/\s+/g, " ").trim()).filter(Boolean));
+}
+
+// English words of the order pages' headings and labels that differ in German and Japanese.
+const ENGLISH =
+  /\b(Orders?|Needs attention|Delivery|Lines|Timeline|Shipments|Escalations|Search|Promised|Predicted|Requested|Ordered|Shipped|Description|Customer PO|Ship to|Priority|Carrier|Views|Columns|Progress)\b/;
+
+for (const [email, lang, ordersTitle, orderTitle, sections] of [
+  ["admin@nordwind.example", "de", "Aufträge", /^Auftrag \S+$/, ["Lieferung", "Positionen", "Verlauf", "Details"]],
+  ["admin@sakura.example", "ja", "注文", /^注文 \S+$/, ["配達", "明細", "タイムライン", "詳細"]],
+] as const) {
+  test(`${email} reads the order list and an order in ${lang}, with no English headings or labels`, async ({
+    browser,
+  }) => {
+    const page = await signInThroughForm(browser, email);
+    await page.goto("/orders");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ordersTitle);
+    const listLabels = await labelTexts(page);
+    expect(listLabels.filter((t) => ENGLISH.test(t))).toEqual([]);
+    await page.getByTestId("orders-table").locator("tbody a").first().click();
+    await expect(page.getByTestId("order-detail")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(orderTitle);
+    for (const name of sections) await expect(page.getByRole("heading", { level: 2, name, exact: true })).toBeVisible();
+    const detailLabels = await labelTexts(page);
+    expect(detailLabels.filter((t) => ENGLISH.test(t))).toEqual([]);
+    await page.context().close();
+  });
+}

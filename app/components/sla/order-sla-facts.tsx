@@ -4,29 +4,25 @@
 import { Link } from "@remix-run/react";
 import type { OrderSlaFacts as Facts } from "#app/domain/sla/order-facts";
 import { Card, cx } from "#app/components/ui";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useFormat, useT } from "#app/i18n/react";
 
-const NOT_MEASURED: Record<NonNullable<Facts["notMeasuredReason"]>, string> = {
-  cancelled: "Not measured: the order was cancelled.",
-  "no-promised-date": "Not measured: the order has no promised date.",
-  "not-delivered": "Not measured yet: it counts once it is delivered.",
-  "no-lines": "Not measured: the order has no lines.",
-  "not-computed": "Not measured yet: the SLA figures are being recomputed.",
+const NOT_MEASURED: Record<NonNullable<Facts["notMeasuredReason"]>, MessageId> = {
+  cancelled: "sla.facts.notMeasured.cancelled",
+  "no-promised-date": "sla.facts.notMeasured.noPromisedDate",
+  "not-delivered": "sla.facts.notMeasured.notDelivered",
+  "no-lines": "sla.facts.notMeasured.noLines",
+  "not-computed": "sla.facts.notMeasured.notComputed",
 };
 
-const MISSED: Record<NonNullable<Facts["missReason"]>, string> = {
-  late: "Missed OTIF: late, shipped in full.",
-  short: "Missed OTIF: on time, shipped short.",
-  "late-and-short": "Missed OTIF: late and shipped short.",
+const MISSED: Record<NonNullable<Facts["missReason"]>, MessageId> = {
+  late: "sla.facts.missed.late",
+  short: "sla.facts.missed.short",
+  "late-and-short": "sla.facts.missed.lateAndShort",
 };
-
-/** "27 h 05 min" of business time. */
-export function businessDuration(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
-}
 
 function Verdict({ label, value }: { label: string; value: boolean | null }) {
+  const t = useT();
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
@@ -36,7 +32,7 @@ function Verdict({ label, value }: { label: string; value: boolean | null }) {
           value === null ? "text-slate-500" : value ? "text-emerald-800" : "text-red-800",
         )}
       >
-        {value === null ? "—" : value ? "Yes" : "No"}
+        {value === null ? "—" : t("sla.facts.yesNo", { value: value ? "yes" : "no" })}
       </dd>
     </div>
   );
@@ -55,61 +51,69 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 export function OrderSlaFacts({ sla }: { sla: Facts }) {
   const f = sla.fiscal;
+  const t = useT();
+  const fmt = useFormat();
   return (
     <Card>
       <div data-testid="order-sla-facts">
-        <h2 className="mb-1 text-base font-semibold text-ink">Service level</h2>
+        <h2 className="mb-1 text-base font-semibold text-ink">{t("sla.facts.title")}</h2>
         <p className={cx("mb-3 text-sm", sla.missReason ? "text-red-800" : "text-slate-600")}>
           {sla.notMeasuredReason
-            ? NOT_MEASURED[sla.notMeasuredReason]
+            ? t(NOT_MEASURED[sla.notMeasuredReason])
             : sla.missReason
-              ? MISSED[sla.missReason]
-              : "Measured: on time and in full."}
+              ? t(MISSED[sla.missReason])
+              : t("sla.facts.met")}
         </p>
         <dl className="grid grid-cols-3 gap-4">
-          <Verdict label="On time" value={sla.onTime} />
-          <Verdict label="In full" value={sla.inFull} />
-          <Verdict label="OTIF" value={sla.otif} />
+          <Verdict label={t("sla.facts.onTime")} value={sla.onTime} />
+          <Verdict label={t("sla.facts.inFull")} value={sla.inFull} />
+          <Verdict label={t("sla.facts.otif")} value={sla.otif} />
         </dl>
         <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Fact label="Counts in">
+          <Fact label={t("sla.facts.countsIn")}>
             {f ? (
               <Link to={`/sla?period=FY${f.year}-P${pad(f.period)}`} className="text-brand-700 underline">
-                FY{f.year} · Q{f.quarter} · P{pad(f.period)} · W{pad(f.week)}
+                {t("sla.facts.fiscal", { year: f.year, quarter: f.quarter, period: pad(f.period), week: pad(f.week) })}
               </Link>
             ) : (
-              "— (no promised date)"
+              t("sla.facts.noPromisedDate")
             )}
           </Fact>
-          <Fact label="Lead time (order to ship)">
+          <Fact label={t("sla.facts.leadTime")}>
             {sla.leadTimeBusinessMinutes === null ? (
-              "— (not shipped)"
+              t("sla.facts.notShipped")
             ) : (
               <>
-                {businessDuration(sla.leadTimeBusinessMinutes)} business time{" "}
-                <span className="text-slate-500">({sla.leadTimeBusinessMinutes} min)</span>
+                {t("common.businessTime", { duration: fmt.duration(sla.leadTimeBusinessMinutes) })}{" "}
+                <span className="text-slate-500">
+                  {t("sla.facts.minutes", { minutes: sla.leadTimeBusinessMinutes })}
+                </span>
               </>
             )}
           </Fact>
-          <Fact label="Late by">
+          <Fact label={t("sla.facts.lateBy")}>
             {sla.lateBusinessMinutes === null
               ? "—"
               : sla.lateBusinessMinutes === 0
-                ? "Not late"
-                : `${businessDuration(sla.lateBusinessMinutes)} business time (${sla.lateBusinessMinutes} min)`}
+                ? t("sla.facts.notLate")
+                : `${t("common.businessTime", { duration: fmt.duration(sla.lateBusinessMinutes) })} ${t("sla.facts.minutes", { minutes: sla.lateBusinessMinutes })}`}
           </Fact>
-          <Fact label="Units shipped / ordered">
+          <Fact label={t("sla.facts.units")}>
             {sla.units.shipped} / {sla.units.ordered}
           </Fact>
-          <Fact label="Lines">
-            {sla.lines.filled} of {sla.lines.ordered} shipped in full; {sla.lines.inFull} within the tolerance
+          <Fact label={t("sla.facts.lines")}>
+            {t("sla.facts.linesText", {
+              filled: sla.lines.filled,
+              ordered: sla.lines.ordered,
+              inFull: sla.lines.inFull,
+            })}
           </Fact>
-          <Fact label="Calendar">
+          <Fact label={t("sla.facts.calendar")}>
             {sla.calendarVersion === null ? (
               "—"
             ) : (
               <Link to="/calendar" className="text-brand-700 underline">
-                Version {sla.calendarVersion}
+                {t("sla.facts.calendarVersion", { version: sla.calendarVersion })}
               </Link>
             )}
           </Fact>
