@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SlaPage } from "#app/components/sla/sla-page";
+import { pageTitle } from "#app/i18n/meta";
 import { requireAccount } from "#app/server/auth/guards.server";
 import { loadSlaPage } from "#app/server/sla/page.server";
 
@@ -14,7 +15,7 @@ export default function SlaRoute() {
   return <SlaPage />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Service levels · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sla.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

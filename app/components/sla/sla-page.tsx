@@ -14,43 +14,76 @@ import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix
 import { useEffect } from "react";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "#app/components/ui";
 import { KPI_DEFINITIONS } from "#app/domain/sla/definitions";
-import { useFormat } from "#app/i18n/react";
+import { FormattedMessage } from "react-intl";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useFormat, useT, type TFunction } from "#app/i18n/react";
 import type { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard, TrendPoint } from "#app/server/sla/scorecard.server";
 import { Sparkline, TrendChart } from "./trend-chart";
 
-const QUICK: { id: string; label: string }[] = [
-  { id: "this-week", label: "This week" },
-  { id: "this-period", label: "This period" },
-  { id: "this-quarter", label: "This quarter" },
-  { id: "this-year", label: "This year" },
-  { id: "last-week", label: "Last week" },
-  { id: "last-period", label: "Last period" },
-  { id: "last-quarter", label: "Last quarter" },
-  { id: "last-year", label: "Last year" },
+const QUICK: { id: string; label: MessageId }[] = [
+  { id: "this-week", label: "sla.quick.this-week" },
+  { id: "this-period", label: "sla.quick.this-period" },
+  { id: "this-quarter", label: "sla.quick.this-quarter" },
+  { id: "this-year", label: "sla.quick.this-year" },
+  { id: "last-week", label: "sla.quick.last-week" },
+  { id: "last-period", label: "sla.quick.last-period" },
+  { id: "last-quarter", label: "sla.quick.last-quarter" },
+  { id: "last-year", label: "sla.quick.last-year" },
 ];
 
-const GRANULARITY_LABEL = { week: "Weeks", period: "Periods", quarter: "Quarters", year: "Years" } as const;
+const GRANULARITY_LABEL: Record<"week" | "period" | "quarter" | "year", MessageId> = {
+  week: "sla.granularity.week",
+  period: "sla.granularity.period",
+  quarter: "sla.granularity.quarter",
+  year: "sla.granularity.year",
+};
 
-function formatValue(k: Pick<KpiResult, "unit" | "value">): string {
-  if (k.value === null) return "—";
-  return k.unit === "%" ? `${k.value.toFixed(1)}%` : `${k.value.toFixed(1)} h`;
+/** The KPI's name and definition in the viewer's language (the server's are the API's English). */
+const KPI_LABEL: Record<KpiResult["id"], MessageId> = {
+  otif: "sla.kpi.otif",
+  onTime: "sla.kpi.onTime",
+  inFull: "sla.kpi.inFull",
+  fillRateUnits: "sla.kpi.fillRateUnits",
+  fillRateLines: "sla.kpi.fillRateLines",
+  leadTime: "sla.kpi.leadTime",
+};
+const KPI_DEFINITION: Record<KpiResult["id"], MessageId> = {
+  otif: "sla.def.otif",
+  onTime: "sla.def.onTime",
+  inFull: "sla.def.inFull",
+  fillRateUnits: "sla.def.fillRateUnits",
+  fillRateLines: "sla.def.fillRateLines",
+  leadTime: "sla.def.leadTime",
+};
+
+/** One decimal, as a percentage or business hours, in the viewer's locale. */
+function useValueText(): (k: Pick<KpiResult, "unit" | "value">) => string {
+  const f = useFormat();
+  const t = useT();
+  return (k) => {
+    if (k.value === null) return "—";
+    return k.unit === "%" ? f.percent(k.value / 100, 1) : t("sla.hours", { value: f.number(k.value, 1) });
+  };
 }
 
-function formatTarget(k: Pick<KpiResult, "unit" | "target" | "better">): string {
+function formatTarget(k: Pick<KpiResult, "unit" | "target" | "better">, t: TFunction): string {
   const op = k.better === "higher" ? "≥" : "≤";
-  return k.unit === "%" ? `${op} ${k.target}%` : `${op} ${k.target} business hours`;
+  return k.unit === "%" ? t("sla.targetPct", { op, target: k.target }) : t("sla.targetHours", { op, target: k.target });
 }
 
 function MetBadge({ met }: { met: boolean | null }) {
-  if (met === null) return <Badge tone="slate">No data</Badge>;
+  const t = useT();
+  if (met === null) return <Badge tone="slate">{t("sla.noData")}</Badge>;
   return met ? (
     <Badge tone="green">
-      <span aria-hidden="true">✓&nbsp;</span>Target met
+      <span aria-hidden="true">✓&nbsp;</span>
+      {t("sla.targetMet")}
     </Badge>
   ) : (
     <Badge tone="red">
-      <span aria-hidden="true">✗&nbsp;</span>Target missed
+      <span aria-hidden="true">✗&nbsp;</span>
+      {t("sla.targetMissed")}
     </Badge>
   );
 }
@@ -63,19 +96,23 @@ function useNumberText(): (n: number) => string {
 
 function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
   const numberText = useNumberText();
+  const formatValue = useValueText();
+  const t = useT();
+  const label = t(KPI_LABEL[k.id]);
+  const counts = { numerator: numberText(k.numerator), denominator: numberText(k.denominator) };
   const what =
     k.id === "fillRateUnits"
-      ? `${numberText(k.numerator)} of ${numberText(k.denominator)} units`
+      ? t("sla.what.units", counts)
       : k.id === "fillRateLines"
-        ? `${numberText(k.numerator)} of ${numberText(k.denominator)} lines`
+        ? t("sla.what.lines", counts)
         : k.id === "leadTime"
-          ? `over ${numberText(k.denominator)} shipped orders`
-          : `${numberText(k.numerator)} of ${numberText(k.denominator)} orders`;
-  const missedLabel =
+          ? t("sla.what.shipped", counts)
+          : t("sla.what.orders", counts);
+  const missedKind =
     k.id === "leadTime"
-      ? "over target"
+      ? "lead"
       : k.id === "fillRateUnits" || k.id === "fillRateLines"
-        ? "with a short line"
+        ? "fill"
         : k.id === "onTime"
           ? "late"
           : "missed";
@@ -89,43 +126,37 @@ function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
     >
       <div className="flex items-start justify-between gap-2">
         <h3 id={`kpi-${k.id}`} className="text-sm font-medium text-slate-700">
-          {k.label}
+          {label}
         </h3>
         <MetBadge met={k.met} />
       </div>
       <p className="mt-2 text-3xl font-semibold tracking-tight text-ink">
-        <Link
-          to={k.href}
-          className="hover:underline"
-          aria-label={`${k.label} ${formatValue(k)}: show the orders measured`}
-        >
+        <Link to={k.href} className="hover:underline" aria-label={t("sla.kpiLink", { label, value: formatValue(k) })}>
           {formatValue(k)}
         </Link>
       </p>
-      <p className="mt-1 text-sm text-slate-600">
-        Target {formatTarget(k)} · {what}
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{t("sla.targetLine", { target: formatTarget(k, t), what })}</p>
       <div className="mt-2">
         <Sparkline
           values={trend.map((p) => p[TREND_KEY[k.id]] as number | null)}
           target={k.target}
           unit={k.unit === "%" ? "%" : "h"}
-          label={k.label}
+          label={label}
         />
       </div>
       <p className="mt-2 text-sm">
         {k.missedOrders > 0 ? (
           <Link to={k.missedHref} className="font-medium text-brand-700 hover:underline">
-            {numberText(k.missedOrders)} orders {missedLabel} <span aria-hidden="true">→</span>
-            <span className="sr-only"> ({k.label})</span>
+            {t("sla.missedLink", { count: k.missedOrders, kind: missedKind })} <span aria-hidden="true">→</span>
+            <span className="sr-only"> ({label})</span>
           </Link>
         ) : (
-          <span className="text-slate-500">No orders {missedLabel}</span>
+          <span className="text-slate-500">{t("sla.noMissed", { kind: missedKind })}</span>
         )}
       </p>
       <details className="mt-3 text-sm text-slate-600">
-        <summary className="cursor-pointer text-slate-700 hover:text-slate-900">How is this computed?</summary>
-        <p className="mt-1">{k.definition}</p>
+        <summary className="cursor-pointer text-slate-700 hover:text-slate-900">{t("sla.howComputed")}</summary>
+        <p className="mt-1">{t(KPI_DEFINITION[k.id])}</p>
       </details>
     </li>
   );
@@ -146,14 +177,12 @@ const shortLabel = (p: TrendPoint) => p.id.replace(/^FY\d{4}-/, "");
 function Trend({ sc }: { sc: Scorecard }) {
   const target = sc.targets.otifPct;
   const weeks = sc.trend[0]?.granularity === "week";
-  const title = `OTIF over the last ${sc.trend.length} fiscal ${weeks ? "weeks" : "periods"}`;
+  const t = useT();
+  const title = t("sla.trend.title", { count: sc.trend.length, weeks: weeks ? "yes" : "no" });
   return (
     <Card>
       <h2 className="text-lg font-semibold">{title}</h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Each point is one fiscal {weeks ? "week" : "period"}; the dashed line is your target ({target}%). Select a point
-        to see the orders that missed.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{t("sla.trend.intro", { weeks: weeks ? "yes" : "no", target })}</p>
       <div className="mt-3">
         <TrendChart
           title={title}
@@ -172,8 +201,11 @@ function Trend({ sc }: { sc: Scorecard }) {
         />
       </div>
       <p className="mt-2 text-xs text-slate-500">
-        {weeks ? "Weeks" : "Periods"}: {sc.trend[0]?.label} to {sc.trend[sc.trend.length - 1]?.label}. Green points met
-        the target, red ones missed it.
+        {t("sla.trend.range", {
+          weeks: weeks ? "yes" : "no",
+          from: sc.trend[0]?.label ?? "",
+          to: sc.trend[sc.trend.length - 1]?.label ?? "",
+        })}
       </p>
     </Card>
   );
@@ -181,24 +213,26 @@ function Trend({ sc }: { sc: Scorecard }) {
 
 function SiteTable({ sc }: { sc: Scorecard }) {
   const ids = ["otif", "onTime", "inFull", "fillRateUnits", "leadTime"] as const;
+  const t = useT();
+  const formatValue = useValueText();
   if (sc.sites.length === 0) return null;
   return (
     <Card>
-      <h2 className="text-lg font-semibold">By site</h2>
+      <h2 className="text-lg font-semibold">{t("sla.sites.title")}</h2>
       <div className="relative mt-3 overflow-x-auto">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">SLA figures per ship-to site for {sc.period.label}</caption>
+          <caption className="sr-only">{t("sla.sites.caption", { period: sc.period.label })}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-slate-600">
               <th scope="col" className="py-2 pr-4 font-medium">
-                Site
+                {t("sla.sites.site")}
               </th>
               <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Measured
+                {t("sla.sites.measured")}
               </th>
               {ids.map((id) => (
                 <th key={id} scope="col" className="py-2 pr-4 text-right font-medium">
-                  {KPI_DEFINITIONS[id].label}
+                  {t(KPI_LABEL[id])}
                 </th>
               ))}
             </tr>
@@ -230,7 +264,13 @@ function SiteTable({ sc }: { sc: Scorecard }) {
                             "hover:underline",
                             k.met === false ? "font-semibold text-red-700" : "text-slate-800",
                           )}
-                          aria-label={`${s.code} ${KPI_DEFINITIONS[id].label} ${text}, target ${k.met ? "met" : "missed"}: show the ${k.missedOrders} orders that missed`}
+                          aria-label={t("sla.sites.cellLabel", {
+                            site: s.code,
+                            kpi: t(KPI_LABEL[id]),
+                            value: text,
+                            met: k.met ? "yes" : "no",
+                            count: k.missedOrders,
+                          })}
                         >
                           {text}
                           <span aria-hidden="true">{k.met ? " ✓" : " ✗"}</span>
@@ -257,28 +297,34 @@ export function SlaPage() {
   const recompute = sc.calendar.recompute;
   useEffect(() => {
     if (!recompute) return;
-    const t = setInterval(() => {
+    const timer = setInterval(() => {
       if (revalidator.state === "idle") revalidator.revalidate();
     }, 2000);
-    return () => clearInterval(t);
+    return () => clearInterval(timer);
   }, [recompute, revalidator]);
   const tz = sc.calendar.timeZone;
   const f = useFormat(tz);
   const numberText = useNumberText();
+  const t = useT();
   const siteQuery = page.siteParam ? `&site=${encodeURIComponent(page.siteParam)}` : "";
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Service levels"
+        title={t("sla.title")}
         description={
-          <>
-            {sc.tenant.name} · measured in your calendar: <strong>{sc.calendar.label}</strong>
-          </>
+          <FormattedMessage
+            id="sla.description"
+            values={{
+              tenant: sc.tenant.name,
+              calendar: sc.calendar.label,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         }
       />
       {page.message ? <Alert>{page.message}</Alert> : null}
       <Card>
-        <nav aria-label="Period" className="flex flex-wrap gap-2">
+        <nav aria-label={t("sla.period")} className="flex flex-wrap gap-2">
           {QUICK.map((q) => (
             <Link
               key={q.id}
@@ -291,14 +337,14 @@ export function SlaPage() {
                   : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
               )}
             >
-              {q.label}
+              {t(q.label)}
             </Link>
           ))}
         </nav>
         <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
           <div className="w-full sm:w-auto sm:max-w-full">
             <label htmlFor="sla-period" className="block text-sm font-medium text-slate-800">
-              Custom period
+              {t("sla.customPeriod")}
             </label>
             <select
               id="sla-period"
@@ -307,15 +353,15 @@ export function SlaPage() {
               key={page.selected}
               className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
             >
-              <optgroup label="Relative">
+              <optgroup label={t("sla.relative")}>
                 {QUICK.map((q) => (
                   <option key={q.id} value={q.id}>
-                    {q.label}
+                    {t(q.label)}
                   </option>
                 ))}
               </optgroup>
               {(["period", "quarter", "year", "week"] as const).map((g) => (
-                <optgroup key={g} label={GRANULARITY_LABEL[g]}>
+                <optgroup key={g} label={t(GRANULARITY_LABEL[g])}>
                   {page.choices[g].map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.label}
@@ -327,7 +373,7 @@ export function SlaPage() {
           </div>
           <div className="w-full sm:w-auto sm:max-w-full">
             <label htmlFor="sla-site" className="block text-sm font-medium text-slate-800">
-              Site
+              {t("sla.site")}
             </label>
             <select
               id="sla-site"
@@ -336,7 +382,7 @@ export function SlaPage() {
               key={page.siteParam}
               className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
             >
-              <option value="">All sites</option>
+              <option value="">{t("sla.allSites")}</option>
               {page.sites.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.code} — {s.name}
@@ -345,7 +391,7 @@ export function SlaPage() {
             </select>
           </div>
           <Button type="submit" variant="secondary" disabled={loading}>
-            {loading ? "Loading…" : "Show"}
+            {loading ? t("sla.loading") : t("sla.show")}
           </Button>
         </Form>
       </Card>
@@ -363,22 +409,27 @@ export function SlaPage() {
           <p className="text-sm text-slate-600">
             {f.dateRange(sc.period.start, sc.period.end)} ·{" "}
             <Link to={sc.orders.href} className="text-brand-700 hover:underline">
-              {numberText(sc.orders.promised)} orders promised
+              {t("sla.ordersPromised", { count: numberText(sc.orders.promised) })}
             </Link>
             ,{" "}
             <Link to={sc.orders.measuredHref} className="text-brand-700 hover:underline">
-              {numberText(sc.orders.measured)} measured
+              {t("sla.ordersMeasured", { count: numberText(sc.orders.measured) })}
             </Link>
           </p>
         </div>
         {sc.orders.measured === 0 ? (
           <div className="mt-4">
-            <EmptyState title="No measured orders in this period yet">
-              Orders are measured once they are delivered. Try an earlier period, or{" "}
-              <Link to={sc.orders.href} className="text-brand-700 underline">
-                see the orders promised in it
-              </Link>
-              .
+            <EmptyState title={t("sla.empty.title")}>
+              <FormattedMessage
+                id="sla.empty.body"
+                values={{
+                  link: (chunks) => (
+                    <Link to={sc.orders.href} className="text-brand-700 underline">
+                      {chunks}
+                    </Link>
+                  ),
+                }}
+              />
             </EmptyState>
           </div>
         ) : null}
@@ -388,10 +439,12 @@ export function SlaPage() {
           ))}
         </ul>
         <p className="mt-2 text-xs text-slate-500">
-          Targets:{" "}
-          {sc.targets.source === "contract" ? "your contracted targets" : `the defaults of the ${sc.targets.tier} tier`}
-          . On-time tolerance {sc.targets.onTimeToleranceDays} day(s); in-full tolerance {sc.targets.inFullTolerancePct}
-          %.
+          {t("sla.targets", {
+            source: sc.targets.source === "contract" ? "contract" : "tier",
+            tier: sc.targets.tier,
+            days: sc.targets.onTimeToleranceDays,
+            pct: sc.targets.inFullTolerancePct,
+          })}
         </p>
       </section>
 
@@ -399,38 +452,53 @@ export function SlaPage() {
       <SiteTable sc={sc} />
 
       <Card>
-        <h2 className="text-lg font-semibold">How these figures are computed</h2>
+        <h2 className="text-lg font-semibold">{t("sla.rules.title")}</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
-          <li>{sc.rules.period}</li>
-          <li>{sc.rules.measured}</li>
-          <li>{sc.rules.tolerance}</li>
-          <li>{sc.rules.rounding}</li>
+          <li>{t("sla.rules.period")}</li>
+          <li>{t("sla.rules.measured")}</li>
+          <li>
+            {t("sla.rules.tolerance", {
+              days: sc.targets.onTimeToleranceDays,
+              pct: sc.targets.inFullTolerancePct,
+              minPct: 100 - sc.targets.inFullTolerancePct,
+            })}
+          </li>
+          <li>{t("sla.rules.rounding")}</li>
           {sc.kpis.map((k) => (
             <li key={k.id}>
-              <strong>{k.label}:</strong> {k.definition}
+              <strong>{t(KPI_LABEL[k.id])}:</strong> {t(KPI_DEFINITION[k.id])}
             </li>
           ))}
         </ul>
         <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium text-slate-700">Calendar</dt>
+          <dt className="font-medium text-slate-700">{t("sla.calendar")}</dt>
           <dd>
-            Version {sc.calendar.version === 0 ? "default (not yet saved)" : sc.calendar.version} — {sc.calendar.label}{" "}
-            (
-            <Link to="/calendar" className="text-brand-700 underline">
-              hours, holidays, closures and fiscal periods
-            </Link>
-            )
+            <FormattedMessage
+              id="sla.calendarVersion"
+              values={{
+                version: sc.calendar.version === 0 ? "default" : String(sc.calendar.version),
+                label: sc.calendar.label,
+                link: (chunks) => (
+                  <Link to="/calendar" className="text-brand-700 underline">
+                    {chunks}
+                  </Link>
+                ),
+              }}
+            />
           </dd>
-          <dt className="font-medium text-slate-700">Time zone</dt>
-          <dd>{tz} (all dates and times on this page)</dd>
-          <dt className="font-medium text-slate-700">Last recomputed</dt>
-          <dd>{sc.calendar.lastRecomputedAt ? f.dateTime(sc.calendar.lastRecomputedAt) : "never"}</dd>
+          <dt className="font-medium text-slate-700">{t("sla.timeZone")}</dt>
+          <dd>{t("sla.timeZoneValue", { zone: tz })}</dd>
+          <dt className="font-medium text-slate-700">{t("sla.lastRecomputed")}</dt>
+          <dd>{sc.calendar.lastRecomputedAt ? f.dateTime(sc.calendar.lastRecomputedAt) : t("sla.never")}</dd>
         </dl>
         {recompute ? (
           <div className="mt-4" role="status" aria-live="polite">
             <p className="text-sm text-slate-700">
-              Recomputing under the new calendar: {numberText(recompute.done)} of {numberText(recompute.total)} orders (
-              {recompute.status}). Figures update when it finishes.
+              {t("sla.recomputing", {
+                done: numberText(recompute.done),
+                total: numberText(recompute.total),
+                status: recompute.status,
+              })}
             </p>
             <progress className="mt-1 w-full" max={Math.max(1, recompute.total)} value={recompute.done}>
               {recompute.done} / {recompute.total}
