@@ -29,15 +29,20 @@ async function staffByEmail(handle: DbHandle, email: string): Promise<Staff | nu
   return r.rows[0] ?? null;
 }
 
-async function lateOrders(handle: DbHandle, tenantId: string, today: string, n: number) {
+/** Late orders placed before `placedBefore` (an escalation cannot be about an order not yet placed). */
+async function lateOrders(handle: DbHandle, tenantId: string, today: string, n: number, placedBefore: Date) {
+  const before = placedBefore.toISOString();
   const r = await handle.db.execute<{ id: string; order_number: string }>(sql`
     select id, order_number from orders
     where tenant_id = ${tenantId}::uuid and promised_date < ${today}::date and status not in ('delivered', 'cancelled')
+      and ordered_at < ${before}::timestamptz
     order by promised_date desc, order_number limit ${n}`);
   if (r.rows.length >= n) return r.rows;
   const more = await handle.db.execute<{ id: string; order_number: string }>(sql`
-    select id, order_number from orders where tenant_id = ${tenantId}::uuid order by order_number desc limit ${n}`);
-  return [...r.rows, ...more.rows].slice(0, n);
+    select id, order_number from orders where tenant_id = ${tenantId}::uuid and ordered_at < ${before}::timestamptz
+    order by order_number desc limit ${n}`);
+  const seen = new Set(r.rows.map((o) => o.id));
+  return [...r.rows, ...more.rows.filter((o) => !seen.has(o.id))].slice(0, n);
 }
 
 export async function seedDemoEscalations(
@@ -55,7 +60,8 @@ export async function seedDemoEscalations(
   for (const tenant of tenants) {
     const owner = tenant.slug === "acme" || tenant.slug === "nordwind" ? agent : lead;
     const today = now.toZonedDateTimeISO(tenant.timeZone).toPlainDate().toString();
-    const late = await lateOrders(handle, tenant.id, today, 3);
+    // The oldest escalation about an order was raised 72 hours ago.
+    const late = await lateOrders(handle, tenant.id, today, 3, at(72));
     const admin = await handle.db.execute<{ id: string; name: string }>(
       sql`select id, name from "user" where email = ${`admin@${tenant.emailDomain}`} limit 1`,
     );
@@ -66,6 +72,7 @@ export async function seedDemoEscalations(
       raisedByUserId: raiser.id,
       raisedByName: raiser.name,
     };
+    const resolvedCredit = tenant.tier === "standard" ? 1800 : 12500;
     const pause = (start: Date, end: Date | null, reason: StoredPause["reason"]): StoredPause => ({
       start: start.toISOString(),
       end: end ? end.toISOString() : null,
@@ -128,7 +135,7 @@ export async function seedDemoEscalations(
           title: "Invoice shows the wrong unit price",
           description: "The invoice charges list price instead of our contract price on two lines.",
           desiredOutcome: "A corrected invoice, and a credit for the difference.",
-          requestCreditAmount: tenant.tier === "standard" ? "1800.00" : "12500.00",
+          requestCreditAmount: resolvedCredit.toFixed(2),
           exceptionStatus: "approved",
           assigneeStaffId: owner.id,
           assigneeFirstName: first(owner),
@@ -157,7 +164,7 @@ export async function seedDemoEscalations(
         },
       ])
       .returning({ id: escalations.id, number: escalations.number, status: escalations.status });
-    const [fresh, working, waiting, resolved] = rows;
+    const [fresh, working, waiting, resolved, closed] = rows;
     const ownerLabel = `${owner.name} (staff)`;
     await handle.db.insert(escalationComments).values([
       {
@@ -200,6 +207,36 @@ export async function seedDemoEscalations(
         body: "A corrected invoice is on its way, and the credit was approved.",
         createdAt: at(30),
       },
+      {
+        tenantId: tenant.id,
+        escalationId: closed.id,
+        authorUserId: owner.id,
+        authorName: owner.name,
+        authorKind: "staff",
+        visibility: "public",
+        body: "Sorry for the mix-up. The navy variant ships today; the carrier collects the grey ones on delivery.",
+        createdAt: at(200),
+      },
+      {
+        tenantId: tenant.id,
+        escalationId: closed.id,
+        authorUserId: raiser.id,
+        authorName: raiser.name,
+        authorKind: "customer",
+        visibility: "public",
+        body: "Navy ones arrived and the grey ones went back. Thank you.",
+        createdAt: at(151),
+      },
+      {
+        tenantId: tenant.id,
+        escalationId: closed.id,
+        authorUserId: owner.id,
+        authorName: owner.name,
+        authorKind: "staff",
+        visibility: "public",
+        body: "Glad it is sorted. We will close this in a few days unless anything else comes up.",
+        createdAt: at(150),
+      },
     ]);
     await handle.db.insert(escalationApprovals).values([
       {
@@ -215,7 +252,7 @@ export async function seedDemoEscalations(
         escalationId: resolved.id,
         request: {
           expedite: false,
-          creditAmount: tenant.tier === "standard" ? 1800 : 12500,
+          creditAmount: resolvedCredit,
           policyOverride: null,
           currency: tenant.currency,
         },
@@ -250,16 +287,39 @@ export async function seedDemoEscalations(
       .insert(auditLog)
       .values([
         audit(fresh.id, "created", 1.5, raiser.name, { severity: "P2", category: "late_delivery" }),
+        audit(fresh.id, "approval_requested", 1.5, raiser.name, { expedite: true }),
         audit(working.id, "created", 28, raiser.name, { severity: "P3", category: "damaged_goods" }),
         audit(working.id, "assigned", 26, ownerLabel, { assigneeFirstName: first(owner) }),
         audit(working.id, "status_changed", 26, ownerLabel, { from: "open", to: "acknowledged" }),
+        audit(working.id, "reply_added", 26, ownerLabel, {}),
+        audit(working.id, "note_added", 25, ownerLabel, {}),
         audit(working.id, "status_changed", 25, ownerLabel, { from: "acknowledged", to: "in_progress" }),
         audit(waiting.id, "created", 48, raiser.name, { severity: "P4", category: "documentation" }),
+        audit(waiting.id, "assigned", 46, ownerLabel, { assigneeFirstName: first(owner) }),
+        audit(waiting.id, "status_changed", 46, ownerLabel, { from: "open", to: "acknowledged" }),
+        audit(waiting.id, "status_changed", 45, ownerLabel, { from: "acknowledged", to: "in_progress" }),
+        audit(waiting.id, "reply_added", 44, ownerLabel, {}),
         audit(waiting.id, "status_changed", 44, ownerLabel, { from: "in_progress", to: "awaiting_customer" }),
         audit(waiting.id, "sla_paused", 44, ownerLabel, { reason: "awaiting_customer" }),
         audit(resolved.id, "created", 72, raiser.name, { severity: "P3", category: "billing" }),
+        audit(resolved.id, "approval_requested", 72, raiser.name, { creditAmount: resolvedCredit }),
+        audit(resolved.id, "assigned", 70, ownerLabel, { assigneeFirstName: first(owner) }),
+        audit(resolved.id, "status_changed", 70, ownerLabel, { from: "open", to: "acknowledged" }),
+        audit(resolved.id, "status_changed", 69, ownerLabel, { from: "acknowledged", to: "in_progress" }),
         audit(resolved.id, "approval_decided", 40, `${lead.name} (staff)`, { decision: "approved" }),
+        audit(resolved.id, "reply_added", 30, ownerLabel, {}),
         audit(resolved.id, "status_changed", 30, ownerLabel, { from: "in_progress", to: "resolved" }),
+        audit(resolved.id, "sla_paused", 30, ownerLabel, { reason: "resolved" }),
+        audit(closed.id, "created", 204, raiser.name, { severity: "P3", category: "wrong_items" }),
+        audit(closed.id, "assigned", 201, ownerLabel, { assigneeFirstName: first(owner) }),
+        audit(closed.id, "status_changed", 200, ownerLabel, { from: "open", to: "acknowledged" }),
+        audit(closed.id, "reply_added", 200, ownerLabel, {}),
+        audit(closed.id, "status_changed", 199, ownerLabel, { from: "acknowledged", to: "in_progress" }),
+        audit(closed.id, "reply_added", 151, raiser.name, {}),
+        audit(closed.id, "reply_added", 150, ownerLabel, {}),
+        audit(closed.id, "status_changed", 150, ownerLabel, { from: "in_progress", to: "resolved" }),
+        audit(closed.id, "sla_paused", 150, ownerLabel, { reason: "resolved" }),
+        audit(closed.id, "status_changed", 140, ownerLabel, { from: "resolved", to: "closed" }),
       ]);
   }
 

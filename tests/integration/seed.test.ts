@@ -55,6 +55,34 @@ await describeEachDb("demo seed", (kind) => {
     expect(await count(sql`select count(*)::int as n from orders where ordered_at > now()`)).toBe(0);
   });
 
+  it("gives every seeded escalation a believable history: about an order already placed, raised, a conversation, and a last status change that matches its state", async () => {
+    const r = await handle.db.execute<{
+      ref: string;
+      status: string;
+      ordered_before: boolean | null;
+      created_logged: boolean;
+      last_to: string | null;
+      replies: number;
+    }>(sql`
+      select t.slug || '-' || e.number as ref, e.status,
+             (select o.ordered_at <= e.created_at from orders o where o.tenant_id = e.tenant_id and o.id = e.order_id) as ordered_before,
+             exists (select 1 from audit_log a where a.tenant_id = e.tenant_id and a.target_id = e.id::text
+                       and a.action = 'escalation.created' and a.at = e.created_at) as created_logged,
+             (select a.detail->>'to' from audit_log a where a.tenant_id = e.tenant_id and a.target_id = e.id::text
+                and a.action = 'escalation.status_changed' order by a.at desc, a.id desc limit 1) as last_to,
+             (select count(*)::int from escalation_comments c where c.tenant_id = e.tenant_id and c.escalation_id = e.id
+                and c.visibility = 'public') as replies
+        from escalations e join tenants t on t.id = e.tenant_id order by 1`);
+    expect(r.rows.length).toBeGreaterThan(0);
+    for (const e of r.rows) {
+      expect(e.ordered_before ?? true, `${e.ref}: its order was placed after it was raised`).toBe(true);
+      expect(e.created_logged, `${e.ref}: no "raised" entry in its history`).toBe(true);
+      expect(e.last_to ?? "open", `${e.ref}: history ends elsewhere than its status`).toBe(e.status);
+      if (e.status !== "open")
+        expect(e.replies, `${e.ref}: worked on without a word to the customer`).toBeGreaterThan(0);
+    }
+  });
+
   it("keeps every line, shipment and event with an order of the same tenant", async () => {
     for (const child of ["order_lines", "shipments", "order_events"]) {
       const orphans = await count(
