@@ -9,11 +9,10 @@ import {
   type EscalationStatus,
   type Severity,
 } from "../domain/escalations/workflow";
-import { formatMinutes } from "../domain/escalations/sla";
 import { Badge, cx, FieldError } from "./ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Formatter } from "#app/i18n/format";
-import { useFormat, type TFunction } from "#app/i18n/react";
+import { useFormat, useT, type TFunction } from "#app/i18n/react";
 import { ZonedTime } from "./zoned-time";
 
 /** The JSON shape of one SLA clock as the escalation service returns it. */
@@ -44,8 +43,23 @@ const STATUS_TONE: Record<EscalationStatus, "slate" | "green" | "amber" | "red" 
   closed: "slate",
 };
 
+/** Title-case status names for badges and filters (the catalogue's STATUS_TITLES). */
+const STATUS_TITLE_KEYS: Record<EscalationStatus, MessageId> = {
+  open: "escalations.status.open",
+  acknowledged: "escalations.status.acknowledged",
+  in_progress: "escalations.status.in_progress",
+  awaiting_customer: "escalations.statusTitle.awaiting_customer",
+  resolved: "escalations.status.resolved",
+  closed: "escalations.status.closed",
+};
+
+export function statusTitle(t: TFunction, s: EscalationStatus): string {
+  return STATUS_TITLE_KEYS[s] ? t(STATUS_TITLE_KEYS[s]) : STATUS_TITLES[s];
+}
+
 export function StatusBadge({ status }: { status: EscalationStatus }) {
-  return <Badge tone={STATUS_TONE[status]}>{STATUS_TITLES[status]}</Badge>;
+  const t = useT();
+  return <Badge tone={STATUS_TONE[status]}>{statusTitle(t, status)}</Badge>;
 }
 
 const SEVERITY_TONE: Record<Severity, "slate" | "green" | "amber" | "red" | "blue"> = {
@@ -59,27 +73,32 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
 }
 
-export function categoryLabel(c: EscalationCategory): string {
-  return CATEGORY_LABELS[c] ?? c;
+const CATEGORY_KEYS: Record<EscalationCategory, MessageId> = {
+  late_delivery: "escalations.category.late_delivery",
+  damaged_goods: "escalations.category.damaged_goods",
+  wrong_items: "escalations.category.wrong_items",
+  documentation: "escalations.category.documentation",
+  billing: "escalations.category.billing",
+  other: "escalations.category.other",
+};
+
+export function categoryLabel(t: TFunction, c: EscalationCategory): string {
+  return CATEGORY_KEYS[c] ? t(CATEGORY_KEYS[c]) : (CATEGORY_LABELS[c] ?? c);
 }
 
-/** One line about a clock: "due in 2 h 05 min", "paused — waiting for your reply", "met". */
-export function clockSentence(c: ClockData, audience: "customer" | "staff"): string {
+/** One line about a clock: "2 h 5 min left", "paused — waiting for your reply", "met". */
+export function clockSentence(c: ClockData, audience: "customer" | "staff", t: TFunction, f: Formatter): string {
   switch (c.status) {
     case "paused":
-      return c.pauseReason === "awaiting_customer"
-        ? audience === "customer"
-          ? "paused — waiting for your reply"
-          : "paused — waiting for the customer"
-        : "paused";
+      return t("escalations.clock.paused", { reason: c.pauseReason === "awaiting_customer" ? audience : "none" });
     case "met":
-      return "met";
+      return t("escalations.clock.met");
     case "missed":
-      return `missed by ${formatMinutes(c.elapsedMinutes - c.targetMinutes)}`;
+      return t("escalations.clock.missed", { duration: f.duration(c.elapsedMinutes - c.targetMinutes) });
     case "breached":
-      return `overdue by ${formatMinutes(-c.remainingMinutes)}`;
+      return t("escalations.clock.overdue", { duration: f.duration(-c.remainingMinutes) });
     default:
-      return `${formatMinutes(c.remainingMinutes)} left`;
+      return t("escalations.clock.left", { duration: f.duration(c.remainingMinutes) });
   }
 }
 
@@ -95,10 +114,13 @@ const CLOCK_TONE: Record<ClockData["status"], "slate" | "green" | "amber" | "red
 /** Compact clock for lists: the clock that counts now. */
 export function ClockBadge({ sla, audience }: { sla: SlaData; audience: "customer" | "staff" }) {
   const c = sla[sla.active];
-  const which = sla.active === "firstResponse" ? "Response" : "Resolution";
+  const t = useT();
+  const f = useFormat();
   return (
     <span className="inline-flex flex-col gap-0.5">
-      <Badge tone={CLOCK_TONE[c.status]}>{`${which}: ${clockSentence(c, audience)}`}</Badge>
+      <Badge tone={CLOCK_TONE[c.status]}>
+        {t("escalations.clock.badge", { which: sla.active, sentence: clockSentence(c, audience, t, f) })}
+      </Badge>
     </span>
   );
 }
@@ -114,38 +136,46 @@ export function SlaPanel({
   audience: "customer" | "staff";
 }) {
   const f = useFormat(timeZone);
-  const rows: [string, ClockData][] = [
-    ["First response", sla.firstResponse],
-    ["Resolution", sla.resolution],
+  const t = useT();
+  // The test id keeps the English name: tests find a clock whatever the page's language.
+  const rows: [string, MessageId, ClockData][] = [
+    ["First response", "escalations.clock.firstResponse", sla.firstResponse],
+    ["Resolution", "escalations.clock.resolution", sla.resolution],
   ];
   return (
     <div>
       <dl className="space-y-3">
-        {rows.map(([label, c]) => (
-          <div key={label} className="rounded-lg border border-slate-200 p-3" data-testid={`clock-${label}`}>
+        {rows.map(([id, label, c]) => (
+          <div key={id} className="rounded-lg border border-slate-200 p-3" data-testid={`clock-${id}`}>
             <dt className="flex items-center justify-between gap-2 text-sm font-medium text-slate-800">
-              {label}
-              <Badge tone={CLOCK_TONE[c.status]}>{clockSentence(c, audience)}</Badge>
+              {t(label)}
+              <Badge tone={CLOCK_TONE[c.status]}>{clockSentence(c, audience, t, f)}</Badge>
             </dt>
             <dd className="mt-1 text-xs text-slate-600">
-              Target {formatMinutes(c.targetMinutes)} {sla.twentyFourSeven ? "(around the clock)" : "(business time)"}
+              {t("escalations.clock.target", {
+                duration: f.duration(c.targetMinutes),
+                allDay: sla.twentyFourSeven ? "yes" : "no",
+              })}
               {" · "}
-              used {formatMinutes(c.elapsedMinutes)}
+              {t("escalations.clock.used", { duration: f.duration(c.elapsedMinutes) })}
               {c.dueAt && !c.stoppedAt ? (
                 <>
-                  {" · "}due <ZonedTime instant={c.dueAt} accountZone={timeZone} />
+                  {" · "}
+                  {t("escalations.clock.due")} <ZonedTime instant={c.dueAt} accountZone={timeZone} />
                 </>
               ) : null}
-              {c.stoppedAt ? <> · stopped {f.dateTime(c.stoppedAt)}</> : null}
-              {c.pausedSince ? <> · paused since {f.dateTime(c.pausedSince)}</> : null}
+              {c.stoppedAt ? <> · {t("escalations.clock.stopped", { dateTime: f.dateTime(c.stoppedAt) })}</> : null}
+              {c.pausedSince ? (
+                <> · {t("escalations.clock.pausedSince", { dateTime: f.dateTime(c.pausedSince) })}</>
+              ) : null}
             </dd>
           </div>
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500">
         {sla.twentyFourSeven
-          ? "This severity is measured around the clock."
-          : `Counted in business hours of the account's calendar (${timeZone}); the clock pauses while the support team waits for a reply.`}
+          ? t("escalations.clock.aroundTheClock")
+          : t("escalations.clock.businessHours", { zone: timeZone })}
       </p>
     </div>
   );
@@ -162,9 +192,10 @@ export interface CommentData {
 
 export function Conversation({ comments, timeZone }: { comments: CommentData[]; timeZone: string }) {
   const f = useFormat(timeZone);
-  if (!comments.length) return <p className="text-sm text-slate-600">No messages yet.</p>;
+  const t = useT();
+  if (!comments.length) return <p className="text-sm text-slate-600">{t("escalations.conversation.empty")}</p>;
   return (
-    <ol className="space-y-3" aria-label="Conversation">
+    <ol className="space-y-3" aria-label={t("escalations.conversation.label")}>
       {comments.map((c) => (
         <li
           key={c.id}
@@ -180,10 +211,10 @@ export function Conversation({ comments, timeZone }: { comments: CommentData[]; 
         >
           <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
             <span className="font-medium text-slate-800">{c.authorName}</span>
-            {c.visibility === "internal" ? (
-              <Badge tone="amber">Internal note — not visible to the customer</Badge>
+            {c.visibility === "internal" ? <Badge tone="amber">{t("escalations.conversation.internal")}</Badge> : null}
+            {c.visibility === "public" && c.authorKind === "staff" ? (
+              <Badge tone="blue">{t("escalations.conversation.supportTeam")}</Badge>
             ) : null}
-            {c.visibility === "public" && c.authorKind === "staff" ? <Badge tone="blue">Support team</Badge> : null}
             <time dateTime={c.createdAt}>{f.dateTime(c.createdAt)}</time>
           </p>
           <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{c.body}</p>
@@ -202,8 +233,9 @@ export interface HistoryData {
 
 export function History({ history, timeZone }: { history: HistoryData[]; timeZone: string }) {
   const f = useFormat(timeZone);
+  const t = useT();
   return (
-    <ol className="space-y-1 text-sm" aria-label="History">
+    <ol className="space-y-1 text-sm" aria-label={t("escalations.history.label")}>
       {history.map((h, i) => (
         <li key={`${h.at}-${i}`} className="flex flex-wrap gap-x-2 text-slate-700">
           <time dateTime={h.at} className="text-slate-500">
@@ -320,13 +352,14 @@ export function TextAreaField({ label, error, hint, className, ...area }: TextAr
 
 /** The status filter's choices, shared by the customer's list and the staff queue. */
 export function StatusFilterOptions() {
+  const t = useT();
   return (
     <>
-      <option value="active">Not closed</option>
-      <option value="all">All</option>
+      <option value="active">{t("escalations.filter.active")}</option>
+      <option value="all">{t("escalations.filter.all")}</option>
       {ESCALATION_STATUSES.map((s) => (
         <option key={s} value={s}>
-          {STATUS_TITLES[s]}
+          {statusTitle(t, s)}
         </option>
       ))}
     </>

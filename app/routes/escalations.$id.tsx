@@ -107,7 +107,7 @@ export default function EscalationPage() {
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={e.status} />
             <SeverityBadge severity={e.severity} />
-            <span>{categoryLabel(e.category)}</span>
+            <span>{categoryLabel(t, e.category)}</span>
             {e.orderNumber ? (
               <span>
                 · order{" "}

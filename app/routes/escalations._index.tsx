@@ -8,7 +8,8 @@ import { ESCALATION_STATUSES, type EscalationStatus } from "../domain/escalation
 import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { listEscalations } from "../server/escalations/list.server";
-import { useFormat } from "#app/i18n/react";
+import { pageTitle } from "#app/i18n/meta";
+import { useFormat, useT } from "#app/i18n/react";
 
 const STATUS_FILTERS = ["active", "all", ...ESCALATION_STATUSES] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function EscalationList() {
   const { escalations, status, timeZone, tenantName } = useLoaderData<typeof loader>();
   const f = useFormat(timeZone);
+  const t = useT();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const [params] = useSearchParams();
@@ -35,8 +37,8 @@ export default function EscalationList() {
   return (
     <div>
       <PageHeader
-        title="Escalations"
-        description={`Problems ${tenantName} has raised with the support team, with the time left to respond and resolve in your business hours.`}
+        title={t("escalations.list.title")}
+        description={t("escalations.list.description", { tenant: tenantName })}
         actions={
           <>
             <LiveIndicator />
@@ -44,47 +46,54 @@ export default function EscalationList() {
               to="/escalations/new"
               className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
             >
-              Raise an escalation
+              {t("escalations.list.raise")}
             </Link>
           </>
         }
       />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter escalations">
-        <SelectField label="Show" name="status" defaultValue={params.get("status") ?? status} className="w-56">
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("escalations.list.filterLabel")}>
+        <SelectField
+          label={t("escalations.list.show")}
+          name="status"
+          defaultValue={params.get("status") ?? status}
+          className="w-56"
+        >
           <StatusFilterOptions />
         </SelectField>
         <Button type="submit" variant="secondary">
-          Apply
+          {t("escalations.list.apply")}
         </Button>
       </Form>
       <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
         {escalations.length === 0 ? (
-          <EmptyState title={status === "active" ? "No open escalations" : "No escalations match"}>
-            When an order goes wrong, raise an escalation from the order page or with the button above.
+          <EmptyState
+            title={status === "active" ? t("escalations.list.emptyActive") : t("escalations.list.emptyMatch")}
+          >
+            {t("escalations.list.emptyBody")}
           </EmptyState>
         ) : (
           <Card className="relative overflow-x-auto p-0">
             <table className="min-w-full text-sm">
-              <caption className="sr-only">Escalations, most urgent first</caption>
+              <caption className="sr-only">{t("escalations.list.caption")}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 <tr>
                   <th scope="col" className="px-4 py-3">
-                    Escalation
+                    {t("escalations.col.escalation")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Status
+                    {t("escalations.col.status")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Severity
+                    {t("escalations.col.severity")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Owner
+                    {t("escalations.col.owner")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    SLA
+                    {t("escalations.col.sla")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Raised
+                    {t("escalations.col.raised")}
                   </th>
                 </tr>
               </thead>
@@ -96,9 +105,11 @@ export default function EscalationList() {
                         ESC-{e.number}: {e.title}
                       </Link>
                       <p className="text-xs text-slate-500">
-                        {categoryLabel(e.category)}
-                        {e.orderNumber ? ` · order ${e.orderNumber}` : ""}
-                        {e.exceptionStatus !== "none" ? ` · exception ${e.exceptionStatus}` : ""}
+                        {categoryLabel(t, e.category)}
+                        {e.orderNumber ? ` · ${t("escalations.list.order", { number: e.orderNumber })}` : ""}
+                        {e.exceptionStatus !== "none"
+                          ? ` · ${t("escalations.list.exception", { status: e.exceptionStatus })}`
+                          : ""}
                       </p>
                     </td>
                     <td className="px-4 py-3">
@@ -108,7 +119,7 @@ export default function EscalationList() {
                       <SeverityBadge severity={e.severity} />
                     </td>
                     <td className="px-4 py-3">
-                      {e.assigneeFirstName ?? <span className="text-slate-500">Not yet</span>}
+                      {e.assigneeFirstName ?? <span className="text-slate-500">{t("escalations.list.notYet")}</span>}
                     </td>
                     <td className="px-4 py-3">
                       <ClockBadge sla={e.sla} audience="customer" />
@@ -125,7 +136,7 @@ export default function EscalationList() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Escalations · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "escalations.list.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -159,7 +159,7 @@ export default function StaffEscalation() {
             <StatusBadge status={e.status} />
             <SeverityBadge severity={e.severity} />
             <span>
-              {e.tenantName} ({e.tier}) · {categoryLabel(e.category)}
+              {e.tenantName} ({e.tier}) · {categoryLabel(t, e.category)}
               {e.orderNumber ? ` · order ${e.orderNumber}` : ""} · owner {e.assigneeFirstName ?? "nobody yet"}
             </span>
           </span>

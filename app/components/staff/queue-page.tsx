@@ -191,6 +191,7 @@ const ROW_GRID = "lg:grid lg:grid-cols-[13rem_minmax(0,1fr)_10rem_9rem_3rem_6rem
 /** A table on a desk (column headings, one line per escalation); title-first cards on a phone. */
 function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
   const f = useFormat();
+  const t = useT();
   return (
     <Card className="p-0">
       <div
@@ -220,7 +221,7 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
                 : {e.title}
               </Link>
               <p className="text-xs text-slate-500">
-                {categoryLabel(e.category)}
+                {categoryLabel(t, e.category)}
                 {e.orderNumber ? ` · order ${e.orderNumber}` : ""}
                 {e.exceptionStatus === "pending" ? " · exception waiting for approval" : ""}
               </p>
