@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { AppHeader } from "./components/app-header";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useFocusFirstInvalid } from "./components/focus-invalid";
 import { useNonce } from "./components/nonce";
 import { cx } from "./components/ui";
 import { loadShell, type ShellData } from "./server/shell.server";
@@ -66,6 +67,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 function Shell({ shell, children }: { shell: ShellData | null; children: React.ReactNode }) {
   const navigation = useNavigation();
   const t = useT();
+  useFocusFirstInvalid();
   return (
     <div className="flex min-h-full flex-col">
       <a

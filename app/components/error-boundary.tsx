@@ -12,6 +12,11 @@ const TITLES: Record<number, MessageId> = {
   503: "errors.title.503",
 };
 
+/** The router's answer to an address that no route serves (marked `internal`, unlike thrown responses). */
+function isRouterNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { internal?: unknown }).internal === true;
+}
+
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const t = useT();
@@ -19,8 +24,10 @@ export function GeneralErrorBoundary() {
   let message = t("errors.generic");
   if (isRouteErrorResponse(error)) {
     status = error.status;
-    // Thrown responses carry a message written for the reader (guards, invariantResponse).
-    message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
+    // Thrown responses carry a message written for the reader (guards, invariantResponse); the
+    // router's own 404 for an address no route serves ("No route matches URL …") does not.
+    if (status === 404 && isRouterNotFound(error)) message = t("errors.unknownPage");
+    else message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
   }
   // In the browser only: on the server, entry.server's handleError has logged it already.
   if (status >= 500 && !isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);

@@ -92,6 +92,14 @@ export default function EscalationPage() {
   useEffect(() => {
     if (actionData?.ok) replyForm.current?.reset();
   }, [actionData]);
+  // The "raised" confirmation is for the arrival from the form only: take `?raised=1` out of the
+  // address (without a new navigation), so a reload or a shared link does not show it again.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("raised")) return;
+    url.searchParams.delete("raised");
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }, []);
   const customerActions = e.actions.filter((a) => a.kind === "close" || a.kind === "reopen");
   const paused = e.sla[e.sla.active].status === "paused" && e.sla[e.sla.active].pauseReason === "awaiting_customer";
   return (
