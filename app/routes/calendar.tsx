@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CalendarView } from "#app/components/calendar/calendar-view";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { pageTitle } from "#app/i18n/meta";
 import { requireAccount } from "#app/server/auth/guards.server";
 import { loadCalendarPage } from "#app/server/calendar/page.server";
 
@@ -16,7 +17,7 @@ export default function CalendarPage() {
   return <CalendarView data={useLoaderData<typeof loader>()} />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Business calendar · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -3,7 +3,7 @@
 // the fiscal calendar with this year's periods, escalation hours, and every version.
 import { Form, Link } from "@remix-run/react";
 import type { FiscalYearView, CalendarView as View } from "#app/server/calendar/api-schema";
-import { useFormat } from "#app/i18n/react";
+import { useFormat, useT, type TFunction } from "#app/i18n/react";
 import { Card, EmptyState, PageHeader } from "#app/components/ui";
 
 export interface CalendarPageData {
@@ -13,13 +13,8 @@ export interface CalendarPageData {
   isAdmin: boolean;
 }
 
-const intervalsText = (ivs: { start: string; end: string }[]) =>
-  ivs.length === 0 ? "Not a working day" : ivs.map((iv) => `${iv.start}–${iv.end}`).join(", ");
-
-function minutesText(min: number): string {
-  if (min % 60 === 0) return `${min / 60} h`;
-  return min > 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`;
-}
+const intervalsText = (ivs: { start: string; end: string }[], t: TFunction) =>
+  ivs.length === 0 ? t("calendar.notWorking") : ivs.map((iv) => `${iv.start}–${iv.end}`).join(", ");
 
 function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (
@@ -69,50 +64,62 @@ function SimpleTable({ caption, head, rows }: { caption: string; head: string[];
 export function CalendarView({ data }: { data: CalendarPageData }) {
   const { calendar: c, year, fiscalYear } = data;
   const f = useFormat(c.timeZone);
+  const t = useT();
+  const day = (weekday: number) => t("calendar.weekday", { day: String(weekday) });
   const pad = (n: number) => String(n).padStart(2, "0");
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Business calendar"
-        description={`The calendar your SLA figures are computed with: version ${c.version === 0 ? "default" : c.version}, ${c.label}. All dates and times are in ${c.timeZone}.`}
+        title={t("calendar.title")}
+        description={t("calendar.description", {
+          version: c.version === 0 ? "default" : String(c.version),
+          label: c.label,
+          zone: c.timeZone,
+        })}
         actions={
           data.isAdmin ? (
             <Link
               to="/settings/calendar"
               className="inline-flex items-center rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
             >
-              Edit calendar
+              {t("calendar.edit")}
             </Link>
           ) : null
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Section title="Working hours" id="cal-hours">
+        <Section title={t("calendar.hours.title")} id="cal-hours">
           {c.alwaysOpen ? (
-            <p className="text-sm">Open 24x7: every minute counts as business time.</p>
+            <p className="text-sm">{t("calendar.hours.always")}</p>
           ) : (
             <SimpleTable
-              caption="Working hours per weekday"
-              head={["Day", "Hours"]}
-              rows={c.weeklyHours.map((d) => [d.name, intervalsText(d.intervals)])}
+              caption={t("calendar.hours.caption")}
+              head={[t("calendar.col.day"), t("calendar.col.hours")]}
+              rows={c.weeklyHours.map((d) => [day(d.weekday), intervalsText(d.intervals, t)])}
             />
           )}
-          <p className="mt-3 text-xs text-slate-600">
-            An end earlier than the start runs past midnight into the next day. Weeks start on{" "}
-            {c.weeklyHours[c.weekStart - 1].name}.
-          </p>
+          <p className="mt-3 text-xs text-slate-600">{t("calendar.hours.note", { day: day(c.weekStart) })}</p>
         </Section>
-        <Section title="Fiscal calendar" id="cal-fiscal">
+        <Section title={t("calendar.fiscal.title")} id="cal-fiscal">
           <p className="text-sm">{c.fiscal.description}.</p>
           {fiscalYear ? (
             <>
               <h3 className="mt-3 text-sm font-semibold">
-                FY{fiscalYear.fiscalYear}: {f.calendarDate(fiscalYear.start)} – {f.calendarDate(fiscalYear.end)} (
-                {fiscalYear.weeks.length} weeks)
+                {t("calendar.fiscal.year", {
+                  year: fiscalYear.fiscalYear,
+                  start: f.calendarDate(fiscalYear.start),
+                  end: f.calendarDate(fiscalYear.end),
+                  weeks: fiscalYear.weeks.length,
+                })}
               </h3>
               <SimpleTable
-                caption={`Periods of FY${fiscalYear.fiscalYear}`}
-                head={["Period", "Quarter", "From", "To"]}
+                caption={t("calendar.fiscal.caption", { year: fiscalYear.fiscalYear })}
+                head={[
+                  t("calendar.col.period"),
+                  t("calendar.col.quarter"),
+                  t("calendar.col.from"),
+                  t("calendar.col.to"),
+                ]}
                 rows={fiscalYear.periods.map((p) => [
                   <Link
                     key="p"
@@ -134,10 +141,10 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
           ) : null}
         </Section>
       </div>
-      <Section title={`Public holidays ${year}`} id="cal-holidays">
+      <Section title={t("calendar.holidays.title", { year })} id="cal-holidays">
         <Form method="get" className="mb-3 flex flex-wrap items-end gap-2">
           <label className="text-sm font-medium" htmlFor="holiday-year">
-            Year
+            {t("calendar.holidays.year")}
           </label>
           <input
             id="holiday-year"
@@ -149,7 +156,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
             className="w-24 rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
           />
           <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
-            Show
+            {t("calendar.holidays.show")}
           </button>
           <Link to={`?year=${year - 1}`} className="text-sm text-brand-700 underline">
             {year - 1}
@@ -159,77 +166,87 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
           </Link>
         </Form>
         {c.holidays.country === null ? (
-          <p className="text-sm">No public holidays are configured.</p>
+          <p className="text-sm">{t("calendar.holidays.none")}</p>
         ) : c.holidays.dates.length === 0 ? (
-          <EmptyState title={`No public holidays in ${year}`} />
+          <EmptyState title={t("calendar.holidays.emptyYear", { year })} />
         ) : (
           <>
             <p className="mb-2 text-sm text-slate-600">
-              {c.holidays.country}
-              {c.holidays.region ? ` (${c.holidays.region})` : ""}: no business time on these days unless an extra
-              working day says otherwise.
+              {t("calendar.holidays.note", {
+                country: c.holidays.country,
+                hasRegion: c.holidays.region ? "yes" : "no",
+                region: c.holidays.region ?? "",
+              })}
             </p>
             <SimpleTable
-              caption={`Public holidays in ${year}`}
-              head={["Date", "Holiday"]}
+              caption={t("calendar.holidays.caption", { year })}
+              head={[t("calendar.col.date"), t("calendar.col.holiday")]}
               rows={c.holidays.dates.map((h) => [f.calendarDate(h.date), h.name])}
             />
           </>
         )}
       </Section>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Section title="Closures" id="cal-closures">
+        <Section title={t("calendar.closures.title")} id="cal-closures">
           {c.closures.length === 0 ? (
-            <p className="text-sm text-slate-600">No closures.</p>
+            <p className="text-sm text-slate-600">{t("calendar.closures.none")}</p>
           ) : (
             <SimpleTable
-              caption="Closures"
-              head={["Date", "Closed", "Reason"]}
+              caption={t("calendar.closures.title")}
+              head={[t("calendar.col.date"), t("calendar.col.closed"), t("calendar.col.reason")]}
               rows={c.closures.map((x) => [
                 f.calendarDate(x.date),
-                x.start && x.end ? `${x.start}–${x.end}` : "All day",
+                x.start && x.end ? `${x.start}–${x.end}` : t("calendar.closures.allDay"),
                 x.label,
               ])}
             />
           )}
         </Section>
-        <Section title="Extra working days" id="cal-extra">
+        <Section title={t("calendar.extra.title")} id="cal-extra">
           {c.extraWorkingDays.length === 0 ? (
-            <p className="text-sm text-slate-600">No extra working days.</p>
+            <p className="text-sm text-slate-600">{t("calendar.extra.none")}</p>
           ) : (
             <SimpleTable
-              caption="Extra working days"
-              head={["Date", "Hours", "Reason"]}
-              rows={c.extraWorkingDays.map((x) => [f.calendarDate(x.date), intervalsText(x.intervals), x.label])}
+              caption={t("calendar.extra.title")}
+              head={[t("calendar.col.date"), t("calendar.col.hours"), t("calendar.col.reason")]}
+              rows={c.extraWorkingDays.map((x) => [f.calendarDate(x.date), intervalsText(x.intervals, t), x.label])}
             />
           )}
         </Section>
       </div>
-      <Section title="Escalation response times" id="cal-escalations">
+      <Section title={t("calendar.escalations.title")} id="cal-escalations">
         <SimpleTable
-          caption={`Escalation targets of the ${c.escalationHours.tier} tier`}
-          head={["Severity", "First response", "Resolution", "Clock"]}
+          caption={t("calendar.escalations.caption", { tier: c.escalationHours.tier })}
+          head={[
+            t("calendar.col.severity"),
+            t("calendar.col.firstResponse"),
+            t("calendar.col.resolution"),
+            t("calendar.col.clock"),
+          ]}
           rows={c.escalationHours.severities.map((s) => [
             s.severity,
-            minutesText(s.firstResponseMinutes),
-            minutesText(s.resolutionMinutes),
-            s.clock === "24x7" ? "24x7" : "Business hours above",
+            f.duration(s.firstResponseMinutes),
+            f.duration(s.resolutionMinutes),
+            s.clock === "24x7" ? "24x7" : t("calendar.escalations.businessHours"),
           ])}
         />
       </Section>
-      <Section title="Versions" id="cal-versions">
+      <Section title={t("calendar.versions.title")} id="cal-versions">
         <SimpleTable
-          caption="Calendar versions, newest first"
-          head={["Version", "In force", "Calendar"]}
+          caption={t("calendar.versions.caption")}
+          head={[t("calendar.col.version"), t("calendar.col.inForce"), t("calendar.col.calendar")]}
           rows={c.versions.map((v) => [
-            v.active ? `${v.version === 0 ? "Default" : v.version} (in force)` : String(v.version),
-            `${v.validFrom ? f.date(v.validFrom) : "from the start"} – ${v.validTo ? f.date(v.validTo) : "now"}`,
+            v.active
+              ? t("calendar.versions.active", { version: v.version === 0 ? "default" : String(v.version) })
+              : String(v.version),
+            t("calendar.versions.range", {
+              from: v.validFrom ? f.date(v.validFrom) : t("calendar.versions.fromStart"),
+              to: v.validTo ? f.date(v.validTo) : t("calendar.versions.now"),
+            }),
             v.label,
           ])}
         />
-        <p className="mt-3 text-xs text-slate-600">
-          Saving a new version recomputes every stored SLA figure with it, past periods included.
-        </p>
+        <p className="mt-3 text-xs text-slate-600">{t("calendar.versions.note")}</p>
       </Section>
     </div>
   );
