@@ -32,6 +32,7 @@ import { changeStatus } from "../server/escalations/workflow.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { asEscalationError, pageFailure } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { pageTitle } from "#app/i18n/meta";
 import { useFormat, useT } from "#app/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -106,11 +107,11 @@ export default function EscalationPage() {
     <div>
       <p className="mb-2 text-sm">
         <Link to="/escalations" className="text-brand-700 hover:underline">
-          ← All escalations
+          {t("escalations.detail.back")}
         </Link>
       </p>
       <PageHeader
-        title={`ESC-${e.number}: ${e.title}`}
+        title={t("escalations.detail.title", { number: e.number, title: e.title })}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={e.status} />
@@ -118,21 +119,21 @@ export default function EscalationPage() {
             <span>{categoryLabel(t, e.category)}</span>
             {e.orderNumber ? (
               <span>
-                · order{" "}
+                {t("escalations.detail.order")}{" "}
                 <Link to={`/orders/${e.orderId}`} className="text-brand-700 hover:underline">
                   {e.orderNumber}
                 </Link>
               </span>
             ) : null}
-            <span>· owner {e.assigneeFirstName ?? "not assigned yet"}</span>
+            <span>
+              {t("escalations.detail.owner", { name: e.assigneeFirstName ?? t("escalations.detail.notAssigned") })}
+            </span>
           </span>
         }
       />
       {params.get("raised") && !actionData ? (
         <div className="mb-4">
-          <Alert tone="success">
-            Your escalation was raised. The support team has been notified; you will see their replies here.
-          </Alert>
+          <Alert tone="success">{t("escalations.detail.raised")}</Alert>
         </div>
       ) : null}
       {actionData?.message ? (
@@ -142,25 +143,22 @@ export default function EscalationPage() {
       ) : null}
       {paused ? (
         <div className="mb-4">
-          <Alert tone="info">
-            The support team is waiting for your reply. The SLA clock is paused — waiting for your reply — and resumes
-            when you answer below.
-          </Alert>
+          <Alert tone="info">{t("escalations.detail.paused")}</Alert>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
-            <h2 className="text-lg font-semibold">What happened</h2>
+            <h2 className="text-lg font-semibold">{t("escalations.detail.whatHappened")}</h2>
             <p className="mt-2 text-sm break-words whitespace-pre-wrap">{e.description}</p>
-            <h3 className="mt-4 text-sm font-semibold text-slate-700">Outcome needed</h3>
+            <h3 className="mt-4 text-sm font-semibold text-slate-700">{t("escalations.detail.outcome")}</h3>
             <p className="mt-1 text-sm break-words whitespace-pre-wrap">{e.desiredOutcome}</p>
             <p className="mt-4 text-xs text-slate-500">
-              Raised by {e.raisedByName} on {f.dateTime(e.createdAt)}
+              {t("escalations.detail.raisedBy", { name: e.raisedByName, dateTime: f.dateTime(e.createdAt) })}
             </p>
           </Card>
           <Card>
-            <h2 className="text-lg font-semibold">Conversation</h2>
+            <h2 className="text-lg font-semibold">{t("escalations.detail.conversation")}</h2>
             <div className="mt-3">
               <Conversation comments={e.comments} timeZone={timeZone} />
             </div>
@@ -168,7 +166,7 @@ export default function EscalationPage() {
               <Form method="post" className="mt-4 space-y-3" ref={replyForm} noValidate>
                 <input type="hidden" name="intent" value="reply" />
                 <TextAreaField
-                  label={paused ? "Your reply (resumes the clock)" : "Reply or add information"}
+                  label={paused ? t("escalations.detail.replyResumes") : t("escalations.detail.reply")}
                   name="body"
                   rows={4}
                   maxLength={10_000}
@@ -176,15 +174,17 @@ export default function EscalationPage() {
                   error={errors.body}
                 />
                 <Button type="submit" disabled={busy}>
-                  {busy && navigation.formData?.get("intent") === "reply" ? "Sending…" : "Send reply"}
+                  {busy && navigation.formData?.get("intent") === "reply"
+                    ? t("escalations.detail.sending")
+                    : t("escalations.detail.send")}
                 </Button>
               </Form>
             ) : (
-              <p className="mt-4 text-sm text-slate-600">This escalation is closed. Reopen it to add information.</p>
+              <p className="mt-4 text-sm text-slate-600">{t("escalations.detail.closed")}</p>
             )}
           </Card>
           <Card>
-            <h2 className="text-lg font-semibold">History</h2>
+            <h2 className="text-lg font-semibold">{t("escalations.detail.history")}</h2>
             <div className="mt-3">
               <History history={e.history} timeZone={timeZone} />
             </div>
@@ -192,18 +192,18 @@ export default function EscalationPage() {
         </div>
         <div className="space-y-6">
           <Card>
-            <h2 className="text-lg font-semibold">Service level</h2>
+            <h2 className="text-lg font-semibold">{t("escalations.detail.serviceLevel")}</h2>
             <div className="mt-3">
               <SlaPanel sla={e.sla} timeZone={timeZone} audience="customer" />
             </div>
           </Card>
           {e.status === "resolved" || e.status === "closed" ? (
             <Card>
-              <h2 className="text-lg font-semibold">{e.status === "resolved" ? "Is it solved?" : "Closed"}</h2>
+              <h2 className="text-lg font-semibold">{t("escalations.detail.solved", { status: e.status })}</h2>
               <p className="mt-1 text-sm text-slate-600">
                 {e.reopenUntil
-                  ? `You can reopen this escalation until ${f.dateTime(e.reopenUntil)}.`
-                  : "This escalation can no longer be reopened."}
+                  ? t("escalations.detail.reopenUntil", { dateTime: f.dateTime(e.reopenUntil) })
+                  : t("escalations.detail.noReopen")}
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
                 {customerActions.map((a) => (
@@ -211,7 +211,7 @@ export default function EscalationPage() {
                     <input type="hidden" name="intent" value="status" />
                     <input type="hidden" name="to" value={a.to} />
                     <Button type="submit" variant={a.kind === "close" ? "primary" : "secondary"} disabled={busy}>
-                      {a.kind === "close" ? "Confirm resolution" : "Reopen"}
+                      {a.kind === "close" ? t("escalations.detail.confirm") : t("escalations.detail.reopen")}
                     </Button>
                   </Form>
                 ))}
@@ -220,23 +220,28 @@ export default function EscalationPage() {
           ) : null}
           {e.approvals.length ? (
             <Card>
-              <h2 className="text-lg font-semibold">Exception request</h2>
+              <h2 className="text-lg font-semibold">{t("escalations.detail.exception")}</h2>
               <ul className="mt-2 space-y-3 text-sm">
                 {e.approvals.map((a) => (
                   <li key={a.id} data-testid="approval">
-                    <p>Requested: {requestSummary(a.request, t, f)}</p>
+                    <p>{t("escalations.detail.requested", { summary: requestSummary(a.request, t, f) })}</p>
                     {a.decision === "pending" ? (
                       <p className="mt-1">
-                        <Badge tone="amber">Waiting for approval</Badge>{" "}
-                        <span className="text-slate-600">by {t(APPROVER_TEXT[a.requiredRole])}</span>
+                        <Badge tone="amber">{t("escalations.detail.waiting")}</Badge>{" "}
+                        <span className="text-slate-600">
+                          {t("escalations.detail.by", { approver: t(APPROVER_TEXT[a.requiredRole]) })}
+                        </span>
                       </p>
                     ) : (
                       <p className="mt-1">
                         <Badge tone={a.decision === "approved" ? "green" : "red"}>
-                          {a.decision === "approved" ? "Approved" : "Rejected"}
+                          {t("escalations.detail.decision", { decision: a.decision })}
                         </Badge>{" "}
                         <span className="text-slate-600">
-                          by {a.decidedByName} on {f.dateTime(a.decidedAt)}
+                          {t("escalations.detail.decidedBy", {
+                            name: a.decidedByName ?? "",
+                            dateTime: f.dateTime(a.decidedAt),
+                          })}
                         </span>
                       </p>
                     )}
@@ -254,9 +259,8 @@ export default function EscalationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `ESC-${d.escalation.number} · Escalations · Sightline` : "Escalation · Sightline" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  pageTitle(matches, "escalations.detail.pageTitle", { number: d?.escalation.number ?? "" });
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
