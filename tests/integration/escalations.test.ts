@@ -42,7 +42,7 @@ const client = () => new Client(portal.url, `198.51.100.${ip++}`);
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb("pglite");
+  handle = await createTestDb();
   await seedDemo(handle, { ordersPerTenant: 4, progress: () => undefined });
   portal = await startPortal(handle);
 }, 180_000);
