@@ -28,8 +28,11 @@ async function appliedMigrations(handle: DbHandle): Promise<Set<string>> {
 
 export async function migrate(handle: DbHandle, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
-  await handle.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both miss the table and one
+  // then fails on PostgreSQL's catalogue (duplicate pg_type entry).
+  await handle.exec(`BEGIN;\nSELECT pg_advisory_xact_lock(${LOCK_KEY});
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\nCOMMIT;`);
   for (const [now, before] of Object.entries(RENAMED)) {
     await handle.db.execute(
       sql`UPDATE schema_migrations SET name = ${now} WHERE name = ${before}
