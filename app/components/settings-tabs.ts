@@ -1,7 +1,9 @@
 // Tabs of the customer admin's Settings area; add one when a settings page lands.
-export const SETTINGS_TABS: { to: string; label: string }[] = [
-  { to: "/settings", label: "Users" },
-  { to: "/settings/calendar", label: "Calendar" },
-  { to: "/settings/embed", label: "Embed keys" },
-  { to: "/settings/audit", label: "Audit log" },
+import type { MessageId } from "#app/i18n/catalogue";
+
+export const SETTINGS_TABS: { to: string; label: MessageId }[] = [
+  { to: "/settings", label: "settings.tab.users" },
+  { to: "/settings/calendar", label: "settings.tab.calendar" },
+  { to: "/settings/embed", label: "settings.tab.embed" },
+  { to: "/settings/audit", label: "settings.tab.audit" },
 ];

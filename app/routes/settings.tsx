@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { SETTINGS_TABS } from "../components/settings-tabs";
 import { cx, PageHeader } from "../components/ui";
+import { useT } from "../i18n/react";
 import { requireCustomer } from "../server/auth/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,14 +12,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SettingsLayout() {
+  const t = useT();
   return (
     <div>
-      <PageHeader title="Settings" description="Manage who can see your organisation's data, and how." />
-      <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
-        {SETTINGS_TABS.map((t) => (
+      <PageHeader title={t("settings.layout.title")} description={t("settings.layout.description")} />
+      <nav
+        aria-label={t("settings.layout.title")}
+        className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200"
+      >
+        {SETTINGS_TABS.map((tab) => (
           <NavLink
-            key={t.to}
-            to={t.to}
+            key={tab.to}
+            to={tab.to}
             end
             className={({ isActive }) =>
               cx(
@@ -27,7 +32,7 @@ export default function SettingsLayout() {
               )
             }
           >
-            {t.label}
+            {t(tab.label)}
           </NavLink>
         ))}
       </nav>
