@@ -6,6 +6,20 @@ import type { OrderFilters, SortDir, SortKey } from "#app/domain/orders/query";
 import { ordersHref, withoutDrill } from "./filters";
 import { useT, type TFunction } from "#app/i18n/react";
 
+/** The "why orders missed" parts (SLA page): carrier, lateness range. */
+function missParts(f: OrderFilters, t: TFunction): string[] {
+  const parts: string[] = [];
+  const hours = (m: number) => Math.round((m / 60) * 10) / 10;
+  const { lateOver, lateUpTo, carrier, noCarrier } = f.sla ?? {};
+  if (lateOver != null && lateUpTo != null)
+    parts.push(t("sla.drill.lateBetween", { from: hours(lateOver), to: hours(lateUpTo) }));
+  else if (lateOver != null) parts.push(t("sla.drill.lateOver", { hours: hours(lateOver) }));
+  else if (lateUpTo != null) parts.push(t("sla.drill.lateUpTo", { hours: hours(lateUpTo) }));
+  const names = [...(carrier ?? []), ...(noCarrier ? [t("sla.misses.noCarrier")] : [])];
+  if (names.length) parts.push(t("sla.drill.carrier", { names: names.join(", ") }));
+  return parts;
+}
+
 /** The banner's title parts, or null when the list is not an SLA drill-down. */
 export function drillParts(f: OrderFilters, t: TFunction): string[] | null {
   const parts: string[] = [];
@@ -16,6 +30,7 @@ export function drillParts(f: OrderFilters, t: TFunction): string[] | null {
   if (f.sla?.fill === "full") parts.push(t("orders.drill.full"));
   if (f.sla?.leadTimeOver != null)
     parts.push(t("orders.drill.leadTime", { hours: Math.round(f.sla.leadTimeOver / 60) }));
+  parts.push(...missParts(f, t));
   if (f.sla?.measured && parts.length === (f.fiscal ? 1 : 0)) parts.push(t("orders.drill.measured"));
   return parts.length ? parts : null;
 }

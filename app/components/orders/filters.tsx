@@ -42,7 +42,19 @@ const DATE_LABELS: Record<DateField, MessageId> = {
 };
 
 /** SLA drill-down parameters (set by the SLA page's links): kept as hidden fields while filtering. */
-export const DRILL_KEYS = ["fiscal", "otif", "ontime", "infull", "measured", "fill", "lead_time_over"] as const;
+export const DRILL_KEYS = [
+  "fiscal",
+  "otif",
+  "ontime",
+  "infull",
+  "measured",
+  "fill",
+  "lead_time_over",
+  "late_over",
+  "late_upto",
+  "carrier",
+  "no_carrier",
+] as const;
 
 export function withoutDrill(f: OrderFilters): OrderFilters {
   return { ...f, fiscal: null, metrics: {}, sla: undefined };

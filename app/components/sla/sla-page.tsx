@@ -19,6 +19,8 @@ import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT, type TFunction } from "#app/i18n/react";
 import type { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard, TrendPoint } from "#app/server/sla/scorecard.server";
+import { MissBreakdown } from "./miss-breakdown";
+import { ScorecardDownload } from "./scorecard-download";
 import { Sparkline, TrendChart } from "./trend-chart";
 
 const QUICK: { id: string; label: MessageId }[] = [
@@ -448,8 +450,10 @@ export function SlaPage() {
         </p>
       </section>
 
+      <MissBreakdown sc={sc} />
       <Trend sc={sc} />
       <SiteTable sc={sc} />
+      <ScorecardDownload choices={page.choices} siteParam={page.siteParam} />
 
       <Card>
         <h2 className="text-lg font-semibold">{t("sla.rules.title")}</h2>

@@ -13,6 +13,32 @@ describe("parseOrderQuery", () => {
     expect(r.ok && r.query.filters.priority).toEqual(["critical"]);
   });
 
+  it("reads the SLA miss filters (lateness range, carriers) and writes them back the same", () => {
+    const r = parse("late_over=240&late_upto=480&carrier=DHL%20Freight&carrier=UPS&no_carrier=1&ontime=missed");
+    expect(r.ok && r.query.filters.sla).toEqual({
+      measured: false,
+      fill: null,
+      leadTimeOver: null,
+      lateOver: 240,
+      lateUpTo: 480,
+      carrier: ["DHL Freight", "UPS"],
+      noCarrier: true,
+    });
+    if (r.ok)
+      expect(queryToParams(r.query).toString()).toBe(
+        "ontime=missed&late_over=240&late_upto=480&carrier=DHL+Freight&carrier=UPS&no_carrier=1",
+      );
+    const bad = parse(`late_over=4h&late_upto=-1&carrier=${"x".repeat(65)}&no_carrier=perhaps`);
+    expect(bad.ok === false && Object.keys(bad.errors).sort()).toEqual([
+      "carrier",
+      "late_over",
+      "late_upto",
+      "no_carrier",
+    ]);
+    const reversed = parse("late_over=480&late_upto=240");
+    expect(reversed.ok === false && Object.keys(reversed.errors)).toEqual(["late_upto"]);
+  });
+
   it("defaults to newest orders first, 50 a page", () => {
     const r = parse("");
     expect(r.ok && [r.query.sort, r.query.dir, r.query.limit]).toEqual(["ordered", "desc", 50]);

@@ -18,6 +18,9 @@
 //   otif=missed|met, ontime=missed|met, infull=missed|met  SLA drill-down by stored metrics
 //   measured=1, fill=short|full, lead_time_over=<business minutes>  SLA drill-down (added by H2 for
 //     the SLA page's tiles: measured orders, orders with a line shipped short, lead time over target)
+//   late_over=<business minutes>, late_upto=<business minutes>  measured orders late by more than /
+//     at most that much (the SLA page's "why orders missed")
+//   carrier=<name> (multi), no_carrier=1   orders shipped by that carrier / without a carrier
 //   sort=ordered|number|status|requested|promised|delivered, dir=asc|desc
 //   cursor=<opaque>, limit=1..200
 import { z } from "zod";
@@ -73,7 +76,15 @@ export interface SlaDrillFilters {
   fill: "short" | "full" | null;
   /** Measured orders whose stored lead time exceeds this many business minutes. */
   leadTimeOver: number | null;
+  /** Measured orders late by more than / at most this many business minutes (stored lateness). */
+  lateOver?: number | null;
+  lateUpTo?: number | null;
+  /** Orders shipped by one of these carriers (exact names) — or, with noCarrier, without one. */
+  carrier?: string[];
+  noCarrier?: boolean;
 }
+
+export const MAX_CARRIER_LENGTH = 64;
 
 export interface OrderQuery {
   filters: OrderFilters;
@@ -236,7 +247,37 @@ export function parseOrderQuery(params: URLSearchParams, opts: { maxLimit?: numb
     if (/^\d{1,7}$/.test(overText)) sla.leadTimeOver = Number(overText);
     else errors.lead_time_over = "lead_time_over is a whole number of business minutes.";
   }
-  const hasSla = sla.measured || sla.fill !== null || sla.leadTimeOver !== null;
+  for (const [name, key] of [
+    ["late_over", "lateOver"],
+    ["late_upto", "lateUpTo"],
+  ] as const) {
+    const text = single(params, name);
+    if (text === null) continue;
+    if (/^\d{1,7}$/.test(text)) sla[key] = Number(text);
+    else errors[name] = `${name} is a whole number of business minutes.`;
+  }
+  if (sla.lateOver != null && sla.lateUpTo != null && sla.lateUpTo < sla.lateOver)
+    errors.late_upto = "late_upto must not be below late_over.";
+  const carrier = [...new Set(multi(params, "carrier"))];
+  if (carrier.some((c) => c.length > MAX_CARRIER_LENGTH))
+    errors.carrier = `A carrier name has at most ${MAX_CARRIER_LENGTH} characters.`;
+  else if (carrier.length > 20) errors.carrier = "Choose at most 20 carriers.";
+  else if (carrier.length) sla.carrier = carrier;
+  const noCarrierText = single(params, "no_carrier");
+  if (noCarrierText !== null) {
+    const r = flag.safeParse(noCarrierText.toLowerCase());
+    if (r.success) {
+      if (r.data) sla.noCarrier = true;
+    } else errors.no_carrier = "no_carrier is 1 or 0.";
+  }
+  const hasSla =
+    sla.measured ||
+    sla.fill !== null ||
+    sla.leadTimeOver !== null ||
+    sla.lateOver != null ||
+    sla.lateUpTo != null ||
+    Boolean(sla.carrier?.length) ||
+    Boolean(sla.noCarrier);
 
   const sortText = single(params, "sort") ?? "ordered";
   const sort = (SORT_KEYS as readonly string[]).includes(sortText) ? (sortText as SortKey) : null;
@@ -330,6 +371,10 @@ export function filtersToParams(f: OrderFilters): URLSearchParams {
   if (f.sla?.measured) p.set("measured", "1");
   if (f.sla?.fill) p.set("fill", f.sla.fill);
   if (f.sla?.leadTimeOver != null) p.set("lead_time_over", String(f.sla.leadTimeOver));
+  if (f.sla?.lateOver != null) p.set("late_over", String(f.sla.lateOver));
+  if (f.sla?.lateUpTo != null) p.set("late_upto", String(f.sla.lateUpTo));
+  for (const c of f.sla?.carrier ?? []) p.append("carrier", c);
+  if (f.sla?.noCarrier) p.set("no_carrier", "1");
   return p;
 }
 

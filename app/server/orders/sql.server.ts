@@ -149,10 +149,25 @@ export function filterConditions(f: OrderFilters, scope: OrderScope, opts: { wit
   }
   // SLA drill-down (H2): the same predicates the scorecard counts with (app/server/sla/scorecard.server.ts).
   if (f.sla) {
-    if (f.sla.measured || f.sla.fill || f.sla.leadTimeOver !== null) c.push(sql`o.m_measurable`);
+    const { lateOver, lateUpTo } = f.sla;
+    if (f.sla.measured || f.sla.fill || f.sla.leadTimeOver !== null || lateOver != null || lateUpTo != null)
+      c.push(sql`o.m_measurable`);
     if (f.sla.fill === "short") c.push(sql`o.m_lines_filled < o.m_lines_ordered`);
     if (f.sla.fill === "full") c.push(sql`o.m_lines_filled >= o.m_lines_ordered`);
     if (f.sla.leadTimeOver !== null) c.push(sql`o.m_lead_time_minutes > ${f.sla.leadTimeOver}`);
+    if (lateOver != null) c.push(sql`o.m_late_minutes > ${lateOver}`);
+    if (lateUpTo != null) c.push(sql`o.m_late_minutes <= ${lateUpTo}`);
+    // Carriers: exact names (the SLA page's breakdown links), or the orders without one.
+    const carriers = f.sla.carrier ?? [];
+    const byName = carriers.length
+      ? sql`o.carrier in (${sql.join(
+          carriers.map((x) => sql`${x}`),
+          sql`, `,
+        )})`
+      : null;
+    if (byName && f.sla.noCarrier) c.push(sql`(${byName} or o.carrier is null)`);
+    else if (byName) c.push(byName);
+    else if (f.sla.noCarrier) c.push(sql`o.carrier is null`);
   }
   if (f.q) c.push(searchExpr(f.q, scope));
   return c;

@@ -8,6 +8,8 @@
 //   fill=short                                           measured orders with a line shipped short
 //   lead_time_over=<business minutes>                    measured orders whose lead time exceeds it
 //   site=<site id>                                       one ship-to site
+//   late_over / late_upto=<business minutes>             measured orders late by more than / at most
+//   carrier=<name>, no_carrier=1, priority=<priority>    the "why orders missed" groups
 import { and, eq, type SQL } from "drizzle-orm";
 import { orders } from "../../../db/schema/index";
 import { formatPeriodKey, type PeriodKey } from "#app/domain/sla/periods";
@@ -20,7 +22,12 @@ export interface SlaDrillDown {
   infull?: "met" | "missed";
   fill?: "short" | "full";
   leadTimeOver?: number;
+  lateOver?: number;
+  lateUpTo?: number;
   site?: string | null;
+  carrier?: string;
+  noCarrier?: boolean;
+  priority?: string;
 }
 
 /** The orders of a fiscal period (stored keys of the promised date). */
@@ -48,7 +55,12 @@ export function drillDownParams(f: SlaDrillDown): string {
   if (f.infull) p.set("infull", f.infull);
   if (f.fill) p.set("fill", f.fill);
   if (f.leadTimeOver !== undefined) p.set("lead_time_over", String(f.leadTimeOver));
+  if (f.lateOver !== undefined) p.set("late_over", String(f.lateOver));
+  if (f.lateUpTo !== undefined) p.set("late_upto", String(f.lateUpTo));
   if (f.site) p.set("site", f.site);
+  if (f.carrier !== undefined) p.set("carrier", f.carrier);
+  if (f.noCarrier) p.set("no_carrier", "1");
+  if (f.priority) p.set("priority", f.priority);
   return p.toString();
 }
 

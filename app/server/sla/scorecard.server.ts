@@ -30,6 +30,7 @@ import {
   type PeriodChoice,
 } from "./periods.server";
 import { SUPERSEDED } from "./metrics.server";
+import { loadMissBreakdown, type MissBreakdown } from "./misses.server";
 import { loadTargets } from "./targets.server";
 
 export interface KpiResult {
@@ -112,6 +113,8 @@ export interface Scorecard {
   kpis: KpiResult[];
   sites: SiteRow[];
   trend: TrendPoint[];
+  /** Why the period's measured orders missed: by reason, lateness, site, carrier and priority. */
+  misses: MissBreakdown;
   rules: { period: string; measured: string; rounding: string; tolerance: string };
 }
 
@@ -119,7 +122,8 @@ export type ScorecardResult =
   | { ok: true; scorecard: Scorecard; choices: Record<Granularity, PeriodChoice[]> }
   | { ok: false; status: 400 | 404; message: string };
 
-const AGG = {
+/** The sums every scorecard figure is made of (one row per group of orders). */
+export const AGG = {
   orders: sql<number>`count(*)::int`,
   measured: sql<number>`count(*) filter (where ${orders.measurable})::int`,
   onTime: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.onTime})::int`,
@@ -134,15 +138,15 @@ const AGG = {
   leadTimeMinutesSum: sql<string>`coalesce(sum(${orders.leadTimeMinutes}) filter (where ${orders.measurable}), 0)::text`,
 };
 
-function leadOverExpr(minutes: number) {
+export function leadOverExpr(minutes: number) {
   return sql<number>`count(*) filter (where ${orders.measurable} and ${orders.leadTimeMinutes} > ${minutes})::int`;
 }
 
-type AggRow = {
+export type AggRow = {
   [K in keyof typeof AGG]: (typeof AGG)[K] extends SQL<infer T> ? T : never;
 } & { leadTimeOver: number };
 
-function toAggregate(r: AggRow | undefined): Aggregate {
+export function toAggregate(r: AggRow | undefined): Aggregate {
   return {
     orders: Number(r?.orders ?? 0),
     measured: Number(r?.measured ?? 0),
@@ -354,6 +358,14 @@ export async function buildScorecard(
       };
     });
 
+    const misses = await loadMissBreakdown(tx, {
+      tenantId: tenant.id,
+      period: period.key,
+      siteIds,
+      sites: scope.all,
+      base,
+    });
+
     const jobs = await tx
       .select({
         status: metricJobs.status,
@@ -402,6 +414,7 @@ export async function buildScorecard(
         kpis: kpisOf(agg, targets, base),
         sites: siteRows,
         trend,
+        misses,
         rules: {
           period: PERIOD_RULE,
           measured: MEASURED_RULE,

@@ -1,6 +1,6 @@
 // OpenAPI paths and schemas for /api/v1/orders (assembled by app/server/api/openapi.server.ts).
 // Only customer-visible fields appear: cost, margin, internal notes and unit cost never do.
-import { DATE_FIELDS, MAX_LIMIT, MAX_Q_LENGTH, SORT_KEYS } from "#app/domain/orders/query";
+import { DATE_FIELDS, MAX_CARRIER_LENGTH, MAX_LIMIT, MAX_Q_LENGTH, SORT_KEYS } from "#app/domain/orders/query";
 import { ORDER_PRIORITIES, ORDER_STATUSES } from "#app/domain/orders/statuses";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -92,6 +92,31 @@ const listParameters = [
     in: "query",
     description: "Measured orders whose lead time exceeds this many business minutes.",
     schema: { type: "integer", minimum: 0 },
+  },
+  {
+    name: "late_over",
+    in: "query",
+    description: "Measured orders late by more than this many business minutes (stored lateness; see OrderSlaFacts).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  {
+    name: "late_upto",
+    in: "query",
+    description: "Measured orders late by at most this many business minutes (0 for orders on time).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  {
+    name: "carrier",
+    ...multi("Orders shipped by one of these carriers (exact names, as in the carrier field).", {
+      type: "string",
+      maxLength: MAX_CARRIER_LENGTH,
+    }),
+  },
+  {
+    name: "no_carrier",
+    in: "query",
+    description: "1: orders without a carrier (with carrier: either).",
+    schema: { type: "string", enum: ["1", "0"] },
   },
   { name: "sort", in: "query", schema: { type: "string", enum: [...SORT_KEYS], default: "ordered" } },
   {

@@ -1,5 +1,7 @@
 // OpenAPI paths and schemas for /api/v1/sla/scorecard (assembled by app/server/api/openapi.server.ts).
 import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE } from "#app/domain/sla/definitions";
+import { LATE_BUCKETS } from "#app/domain/sla/misses";
+import { MISS_REASONS } from "#app/domain/sla/order-facts";
 import { GRANULARITIES } from "#app/domain/sla/periods";
 import { orderSlaFactsSchema } from "#app/server/sla/order-facts-schema";
 import { componentSchema } from "./zod";
@@ -98,7 +100,7 @@ export const schemas = {
   },
   SlaScorecard: {
     type: "object",
-    required: ["tenant", "period", "calendar", "targets", "orders", "kpis", "sites", "trend", "rules"],
+    required: ["tenant", "period", "calendar", "targets", "orders", "kpis", "sites", "trend", "misses", "rules"],
     properties: {
       tenant: {
         type: "object",
@@ -213,6 +215,7 @@ export const schemas = {
           },
         },
       },
+      misses: ref("SlaMissBreakdown"),
       rules: {
         type: "object",
         required: ["period", "measured", "rounding", "tolerance"],
@@ -221,6 +224,85 @@ export const schemas = {
           measured: { type: "string", description: "Which orders are measured." },
           rounding: { type: "string", description: "Every rounding rule behind the figures." },
           tolerance: { type: "string", description: "The on-time and in-full tolerances in force." },
+        },
+      },
+    },
+  },
+  SlaMissCount: {
+    type: "object",
+    required: ["orders", "link"],
+    properties: {
+      orders: { type: "integer" },
+      link: {
+        type: "string",
+        description: "The order list filtered to exactly these orders; the query string works on GET /api/v1/orders.",
+        example: "/orders?fiscal=FY2026-P03&ontime=missed&infull=met",
+      },
+    },
+  },
+  SlaMissGroup: {
+    type: "object",
+    required: ["key", "measured", "missRate", "missed", "reasons"],
+    properties: {
+      key: { type: "string", description: 'Site id, carrier name ("" for orders without a carrier) or priority.' },
+      measured: { type: "integer" },
+      missRate: { ...nullableNumber, description: "Missed / measured in percent (two decimals)." },
+      missed: ref("SlaMissCount"),
+      reasons: ref("SlaMissReasons"),
+    },
+  },
+  SlaMissReasons: {
+    type: "object",
+    required: [...MISS_REASONS],
+    properties: Object.fromEntries(MISS_REASONS.map((r) => [r, ref("SlaMissCount")])),
+  },
+  SlaMissBreakdown: {
+    type: "object",
+    description:
+      "Why the period's measured orders missed OTIF: late only (not on time, in full), short only (on time, not in full) or both; late orders by business hours late; and by site, carrier and priority with each group's miss rate. Every count links to exactly its orders.",
+    required: [
+      "measured",
+      "missed",
+      "reasons",
+      "lateBy",
+      "lateUnrecorded",
+      "bySite",
+      "byCarrier",
+      "byPriority",
+      "sites",
+    ],
+    properties: {
+      measured: { type: "integer" },
+      missed: ref("SlaMissCount"),
+      reasons: ref("SlaMissReasons"),
+      lateBy: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["bucket", "orders", "link"],
+          properties: {
+            bucket: {
+              type: "object",
+              properties: {
+                id: { type: "string", enum: LATE_BUCKETS.map((b) => b.id) },
+                overMinutes: { type: ["integer", "null"], description: "Late by more than this (null: from 0)." },
+                upToMinutes: { type: ["integer", "null"], description: "Late by at most this (null: no limit)." },
+              },
+            },
+            orders: { type: "integer" },
+            link: { type: "string" },
+          },
+        },
+      },
+      lateUnrecorded: { type: "integer", description: "Late orders without a stored lateness (before a recompute)." },
+      bySite: { type: "array", items: ref("SlaMissGroup") },
+      byCarrier: { type: "array", items: ref("SlaMissGroup") },
+      byPriority: { type: "array", items: ref("SlaMissGroup") },
+      sites: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { id: { type: "string", format: "uuid" }, code: { type: "string" }, name: { type: "string" } },
         },
       },
     },

@@ -1,0 +1,70 @@
+// The SLA page's CSV download: a plain GET form to /sla/scorecard.csv (works without JS; a document
+// request, so the browser downloads the file) with the first and last fiscal period of the range.
+import { Button, Card } from "#app/components/ui";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
+import type { Granularity } from "#app/domain/sla/periods";
+import type { PeriodChoice } from "#app/server/sla/periods.server";
+
+const ORDER: readonly Granularity[] = ["period", "quarter", "year", "week"];
+
+function PeriodSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  choices: Record<Granularity, PeriodChoice[]>;
+  defaultValue: string;
+}) {
+  const t = useT();
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        className="mt-1 block max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+      >
+        {ORDER.map((g) => (
+          <optgroup key={g} label={t(`sla.csv.group.${g}` as MessageId)}>
+            {props.choices[g].map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ScorecardDownload({
+  choices,
+  siteParam,
+}: {
+  choices: Record<Granularity, PeriodChoice[]>;
+  siteParam: string;
+}) {
+  const t = useT();
+  const periods = choices.period;
+  if (periods.length === 0) return null;
+  const to = periods[0].id;
+  const from = periods[Math.min(11, periods.length - 1)].id;
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold">{t("sla.csv.download")}</h2>
+      <p className="mt-1 text-sm text-slate-600">{t("sla.csv.hint")}</p>
+      <form method="get" action="/sla/scorecard.csv" className="mt-3 flex flex-wrap items-end gap-3">
+        <PeriodSelect id="csv-from" name="from" label={t("sla.csv.from")} choices={choices} defaultValue={from} />
+        <PeriodSelect id="csv-to" name="to" label={t("sla.csv.to")} choices={choices} defaultValue={to} />
+        {siteParam ? <input type="hidden" name="site" value={siteParam} /> : null}
+        <Button type="submit" variant="secondary">
+          {t("sla.csv.submit")}
+        </Button>
+      </form>
+    </Card>
+  );
+}
