@@ -8,6 +8,8 @@ export interface DemoSite {
   city: string;
   country: string;
   timeZone: string;
+  /** The site's own short-ship rate (default: the account's): where short shipments concentrate. */
+  shortShipRate?: number;
 }
 
 export interface TenantProfile {
@@ -26,7 +28,8 @@ export interface TenantProfile {
   /** Probability that an order ships short on some line. */
   shortShipRate: number;
   orders: number;
-  carriers: readonly { name: string; url: string }[];
+  /** A carrier's own on-time rate (default: the account's): the demo story has a weaker carrier. */
+  carriers: readonly { name: string; url: string; onTimeRate?: number }[];
   sites: readonly DemoSite[];
   catalogue: readonly { sku: string; description: string; price: number }[];
   emailDomain: string;
@@ -92,13 +95,20 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     shortShipRate: 0.05,
     orders: 4200,
     carriers: [
-      { name: "UPS", url: "https://www.ups.com/track?tracknum=" },
-      { name: "FedEx", url: "https://www.fedex.com/fedextrack/?trknbr=" },
+      { name: "UPS", url: "https://www.ups.com/track?tracknum=", onTimeRate: 0.97 },
+      { name: "FedEx", url: "https://www.fedex.com/fedextrack/?trknbr=", onTimeRate: 0.87 },
     ],
     sites: [
       { code: "CHI-01", name: "Chicago Assembly", city: "Chicago", country: "US", timeZone: "America/Chicago" },
       { code: "MKE-02", name: "Milwaukee Motors", city: "Milwaukee", country: "US", timeZone: "America/Chicago" },
-      { code: "DAL-03", name: "Dallas Distribution", city: "Dallas", country: "US", timeZone: "America/Chicago" },
+      {
+        code: "DAL-03",
+        name: "Dallas Distribution",
+        city: "Dallas",
+        country: "US",
+        timeZone: "America/Chicago",
+        shortShipRate: 0.14,
+      },
       { code: "ATL-04", name: "Atlanta Service Depot", city: "Atlanta", country: "US", timeZone: "America/New_York" },
       { code: "PHX-05", name: "Phoenix Plant", city: "Phoenix", country: "US", timeZone: "America/Phoenix" },
       {
@@ -126,12 +136,27 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     shortShipRate: 0.08,
     orders: 3400,
     carriers: [
-      { name: "DHL", url: "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode=" },
-      { name: "DB Schenker", url: "https://www.dbschenker.com/app/tracking-public/?refNumber=" },
+      {
+        name: "DHL",
+        url: "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode=",
+        onTimeRate: 0.93,
+      },
+      {
+        name: "DB Schenker",
+        url: "https://www.dbschenker.com/app/tracking-public/?refNumber=",
+        onTimeRate: 0.8,
+      },
     ],
     sites: [
       { code: "MUC-01", name: "München Zentrallager", city: "München", country: "DE", timeZone: "Europe/Berlin" },
-      { code: "NUE-02", name: "Nürnberg Filiale", city: "Nürnberg", country: "DE", timeZone: "Europe/Berlin" },
+      {
+        code: "NUE-02",
+        name: "Nürnberg Filiale",
+        city: "Nürnberg",
+        country: "DE",
+        timeZone: "Europe/Berlin",
+        shortShipRate: 0.18,
+      },
       { code: "AUG-03", name: "Augsburg Werkstatt", city: "Augsburg", country: "DE", timeZone: "Europe/Berlin" },
       { code: "VIE-04", name: "Wien Niederlassung", city: "Wien", country: "AT", timeZone: "Europe/Vienna" },
     ],

@@ -226,7 +226,8 @@ function buildOrder(
   }
 
   // Delivery date drives the rest: on time per profile, or late by 1-6 days.
-  const late = !rng.chance(profile.onTimeRate) || backordered;
+  // The carrier's own rate where the demo story gives one (a weaker carrier shows in the miss breakdown).
+  const late = !rng.chance(carrier.onTimeRate ?? profile.onTimeRate) || backordered;
   const deliveryDay = late ? promised.add({ days: rng.int(1, 6) }) : promised.subtract({ days: rng.int(0, 2) });
   const transitDays = rng.int(1, 3);
   let shipDay = deliveryDay.subtract({ days: transitDays });
@@ -236,7 +237,7 @@ function buildOrder(
   add("picked", shipAt.subtract(hours(3 + rng.next() * 2)));
   add("packed", shipAt.subtract(hours(0.5 + rng.next())));
 
-  const short = rng.chance(profile.shortShipRate);
+  const short = rng.chance(site.shortShipRate ?? profile.shortShipRate);
   const shortLine = short ? rng.int(0, lines.length - 1) : -1;
   lines.forEach((line, i) => {
     const ordered = Number(line.qtyOrdered);
