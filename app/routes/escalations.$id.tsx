@@ -34,13 +34,16 @@ import { asEscalationError, pageFailure } from "../server/escalations/http.serve
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { pageTitle } from "#app/i18n/meta";
 import { useFormat, useT } from "#app/i18n/react";
+import { RatingCard } from "#app/components/joint/rating-card";
+import { getRatingState } from "#app/server/joint/ratings.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
   const escalation = await getEscalation(actorFor(ctx, request), params.id ?? "").catch(pageFailure);
   if (escalation.tenantId !== ctx.tenant.id)
     throw new Response("There is no such escalation, or you cannot see it.", { status: 404 });
-  return { escalation, timeZone: ctx.tenant.timeZone, viewer: ctx.kind };
+  const rating = await getRatingState(actorFor(ctx, request), escalation.id);
+  return { escalation, rating, timeZone: ctx.tenant.timeZone, viewer: ctx.kind };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EscalationPage() {
-  const { escalation: e, timeZone } = useLoaderData<typeof loader>();
+  const { escalation: e, rating, timeZone } = useLoaderData<typeof loader>();
   const f = useFormat(timeZone);
   const t = useT();
   const actionData = useActionData<typeof action>();
@@ -218,6 +221,7 @@ export default function EscalationPage() {
               </div>
             </Card>
           ) : null}
+          <RatingCard escalationId={e.id} state={rating} timeZone={timeZone} />
           {e.approvals.length ? (
             <Card>
               <h2 className="text-lg font-semibold">{t("escalations.detail.exception")}</h2>

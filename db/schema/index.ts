@@ -9,3 +9,4 @@ export * from "./sla";
 export * from "./escalations";
 export * from "./embed";
 export * from "./jobs";
+export * from "./joint";

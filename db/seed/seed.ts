@@ -23,6 +23,7 @@ import {
 import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
 import { seedDemoEmbedKeys } from "./embed";
 import { seedDemoEscalations } from "./escalations";
+import { seedDemoRatings } from "./joint";
 import { seedSlaDemo } from "./sla";
 import { generateOrders, type GeneratedOrder } from "./orders";
 import { Rng, hashSeed } from "./random";
@@ -161,6 +162,7 @@ export async function seedDemo(
   }
   await seedDemoEmbedKeys(handle);
   await seedDemoEscalations(handle, DEMO_TENANTS, now);
+  await seedDemoRatings(handle, DEMO_TENANTS, now);
   await seedSlaDemo(handle, progress);
 }
 

@@ -243,6 +243,9 @@ export const PAGES: Record<string, PageCase[]> = {
     { what: "audit log", roles: ["customerAdmin"], path: "/settings/audit", expectText: "Audit log" },
   ],
   "staff.accounts.tsx": [{ what: "accounts", roles: STAFF, path: "/staff/accounts", expectText: "Accounts" }],
+  "staff.satisfaction.tsx": [
+    { what: "satisfaction", roles: STAFF, path: "/staff/satisfaction", expectText: "Customer satisfaction" },
+  ],
   "staff.queue._index.tsx": [
     { what: "queue", roles: STAFF, path: "/staff/queue", expectText: "Escalation queue" },
     {

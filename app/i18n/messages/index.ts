@@ -30,6 +30,9 @@ import errorsJa from "./errors/ja.json";
 import escalationsEn from "./escalations/en.json";
 import escalationsDe from "./escalations/de.json";
 import escalationsJa from "./escalations/ja.json";
+import jointEn from "./joint/en.json";
+import jointDe from "./joint/de.json";
+import jointJa from "./joint/ja.json";
 import navEn from "./nav/en.json";
 import navDe from "./nav/de.json";
 import navJa from "./nav/ja.json";
@@ -66,6 +69,7 @@ export const AREAS = {
   email: { en: emailEn, de: emailDe, ja: emailJa },
   errors: { en: errorsEn, de: errorsDe, ja: errorsJa },
   escalations: { en: escalationsEn, de: escalationsDe, ja: escalationsJa },
+  joint: { en: jointEn, de: jointDe, ja: jointJa },
   nav: { en: navEn, de: navDe, ja: navJa },
   notifications: { en: notificationsEn, de: notificationsDe, ja: notificationsJa },
   "order-detail": { en: orderDetailEn, de: orderDetailDe, ja: orderDetailJa },
@@ -87,6 +91,7 @@ export const EN = {
   ...emailEn,
   ...errorsEn,
   ...escalationsEn,
+  ...jointEn,
   ...navEn,
   ...notificationsEn,
   ...orderDetailEn,

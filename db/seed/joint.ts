@@ -1,0 +1,125 @@
+// Demo data for joint operations: the customer's ratings of resolved escalations. Each demo
+// account gets six earlier escalations, resolved and rated over the last half year (so the SLA
+// page's satisfaction column has a history), and its recently closed escalation is rated too.
+// Owner connection; deterministic for a given `now`.
+import { and, eq, sql } from "drizzle-orm";
+import type { Temporal } from "temporal-polyfill";
+import type { DbHandle } from "../client";
+import { escalationRatings, escalations, type StoredPause } from "../schema/index";
+import type { TenantProfile } from "./demo-tenants";
+
+const HOUR = 3_600_000;
+
+const HISTORY: { daysAgo: number; responseHours: number; score: number; comment: string | null; title: string }[] = [
+  {
+    daysAgo: 170,
+    responseHours: 1,
+    score: 5,
+    comment: "Quick and clear, thank you.",
+    title: "Pallet label unreadable",
+  },
+  {
+    daysAgo: 140,
+    responseHours: 6,
+    score: 2,
+    comment: "Took two reminders to get an answer.",
+    title: "Short shipment on two lines",
+  },
+  { daysAgo: 110, responseHours: 2, score: 4, comment: null, title: "Delivery slot missed" },
+  {
+    daysAgo: 80,
+    responseHours: 3,
+    score: 3,
+    comment: "Solved, but the credit note came late.",
+    title: "Duplicate invoice",
+  },
+  {
+    daysAgo: 50,
+    responseHours: 1,
+    score: 5,
+    comment: "Replacement arrived the next morning.",
+    title: "Damaged carton on arrival",
+  },
+  { daysAgo: 20, responseHours: 2, score: 4, comment: null, title: "Packing list missing" },
+];
+
+export async function seedDemoRatings(
+  handle: DbHandle,
+  tenants: readonly TenantProfile[],
+  now: Temporal.Instant,
+): Promise<void> {
+  const t0 = now.epochMilliseconds;
+  const at = (hoursAgo: number) => new Date(t0 - hoursAgo * HOUR);
+  for (const [i, tenant] of tenants.entries()) {
+    const admin = await handle.db.execute<{ id: string; name: string }>(
+      sql`select id, name from "user" where email = ${`admin@${tenant.emailDomain}`} limit 1`,
+    );
+    const rater = admin.rows[0];
+    if (!rater) continue;
+    // The assignee of the account's seeded cases (agent or lead), for the per-agent view.
+    const [owner] = await handle.db
+      .select({ id: escalations.assigneeStaffId, firstName: escalations.assigneeFirstName })
+      .from(escalations)
+      .where(and(eq(escalations.tenantId, tenant.id), eq(escalations.status, "closed")))
+      .limit(1);
+    const pause = (start: Date): StoredPause => ({ start: start.toISOString(), end: null, reason: "resolved" });
+    const history = await handle.db
+      .insert(escalations)
+      .values(
+        HISTORY.map((h) => {
+          const created = at(h.daysAgo * 24);
+          const resolved = at(h.daysAgo * 24 - 30);
+          return {
+            tenantId: tenant.id,
+            number: 0,
+            category: "other" as const,
+            severity: "P3" as const,
+            status: "closed" as const,
+            title: h.title,
+            description: "Reported by the customer's receiving team.",
+            desiredOutcome: "Put it right and tell us what changes.",
+            raisedByUserId: rater.id,
+            raisedByName: rater.name,
+            assigneeStaffId: owner?.id ?? null,
+            assigneeFirstName: owner?.firstName ?? null,
+            // Accounts differ a little, so the staff view has something to compare.
+            firstResponseAt: at(h.daysAgo * 24 - h.responseHours - (i % 3)),
+            resolvedAt: resolved,
+            closedAt: at(h.daysAgo * 24 - 40),
+            slaPauses: [pause(resolved)],
+            createdAt: created,
+            updatedAt: at(h.daysAgo * 24 - 40),
+          };
+        }),
+      )
+      .returning({ id: escalations.id, resolvedAt: escalations.resolvedAt });
+    const [recent] = await handle.db
+      .select({ id: escalations.id, resolvedAt: escalations.resolvedAt })
+      .from(escalations)
+      .where(and(eq(escalations.tenantId, tenant.id), eq(escalations.title, "Wrong colour delivered")))
+      .limit(1);
+    const rated = [
+      ...history.map((e, k) => ({
+        e,
+        score: Math.max(1, HISTORY[k].score - ((k + i) % 2)),
+        comment: HISTORY[k].comment,
+      })),
+      ...(recent ? [{ e: recent, score: 4, comment: "Exchanged within the week." }] : []),
+    ];
+    await handle.db.insert(escalationRatings).values(
+      rated.map(({ e, score, comment }) => {
+        const given = new Date((e.resolvedAt ?? at(0)).getTime() + 20 * HOUR);
+        return {
+          tenantId: tenant.id,
+          escalationId: e.id,
+          score,
+          comment,
+          ratedByUserId: rater.id,
+          ratedByName: rater.name,
+          createdAt: given,
+          updatedAt: given,
+        };
+      }),
+    );
+  }
+}
