@@ -5,7 +5,8 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { RatingsReportView } from "#app/components/joint/ratings-report";
 import { requireStaff } from "#app/server/auth/guards.server";
-import { REPORT_WINDOWS, ratingsReport, type ReportWindow } from "#app/server/joint/ratings-report.server";
+import { REPORT_WINDOWS, type ReportWindow } from "#app/domain/joint/satisfaction";
+import { ratingsReport } from "#app/server/joint/ratings-report.server";
 import { visibleAccounts } from "#app/server/staff/accounts.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

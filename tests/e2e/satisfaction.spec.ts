@@ -36,7 +36,16 @@ test("a customer rates a resolved escalation, changes the rating, and staff and 
   await expect(table.locator("tbody tr").first()).toContainText(/\d \/ 5/);
 
   const agent = await signInThroughForm(browser, "agent@sightline.example");
+  const pageErrors: string[] = [];
+  agent.on("pageerror", (e) => {
+    if (!/WebSocket/.test(e.message)) pageErrors.push(e.message); // the dev server's HMR socket is not the page
+  });
   await agent.goto("/staff/satisfaction");
   await expect(agent.getByRole("heading", { name: "Customer satisfaction" })).toBeVisible();
   await expect(agent.getByText("Two reminders before anyone answered.")).toBeVisible();
+  await agent.getByLabel("Rated in").selectOption("30");
+  await agent.getByRole("button", { name: "Show" }).click();
+  await expect(agent).toHaveURL(/days=30/);
+  await expect(agent.getByText("Two reminders before anyone answered.")).toBeVisible();
+  expect(pageErrors).toEqual([]);
 });

@@ -1,8 +1,8 @@
 // The staff satisfaction page's UI: per-account and per-agent summaries and the latest ratings.
 import { Form, Link } from "@remix-run/react";
-import type { SatisfactionSummary } from "#app/domain/joint/satisfaction";
+import { REPORT_WINDOWS, type SatisfactionSummary } from "#app/domain/joint/satisfaction";
 import { useFormat, useT } from "#app/i18n/react";
-import { REPORT_WINDOWS, type RatingsReport } from "#app/server/joint/ratings-report.server";
+import type { RatingsReport } from "#app/server/joint/ratings-report.server";
 import { Button, Card, EmptyState, PageHeader, SelectField, Table } from "../ui";
 import { Stars } from "./rating-card";
 

@@ -9,6 +9,10 @@ export type Score = (typeof SCORES)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The windows (days) the staff satisfaction page offers. */
+export const REPORT_WINDOWS = [30, 90, 365] as const;
+export type ReportWindow = (typeof REPORT_WINDOWS)[number];
+
 /** Only a resolved (or confirmed and closed) escalation is rated. */
 export function canBeRated(status: string): boolean {
   return status === "resolved" || status === "closed";

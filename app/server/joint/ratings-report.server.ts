@@ -2,15 +2,12 @@
 // (the escalation's assignee), with the latest ratings and their comments. Runs as portal_staff,
 // so an agent sees the accounts assigned to them and leads see every account (RLS).
 import { and, desc, eq, gte } from "drizzle-orm";
-import { summarize, type SatisfactionSummary } from "#app/domain/joint/satisfaction";
+import { summarize, type ReportWindow, type SatisfactionSummary } from "#app/domain/joint/satisfaction";
 import { escalationKey } from "#app/domain/escalations/keys";
 import { escalationRatings, escalations, tenants } from "../../../db/schema/index";
 import type { StaffContext } from "../auth/guards.server";
 import { peopleByIds } from "../escalations/people.server";
 import { withTenant } from "../tenant-db.server";
-
-export const REPORT_WINDOWS = [30, 90, 365] as const;
-export type ReportWindow = (typeof REPORT_WINDOWS)[number];
 
 export interface RatedEscalation {
   escalationId: string;
