@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { RatingsReportView } from "#app/components/joint/ratings-report";
+import { pageTitle } from "#app/i18n/meta";
 import { requireStaff } from "#app/server/auth/guards.server";
 import { REPORT_WINDOWS, type ReportWindow } from "#app/domain/joint/satisfaction";
 import { ratingsReport } from "#app/server/joint/ratings-report.server";
@@ -26,7 +27,7 @@ export default function StaffSatisfaction() {
   return <RatingsReportView report={report} accounts={accounts} />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Satisfaction · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "joint.staff.title");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
