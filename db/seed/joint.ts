@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
-import { escalationRatings, escalations, type StoredPause } from "../schema/index";
+import { auditLog, escalationComments, escalationRatings, escalations, type StoredPause } from "../schema/index";
 import type { TenantProfile } from "./demo-tenants";
 
 const HOUR = 3_600_000;
@@ -93,6 +93,46 @@ export async function seedDemoRatings(
         }),
       )
       .returning({ id: escalations.id, resolvedAt: escalations.resolvedAt });
+    // A believable history for each: raised, answered in public, resolved and confirmed.
+    const staffName = owner?.id
+      ? ((await handle.db.execute<{ name: string }>(sql`select name from "user" where id = ${owner.id} limit 1`))
+          .rows[0]?.name ?? "Support")
+      : "Support";
+    await handle.db.insert(escalationComments).values(
+      history.map((e, k) => ({
+        tenantId: tenant.id,
+        escalationId: e.id,
+        authorUserId: owner?.id ?? null,
+        authorName: staffName,
+        authorKind: "staff" as const,
+        visibility: "public" as const,
+        body: "We found the cause and put it right; details are in the resolution note.",
+        createdAt: at(HISTORY[k].daysAgo * 24 - HISTORY[k].responseHours - (i % 3)),
+      })),
+    );
+    const entry = (id: string, action: string, when: Date, actor: string, actorId: string | null, detail: object) => ({
+      tenantId: tenant.id,
+      actorUserId: actorId,
+      actorLabel: actor,
+      action: `escalation.${action}`,
+      targetType: "escalation",
+      targetId: id,
+      detail: { ...detail, seeded: true },
+      at: when,
+    });
+    await handle.db.insert(auditLog).values(
+      history.flatMap((e, k) => {
+        const h = HISTORY[k].daysAgo * 24;
+        return [
+          entry(e.id, "created", at(h), rater.name, rater.id, { severity: "P3", category: "other" }),
+          entry(e.id, "status_changed", at(h - 30), `${staffName} (staff)`, owner?.id ?? null, {
+            from: "in_progress",
+            to: "resolved",
+          }),
+          entry(e.id, "status_changed", at(h - 40), rater.name, rater.id, { from: "resolved", to: "closed" }),
+        ];
+      }),
+    );
     const [recent] = await handle.db
       .select({ id: escalations.id, resolvedAt: escalations.resolvedAt })
       .from(escalations)
