@@ -90,6 +90,22 @@ export async function populateTenant(
     await run(sql`insert into escalation_approvals (tenant_id, escalation_id, request, required_role, reasons)
       values (${tenantId}, ${escalationId}, '{"creditAmount": 2500}'::jsonb, 'support_lead', '{credit}'::text[])`);
 
+  if (empty.has("escalation_ratings")) {
+    // Only a resolved escalation can be rated (0080's trigger), so rate one, adding it if none is.
+    let resolvedId = await one(
+      sql`select id::text as id from escalations where tenant_id = ${tenantId} and status in ('resolved', 'closed') limit 1`,
+    );
+    resolvedId ??=
+      await one(sql`insert into escalations (tenant_id, number, category, severity, status, title, description,
+        desired_outcome, raised_by_name, resolved_at)
+      values (${tenantId}, (select coalesce(max(number), 0) + 1 from escalations where tenant_id = ${tenantId}),
+        'other', 'P3', 'resolved', ${`Populated resolved escalation ${tag}`}, 'Written by tests/support/populate.ts.',
+        'A fix.', 'Populated Customer', now())
+      returning id::text as id`);
+    await run(sql`insert into escalation_ratings (tenant_id, escalation_id, score, comment, rated_by_user_id, rated_by_name)
+      values (${tenantId}, ${resolvedId}, 4, ${`Populated rating ${tag}`}, ${opts.userId}, 'Populated Customer')`);
+  }
+
   if (empty.has("embed_keys")) {
     embedSecret = `sl_embed_${randomBytes(24).toString("base64url")}`;
     await run(sql`insert into embed_keys (tenant_id, name, prefix, secret_hash, allowed_origins, scopes, fixed_filters)
