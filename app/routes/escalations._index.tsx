@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchPara
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LiveIndicator, useLiveEvents } from "../components/live";
 import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge, StatusFilterOptions } from "../components/escalations";
-import { Button, Card, EmptyState, PageHeader, SelectField } from "../components/ui";
+import { Button, Card, EmptyState, PageHeader, SelectField, Table } from "../components/ui";
 import { ESCALATION_STATUSES, type EscalationStatus } from "../domain/escalations/workflow";
 import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
@@ -72,35 +72,24 @@ export default function EscalationList() {
             {t("escalations.list.emptyBody")}
           </EmptyState>
         ) : (
-          <Card className="relative overflow-x-auto p-0">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{t("escalations.list.caption")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    {t("escalations.col.escalation")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("escalations.col.status")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("escalations.col.severity")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("escalations.col.owner")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("escalations.col.sla")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("escalations.col.raised")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {escalations.map((e) => (
-                  <tr key={e.id} data-testid="escalation-row">
-                    <td className="px-4 py-3">
+          <Card className="p-0 max-sm:px-4">
+            <Table
+              variant="panel"
+              stacked
+              caption={t("escalations.list.caption")}
+              columns={[
+                t("escalations.col.escalation"),
+                t("escalations.col.status"),
+                t("escalations.col.severity"),
+                t("escalations.col.owner"),
+                t("escalations.col.sla"),
+                t("escalations.col.raised"),
+              ]}
+            >
+              {escalations.map((e) => (
+                <tr key={e.id} data-testid="escalation-row">
+                  <td>
+                    <div>
                       <Link to={`/escalations/${e.id}`} className="font-medium text-brand-700 hover:underline">
                         ESC-{e.number}: {e.title}
                       </Link>
@@ -111,24 +100,24 @@ export default function EscalationList() {
                           ? ` · ${t("escalations.list.exception", { status: e.exceptionStatus })}`
                           : ""}
                       </p>
-                    </td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={e.status as EscalationStatus} />
-                    </td>
-                    <td className="px-4 py-3">
-                      <SeverityBadge severity={e.severity} />
-                    </td>
-                    <td className="px-4 py-3">
-                      {e.assigneeFirstName ?? <span className="text-slate-500">{t("escalations.list.notYet")}</span>}
-                    </td>
-                    <td className="px-4 py-3">
-                      <ClockBadge sla={e.sla} audience="customer" />
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{f.dateTime(e.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={e.status as EscalationStatus} />
+                  </td>
+                  <td>
+                    <SeverityBadge severity={e.severity} />
+                  </td>
+                  <td>
+                    {e.assigneeFirstName ?? <span className="text-slate-500">{t("escalations.list.notYet")}</span>}
+                  </td>
+                  <td>
+                    <ClockBadge sla={e.sla} audience="customer" />
+                  </td>
+                  <td className="whitespace-nowrap text-slate-600">{f.dateTime(e.createdAt)}</td>
+                </tr>
+              ))}
+            </Table>
           </Card>
         )}
       </div>
