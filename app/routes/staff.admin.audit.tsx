@@ -6,11 +6,11 @@ import { z } from "zod";
 import { AuditTable } from "../components/audit-table";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Button, PageHeader, SelectField, TextField } from "../components/ui";
-import { ACTOR_KINDS } from "../domain/audit/group";
+import { ACTOR_KINDS, AUDIT_TARGET_TYPES } from "../domain/audit/group";
 import { parseDate } from "../domain/calendar/time";
 import { useFormat, useT } from "../i18n/react";
 import { requireStaff } from "../server/auth/guards.server";
-import { AUDIT_TARGET_TYPES, platformAudit } from "../server/audit-view.server";
+import { platformAudit } from "../server/audit-view.server";
 import { getProfile } from "../server/profile/profile.server";
 import { listTenants } from "../server/staff/admin.server";
 

@@ -129,16 +129,3 @@ export async function platformAudit(filters: AuditFilters = {}): Promise<AuditRo
     .limit(STAFF_PAGE);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
-
-/** The kinds of things the trail names, for the entity filter. */
-export const AUDIT_TARGET_TYPES = [
-  "escalation",
-  "escalation_alert",
-  "escalation_sla_target",
-  "tenant",
-  "user",
-  "invitation",
-  "calendar",
-  "embed_key",
-  "ingest_key",
-] as const;

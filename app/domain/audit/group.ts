@@ -5,6 +5,19 @@
 export const ACTOR_KINDS = ["customer", "staff", "integration", "system"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
+/** The kinds of things the trail names, for the entity filter. */
+export const AUDIT_TARGET_TYPES = [
+  "escalation",
+  "escalation_alert",
+  "escalation_sla_target",
+  "tenant",
+  "user",
+  "invitation",
+  "calendar",
+  "embed_key",
+  "ingest_key",
+] as const;
+
 export function isMachine(kind: ActorKind): boolean {
   return kind === "integration" || kind === "system";
 }
