@@ -18,6 +18,7 @@ import {
   targetSchema,
 } from "#app/forms/escalations";
 import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
+import { ratingSchema } from "#app/forms/ratings";
 
 /** Tenant A's ids, one chosen on purpose per kind (see `probeIds` in probe.ts). */
 export interface ProbeIds {
@@ -102,6 +103,10 @@ export const FORM_WRITES: Record<
     { intent: "reply", form: { intent: "reply", body: "Probe reply" }, schema: replySchema },
     { intent: "status", form: { intent: "status", to: "closed" }, schema: statusSchema },
     { intent: "status", form: { intent: "status", to: "in_progress" }, schema: statusSchema },
+  ],
+  // A satisfaction rating on A's escalation: rating another tenant's work is a write too.
+  "/escalations/:id/rating": () => [
+    { intent: "rate", form: { score: "1", comment: "Probe rating" }, schema: ratingSchema },
   ],
   "/escalations/new": (a) => [
     { intent: "raise", form: escalationForm(a.order), schema: newEscalationSchema, adapt: newEscalationFromForm },

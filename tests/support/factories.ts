@@ -1,7 +1,6 @@
 // Small data factories for database tests. Rows are written as the owner connection
 // (`handle.db`), the way seeding and migrations write, never through a runtime role.
-import { randomUUID } from "node:crypto";
-import { shortCodeFromSlug } from "#app/domain/escalations/keys";
+import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
 import {
@@ -20,6 +19,16 @@ import {
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/**
+ * Short codes are unique across the platform and at most 8 characters, so a slug's time-based
+ * prefix would repeat for tenants made within a second (the PostgreSQL soak makes many in one
+ * database); random letters and digits don't.
+ */
+function uniqueShortCode(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join("");
+}
 
 export interface TenantRow {
   id: string;
@@ -40,7 +49,7 @@ export async function createTenant(
     timeZone: overrides.timeZone ?? "Europe/Berlin",
     country: "DE",
     region: null,
-    shortCode: shortCodeFromSlug(`t-${n}`),
+    shortCode: uniqueShortCode(),
   };
   await handle.db.insert(tenants).values(row);
   return { id: row.id, slug: row.slug, name: row.name };
