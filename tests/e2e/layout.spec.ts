@@ -56,9 +56,6 @@ for (const [file, cases] of [...Object.entries(PAGES), ...EXTRA, ["(no route)", 
       test(`${file} — ${c.what}, as ${role ?? "a signed-out visitor"}: fits 390, 768 and 1440 px`, async ({
         browser,
       }) => {
-        // Known failure (issue 14): the Nordwind SLA page at 390 px grew sideways again after this
-        // session's new SLA sections (miss breakdown, satisfaction table) landed; not yet fixed.
-        test.fail(file === "sla.tsx (Nordwind)", "Nordwind SLA page overflows on a phone (issue 14)");
         const path = typeof c.path === "function" ? c.path(await ids(browser)) : c.path;
         const context = await contextAs(browser, role, { reducedMotion: "reduce" });
         try {

@@ -18,9 +18,6 @@ async function open(page: Page, url: string): Promise<void> {
 
 for (const width of [390, 1440]) {
   test(`the OTIF trend is readable at ${width} px: target line, labelled points, exact values`, async ({ browser }) => {
-    // Known failure (issue 14): at 390 px the SLA page side-scrolls since this session's new SLA
-    // sections landed (the same regression as the Nordwind layout check); not yet fixed.
-    test.fail(width === 390, "SLA page overflows on a phone (issue 14)");
     const context = await contextAs(browser, "viewer", { viewport: { width, height: 900 } });
     const page = await context.newPage();
     await open(page, "/sla?period=this-year");

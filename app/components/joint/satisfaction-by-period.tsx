@@ -13,6 +13,7 @@ export function SatisfactionByPeriod({ points }: { points: SatisfactionPoint[] }
     <Card title={t("joint.sla.title")} description={t("joint.sla.description")}>
       <div className="mt-3">
         <Table
+          stacked
           caption={t("joint.sla.caption")}
           columns={[
             t("joint.sla.period"),
@@ -27,7 +28,7 @@ export function SatisfactionByPeriod({ points }: { points: SatisfactionPoint[] }
         >
           {rows.map((p) => (
             <tr key={p.id} data-testid={`satisfaction-${p.id}`}>
-              <th scope="row" className="font-medium whitespace-nowrap">
+              <th scope="row" className="font-medium whitespace-nowrap max-sm:block">
                 {p.label}
               </th>
               <td className="text-right">{pct(p.otif)}</td>

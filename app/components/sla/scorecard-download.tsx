@@ -16,8 +16,10 @@ function PeriodSelect(props: {
   defaultValue: string;
 }) {
   const t = useT();
+  // Full width on a phone: a select is as wide as its longest option (long fiscal period names),
+  // which would push the page sideways.
   return (
-    <div>
+    <div className="w-full min-w-0 sm:w-auto">
       <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
         {props.label}
       </label>
@@ -25,7 +27,7 @@ function PeriodSelect(props: {
         id={props.id}
         name={props.name}
         defaultValue={props.defaultValue}
-        className="mt-1 block max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+        className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
       >
         {ORDER.map((g) => (
           <optgroup key={g} label={t(`sla.csv.group.${g}` as MessageId)}>
