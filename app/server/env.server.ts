@@ -4,6 +4,7 @@
 // secret's rule over several variables lives with the secret: auth/session-secret.server.ts.)
 // `.env` is loaded before anything reads the environment: see load-env.server.ts.
 import { z } from "zod";
+import { DEFAULT_REPEAT_THRESHOLD } from "#app/domain/joint/root-causes";
 
 const port = (what: string) =>
   z.coerce
@@ -96,6 +97,13 @@ export const envSchema = z.object({
     "how long a background job's lease lasts before another process may take it",
   ),
   SIGHTLINE_JOB_POLL_MS: millis(5_000).describe("how often background job queues are checked"),
+  SIGHTLINE_REPEAT_FAILURE_THRESHOLD: z.coerce
+    .number({ error: "expected a whole number from 2 to 100" })
+    .int({ error: "expected a whole number from 2 to 100" })
+    .min(2, { error: "expected a whole number from 2 to 100" })
+    .max(100, { error: "expected a whole number from 2 to 100" })
+    .default(DEFAULT_REPEAT_THRESHOLD)
+    .describe("resolutions with the same root cause in one fiscal period that alert the leads of a strategic account"),
 });
 
 export type Env = z.infer<typeof envSchema>;

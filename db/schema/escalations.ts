@@ -18,6 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { EscalationCategory, EscalationStatus, Severity } from "../../app/domain/escalations/workflow";
+import type { RootCause } from "../../app/domain/joint/root-causes";
 import { orders } from "./orders";
 import { tenants } from "./tenancy";
 
@@ -76,6 +77,8 @@ export const escalations = pgTable(
       .default(sql`'{}'::text[]`),
     /** Set when this escalation was closed as a duplicate of another in the same account (0051). */
     mergedIntoId: uuid("merged_into_id"),
+    /** Why it happened, set by staff at resolution (0081); customers read it once resolved. */
+    rootCause: text("root_cause").$type<RootCause>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -176,7 +179,7 @@ export const escalationAlerts = pgTable(
     id: uuid("id")
       .notNull()
       .default(sql`gen_random_uuid()`),
-    kind: text("kind").$type<"late_orders" | "sla_breach" | "sla_near_breach">().notNull(),
+    kind: text("kind").$type<"late_orders" | "sla_breach" | "sla_near_breach" | "repeat_failure">().notNull(),
     /** Same key, same alert: keeps the periodic check idempotent. */
     dedupeKey: text("dedupe_key").notNull(),
     escalationId: uuid("escalation_id"),

@@ -1,5 +1,6 @@
 // One escalation with its comments, exception requests, history and the moves the viewer may make.
 // Customers read through portal_customer, so internal notes never reach them (RLS, not this code).
+import { causeApplies } from "#app/domain/joint/root-causes";
 import { APPROVER_LABELS, canDecide, type ApproverRole } from "#app/domain/escalations/approval";
 import {
   STATUS_TITLES,
@@ -60,6 +61,8 @@ function describeAudit(action: string, d: Record<string, unknown>, name: Namer):
       return `${name(d.fromNumber)} was merged into this escalation`;
     case "escalation.summary_updated":
       return "Internal summary updated";
+    case "escalation.root_cause_set":
+      return `Root cause: ${String(d.cause ?? "")}`;
     default:
       return action.replace(/^escalation\./, "").replace(/_/g, " ");
   }
@@ -198,6 +201,7 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
       actions,
       mergedInto: target ? link(target) : null,
       mergedHere: related.filter((r) => r.mergedIntoId === row.id).map(link),
+      rootCause: staff || causeApplies(row.status) ? row.rootCause : null,
     };
     if (staff) {
       detail.assigneeStaffId = row.assigneeStaffId;

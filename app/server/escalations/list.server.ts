@@ -4,6 +4,8 @@ import { parseEscalationKey } from "#app/domain/escalations/keys";
 import { and, desc, eq, ilike, isNull, ne, or, type SQL } from "drizzle-orm";
 import { escalations, orders, tenants } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
+import type { RecurringFilter } from "#app/domain/joint/recurring";
+import { recurringCondition } from "../joint/recurring.server";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor } from "./actor.server";
 import { type PublicRow, isUuid, publicColumns, tenantColumns, tenantOf } from "./row.server";
@@ -23,6 +25,8 @@ export interface ListFilters {
   /** A key (ACME-12), a number (ESC-12, 12), an order number (SO-100012) or words of the title. */
   q?: string;
   orderId?: string;
+  /** A recurring-failure count's drill-down: resolved in a period at one account, by cause, site or carrier. */
+  recurring?: RecurringFilter;
   limit?: number;
 }
 
@@ -44,6 +48,7 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
         where.push(or(isNull(escalations.assigneeStaffId), eq(escalations.assigneeStaffId, actor.staffId))!);
       } else where.push(eq(escalations.assigneeStaffId, filters.assignee === "me" ? actor.staffId : filters.assignee));
     }
+    if (filters.recurring) where.push(recurringCondition(filters.recurring));
     const search = filters.q?.trim();
     if (search) where.push(searchCondition(search));
     const rows = await tx

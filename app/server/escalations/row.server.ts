@@ -36,6 +36,7 @@ export const publicColumns = {
   responseDueAt: escalations.responseDueAt,
   resolutionDueAt: escalations.resolutionDueAt,
   mergedIntoId: escalations.mergedIntoId,
+  rootCause: escalations.rootCause,
 };
 export const tenantColumns = {
   tenantName: tenants.name,

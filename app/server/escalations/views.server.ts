@@ -8,6 +8,7 @@ import {
   type Severity,
   type TransitionKind,
 } from "#app/domain/escalations/workflow";
+import type { RootCause } from "#app/domain/joint/root-causes";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { type PublicRow } from "./row.server";
 import { slaFor, slaView, type SlaContext, type SlaView } from "./sla.server";
@@ -94,6 +95,8 @@ export interface EscalationDetail extends EscalationSummary {
   mergedInto: EscalationLink | null;
   /** Duplicates that were merged into this one; their conversations stay on their own pages. */
   mergedHere: EscalationLink[];
+  /** Why it happened (set by staff at resolution); customers see it once resolved. */
+  rootCause: RootCause | null;
   /** Staff only. */
   assigneeStaffId?: string | null;
   internalSummary?: string | null;

@@ -8,6 +8,8 @@ import {
 } from "#app/domain/escalations/workflow";
 import { and, eq } from "drizzle-orm";
 import { escalations, type StoredPause } from "../../../db/schema/index";
+import type { RootCause } from "#app/domain/joint/root-causes";
+import { notifyRepeatAlert, recordRootCause, type RepeatAlert } from "../joint/root-causes.server";
 import { withTenant, type Tx } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, REOPEN_WINDOW_DAYS, actorUserId } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
@@ -112,14 +114,24 @@ export async function saveChanges(
     .where(and(eq(escalations.tenantId, row.tenantId), eq(escalations.id, row.id)));
 }
 
-export async function changeStatus(actor: EscalationActor, id: string, to: EscalationStatus): Promise<void> {
+/** A status move; staff resolving may record the root cause with it (same transaction). */
+export async function changeStatus(
+  actor: EscalationActor,
+  id: string,
+  to: EscalationStatus,
+  opts: { rootCause?: RootCause } = {},
+): Promise<void> {
   const now = new Date();
   let mail: Notice[] = [];
+  let repeat: RepeatAlert | null = null;
   const team = actor.kind === "customer" ? await recipientsForCustomerAction(actor.tenantId, id) : null;
   await withTenant(actor.db, async (tx) => {
     const row = await loadRow(tx, actor, id, true);
     const { changes, kind } = await moveStatus(tx, actor, row, to, now);
     await saveChanges(tx, actor, row, changes, now);
+    if (kind === "resolve" && actor.kind === "staff" && opts.rootCause) {
+      repeat = await recordRootCause(tx, actor, row, opts.rootCause, now, now);
+    }
     const title = `${ref(row.number)} is now ${STATUS_TITLES[to].toLowerCase()}`;
     if (actor.kind === "staff") {
       const body =
@@ -143,4 +155,5 @@ export async function changeStatus(actor: EscalationActor, id: string, to: Escal
     }
   });
   await mailNotices(mail);
+  await notifyRepeatAlert(actor, repeat);
 }
