@@ -100,6 +100,7 @@ async function seedTenant(
   now: Temporal.Instant,
   orderCount: number,
   progress: Progress,
+  historyDays?: number,
 ): Promise<void> {
   const rng = new Rng(hashSeed(profile.slug));
   await createTenantRows(handle, profile);
@@ -114,7 +115,7 @@ async function seedTenant(
   });
   let batch: GeneratedOrder[] = [];
   let written = 0;
-  for (const o of generateOrders({ profile, siteIds, rng, now, count: orderCount })) {
+  for (const o of generateOrders({ profile, siteIds, rng, now, count: orderCount, days: historyDays })) {
     batch.push(o);
     if (batch.length === 500) {
       await writeOrders(handle.db, batch);
@@ -133,14 +134,20 @@ async function seedTenant(
 /** Five demo customers, their users and support staff. */
 export async function seedDemo(
   handle: DbHandle,
-  opts: { now?: Temporal.Instant; ordersPerTenant?: number; progress?: Progress } = {},
+  opts: {
+    now?: Temporal.Instant;
+    ordersPerTenant?: number;
+    /** How many days of history the orders span (default about 18 months, see generateOrders). */
+    historyDays?: number;
+    progress?: Progress;
+  } = {},
 ): Promise<void> {
   const now = opts.now ?? Temporal.Now.instant();
   const progress = opts.progress ?? ((l: string) => console.log(l));
   const rng = new Rng(hashSeed("users"));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const profile of DEMO_TENANTS) {
-    await seedTenant(handle, profile, now, opts.ordersPerTenant ?? profile.orders, progress);
+    await seedTenant(handle, profile, now, opts.ordersPerTenant ?? profile.orders, progress, opts.historyDays);
     const admin = await createUser(handle, `admin@${profile.emailDomain}`, `${profile.name} Admin`, passwordHash, rng);
     await handle.db
       .insert(member)

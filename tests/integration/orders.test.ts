@@ -80,7 +80,9 @@ async function ownerCount(where: string): Promise<number> {
 
 beforeAll(async () => {
   handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: ORDERS_PER_TENANT, progress: () => undefined });
+  // 160 orders spread over the default 18 months leave some days with no open order needing
+  // attention (the seed follows today's date); over four months there are always several.
+  await seedDemo(handle, { ordersPerTenant: ORDERS_PER_TENANT, historyDays: 120, progress: () => undefined });
   portal = await startPortal(handle);
   viewer = await signedIn("viewer@acme.example");
 }, 180_000);
@@ -302,7 +304,8 @@ describe("filters", () => {
     const res = await viewer.get("/orders?status=delivered&priority=standard");
     const html = await res.text();
     const expected = await ownerCount("o.priority = 'standard' and o.status = 'in_transit'");
-    if (expected > 0) expect(html).toMatch(new RegExp(`In transit <span[^>]*>${expected}</span>`));
+    expect(expected, "the demo data has standard orders in transit").toBeGreaterThan(0);
+    expect(html).toMatch(new RegExp(`In transit(?:<!-- -->)? <span[^>]*>${expected}</span>`));
   });
 
   it("counts a newly ingested order at once, though counts are cached between requests", async () => {
