@@ -11,6 +11,7 @@ import type { BackgroundService } from "./jobs/service.server";
 import { orderDelayAlertsService } from "./orders/alerts.server";
 import { realtimeHubService } from "./realtime/hub.server";
 import { logger } from "./log.server";
+import { slaDigestService } from "./sla/digest.server";
 import { metricJobsService } from "./sla/metrics.server";
 
 const log = logger("background");
@@ -21,6 +22,7 @@ const SERVICES: BackgroundService[] = [
   realtimeHubService,
   simulatorService,
   orderDelayAlertsService,
+  slaDigestService,
 ];
 
 export async function startBackgroundServices(handle: DbHandle): Promise<() => Promise<void>> {

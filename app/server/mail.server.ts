@@ -10,8 +10,12 @@ const log = logger("mail");
 export interface Mail {
   to: string;
   subject: string;
-  /** Plain text; HTML is derived by escaping, so user text stays inert in mail clients. */
+  /** Plain text; without `html`, HTML is derived by escaping, so user text stays inert in mail clients. */
   text: string;
+  /** A complete HTML part built from escaped values (the SLA digest); the text part stays beside it. */
+  html?: string;
+  /** A stable Message-ID (e.g. one per digest and period): a resent copy is recognisably the same mail. */
+  messageId?: string;
 }
 
 let transport: nodemailer.Transporter | undefined;
@@ -39,7 +43,8 @@ export async function sendMail(mail: Mail): Promise<void> {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      html: `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(mail.text)}</pre>`,
+      html: mail.html ?? `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(mail.text)}</pre>`,
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
     });
   } catch (err) {
     // Tagged with its source: an ECONNREFUSED from here must not read as "database unavailable".

@@ -10,3 +10,4 @@ export * from "./escalations";
 export * from "./embed";
 export * from "./jobs";
 export * from "./joint";
+export * from "./digest";

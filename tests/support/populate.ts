@@ -139,5 +139,12 @@ export async function populateTenant(
   if (empty.has("order_alerts_sent") && orderId)
     await run(sql`insert into order_alerts_sent (tenant_id, view_id, order_id, dedupe_key)
       values (${tenantId}, ${viewId}, ${orderId}, ${`populated-${tag}`})`);
+  if (empty.has("sla_digest_subscriptions"))
+    await run(
+      sql`insert into sla_digest_subscriptions (tenant_id, user_id, cadence) values (${tenantId}, ${opts.userId}, 'week')`,
+    );
+  if (empty.has("sla_digest_deliveries"))
+    await run(sql`insert into sla_digest_deliveries (tenant_id, user_id, period_id, cadence, status, sent_at)
+      values (${tenantId}, ${opts.userId}, 'FY2026-W01', 'week', 'sent', now())`);
   return { embedSecret };
 }
