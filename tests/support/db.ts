@@ -106,9 +106,15 @@ export async function createTestDb(
 
 /**
  * Runs a suite once per available database: PGlite always, PostgreSQL when reachable.
- * Use for isolation and other database-semantics suites that must hold on both.
+ * Use for isolation and other database-semantics suites that must hold on both. In the
+ * PostgreSQL run (`npm run test:pg`) only the PostgreSQL case runs: the default run had PGlite.
  */
 export async function describeEachDb(name: string, body: (kind: DbKind) => void): Promise<void> {
+  if (defaultDbKind() === "postgres") {
+    if (await postgresReachable()) describe(`${name} [postgres]`, () => body("postgres"));
+    else reportSkip(`${name} [postgres]`);
+    return;
+  }
   const kinds: DbKind[] = ["pglite"];
   if (await postgresReachable()) kinds.push("postgres");
   else reportSkip(`${name} [postgres]`);
