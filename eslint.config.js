@@ -18,6 +18,10 @@ const CATALOGUE_ONLY = [
   "app/components/app-header.tsx",
   "app/components/error-boundary.tsx",
   "app/routes/profile.tsx",
+  "app/routes/escalations.new.tsx",
+  "app/routes/settings._index.tsx",
+  "app/routes/settings.embed.tsx",
+  "app/routes/notifications.tsx",
 ];
 
 /**

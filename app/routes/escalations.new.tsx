@@ -1,16 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormattedMessage } from "react-intl";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { TextAreaField } from "../components/escalations";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField } from "../components/ui";
-import {
-  CATEGORY_LABELS,
-  ESCALATION_CATEGORIES,
-  ESCALATION_SEVERITIES,
-  SEVERITY_GUIDANCE,
-} from "../domain/escalations/workflow";
+import { ESCALATION_CATEGORIES, ESCALATION_SEVERITIES } from "../domain/escalations/workflow";
 import { fieldErrors } from "../forms/auth";
 import { newEscalationFromForm, newEscalationSchema } from "../forms/escalations";
+import { translator, type MessageId } from "../i18n/catalogue";
+import { pageTitle } from "../i18n/meta";
+import { useFormat, useT } from "../i18n/react";
 import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { atRiskOrders, openEscalationsForOrder, orderForEscalation } from "../server/escalations/orders.server";
@@ -40,12 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const ctx = await requireAccount(request);
   const form = await request.formData();
+  const t = translator(ctx.user.locale ?? "en");
   const parsed = newEscalationSchema.safeParse(newEscalationFromForm(form));
   if (!parsed.success) {
-    return data(
-      { errors: fieldErrors(parsed.error), message: "Please correct the highlighted fields." },
-      { status: 400 },
-    );
+    return data({ errors: fieldErrors(parsed.error), message: t("escalations.new.correctFields") }, { status: 400 });
   }
   // A second escalation about an order that already has an open one is usually a duplicate: ask once.
   if (parsed.data.orderId && form.get("duplicateConfirmed") !== "yes") {
@@ -54,9 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return data(
         {
           errors: {
-            duplicateConfirmed: "Tick the box to raise a separate escalation, or add to the open one instead.",
+            duplicateConfirmed: t("escalations.new.duplicateTick"),
           },
-          message: `ESC-${open[0].number} is already open about this order. Add to it, or confirm that this is a separate problem.`,
+          message: t("escalations.new.duplicateMessage", { number: String(open[0].number) }),
         },
         { status: 409 },
       );
@@ -76,23 +73,24 @@ export default function NewEscalation() {
   const { order, openOnOrder, atRisk, orderMissing, late, tenantName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useT();
+  const f = useFormat();
+  const statusLabel = (status: string) => t(`orders.status.${status}` as MessageId);
   const errors: Record<string, string> = actionData?.errors ?? {};
   const defaultTitle = order
     ? late
-      ? `Order ${order.orderNumber} is late`
-      : `Problem with order ${order.orderNumber}`
+      ? t("escalations.new.defaultTitleLate", { number: order.orderNumber })
+      : t("escalations.new.defaultTitle", { number: order.orderNumber })
     : "";
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
-        title="Raise an escalation"
-        description={`Tell the support team what went wrong for ${tenantName}. You will see who owns it and the time left to respond, in your business hours.`}
+        title={t("escalations.new.title")}
+        description={t("escalations.new.description", { tenant: tenantName })}
       />
       {orderMissing ? (
         <div className="mb-4">
-          <Alert tone="info">
-            That order was not found in your account, so this escalation is not linked to an order.
-          </Alert>
+          <Alert tone="info">{t("escalations.new.orderMissing")}</Alert>
         </div>
       ) : null}
       {actionData?.message ? (
@@ -102,24 +100,32 @@ export default function NewEscalation() {
       ) : null}
       {atRisk.length ? (
         <Card className="mb-6">
-          <h2 className="text-base font-semibold">Is it about one of these orders?</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            These open orders are past or close to their promised date. Choose one to fill in the form for it.
-          </p>
-          <ul className="mt-3 divide-y divide-slate-100 text-sm" aria-label="Orders at risk">
+          <h2 className="text-base font-semibold">{t("escalations.new.atRiskTitle")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("escalations.new.atRiskBody")}</p>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm" aria-label={t("escalations.new.atRiskLabel")}>
             {atRisk.map((o) => (
               <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <strong>{o.orderNumber}</strong> · promised {o.promisedDate} · {o.status.replace(/_/g, " ")}{" "}
-                  {o.late ? <Badge tone="red">Late</Badge> : <Badge tone="amber">Due soon</Badge>}
-                  {o.escalated ? <span className="ml-2 text-xs text-slate-500">already escalated</span> : null}
+                  <strong>{o.orderNumber}</strong> ·{" "}
+                  {t("escalations.new.atRiskLine", {
+                    date: f.calendarDate(o.promisedDate),
+                    status: statusLabel(o.status),
+                  })}{" "}
+                  {o.late ? (
+                    <Badge tone="red">{t("escalations.new.late")}</Badge>
+                  ) : (
+                    <Badge tone="amber">{t("escalations.new.dueSoon")}</Badge>
+                  )}
+                  {o.escalated ? (
+                    <span className="ml-2 text-xs text-slate-500">{t("escalations.new.alreadyEscalated")}</span>
+                  ) : null}
                 </span>
                 <Link
                   to={`/escalations/new?order=${o.id}`}
                   className="text-brand-700 hover:underline"
-                  aria-label={`Escalate order ${o.orderNumber}`}
+                  aria-label={t("escalations.new.escalateOrder", { number: o.orderNumber })}
                 >
-                  Escalate this order
+                  {t("escalations.new.escalateThis")}
                 </Link>
               </li>
             ))}
@@ -132,36 +138,45 @@ export default function NewEscalation() {
           {order ? (
             <div className="rounded-lg bg-slate-50 p-3 text-sm">
               <input type="hidden" name="orderId" value={order.id} />
-              For order <strong>{order.orderNumber}</strong>
-              {order.promisedDate ? <> · promised for {order.promisedDate}</> : null} · status{" "}
-              {order.status.replace(/_/g, " ")}
-              {late ? <span className="ml-2 font-medium text-red-700">past its promised date</span> : null}
+              <FormattedMessage
+                id="escalations.new.forOrder"
+                values={{ number: order.orderNumber, b: (chunks) => <strong>{chunks}</strong> }}
+              />
+              {order.promisedDate
+                ? [" · ", t("escalations.new.promisedFor", { date: f.calendarDate(order.promisedDate) })]
+                : null}
+              {" · "}
+              {t("escalations.new.orderStatus", { status: statusLabel(order.status) })}
+              {late ? <span className="ml-2 font-medium text-red-700">{t("escalations.new.pastPromised")}</span> : null}
             </div>
           ) : null}
           {openOnOrder.length ? <DuplicateWarning open={openOnOrder} error={errors.duplicateConfirmed} /> : null}
           <SelectField
-            label="What is the problem about?"
+            label={t("escalations.new.category")}
             name="category"
             defaultValue={late ? "late_delivery" : ""}
             error={errors.category}
             required
           >
             <option value="" disabled>
-              Choose a category
+              {t("escalations.new.chooseCategory")}
             </option>
             {ESCALATION_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
+                {t(`escalations.category.${c}`)}
               </option>
             ))}
           </SelectField>
           <fieldset aria-describedby={errors.severity ? "severity-error" : undefined}>
-            <legend className="text-sm font-medium text-slate-800">How severe is it?</legend>
+            <legend className="text-sm font-medium text-slate-800">{t("escalations.new.severity")}</legend>
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               {ESCALATION_SEVERITIES.map((s) => (
                 <label
                   key={s}
-                  aria-label={`${s} — ${SEVERITY_GUIDANCE[s]}`}
+                  aria-label={t("escalations.new.severityOption", {
+                    severity: s,
+                    guidance: t(`escalations.severity.${s}`),
+                  })}
                   className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
                 >
                   <input
@@ -173,7 +188,7 @@ export default function NewEscalation() {
                   />
                   <span>
                     <span className="font-semibold">{s}</span>
-                    <span className="block text-slate-600">{SEVERITY_GUIDANCE[s]}</span>
+                    <span className="block text-slate-600">{t(`escalations.severity.${s}`)}</span>
                   </span>
                 </label>
               ))}
@@ -185,7 +200,7 @@ export default function NewEscalation() {
             ) : null}
           </fieldset>
           <TextField
-            label="Short summary"
+            label={t("escalations.new.summary")}
             name="title"
             defaultValue={defaultTitle}
             maxLength={200}
@@ -193,16 +208,16 @@ export default function NewEscalation() {
             error={errors.title}
           />
           <TextAreaField
-            label="What happened?"
+            label={t("escalations.new.whatHappened")}
             name="description"
             rows={6}
             required
             maxLength={10_000}
             error={errors.description}
-            hint="Include what you expected, what you received and when. At least 10 characters."
+            hint={t("escalations.new.whatHappenedHint")}
           />
           <TextAreaField
-            label="What outcome do you need?"
+            label={t("escalations.new.outcome")}
             name="desiredOutcome"
             rows={3}
             required
@@ -210,40 +225,37 @@ export default function NewEscalation() {
             error={errors.desiredOutcome}
           />
           <fieldset className="rounded-lg border border-slate-200 p-4">
-            <legend className="px-1 text-sm font-medium text-slate-800">Request an exception (optional)</legend>
-            <p className="text-xs text-slate-600">
-              Some requests need approval by a support lead or an executive, depending on your agreement. You will see
-              the decision and its reason on the escalation.
-            </p>
+            <legend className="px-1 text-sm font-medium text-slate-800">{t("escalations.new.exceptionLegend")}</legend>
+            <p className="text-xs text-slate-600">{t("escalations.new.exceptionBody")}</p>
             <label className="mt-3 flex items-center gap-2 text-sm">
-              <input type="checkbox" name="requestExpedite" /> Expedite the shipment
+              <input type="checkbox" name="requestExpedite" /> {t("escalations.new.expedite")}
             </label>
             <TextField
               className="mt-3"
-              label="Credit amount"
+              label={t("escalations.new.credit")}
               name="requestCreditAmount"
               inputMode="decimal"
-              placeholder="e.g. 1500"
+              placeholder={t("escalations.new.creditPlaceholder")}
               error={errors.requestCreditAmount}
-              hint="In your account's currency. Leave empty for none."
+              hint={t("escalations.new.creditHint")}
             />
             <TextAreaField
               className="mt-3"
-              label="Policy override"
+              label={t("escalations.new.policyOverride")}
               name="requestPolicyOverride"
               rows={2}
               maxLength={2_000}
               error={errors.requestPolicyOverride}
-              hint="Describe the policy you are asking us to set aside, if any."
+              hint={t("escalations.new.policyOverrideHint")}
             />
           </fieldset>
           {errors.orderId ? <Alert>{errors.orderId}</Alert> : null}
           <div className="flex flex-wrap gap-3">
             <Button type="submit" disabled={busy}>
-              {busy ? "Raising…" : "Raise escalation"}
+              {busy ? t("escalations.new.raising") : t("escalations.new.raise")}
             </Button>
             <Link to="/escalations" className="inline-flex items-center px-3 text-sm text-slate-700 hover:underline">
-              Cancel
+              {t("escalations.new.cancel")}
             </Link>
           </div>
         </Form>
@@ -259,24 +271,21 @@ function DuplicateWarning({
   open: { id: string; number: number; title: string; status: string }[];
   error?: string;
 }) {
+  const t = useT();
   return (
     <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="duplicate-warning">
-      <p className="font-medium text-amber-950">
-        {open.length === 1
-          ? "An escalation about this order is already open:"
-          : "Escalations about this order are already open:"}
-      </p>
+      <p className="font-medium text-amber-950">{t("escalations.new.duplicateOpen", { count: open.length })}</p>
       <ul className="mt-1 list-disc pl-5">
         {open.map((e) => (
           <li key={e.id}>
             <Link to={`/escalations/${e.id}`} className="text-brand-700 underline">
-              ESC-{e.number}: {e.title}
+              {t("escalations.new.duplicateLink", { number: String(e.number), title: e.title })}
             </Link>{" "}
-            ({e.status.replace(/_/g, " ")})
+            ({t(`escalations.status.${e.status}` as MessageId)})
           </li>
         ))}
       </ul>
-      <p className="mt-2">Adding a reply there reaches the same team faster than a second escalation.</p>
+      <p className="mt-2">{t("escalations.new.duplicateReply")}</p>
       <label className="mt-2 flex items-start gap-2">
         <input
           type="checkbox"
@@ -285,7 +294,7 @@ function DuplicateWarning({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "duplicateConfirmed-error" : undefined}
         />
-        <span>This is a separate problem: raise a new escalation anyway.</span>
+        <span>{t("escalations.new.duplicateConfirm")}</span>
       </label>
       {error ? (
         <p id="duplicateConfirmed-error" className="mt-1 text-red-700">
@@ -296,7 +305,7 @@ function DuplicateWarning({
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Raise an escalation · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "escalations.new.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -5,7 +5,8 @@ import { Badge, Button, Card, EmptyState, PageHeader } from "../components/ui";
 import { getPrincipal, requireCustomer, requireStaff } from "../server/auth/guards.server";
 import { listNotifications, markNotificationsRead } from "../server/escalations/notify.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
-import { useFormat } from "#app/i18n/react";
+import { pageTitle } from "#app/i18n/meta";
+import { useFormat, useT } from "#app/i18n/react";
 
 /** Customers and staff alike: each reads only their own notifications (RLS). */
 async function requireViewer(request: Request) {
@@ -37,32 +38,31 @@ export default function Notifications() {
   const busy = useNavigation().state === "submitting";
   const unread = notifications.filter((n) => !n.read).length;
   const f = useFormat(timeZone);
+  const t = useT();
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
-        title="Notifications"
-        description="Replies, status changes, approvals and SLA alerts about escalations."
+        title={t("notifications.title")}
+        description={t("notifications.description")}
         actions={
           unread ? (
             <Form method="post">
               <Button type="submit" variant="secondary" disabled={busy}>
-                Mark all as read
+                {t("notifications.markAllRead")}
               </Button>
             </Form>
           ) : null
         }
       />
       {notifications.length === 0 ? (
-        <EmptyState title="No notifications yet">
-          You will be notified here when something needs your attention.
-        </EmptyState>
+        <EmptyState title={t("notifications.emptyTitle")}>{t("notifications.emptyBody")}</EmptyState>
       ) : (
         <Card className="p-0">
           <ul className="divide-y divide-slate-100">
             {notifications.map((n) => (
               <li key={n.id} className="p-4" data-testid="notification">
                 <p className="flex flex-wrap items-center gap-2">
-                  {!n.read ? <Badge tone="blue">New</Badge> : null}
+                  {!n.read ? <Badge tone="blue">{t("notifications.new")}</Badge> : null}
                   <Link to={n.link} className="font-medium text-brand-700 hover:underline">
                     {n.title}
                   </Link>
@@ -80,7 +80,7 @@ export default function Notifications() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Notifications · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

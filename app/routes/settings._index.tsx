@@ -7,7 +7,9 @@ import { fieldErrors, inviteSchema } from "../forms/auth";
 import { requireCustomer } from "../server/auth/guards.server";
 import { changeRole, inviteUser, listMembers, removeMember } from "../server/auth/members.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
-import { useFormat } from "#app/i18n/react";
+import { translator, type MessageId } from "#app/i18n/catalogue";
+import { pageTitle } from "#app/i18n/meta";
+import { useFormat, useT } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });
@@ -24,6 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const ctx = await requireCustomer(request, { role: "customer_admin" });
   const form = Object.fromEntries(await request.formData());
+  const t = translator(ctx.user.locale ?? "en");
   if (form.intent === "invite") {
     const parsed = inviteSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), message: null, ok: false }, { status: 400 });
@@ -32,31 +35,29 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = memberAction.safeParse(form);
   if (!parsed.success)
-    return data(
-      { errors: {}, message: "That request was not understood. Reload the page and try again.", ok: false },
-      { status: 400 },
-    );
+    return data({ errors: {}, message: t("settings.users.notUnderstood"), ok: false }, { status: 400 });
   const { intent, memberId, role } = parsed.data;
   const r =
     intent === "remove"
       ? await removeMember(ctx, request, memberId)
       : role
         ? await changeRole(ctx, request, memberId, role)
-        : { ok: false as const, status: 400, message: "Choose a role." };
+        : { ok: false as const, status: 400, message: t("settings.users.chooseRole") };
   return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : r.status });
 }
-
-const ROLE_LABEL: Record<string, string> = { customer_admin: "Administrator", customer_viewer: "Viewer" };
 
 export default function Users() {
   const { members, invitations, me, tenantName, timeZone } = useLoaderData<typeof loader>();
   const f = useFormat(timeZone);
+  const t = useT();
+  const roleLabel = (role: string) =>
+    role === "customer_admin" || role === "customer_viewer" ? t(`settings.users.role.${role}` as MessageId) : role;
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <Card className="lg:col-span-2" title={`People at ${tenantName}`}>
+      <Card className="lg:col-span-2" title={t("settings.users.people", { tenant: tenantName })}>
         {actionData?.message ? (
           <div className="mt-3">
             <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
@@ -67,14 +68,15 @@ export default function Users() {
             <li key={m.memberId} className="flex flex-wrap items-center gap-3 py-3">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
-                  {m.name} {m.userId === me ? <span className="text-sm text-slate-500">(you)</span> : null}
+                  {m.name}{" "}
+                  {m.userId === me ? <span className="text-sm text-slate-500">{t("settings.users.you")}</span> : null}
                 </p>
                 <p className="truncate text-sm text-slate-600">{m.email}</p>
               </div>
               {m.deactivated ? (
-                <Badge tone="red">Deactivated</Badge>
+                <Badge tone="red">{t("settings.users.deactivated")}</Badge>
               ) : (
-                <Badge tone={m.role === "customer_admin" ? "blue" : "slate"}>{ROLE_LABEL[m.role]}</Badge>
+                <Badge tone={m.role === "customer_admin" ? "blue" : "slate"}>{roleLabel(m.role)}</Badge>
               )}
               {m.userId !== me ? (
                 <div className="flex gap-2">
@@ -87,19 +89,26 @@ export default function Users() {
                       value={m.role === "customer_admin" ? "customer_viewer" : "customer_admin"}
                     />
                     <Button variant="secondary" type="submit" disabled={busy}>
-                      Make {m.role === "customer_admin" ? "viewer" : "administrator"}
+                      {t("settings.users.makeRole", {
+                        role: m.role === "customer_admin" ? "customer_viewer" : "customer_admin",
+                      })}
                     </Button>
                   </Form>
                   <Form
                     method="post"
                     onSubmit={(e) => {
-                      if (!confirm(`Remove ${m.email}? They will lose access immediately.`)) e.preventDefault();
+                      if (!confirm(t("settings.users.removeConfirm", { email: m.email }))) e.preventDefault();
                     }}
                   >
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="memberId" value={m.memberId} />
-                    <Button variant="ghost" type="submit" disabled={busy} aria-label={`Remove ${m.email}`}>
-                      Remove
+                    <Button
+                      variant="ghost"
+                      type="submit"
+                      disabled={busy}
+                      aria-label={t("settings.users.removeLabel", { email: m.email })}
+                    >
+                      {t("settings.users.remove")}
                     </Button>
                   </Form>
                 </div>
@@ -109,19 +118,19 @@ export default function Users() {
         </ul>
         {invitations.length > 0 ? (
           <>
-            <h3 className="mt-6 text-sm font-semibold text-slate-700">Pending invitations</h3>
+            <h3 className="mt-6 text-sm font-semibold text-slate-700">{t("settings.users.pending")}</h3>
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {invitations.map((i) => (
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>{i.email}</span>
                   <span className="text-slate-500">
-                    {ROLE_LABEL[i.role] ?? i.role} · expires {f.date(i.expiresAt)} ·{" "}
+                    {roleLabel(i.role)} · {t("settings.users.expires", { date: f.date(i.expiresAt) })} ·{" "}
                     <a
                       href={`/invitations/${i.id}`}
                       className="text-brand-700 underline hover:no-underline"
-                      aria-label={`Invitation link for ${i.email}`}
+                      aria-label={t("settings.users.invitationLinkFor", { email: i.email })}
                     >
-                      invitation link
+                      {t("settings.users.invitationLink")}
                     </a>
                   </span>
                 </li>
@@ -130,19 +139,21 @@ export default function Users() {
           </>
         ) : null}
       </Card>
-      <Card
-        title="Invite someone"
-        description="They get an email with a link to choose a password. The link works for 7 days."
-      >
+      <Card title={t("settings.users.invite")} description={t("settings.users.inviteDescription")}>
         <Form method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="invite" />
-          <TextField label="Work email" name="email" type="email" required error={errors.email} />
-          <SelectField label="Role" name="role" defaultValue="customer_viewer" error={errors.role}>
-            <option value="customer_viewer">Viewer — sees orders, SLA and escalations</option>
-            <option value="customer_admin">Administrator — also manages users and settings</option>
+          <TextField label={t("settings.users.email")} name="email" type="email" required error={errors.email} />
+          <SelectField
+            label={t("settings.users.roleLabel")}
+            name="role"
+            defaultValue="customer_viewer"
+            error={errors.role}
+          >
+            <option value="customer_viewer">{t("settings.users.roleViewer")}</option>
+            <option value="customer_admin">{t("settings.users.roleAdmin")}</option>
           </SelectField>
           <Button type="submit" disabled={busy} className="w-full">
-            {busy ? "Sending…" : "Send invitation"}
+            {busy ? t("settings.users.sending") : t("settings.users.send")}
           </Button>
         </Form>
       </Card>
@@ -150,7 +161,7 @@ export default function Users() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Users · Settings · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.users.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -8,7 +8,10 @@ import { requireCustomer } from "../server/auth/guards.server";
 import { createEmbedKey, listEmbedKeys, revokeEmbedKey } from "../server/embed/keys.server";
 import { portalOrigin } from "../server/env.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
-import { useFormat } from "#app/i18n/react";
+import { FormattedMessage } from "react-intl";
+import { translator } from "#app/i18n/catalogue";
+import { pageTitle } from "#app/i18n/meta";
+import { useFormat, useT } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });
@@ -39,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({
     errors: {},
     ok: true,
-    message: `Created “${parsed.data.name}”.`,
+    message: translator(ctx.user.locale ?? "en")("settings.embed.created", { name: parsed.data.name }),
     secret: { name: parsed.data.name, value: r.secret },
   });
 }
@@ -50,20 +53,19 @@ export default function EmbedKeys() {
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = result?.errors ?? {};
   const f = useFormat(timeZone);
-  const when = (d: Date | string | null) => (d ? f.dateTime(d) : "never");
+  const t = useT();
+  const when = (d: Date | string | null) => (d ? f.dateTime(d) : t("settings.embed.never"));
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card
         className="lg:col-span-2"
-        title="Embed keys"
+        title={t("settings.embed.title")}
         description={
-          <>
-            Your intranet&apos;s server exchanges a key&apos;s secret for short-lived widget tokens. Widgets work only
-            on the origins you list. The widget guide (<code>widgets/README.md</code>) has complete host-page examples.
-          </>
+          <FormattedMessage id="settings.embed.description" values={{ code: (chunks) => <code>{chunks}</code> }} />
         }
       >
         <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
+          {/* eslint-disable-next-line i18n/no-literal-text -- a code sample, not words */}
           {`<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>
 <sightline-order-list api-base="${portal}"></sightline-order-list>
 <script>
@@ -75,9 +77,9 @@ export default function EmbedKeys() {
         {result?.secret ? (
           <div className="mt-4">
             <Alert tone="success">
-              <p className="font-medium">Copy the secret of “{result.secret.name}” now — it is shown only once.</p>
+              <p className="font-medium">{t("settings.embed.copySecret", { name: result.secret.name })}</p>
               <label className="mt-2 block text-xs font-medium" htmlFor="new-secret">
-                Secret (keep it on your server; never put it in a web page)
+                {t("settings.embed.secretLabel")}
               </label>
               <input
                 id="new-secret"
@@ -95,9 +97,7 @@ export default function EmbedKeys() {
         ) : null}
         {keys.length === 0 ? (
           <div className="mt-4">
-            <EmptyState title="No embed keys yet">
-              Create one to put live Sightline widgets on your intranet.
-            </EmptyState>
+            <EmptyState title={t("settings.embed.emptyTitle")}>{t("settings.embed.emptyBody")}</EmptyState>
           </div>
         ) : (
           <ul className="mt-4 divide-y divide-slate-100">
@@ -107,34 +107,45 @@ export default function EmbedKeys() {
                   <p className="font-medium">
                     {k.name} <span className="font-mono text-xs text-slate-500">{k.prefix}…</span>
                   </p>
-                  <p className="text-slate-600">Origins: {k.allowedOrigins.join(", ")}</p>
                   <p className="text-slate-600">
-                    Allows: {k.scopes.join(", ")}
+                    {t("settings.embed.origins", { origins: k.allowedOrigins.join(", ") })}
+                  </p>
+                  <p className="text-slate-600">
+                    {t("settings.embed.allows", { scopes: k.scopes.join(", ") })}
                     {k.fixedFilters.site?.length
-                      ? ` · only ${k.fixedFilters.site
-                          .map((id) => sites.find((s) => s.id === id)?.code ?? "a removed site")
-                          .join(", ")}`
+                      ? " · " +
+                        t("settings.embed.onlySites", {
+                          sites: k.fixedFilters.site
+                            .map((id) => sites.find((s) => s.id === id)?.code ?? t("settings.embed.removedSite"))
+                            .join(", "),
+                        })
                       : ""}
                   </p>
                   <p className="text-xs text-slate-500">
-                    Created {when(k.createdAt)}
-                    {k.createdByName ? ` by ${k.createdByName}` : ""} · last used {when(k.lastUsedAt)}
-                    {k.revokedAt ? ` · revoked ${when(k.revokedAt)}` : ""}
+                    {t("settings.embed.createdAt", { when: when(k.createdAt) })}
+                    {k.createdByName ? " " + t("settings.embed.createdBy", { name: k.createdByName }) : ""} ·{" "}
+                    {t("settings.embed.lastUsed", { when: when(k.lastUsedAt) })}
+                    {k.revokedAt ? " · " + t("settings.embed.revokedAt", { when: when(k.revokedAt) }) : ""}
                   </p>
                 </div>
                 {k.revokedAt ? (
-                  <Badge tone="red">Revoked</Badge>
+                  <Badge tone="red">{t("settings.embed.revoked")}</Badge>
                 ) : (
                   <Form
                     method="post"
                     onSubmit={(e) => {
-                      if (!confirm(`Revoke “${k.name}”? Widgets using it stop working at once.`)) e.preventDefault();
+                      if (!confirm(t("settings.embed.revokeConfirm", { name: k.name }))) e.preventDefault();
                     }}
                   >
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="keyId" value={k.id} />
-                    <Button variant="secondary" type="submit" disabled={busy} aria-label={`Revoke ${k.name}`}>
-                      Revoke
+                    <Button
+                      variant="secondary"
+                      type="submit"
+                      disabled={busy}
+                      aria-label={t("settings.embed.revokeLabel", { name: k.name })}
+                    >
+                      {t("settings.embed.revoke")}
                     </Button>
                   </Form>
                 )}
@@ -143,21 +154,21 @@ export default function EmbedKeys() {
           </ul>
         )}
       </Card>
-      <Card title="New embed key">
+      <Card title={t("settings.embed.new")}>
         {/* A new key remounts the form, so a second click cannot create a duplicate. */}
         <Form key={result?.secret?.value ?? "new"} method="post" className="mt-4 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />
           <TextField
-            label="Name"
+            label={t("settings.embed.name")}
             name="name"
             required
             maxLength={100}
             error={errors.name}
-            placeholder="Plant intranet"
+            placeholder={t("settings.embed.namePlaceholder")}
           />
           <div>
             <label htmlFor="origins" className="block text-sm font-medium text-slate-800">
-              Allowed origins
+              {t("settings.embed.allowedOrigins")}
             </label>
             <textarea
               id="origins"
@@ -167,26 +178,27 @@ export default function EmbedKeys() {
               aria-invalid={errors.origins ? true : undefined}
               aria-describedby={errors.origins ? "origins-error origins-hint" : "origins-hint"}
               className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm"
+              // eslint-disable-next-line i18n/no-literal-text -- an example URL, the same in every language
               placeholder="https://intranet.example.com"
             />
             <p id="origins-hint" className="mt-1 text-xs text-slate-500">
-              One per line: scheme, host and port exactly as the browser shows them. No paths or wildcards.
+              {t("settings.embed.originsHint")}
             </p>
             <FieldError id="origins-error" error={errors.origins} />
           </div>
           <fieldset>
-            <legend className="text-sm font-medium text-slate-800">Permissions</legend>
+            <legend className="text-sm font-medium text-slate-800">{t("settings.embed.permissions")}</legend>
             {EMBED_SCOPE_OPTIONS.map((s) => (
               <label key={s.value} className="mt-1 flex items-center gap-2 text-sm">
                 <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value !== "escalations:write"} />
-                {s.label}
+                {t(`settings.embed.scope.${s.value}`)}
               </label>
             ))}
             <FieldError id="scopes-error" error={errors.scopes} />
           </fieldset>
           {sites.length ? (
             <fieldset>
-              <legend className="text-sm font-medium text-slate-800">Only these sites (optional)</legend>
+              <legend className="text-sm font-medium text-slate-800">{t("settings.embed.sites")}</legend>
               {sites.map((s) => (
                 <label key={s.id} className="mt-1 flex items-center gap-2 text-sm">
                   <input type="checkbox" name="sites" value={s.id} />
@@ -197,7 +209,7 @@ export default function EmbedKeys() {
             </fieldset>
           ) : null}
           <Button type="submit" disabled={busy} className="w-full">
-            {busy ? "Creating…" : "Create key"}
+            {busy ? t("settings.embed.creating") : t("settings.embed.create")}
           </Button>
         </Form>
       </Card>
@@ -205,7 +217,7 @@ export default function EmbedKeys() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Embed keys · Settings · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.embed.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
