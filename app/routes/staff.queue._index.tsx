@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { QueuePage } from "../components/staff/queue-page";
+import { LEAD_WINDOWS } from "../domain/escalations/lead-metrics";
 import { ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalations/workflow";
 import { requireStaff } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
@@ -21,6 +22,8 @@ const filterSchema = z.object({
   assignee: z.string().max(100).optional().catch(undefined),
   sla: z.enum(["breaching_soon", "breached", "at_risk"]).optional().catch(undefined),
   attention: z.literal("1").optional().catch(undefined),
+  breached: z.literal("week").optional().catch(undefined),
+  answered: z.enum(LEAD_WINDOWS).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
 });
 
@@ -38,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     assignee: f.assignee,
     sla: f.sla,
     attention: f.attention === "1",
+    breached: f.breached,
+    answered: f.answered,
     q: f.q,
     limit: 500,
   };

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { WorkloadFigures } from "../components/staff/workload-figures";
 import { Card, PageHeader } from "../components/ui";
 import { ESCALATION_SEVERITIES } from "../domain/escalations/workflow";
 import type { WorkloadCounts } from "../domain/escalations/workload";
@@ -124,7 +125,7 @@ function WorkloadTable({
 }
 
 export default function WorkloadPage() {
-  const { byOwner, byAccount, total } = useLoaderData<typeof loader>();
+  const { byOwner, byAccount, total, totalFigures } = useLoaderData<typeof loader>();
   const t = useT();
   const ownerName = (l: WorkloadLine) => (l.id ? l.name : t("staff.workload.unassigned"));
   return (
@@ -159,6 +160,36 @@ export default function WorkloadPage() {
             total={total}
             scopeOf={(l) => ["tenant", l.id ?? ""]}
             testId="workload-account"
+          />
+        </Card>
+        <Card className="p-0">
+          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.slaHeading")}</h2>
+          <p className="px-4 pt-1 text-sm text-slate-600">{t("staff.workload.slaDescription")}</p>
+          <h3 className="px-4 pt-3 text-sm font-semibold">{t("staff.workload.byOwner")}</h3>
+          <WorkloadFigures
+            caption={t("staff.workload.byOwner")}
+            heading={t("staff.workload.owner")}
+            lines={byOwner.map((l) => ({
+              key: l.id ?? "unassigned",
+              name: ownerName(l),
+              scope: ["assignee", l.id ?? "unassigned"],
+              figures: l.figures,
+            }))}
+            total={totalFigures}
+            testId="figures-owner"
+          />
+          <h3 className="px-4 pt-3 text-sm font-semibold">{t("staff.workload.byAccount")}</h3>
+          <WorkloadFigures
+            caption={t("staff.workload.byAccount")}
+            heading={t("staff.workload.account")}
+            lines={byAccount.map((l) => ({
+              key: l.id ?? "",
+              name: l.name,
+              scope: ["tenant", l.id ?? ""],
+              figures: l.figures,
+            }))}
+            total={totalFigures}
+            testId="figures-account"
           />
         </Card>
       </div>

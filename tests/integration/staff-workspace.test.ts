@@ -267,6 +267,75 @@ await describeEachDb("support workspace", (kind) => {
     expect((await agent.get("/staff/workload")).status).toBe(403);
   });
 
+  it("shows a lead breaches this week and median first responses, each figure opening a queue of exactly those", async () => {
+    const [agentUser] = await handle.db
+      .select({ id: user.id })
+      .from(user)
+      .where(eq(user.email, "agent@sightline.example"));
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    // P1 runs 24x7 for a strategic account (30 min to answer): one unanswered past its time, one
+    // answered in 15 minutes and owned by the agent, one answered in 5 minutes and closed since.
+    await createEscalationRow(handle, acme.id, { title: `Breach ${kind}`, severity: "P1", createdAt: minutesAgo(40) });
+    const answered = await createEscalationRow(handle, acme.id, {
+      title: `Answered ${kind}`,
+      severity: "P1",
+      status: "in_progress",
+      createdAt: minutesAgo(20),
+      firstResponseAt: minutesAgo(5),
+    });
+    await handle.db.update(escalations).set({ assigneeStaffId: agentUser.id }).where(eq(escalations.id, answered));
+    await createEscalationRow(handle, nordwind.id, {
+      title: `Closed ${kind}`,
+      severity: "P1",
+      status: "closed",
+      createdAt: minutesAgo(12),
+      firstResponseAt: minutesAgo(7),
+      resolvedAt: minutesAgo(6),
+    });
+    const lead = await client().signIn("lead@sightline.example");
+    const html = await (await lead.get("/staff/workload")).text();
+    const figures = html.slice(html.indexOf('data-testid="figures-owner"'));
+    expect(figures).toContain("Alex Agent");
+    const links = [...figures.matchAll(/<a [^>]*href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => ({
+      href: m[1].replaceAll("&amp;", "&"),
+      text: m[2],
+    }));
+    const breaches = links.filter((l) => l.href.includes("breached=week"));
+    const medians = links.filter((l) => l.href.includes("answered="));
+    // Per owner, per account and the total lines; breach counts link only when above zero.
+    expect(breaches.length, figures.slice(0, 3000)).toBeGreaterThanOrEqual(3);
+    expect(medians.length).toBeGreaterThanOrEqual(6);
+    expect(
+      breaches.some((l) => l.href.includes("status=all") && !l.href.includes("assignee") && !l.href.includes("tenant")),
+    ).toBe(true);
+    const rowsOf = async (href: string) => {
+      const queue = await (await lead.get(href)).text();
+      return [...queue.matchAll(/data-testid="queue-row"/g)].length;
+    };
+    for (const l of breaches) {
+      expect({ href: l.href, rows: await rowsOf(l.href) }).toEqual({
+        href: l.href,
+        rows: Number(l.text.replace(/,/g, "")),
+      });
+    }
+    // A median's queue lists exactly the answers it is over ("(3 answers)" beside the link).
+    const answerCounts = [
+      ...figures.matchAll(
+        /<a [^>]*href="([^"]+answered=[^"]+)"[^>]*>[^<]+<\/a> <span[^>]*>\((\d+) answers?\)<\/span>/g,
+      ),
+    ];
+    expect(answerCounts.length).toBe(medians.length);
+    for (const m of answerCounts) {
+      const href = m[1].replaceAll("&amp;", "&");
+      expect({ href, rows: await rowsOf(href) }).toEqual({ href, rows: Number(m[2]) });
+    }
+    // The agent's own line counts at least the answer above (seeded ones may join it).
+    const agentLine = answerCounts.find(
+      (m) => m[1].includes(`assignee=${agentUser.id}`) && m[1].includes("answered=week"),
+    );
+    expect(Number(agentLine?.[2])).toBeGreaterThanOrEqual(1);
+  });
+
   it("shows an ingest key as last used when the log last shows it working, even between sign-in stamps", async () => {
     const [key] = await handle.db
       .select({ id: ingestKeys.id })

@@ -34,7 +34,7 @@ export interface QueuePageProps {
 }
 
 /** Filters other than status and search that are set; they keep the filter panel open. */
-const FOLDED_FILTERS = ["severity", "tenant", "tier", "assignee", "sla", "attention"] as const;
+const FOLDED_FILTERS = ["severity", "tenant", "tier", "assignee", "sla", "attention", "breached", "answered"] as const;
 
 export function QueuePage({ escalations, alerts, accounts, people, filters, me, isAdmin, isLead }: QueuePageProps) {
   const navigation = useNavigation();
@@ -156,6 +156,8 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
               <option value="at_risk">Breaching soon or breached</option>
             </SelectField>
             {v("attention") ? <input type="hidden" name="attention" value="1" /> : null}
+            {v("breached") ? <input type="hidden" name="breached" value={v("breached")} /> : null}
+            {v("answered") ? <input type="hidden" name="answered" value={v("answered")} /> : null}
           </div>
         </details>
       </Form>
@@ -164,6 +166,16 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
           Showing what needs a lead: clocks breached or breaching soon, and exception requests waiting for approval.{" "}
           <Link to="/staff/queue" className="text-brand-700 underline hover:no-underline">
             Show the whole queue
+          </Link>
+        </p>
+      ) : null}
+      {v("breached") === "week" || v("answered") === "week" || v("answered") === "4w" ? (
+        <p className="mb-3 text-sm text-slate-700" data-testid="queue-lead-window">
+          {v("breached") === "week" ? t("staff.queue.breachedWeek") : null}{" "}
+          {v("answered") === "week" ? t("staff.queue.answeredWeek") : null}
+          {v("answered") === "4w" ? t("staff.queue.answered4w") : null}{" "}
+          <Link to="/staff/queue" className="text-brand-700 underline hover:no-underline">
+            {t("staff.queue.showAll")}
           </Link>
         </p>
       ) : null}

@@ -61,6 +61,8 @@ export interface ClockState {
   pausedSince: Date | null;
   pauseReason: PauseReason | null;
   stoppedAt: Date | null;
+  /** When the budget ran out (kept while paused or after stopping); null if it has not. */
+  breachedAt: Date | null;
 }
 
 /** Less than this share of the target left counts as "breaching soon"... */
@@ -129,6 +131,8 @@ export function computeClock(
   else if (remainingMinutes <= 0) status = "breached";
   else if (remainingMinutes < targetMinutes * SOON_SHARE || remainingMinutes < SOON_MINUTES) status = "breaching_soon";
   else status = "running";
+  const ranOut = stoppedAt ? elapsedMinutes > targetMinutes : remainingMinutes <= 0;
+  const breachedAt = ranOut && dueAt ? new Date(Math.min(dueAt.getTime(), end.getTime())) : ranOut ? end : null;
   return {
     targetMinutes,
     elapsedMinutes,
@@ -138,6 +142,7 @@ export function computeClock(
     pausedSince: open ? open.start : null,
     pauseReason: open ? open.reason : null,
     stoppedAt,
+    breachedAt,
   };
 }
 

@@ -1,6 +1,14 @@
 // The customer's list and the staff queue, running clocks with the least time left first.
 import { type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
 import { parseEscalationKey } from "#app/domain/escalations/keys";
+import {
+  answeredSince,
+  breachedSince,
+  leadFacts,
+  windowStart,
+  type LeadItem,
+  type LeadWindow,
+} from "#app/domain/escalations/lead-metrics";
 import { and, desc, eq, ilike, isNull, ne, or, type SQL } from "drizzle-orm";
 import { escalations, orders, tenants } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
@@ -9,7 +17,7 @@ import { recurringCondition } from "../joint/recurring.server";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor } from "./actor.server";
 import { type PublicRow, isUuid, publicColumns, tenantColumns, tenantOf } from "./row.server";
-import { loadSlaContext, type SlaContext } from "./sla.server";
+import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
 import { type EscalationSummary, summarize } from "./views.server";
 
 export interface ListFilters {
@@ -27,12 +35,34 @@ export interface ListFilters {
   orderId?: string;
   /** A recurring-failure count's drill-down: resolved in a period at one account, by cause, site or carrier. */
   recurring?: RecurringFilter;
+  /** A clock (first response or resolution) ran out during the account's current week. */
+  breached?: "week";
+  /** First answered within the window (the account's current week, or it and the three before). */
+  answered?: LeadWindow;
   limit?: number;
+}
+
+/** A queue row with what the lead figures count (the workload view). */
+export interface LeadRow {
+  summary: EscalationSummary;
+  lead: LeadItem;
+  assigneeStaffId: string | null;
 }
 
 /** Customer list (their tenant) or staff queue (every account they may see), by time left. */
 export async function listEscalations(actor: EscalationActor, filters: ListFilters = {}): Promise<EscalationSummary[]> {
-  const now = new Date();
+  return (await listLeadRows(actor, filters)).map((r) => r.summary);
+}
+
+/**
+ * The listing with each row's lead facts (breach instants, first response in business time) and
+ * owner; the queue's filters and the workload figures both read it, so each figure is its list.
+ */
+export async function listLeadRows(
+  actor: EscalationActor,
+  filters: ListFilters = {},
+  now: Date = new Date(),
+): Promise<LeadRow[]> {
   return withTenant(actor.db, async (tx) => {
     const where: SQL[] = [];
     const status = filters.status ?? "all";
@@ -52,7 +82,13 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
     const search = filters.q?.trim();
     if (search) where.push(searchCondition(search));
     const rows = await tx
-      .select({ ...publicColumns, ...tenantColumns, orderNumber: orders.orderNumber })
+      .select({
+        ...publicColumns,
+        ...tenantColumns,
+        orderNumber: orders.orderNumber,
+        // The owner's id is a staff column; a customer's role reads it as null.
+        ...(actor.kind === "staff" ? { assigneeStaffId: escalations.assigneeStaffId } : {}),
+      })
       .from(escalations)
       .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
       .leftJoin(orders, and(eq(orders.tenantId, escalations.tenantId), eq(orders.id, escalations.orderId)))
@@ -60,16 +96,26 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
       .orderBy(desc(escalations.createdAt))
       .limit(Math.min(filters.limit ?? 500, 1000));
     const byTenant = new Map<string, SlaContext>();
-    const out: EscalationSummary[] = [];
+    const out: LeadRow[] = [];
     for (const row of rows) {
       let slaCtx = byTenant.get(row.tenantId);
       if (!slaCtx) {
         slaCtx = await loadSlaContext(tx, tenantOf(row as PublicRow), row.tier);
         byTenant.set(row.tenantId, slaCtx);
       }
-      out.push(summarize(row as PublicRow, slaCtx, now));
+      const lead: LeadItem = {
+        ...leadFacts(slaFor(row as PublicRow, slaCtx, now)),
+        windowStarts: {
+          week: windowStart("week", now, slaCtx.timeZone, slaCtx.weekStart),
+          "4w": windowStart("4w", now, slaCtx.timeZone, slaCtx.weekStart),
+        },
+      };
+      const owner = (row as { assigneeStaffId?: string | null }).assigneeStaffId ?? null;
+      out.push({ summary: summarize(row as PublicRow, slaCtx, now), lead, assigneeStaffId: owner });
     }
-    const filtered = out.filter((e) => {
+    const filtered = out.filter(({ summary: e, lead }) => {
+      if (filters.breached === "week" && !breachedSince(lead, lead.windowStarts.week, now)) return false;
+      if (filters.answered && !answeredSince(lead, lead.windowStarts[filters.answered], now)) return false;
       if (filters.attention) {
         return e.clockStatus === "breached" || e.clockStatus === "breaching_soon" || e.exceptionStatus === "pending";
       }
@@ -81,7 +127,7 @@ export async function listEscalations(actor: EscalationActor, filters: ListFilte
     // Running clocks first, least time left first; paused, then finished ones after.
     const rank = (e: EscalationSummary) =>
       e.clockStatus === "paused" ? 1 : e.clockStatus === "met" || e.clockStatus === "missed" ? 2 : 0;
-    return filtered.sort((a, b) => rank(a) - rank(b) || a.minutesLeft - b.minutesLeft);
+    return filtered.sort((a, b) => rank(a.summary) - rank(b.summary) || a.summary.minutesLeft - b.summary.minutesLeft);
   });
 }
 

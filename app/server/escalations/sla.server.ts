@@ -15,7 +15,8 @@ import {
 import type { EscalationStatus, Severity } from "#app/domain/escalations/workflow";
 import type { BusinessClock } from "#app/domain/escalations/sla";
 import type { Tx } from "../tenant-db.server";
-import { clockForTenant, type TenantCalendarSource } from "../calendar/business-clock.server";
+import { clockOf, type TenantCalendarSource } from "../calendar/business-clock.server";
+import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 
 export type TargetsBySeverity = Record<Severity, SlaTarget>;
 
@@ -45,11 +46,20 @@ export async function loadTargets(tx: Tx, tenantId: string, tier: Tier): Promise
 export interface SlaContext {
   targets: TargetsBySeverity;
   clock: BusinessClock;
+  /** The calendar's zone and first weekday (1 = Monday): where "this week" starts for the account. */
+  timeZone: string;
+  weekStart: number;
 }
 
 export async function loadSlaContext(tx: Tx, tenant: TenantCalendarSource, tier: Tier): Promise<SlaContext> {
-  const [targets, clock] = [await loadTargets(tx, tenant.id, tier), await clockForTenant(tx, tenant)];
-  return { targets, clock };
+  const targets = await loadTargets(tx, tenant.id, tier);
+  const cal = await loadTenantCalendar(tx, tenant);
+  return {
+    targets,
+    clock: clockOf(cal.compiled),
+    timeZone: cal.definition.timeZone,
+    weekStart: cal.definition.weekStart,
+  };
 }
 
 export function toPauses(stored: readonly StoredPause[]): PauseInterval[] {
