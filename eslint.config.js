@@ -83,6 +83,27 @@ export default tseslint.config(
     rules: dbImportBan,
   },
   {
+    // Components, forms, hooks and the message layer run in the browser too: a value import from
+    // a server module there fails only the production build (Remix refuses .server modules in
+    // the client bundle), so say it here. Types are erased and fine.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/server/**", "app/routes/**", "app/root.tsx", "app/entry.server.tsx", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^(\\.\\./)*(\\./)?server/|^#app/server/|\\.server$)",
+              allowTypeImports: true,
+              message: "Browser-side modules import only types from server modules (import type).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Server code logs through app/server/log.server.ts (levels, request ids, JSON in production).
     files: ["app/server/**/*.ts", "app/routes/**/*.{ts,tsx}", "app/entry.server.tsx"],
     ignores: ["app/**/*.test.{ts,tsx}"],
