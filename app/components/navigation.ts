@@ -9,6 +9,8 @@ export interface NavItem {
   audience: "customer" | "staff";
   admin?: boolean;
   minStaff?: "support_agent" | "support_lead" | "platform_admin";
+  /** Where the entry leads customer viewers when that differs (their part of an admin area). */
+  viewerTo?: string;
   /** Also shown to staff who switched to an account (customer pages viewed by staff). */
   accountPage?: boolean;
 }
@@ -17,7 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/orders", label: "nav.orders", audience: "customer", accountPage: true },
   { to: "/escalations", label: "nav.escalations", audience: "customer", accountPage: true },
   { to: "/sla", label: "nav.sla", audience: "customer", accountPage: true },
-  { to: "/settings", label: "nav.settings", audience: "customer", admin: true },
+  { to: "/settings", viewerTo: "/settings/notifications", label: "nav.settings", audience: "customer" },
   { to: "/staff/queue", label: "nav.queue", audience: "staff" },
   { to: "/staff/accounts", label: "nav.accounts", audience: "staff" },
   { to: "/staff/satisfaction", label: "joint.nav.satisfaction", audience: "staff" },

@@ -47,7 +47,9 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
       tenantName: t[0]?.name ?? null,
       accountName: null,
       timeZone: t[0]?.timeZone ?? null,
-      nav: NAV_ITEMS.filter((i) => i.audience === "customer" && (!i.admin || p.role === "customer_admin")),
+      nav: NAV_ITEMS.filter((i) => i.audience === "customer" && (!i.admin || p.role === "customer_admin")).map((i) =>
+        i.viewerTo && p.role !== "customer_admin" ? { ...i, to: i.viewerTo } : i,
+      ),
       unreadNotifications: await unreadNotificationCount({
         role: "portal_customer",
         tenantId: p.tenantId,

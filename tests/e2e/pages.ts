@@ -240,6 +240,14 @@ export const PAGES: Record<string, PageCase[]> = {
       expectText: "New embed key",
     },
   ],
+  "settings.notifications.tsx": [
+    {
+      what: "SLA digest subscription",
+      roles: CUSTOMER,
+      path: "/settings/notifications",
+      expectText: "SLA digest e-mail",
+    },
+  ],
   "settings.audit.tsx": [
     { what: "audit log", roles: ["customerAdmin"], path: "/settings/audit", expectText: "Audit log" },
   ],

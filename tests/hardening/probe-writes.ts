@@ -18,6 +18,7 @@ import {
   targetSchema,
 } from "#app/forms/escalations";
 import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
+import { digestSchema } from "#app/forms/notifications";
 import { ratingSchema } from "#app/forms/ratings";
 
 /** Tenant A's ids, one chosen on purpose per kind (see `probeIds` in probe.ts). */
@@ -128,6 +129,9 @@ export const FORM_WRITES: Record<
     { intent: "role", form: { intent: "role", memberId: a.adminUser, role: "customer_viewer" } },
     { intent: "remove", form: { intent: "remove", memberId: a.member } },
     { intent: "remove", form: { intent: "remove", memberId: a.adminUser } },
+  ],
+  "/settings/notifications": () => [
+    { intent: "digest", form: { intent: "digest", cadence: "week" }, schema: digestSchema },
   ],
   "/settings/embed": (a) => [
     {

@@ -18,9 +18,12 @@ import { getDigestChoice, runSlaDigests, setDigestChoice } from "#app/server/sla
 import { worstSites } from "#app/server/sla/digest-mail.server";
 import { buildScorecard, type Scorecard } from "#app/server/sla/scorecard.server";
 import { createTestDb } from "../support/db";
+// tests/support/portal.ts is imported once SMTP_URL is set (the portal reads the environment once).
+import type { Browser as BrowserClass, TestPortal } from "../support/portal";
 import { startSmtp } from "../support/escalations";
 
 process.env.SIGHTLINE_SIMULATE = "off";
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 
 const [acme, nordwind] = DEMO_TENANTS;
 let handle: DbHandle;
@@ -318,5 +321,71 @@ describe("SLA digest", () => {
     expect(await getDigestChoice({ role: "portal_customer", tenantId: nordwind.id, userId: viewer.id })).toBe("none");
     await setDigestChoice({ role: "portal_customer", tenantId: acme.id, userId: admin.id }, "none");
     expect(await getDigestChoice({ role: "portal_customer", tenantId: acme.id, userId: viewer.id })).toBe("period");
+  });
+});
+
+describe("Settings → Notifications", () => {
+  let portal: TestPortal;
+  let Browser: typeof BrowserClass;
+  let ip = 1;
+  const signedIn = async (email: string) => {
+    const b = new Browser(portal.url, `198.51.100.${ip++}`);
+    expect((await b.signIn(email)).status).toBe(302);
+    return b;
+  };
+  beforeAll(async () => {
+    const support = await import("../support/portal");
+    Browser = support.Browser;
+    portal = await support.startPortal(handle);
+  }, 120_000);
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it("lets a viewer subscribe, change and stop the digest, and preview it", async () => {
+    const viewer = await signedIn("viewer@acme.example");
+    const page = await viewer.get("/settings/notifications");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("SLA digest e-mail");
+    // A viewer's Settings shows only their own tab; the admin pages still refuse them.
+    expect(html).not.toContain('href="/settings/embed"');
+    expect((await viewer.get("/settings/embed")).status).toBe(403);
+    expect((await viewer.post("/settings/notifications", { intent: "digest", cadence: "week" })).status).toBe(200);
+    const me = people["viewer@acme.example"];
+    const ctx = { role: "portal_customer" as const, tenantId: me.tenantId, userId: me.id };
+    expect(await getDigestChoice(ctx)).toBe("week");
+    expect((await viewer.post("/settings/notifications", { intent: "digest", cadence: "daily" })).status).toBe(400);
+    expect(await getDigestChoice(ctx)).toBe("week");
+    // Without the portal's origin the write is refused.
+    expect(
+      (await viewer.post("/settings/notifications", { intent: "digest", cadence: "none" }, { origin: null })).status,
+    ).toBe(403);
+    expect((await viewer.post("/settings/notifications", { intent: "digest", cadence: "none" })).status).toBe(200);
+    expect(await getDigestChoice(ctx)).toBe("none");
+
+    const preview = await viewer.get("/settings/notifications/preview?cadence=period");
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get("content-type")).toContain("text/html");
+    const body = await preview.text();
+    const sc = await scorecardOf("viewer@acme.example", "period", new Date());
+    expect(body).toContain("Fiscal-period SLA digest");
+    expect(body).toContain(`${sc.tenant.name} · ${sc.period.label}`);
+    expect(body).not.toMatch(/<script/i);
+    const text = await (await viewer.get("/settings/notifications/preview?cadence=week&part=text")).text();
+    expect(text).toContain("Weekly SLA digest");
+    expect((await viewer.get("/settings/notifications/preview?cadence=daily")).status).toBe(400);
+    // Previewing records and sends nothing.
+    expect(await deliveries()).toEqual([]);
+    expect(smtp.mails).toHaveLength(0);
+  });
+
+  it("keeps the admin tabs for admins and refuses the page to people signed out", async () => {
+    const admin = await signedIn("admin@acme.example");
+    const html = await (await admin.get("/settings/notifications")).text();
+    expect(html).toContain('href="/settings/embed"');
+    const anonymous = new Browser(portal.url, `198.51.100.${ip++}`);
+    expect((await anonymous.get("/settings/notifications")).status).toBe(302);
+    expect((await anonymous.get("/settings/notifications/preview")).status).toBe(302);
   });
 });

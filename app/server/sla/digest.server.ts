@@ -395,3 +395,23 @@ export const slaDigestService = exclusiveService({
   firstAfterMs: 30_000,
   run: (handle) => runSlaDigests(handle),
 });
+
+/**
+ * The digest the signed-in customer user would get for the week or period that closed last, to
+ * look at in the browser (Settings → Notifications → preview). Nothing is recorded or sent.
+ */
+export async function previewDigest(
+  ctx: { tenant: TenantSummary; user: { id: string; name: string; locale?: Locale } },
+  cadence: DigestCadence,
+  now = new Date(),
+): Promise<DigestMail | null> {
+  const closed = await closedPeriods(ctx.tenant, ctx.user.id, now);
+  const p = cadence === "week" ? closed.week : closed.period;
+  if (!p) return null;
+  const built = await buildDigest(
+    { tenant: ctx.tenant, userId: ctx.user.id, name: ctx.user.name, locale: ctx.user.locale ?? "en", cadence },
+    p.id,
+    now,
+  );
+  return built?.mail ?? null;
+}
