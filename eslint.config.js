@@ -22,6 +22,8 @@ const CATALOGUE_ONLY = [
   "app/routes/settings._index.tsx",
   "app/routes/settings.embed.tsx",
   "app/routes/notifications.tsx",
+  "app/routes/settings.calendar.tsx",
+  "app/components/calendar/settings-form.tsx",
 ];
 
 /**

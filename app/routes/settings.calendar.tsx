@@ -3,6 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { CalendarSettingsForm } from "#app/components/calendar/settings-form";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { pageTitle } from "#app/i18n/meta";
 import { requireCustomer } from "#app/server/auth/guards.server";
 import { assertSameOrigin } from "#app/server/http/csrf.server";
 import { requestInfo } from "#app/server/http/request-info.server";
@@ -24,7 +25,7 @@ export default function CalendarSettingsPage() {
   return <CalendarSettingsForm />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Calendar · Settings · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.settings.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -11,12 +11,14 @@ import type {
   TimeInterval,
   WeekdayKey,
 } from "#app/domain/calendar/types";
-import { MONTH_NAMES, WEEKDAY_NAMES } from "#app/domain/sla/describe";
 import { TIME_ZONES } from "#app/forms/admin";
 import type { calendarAction, loadCalendarSettings } from "#app/server/calendar/settings-page.server";
-import { useFormat } from "#app/i18n/react";
+import { FormattedMessage } from "react-intl";
+import { useFormat, useT } from "#app/i18n/react";
 
 const DAYS: WeekdayKey[] = ["1", "2", "3", "4", "5", "6", "7"];
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 const inputClass = (error?: string | null) =>
   cx(
     "block rounded-lg border bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
@@ -71,18 +73,16 @@ function WeekEditor({
   setHours: (h: Record<WeekdayKey, TimeInterval[]>) => void;
   errors: Errors;
 }) {
+  const t = useT();
   const update = (day: WeekdayKey, list: TimeInterval[]) => setHours({ ...hours, [day]: list });
   return (
     <fieldset>
-      <legend className="text-lg font-semibold">Weekly working hours</legend>
-      <p className="mt-1 text-sm text-slate-600">
-        Local times in your time zone. A day can have several intervals (e.g. a lunch break); an end earlier than the
-        start runs past midnight.
-      </p>
+      <legend className="text-lg font-semibold">{t("calendar.settings.weekly")}</legend>
+      <p className="mt-1 text-sm text-slate-600">{t("calendar.settings.weeklyHint")}</p>
       <FieldError id="weeklyHours-error" error={errors.weeklyHours} />
       <ul className="mt-3 divide-y divide-slate-100">
         {DAYS.map((d) => {
-          const dayName = WEEKDAY_NAMES[Number(d) as 1];
+          const dayName = t("calendar.weekday", { day: d });
           const dayError = errors[`weeklyHours.${d}`];
           return (
             <li key={d} className="py-3">
@@ -91,13 +91,15 @@ function WeekEditor({
                   {dayName}
                 </span>
                 <div className="min-w-0 flex-1 space-y-2">
-                  {hours[d].length === 0 ? <p className="pt-1.5 text-sm text-slate-500">Not a working day</p> : null}
+                  {hours[d].length === 0 ? (
+                    <p className="pt-1.5 text-sm text-slate-500">{t("calendar.settings.notWorking")}</p>
+                  ) : null}
                   {hours[d].map((iv, i) => {
                     const err = errors[`weeklyHours.${d}.${i}`];
                     return (
                       <div key={i} className="flex flex-wrap items-center gap-2">
                         <label className="sr-only" htmlFor={`wh-${d}-${i}-s`}>
-                          {dayName} interval {i + 1} start
+                          {t("calendar.settings.intervalStart", { day: dayName, n: i + 1 })}
                         </label>
                         <input
                           id={`wh-${d}-${i}-s`}
@@ -105,7 +107,7 @@ function WeekEditor({
                           type="text"
                           inputMode="numeric"
                           pattern="[0-2][0-9]:[0-5][0-9]"
-                          placeholder="HH:MM"
+                          placeholder={t("calendar.settings.timePlaceholder")}
                           size={6}
                           value={iv.start}
                           onChange={(e) =>
@@ -120,7 +122,7 @@ function WeekEditor({
                         />
                         <span aria-hidden="true">–</span>
                         <label className="sr-only" htmlFor={`wh-${d}-${i}-e`}>
-                          {dayName} interval {i + 1} end
+                          {t("calendar.settings.intervalEnd", { day: dayName, n: i + 1 })}
                         </label>
                         <input
                           id={`wh-${d}-${i}-e`}
@@ -128,7 +130,7 @@ function WeekEditor({
                           type="text"
                           inputMode="numeric"
                           pattern="[0-2][0-9]:[0-5][0-9]"
-                          placeholder="HH:MM"
+                          placeholder={t("calendar.settings.timePlaceholder")}
                           size={6}
                           value={iv.end}
                           onChange={(e) =>
@@ -150,9 +152,9 @@ function WeekEditor({
                               hours[d].filter((_, j) => j !== i),
                             )
                           }
-                          aria-label={`Remove ${dayName} interval ${i + 1}`}
+                          aria-label={t("calendar.settings.removeInterval", { day: dayName, n: i + 1 })}
                         >
-                          Remove
+                          {t("calendar.settings.remove")}
                         </Button>
                         <FieldError id={`wh-${d}-${i}-err`} error={err} />
                       </div>
@@ -172,18 +174,16 @@ function WeekEditor({
                         : { start: "08:00", end: "17:00" },
                     ]);
                   }}
-                  aria-label={`Add an interval on ${dayName}`}
+                  aria-label={t("calendar.settings.addIntervalOn", { day: dayName })}
                 >
-                  Add interval
+                  {t("calendar.settings.addInterval")}
                 </Button>
               </div>
             </li>
           );
         })}
       </ul>
-      <p className="mt-1 text-xs text-slate-500">
-        Times are 24-hour HH:MM; an end of 24:00 means midnight at the end of the day.
-      </p>
+      <p className="mt-1 text-xs text-slate-500">{t("calendar.settings.timesNote")}</p>
     </fieldset>
   );
 }
@@ -197,32 +197,31 @@ function ClosuresEditor({
   setClosures: (c: Closure[]) => void;
   errors: Errors;
 }) {
+  const t = useT();
   const set = (i: number, patch: Partial<Closure>) =>
     setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
     <fieldset>
-      <legend className="text-lg font-semibold">Closures</legend>
-      <p className="mt-1 text-sm text-slate-600">
-        Days (or parts of days) you are closed beyond public holidays. Leave the times empty for the whole day.
-      </p>
+      <legend className="text-lg font-semibold">{t("calendar.settings.closures")}</legend>
+      <p className="mt-1 text-sm text-slate-600">{t("calendar.settings.closuresHint")}</p>
       <FieldError id="closures-error" error={errors.closures} />
       <ul className="mt-3 space-y-3">
         {closures.map((c, i) => (
           <li key={i} className="flex flex-wrap items-end gap-2">
             {(["date", "start", "end", "label"] as const).map((f) => {
               const err = errors[`closures.${i}.${f}`] ?? (f === "date" ? errors[`closures.${i}`] : undefined);
-              const label = { date: "Date", start: "From", end: "To", label: "Reason" }[f];
+              const label = t("calendar.settings.field", { field: f });
               return (
                 <div key={f}>
                   <label className="block text-xs font-medium text-slate-700" htmlFor={`cl-${i}-${f}`}>
                     {label}
-                    <span className="sr-only"> (closure {i + 1})</span>
+                    <span className="sr-only">{t("calendar.settings.closureN", { n: i + 1 })}</span>
                   </label>
                   <input
                     id={`cl-${i}-${f}`}
                     name={`closures.${i}.${f}`}
                     type={f === "date" ? "date" : "text"}
-                    placeholder={f === "start" || f === "end" ? "HH:MM" : undefined}
+                    placeholder={f === "start" || f === "end" ? t("calendar.settings.timePlaceholder") : undefined}
                     size={f === "label" ? 24 : f === "date" ? undefined : 6}
                     value={(c[f] as string | undefined) ?? ""}
                     onChange={(e) => set(i, { [f]: e.target.value })}
@@ -238,9 +237,9 @@ function ClosuresEditor({
               type="button"
               variant="ghost"
               onClick={() => setClosures(closures.filter((_, j) => j !== i))}
-              aria-label={`Remove closure ${i + 1}`}
+              aria-label={t("calendar.settings.removeClosure", { n: i + 1 })}
             >
-              Remove
+              {t("calendar.settings.remove")}
             </Button>
           </li>
         ))}
@@ -251,7 +250,7 @@ function ClosuresEditor({
         className="mt-3"
         onClick={() => setClosures([...closures, { date: "", label: "" }])}
       >
-        Add closure
+        {t("calendar.settings.addClosure")}
       </Button>
     </fieldset>
   );
@@ -270,6 +269,7 @@ function ExtraDaysEditor({
   setDays: (d: ExtraDayRow[]) => void;
   errors: Errors;
 }) {
+  const t = useT();
   const set = (i: number, patch: Partial<ExtraDayRow>) =>
     setDays(days.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   const errorOf = (i: number, f: keyof ExtraDayRow) => {
@@ -281,10 +281,8 @@ function ExtraDaysEditor({
   };
   return (
     <fieldset>
-      <legend className="text-lg font-semibold">Extra working days</legend>
-      <p className="mt-1 text-sm text-slate-600">
-        Dates that work these hours instead of their weekday's, even on a public holiday (e.g. a stock-take Saturday).
-      </p>
+      <legend className="text-lg font-semibold">{t("calendar.settings.extraDays")}</legend>
+      <p className="mt-1 text-sm text-slate-600">{t("calendar.settings.extraDaysHint")}</p>
       <input type="hidden" name="extraWorkingDays.sent" value="1" />
       <FieldError id="extraWorkingDays-error" error={errors.extraWorkingDays} />
       <ul className="mt-3 space-y-3">
@@ -292,12 +290,12 @@ function ExtraDaysEditor({
           <li key={i} className="flex flex-wrap items-end gap-2">
             {(["date", "hours", "label"] as const).map((f) => {
               const err = errorOf(i, f);
-              const label = { date: "Date", hours: "Hours", label: "Reason" }[f];
+              const label = t("calendar.settings.field", { field: f });
               return (
                 <div key={f}>
                   <label className="block text-xs font-medium text-slate-700" htmlFor={`xd-${i}-${f}`}>
                     {label}
-                    <span className="sr-only"> (extra working day {i + 1})</span>
+                    <span className="sr-only">{t("calendar.settings.extraDayN", { n: i + 1 })}</span>
                   </label>
                   <input
                     id={`xd-${i}-${f}`}
@@ -319,9 +317,9 @@ function ExtraDaysEditor({
               type="button"
               variant="ghost"
               onClick={() => setDays(days.filter((_, j) => j !== i))}
-              aria-label={`Remove extra working day ${i + 1}`}
+              aria-label={t("calendar.settings.removeExtraDay", { n: i + 1 })}
             >
-              Remove
+              {t("calendar.settings.remove")}
             </Button>
           </li>
         ))}
@@ -332,7 +330,7 @@ function ExtraDaysEditor({
         className="mt-3"
         onClick={() => setDays([...days, { date: "", hours: "08:00-17:00", label: "" }])}
       >
-        Add extra working day
+        {t("calendar.settings.addExtraDay")}
       </Button>
     </fieldset>
   );
@@ -341,6 +339,7 @@ function ExtraDaysEditor({
 export function CalendarSettingsForm() {
   const page = useLoaderData<typeof loadCalendarSettings>();
   const f = useFormat(page.timeZone);
+  const t = useT();
   const actionData = useActionData<typeof calendarAction>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -395,7 +394,7 @@ export function CalendarSettingsForm() {
           ) : null}
           {Object.keys(errors).length > 0 ? (
             <Alert>
-              <p className="font-medium">{actionData?.message ?? "Nothing was saved."}</p>
+              <p className="font-medium">{actionData?.message ?? t("calendar.settings.nothingSaved")}</p>
               <ul className="mt-1 list-disc pl-5">
                 {Object.entries(errors).map(([k, v]) => (
                   <li key={k}>{v}</li>
@@ -405,12 +404,21 @@ export function CalendarSettingsForm() {
           ) : null}
         </div>
         <Card>
-          <h2 className="text-lg font-semibold">Calendar</h2>
+          <h2 className="text-lg font-semibold">{t("calendar.settings.calendar")}</h2>
           <p className="mt-1 text-sm text-slate-600">
-            In use: version {page.version === 0 ? "default (never saved)" : page.version} — {page.label}
+            {t("calendar.settings.inUse", {
+              version: page.version === 0 ? "default" : String(page.version),
+              label: page.label,
+            })}
           </p>
           <div className="mt-4 grid gap-4 sm:grid-cols-3">
-            <Select label="Time zone" name="timeZone" value={timeZone} onChange={setTimeZone} error={errors.timeZone}>
+            <Select
+              label={t("calendar.settings.timeZone")}
+              name="timeZone"
+              value={timeZone}
+              onChange={setTimeZone}
+              error={errors.timeZone}
+            >
               {!TIME_ZONES.includes(timeZone) ? <option value={timeZone}>{timeZone}</option> : null}
               {TIME_ZONES.map((z) => (
                 <option key={z} value={z}>
@@ -419,22 +427,22 @@ export function CalendarSettingsForm() {
               ))}
             </Select>
             <Select
-              label="Week starts on"
+              label={t("calendar.settings.weekStart")}
               name="weekStart"
               value={weekStart}
               onChange={setWeekStart}
               error={errors.weekStart}
             >
-              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+              {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>
-                  {WEEKDAY_NAMES[d as 1]}
+                  {t("calendar.weekday", { day: d })}
                 </option>
               ))}
             </Select>
             <div className="flex items-end pb-2">
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="always" checked={always} onChange={(e) => setAlways(e.target.checked)} />
-                Open 24x7 (ignore hours and holidays)
+                {t("calendar.settings.always")}
               </label>
             </div>
           </div>
@@ -444,19 +452,19 @@ export function CalendarSettingsForm() {
         </Card>
         <Card>
           <fieldset>
-            <legend className="text-lg font-semibold">Public holidays</legend>
+            <legend className="text-lg font-semibold">{t("calendar.settings.holidays")}</legend>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               <Select
-                label="Holiday country"
+                label={t("calendar.settings.holidayCountry")}
                 name="holidays.country"
                 value={country}
                 onChange={setCountry}
                 error={errors["holidays.country"] ?? errors.holidays}
               >
-                <option value="">No public holidays</option>
+                <option value="">{t("calendar.settings.noHolidays")}</option>
                 {page.countries.map((c) => (
                   <option key={c.code} value={c.code}>
-                    {c.name} ({c.code})
+                    {t("calendar.settings.countryOption", { name: c.name, code: c.code })}
                   </option>
                 ))}
               </Select>
@@ -468,9 +476,7 @@ export function CalendarSettingsForm() {
                 error={errors["holidays.region"]}
               />
             </div>
-            <p className="mt-2 text-xs text-slate-500">
-              Use “Preview” to see the holidays of a new country or region before saving.
-            </p>
+            <p className="mt-2 text-xs text-slate-500">{t("calendar.settings.previewHint")}</p>
           </fieldset>
         </Card>
         <Card>
@@ -481,82 +487,80 @@ export function CalendarSettingsForm() {
         </Card>
         <Card>
           <fieldset>
-            <legend className="text-lg font-semibold">Fiscal calendar</legend>
-            <p className="mt-1 text-sm text-slate-600">
-              SLA figures are reported by the fiscal period of each order's promised date.
-            </p>
+            <legend className="text-lg font-semibold">{t("calendar.settings.fiscal")}</legend>
+            <p className="mt-1 text-sm text-slate-600">{t("calendar.settings.fiscalHint")}</p>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               <Select
-                label="Fiscal calendar type"
+                label={t("calendar.settings.fiscalKind")}
                 name="fiscal.kind"
                 value={fiscalKind}
                 onChange={setFiscalKind}
                 error={errors["fiscal.kind"] ?? errors.fiscal}
               >
-                <option value="calendar">Calendar months</option>
-                <option value="445">4-4-5 weeks</option>
-                <option value="454">4-5-4 weeks</option>
-                <option value="544">5-4-4 weeks</option>
+                <option value="calendar">{t("calendar.settings.kind.calendar")}</option>
+                <option value="445">{t("calendar.settings.kind.weeks", { pattern: "4-4-5" })}</option>
+                <option value="454">{t("calendar.settings.kind.weeks", { pattern: "4-5-4" })}</option>
+                <option value="544">{t("calendar.settings.kind.weeks", { pattern: "5-4-4" })}</option>
               </Select>
               <Select
-                label="Fiscal years are named by"
+                label={t("calendar.settings.naming")}
                 name="fiscal.naming"
                 value={naming}
                 onChange={(v) => setNaming(v as "end" | "start")}
                 error={errors["fiscal.naming"]}
               >
-                <option value="end">the calendar year they end in</option>
-                <option value="start">the calendar year they start in</option>
+                <option value="end">{t("calendar.settings.naming.end")}</option>
+                <option value="start">{t("calendar.settings.naming.start")}</option>
               </Select>
               {fiscalKind === "calendar" ? (
                 <Select
-                  label="Fiscal year starts in"
+                  label={t("calendar.settings.startMonth")}
                   name="fiscal.startMonth"
                   value={startMonth}
                   onChange={setStartMonth}
                   error={errors["fiscal.startMonth"]}
                 >
-                  {MONTH_NAMES.map((m, i) => (
-                    <option key={m} value={i + 1}>
-                      {m}
+                  {MONTHS.map((m) => (
+                    <option key={m} value={m}>
+                      {t("calendar.month", { month: m })}
                     </option>
                   ))}
                 </Select>
               ) : (
                 <>
                   <Select
-                    label="Fiscal year ends on the"
+                    label={t("calendar.settings.yearEndRule")}
                     name="fiscal.yearEnd.rule"
                     value={rule}
                     onChange={(v) => setRule(v as "last" | "nearest")}
                     error={errors["fiscal.yearEnd.rule"] ?? errors["fiscal.yearEnd"]}
                   >
-                    <option value="last">last … of the month</option>
-                    <option value="nearest">… nearest the month's end</option>
+                    <option value="last">{t("calendar.settings.rule.last")}</option>
+                    <option value="nearest">{t("calendar.settings.rule.nearest")}</option>
                   </Select>
                   <Select
-                    label="Year-end weekday"
+                    label={t("calendar.settings.yearEndWeekday")}
                     name="fiscal.yearEnd.weekday"
                     value={yeWeekday}
                     onChange={setYeWeekday}
                     error={errors["fiscal.yearEnd.weekday"]}
                   >
-                    {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                    {WEEKDAYS.map((d) => (
                       <option key={d} value={d}>
-                        {WEEKDAY_NAMES[d as 1]}
+                        {t("calendar.weekday", { day: d })}
                       </option>
                     ))}
                   </Select>
                   <Select
-                    label="Year-end month"
+                    label={t("calendar.settings.yearEndMonth")}
                     name="fiscal.yearEnd.month"
                     value={yeMonth}
                     onChange={setYeMonth}
                     error={errors["fiscal.yearEnd.month"]}
                   >
-                    {MONTH_NAMES.map((m, i) => (
-                      <option key={m} value={i + 1}>
-                        {m}
+                    {MONTHS.map((m) => (
+                      <option key={m} value={m}>
+                        {t("calendar.month", { month: m })}
                       </option>
                     ))}
                   </Select>
@@ -567,61 +571,81 @@ export function CalendarSettingsForm() {
         </Card>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" name="intent" value="preview" variant="secondary" disabled={busy}>
-            Preview
+            {t("calendar.settings.preview")}
           </Button>
           <Button type="submit" name="intent" value="save" disabled={busy}>
-            {busy && navigation.formData?.get("intent") === "save" ? "Saving…" : "Save as new version"}
+            {busy && navigation.formData?.get("intent") === "save"
+              ? t("calendar.settings.saving")
+              : t("calendar.settings.save")}
           </Button>
         </div>
       </Form>
 
       <div className="space-y-6">
         <Card>
-          <h2 className="text-lg font-semibold">Preview{previewIsDraft ? " (not saved)" : ""}</h2>
+          <h2 className="text-lg font-semibold">
+            {t("calendar.settings.previewTitle", { draft: previewIsDraft ? "yes" : "no" })}
+          </h2>
           <p className="mt-2 text-sm">
-            Current fiscal period: <strong>{preview.currentPeriod.label}</strong> (Q{preview.currentPeriod.quarter},
-            week {preview.currentPeriod.week}; {preview.currentPeriod.start} – {preview.currentPeriod.end})
+            <FormattedMessage
+              id="calendar.settings.currentPeriod"
+              values={{
+                label: preview.currentPeriod.label,
+                quarter: preview.currentPeriod.quarter,
+                week: preview.currentPeriod.week,
+                range: f.dateRange(preview.currentPeriod.start, preview.currentPeriod.end),
+                b: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
-          <h3 className="mt-4 text-sm font-semibold text-slate-700">This week's working hours</h3>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">{t("calendar.settings.thisWeek")}</h3>
           <table className="mt-1 w-full text-sm">
             <tbody>
               {preview.week.map((d) => (
                 <tr key={d.date} className="border-b border-slate-100">
                   <th scope="row" className="py-1 pr-2 text-left font-medium">
-                    {d.weekday} {d.date.slice(5)}
+                    {f.weekdayDate(d.date)}
                   </th>
                   <td className="py-1">
-                    {d.intervals.length ? d.intervals.join(", ") : <span className="text-slate-500">closed</span>}
+                    {d.intervals.length ? (
+                      d.intervals.join(", ")
+                    ) : (
+                      <span className="text-slate-500">{t("calendar.settings.closed")}</span>
+                    )}
                   </td>
-                  <td className="py-1 text-right text-slate-600">{(d.minutes / 60).toFixed(1)} h</td>
+                  <td className="py-1 text-right text-slate-600">{f.duration(d.minutes)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h3 className="mt-4 text-sm font-semibold text-slate-700">Public holidays in the next 12 months</h3>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">{t("calendar.settings.holidaysNext")}</h3>
           {preview.holidays.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-500">None.</p>
+            <p className="mt-1 text-sm text-slate-500">{t("calendar.settings.none")}</p>
           ) : (
             <ul className="mt-1 text-sm">
               {preview.holidays.map((h) => (
                 <li key={h.date} className="flex justify-between gap-2 border-b border-slate-100 py-1">
                   <span>{h.name}</span>
-                  <span className="text-slate-600 tabular-nums">{h.date}</span>
+                  <span className="text-slate-600 tabular-nums">{f.calendarDate(h.date)}</span>
                 </li>
               ))}
             </ul>
           )}
         </Card>
         <Card>
-          <h2 className="text-lg font-semibold">Recompute</h2>
-          {page.jobs.length === 0 ? <p className="mt-1 text-sm text-slate-500">No recompute has run yet.</p> : null}
+          <h2 className="text-lg font-semibold">{t("calendar.settings.recompute")}</h2>
+          {page.jobs.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-500">{t("calendar.settings.noRecompute")}</p>
+          ) : null}
           <ul className="mt-2 space-y-3 text-sm" aria-live="polite">
             {page.jobs.map((j) => (
               <li key={j.id}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span>Calendar version {j.calendarVersion}</span>
+                  <span>{t("calendar.settings.jobVersion", { version: String(j.calendarVersion) })}</span>
                   <Badge tone={j.status === "done" ? "green" : j.status === "failed" ? "red" : "amber"}>
-                    {j.error && j.status === "done" ? "superseded" : j.status}
+                    {t("calendar.settings.jobStatus", {
+                      status: j.error && j.status === "done" ? "superseded" : j.status,
+                    })}
                   </Badge>
                 </div>
                 {j.status === "running" || j.status === "queued" ? (
@@ -630,15 +654,19 @@ export function CalendarSettingsForm() {
                       className="mt-1 w-full"
                       max={Math.max(1, j.total)}
                       value={j.done}
-                      aria-label={`Recompute for version ${j.calendarVersion}`}
+                      aria-label={t("calendar.settings.jobProgressLabel", { version: String(j.calendarVersion) })}
                     />
                     <p className="text-slate-600">
-                      {j.done} of {j.total || "…"} orders
+                      {t("calendar.settings.jobProgress", {
+                        done: f.number(j.done),
+                        total: j.total ? f.number(j.total) : "…",
+                      })}
                     </p>
                   </>
                 ) : (
                   <p className="text-slate-600">
-                    {j.status === "failed" ? j.error : `${j.done} orders`} · {f.dateTime(j.finishedAt ?? j.createdAt)}
+                    {j.status === "failed" ? j.error : t("calendar.settings.jobOrders", { count: j.done })} ·{" "}
+                    {f.dateTime(j.finishedAt ?? j.createdAt)}
                   </p>
                 )}
               </li>
@@ -646,21 +674,24 @@ export function CalendarSettingsForm() {
           </ul>
           <p className="mt-3 text-sm">
             <Link to="/sla" className="text-brand-700 hover:underline">
-              See your SLA figures
+              {t("calendar.settings.seeSla")}
             </Link>
           </p>
         </Card>
         <Card>
-          <h2 className="text-lg font-semibold">Versions</h2>
+          <h2 className="text-lg font-semibold">{t("calendar.settings.versions")}</h2>
           {page.versions.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-500">Using the default calendar; nothing saved yet.</p>
+            <p className="mt-1 text-sm text-slate-500">{t("calendar.settings.noVersions")}</p>
           ) : null}
           <ol className="mt-2 space-y-2 text-sm">
             {page.versions.map((v) => (
               <li key={v.version} className={cx(v.version === page.version && "font-medium")}>
-                v{v.version}
-                {v.version === page.version ? " (in use)" : ""} · {f.dateTime(v.createdAt)}
-                {v.createdBy ? ` · ${v.createdBy}` : ""}
+                {t("calendar.settings.versionLine", {
+                  version: String(v.version),
+                  inUse: v.version === page.version ? "yes" : "no",
+                })}{" "}
+                · {f.dateTime(v.createdAt)}
+                {v.createdBy ? " · " + v.createdBy : ""}
                 <p className="font-normal text-slate-600">{v.label}</p>
               </li>
             ))}
@@ -686,10 +717,11 @@ function RegionField({
   error?: string;
 }) {
   const id = useId();
+  const t = useT();
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Region (optional)
+        {t("calendar.settings.region")}
       </label>
       <input
         id={id}
@@ -697,7 +729,7 @@ function RegionField({
         list={`${id}-list`}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        placeholder="e.g. BY, NSW"
+        placeholder={t("calendar.settings.regionPlaceholder")}
         aria-invalid={error ? true : undefined}
         aria-describedby={cx(error && `${id}-error`, `${id}-hint`)}
         className={cx(inputClass(error), "mt-1 w-full")}
@@ -711,15 +743,18 @@ function RegionField({
       </datalist>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
         {!country
-          ? "Choose a country first."
+          ? t("calendar.settings.regionChooseCountry")
           : regions === null
-            ? `Choose “Preview” to list the regions of ${country}.`
+            ? t("calendar.settings.regionPreview", { country })
             : regions.length
-              ? `Known regions: ${regions
-                  .slice(0, 16)
-                  .map((r) => r.code)
-                  .join(", ")}${regions.length > 16 ? ", …" : ""}`
-              : `${country} has no holiday regions.`}
+              ? t("calendar.settings.regionKnown", {
+                  codes: regions
+                    .slice(0, 16)
+                    .map((r) => r.code)
+                    .join(", "),
+                  more: regions.length > 16 ? "yes" : "no",
+                })
+              : t("calendar.settings.regionNone", { country })}
       </p>
       <FieldError id={`${id}-error`} error={error} />
     </div>
