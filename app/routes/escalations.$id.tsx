@@ -35,6 +35,7 @@ import { assertSameOrigin } from "../server/http/csrf.server";
 import { pageTitle } from "#app/i18n/meta";
 import { useFormat, useT } from "#app/i18n/react";
 import { RatingCard } from "#app/components/joint/rating-card";
+import { causeLabelId } from "#app/components/joint/root-cause-card";
 import { getRatingState } from "#app/server/joint/ratings.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -220,6 +221,11 @@ export default function EscalationPage() {
                 ))}
               </div>
             </Card>
+          ) : null}
+          {e.rootCause ? (
+            <p className="text-sm text-slate-700" data-testid="root-cause">
+              {t("joint.cause.customer", { cause: t(causeLabelId(e.rootCause)) })}
+            </p>
           ) : null}
           <RatingCard escalationId={e.id} state={rating} timeZone={timeZone} />
           {e.approvals.length ? (

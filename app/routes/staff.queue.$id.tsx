@@ -35,6 +35,7 @@ import { mergeEscalation } from "../server/escalations/merge.server";
 import { orderContextFor } from "../server/escalations/order-context.server";
 import { openEscalationsForOrder } from "../server/escalations/orders.server";
 import { DuplicatesCard, OrderContextCard } from "../components/staff/order-context";
+import { RootCauseCard } from "../components/joint/root-cause-card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -295,6 +296,12 @@ export default function StaffEscalation() {
               </p>
             </div>
           </Card>
+          <RootCauseCard
+            escalationId={e.id}
+            status={e.status}
+            rootCause={e.rootCause}
+            canResolve={e.actions.some((a) => a.to === "resolved")}
+          />
           <Card>
             <h2 className="text-lg font-semibold">Exception requests</h2>
             {e.approvals.length === 0 ? <p className="mt-2 text-sm text-slate-600">None requested.</p> : null}

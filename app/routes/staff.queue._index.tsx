@@ -4,6 +4,8 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { QueuePage } from "../components/staff/queue-page";
 import { LEAD_WINDOWS } from "../domain/escalations/lead-metrics";
+import { RecurringDrillNote } from "../components/joint/recurring-drill-note";
+import { parseRecurringFilter } from "../domain/joint/recurring";
 import { ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalations/workflow";
 import { requireStaff } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
@@ -44,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     breached: f.breached,
     answered: f.answered,
     q: f.q,
+    // A recurring-failure count's drill-down (/staff/recurring): exactly the escalations it counted.
+    recurring: parseRecurringFilter(url.searchParams) ?? undefined,
     limit: 500,
   };
   const [escalations, alerts, accounts, people] = await Promise.all([
@@ -58,6 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     accounts: accounts.map((a) => ({ id: a.id, name: a.name, tier: a.tier })),
     people: people.map((p) => ({ id: p.id, name: p.name })),
     filters: f,
+    recurring: filters.recurring
+      ? { from: filters.recurring.from.toISOString(), to: filters.recurring.to.toISOString() }
+      : null,
     me: staff.user.id,
     isAdmin: staff.staffRole === "platform_admin",
     isLead: staff.staffRole !== "support_agent",
@@ -82,7 +89,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  return <QueuePage {...useLoaderData<typeof loader>()} />;
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      {d.recurring ? <RecurringDrillNote {...d.recurring} /> : null}
+      <QueuePage {...d} />
+    </>
+  );
 }
 
 export const meta: MetaFunction = () => [{ title: "Queue · Sightline" }];

@@ -20,6 +20,7 @@ import {
 import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
 import { digestSchema } from "#app/forms/notifications";
 import { ratingSchema } from "#app/forms/ratings";
+import { rootCauseSchema } from "#app/forms/root-causes";
 
 /** Tenant A's ids, one chosen on purpose per kind (see `probeIds` in probe.ts). */
 export interface ProbeIds {
@@ -172,6 +173,11 @@ export const FORM_WRITES: Record<
     // The victim's escalation is the duplicate; the target is unknown, so only a missing tenant or
     // assignment check on the duplicate could let this write.
     { intent: "merge", form: { intent: "merge", into: "00000000-0000-4000-8000-000000000001" } },
+  ],
+  // Recording (or resolving with) a root cause on A's escalation.
+  "/staff/queue/:id/cause": () => [
+    { intent: "set", form: { intent: "set", rootCause: "other" }, schema: rootCauseSchema },
+    { intent: "resolve", form: { intent: "resolve", rootCause: "carrier_delay" }, schema: rootCauseSchema },
   ],
   "/staff/queue/targets": (a) => [
     {

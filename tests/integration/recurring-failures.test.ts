@@ -19,11 +19,18 @@ import { recurringReport, type RecurringAccount, type RecurringRow } from "#app/
 import { setRootCause } from "#app/server/joint/root-causes.server";
 import type { StaffRole } from "../../db/schema/tenancy";
 import { createTestDb, describeEachDb } from "../support/db";
-import { createEscalationRow } from "../support/escalations";
+import { Client, createEscalationRow } from "../support/escalations";
+import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
+import { seedDemo } from "../../db/seed/seed";
+import { stopEscalationListener } from "#app/server/escalations/live.server";
+import { startPortal, type TestPortal } from "../support/portal";
 import { createOrder, createSite, createStaff, createTenant } from "../support/factories";
 import { errorAs, queryAs } from "../support/roles";
 
 process.env.SIGHTLINE_SIMULATE = "off";
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+
+const [acme, , sakura] = DEMO_TENANTS;
 
 const staffCtx = (id: string, role: StaffRole): StaffContext => ({
   kind: "staff",
@@ -42,6 +49,9 @@ await describeEachDb("recurring failures", (kind) => {
   const ids: Record<string, string> = {};
   let s1: string;
   let s2: string;
+  let portal: TestPortal;
+  let ip = 1;
+  const client = () => new Client(portal.url, `198.51.100.${ip++}`);
 
   /** A resolved escalation (owner connection) with a cause and, optionally, an order. */
   async function resolvedRow(
@@ -65,12 +75,17 @@ await describeEachDb("recurring failures", (kind) => {
 
   async function orderAt(tenantId: string, siteId: string, carrier: string | null): Promise<string> {
     const o = await createOrder(handle, tenantId, siteId, { lines: 1, events: 0 });
-    await handle.db.update(orders).set({ carrier }).where(and(eq(orders.tenantId, tenantId), eq(orders.id, o.id)));
+    await handle.db
+      .update(orders)
+      .set({ carrier })
+      .where(and(eq(orders.tenantId, tenantId), eq(orders.id, o.id)));
     return o.id;
   }
 
   beforeAll(async () => {
     handle = await createTestDb(kind);
+    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    portal = await startPortal(handle);
     setDb(handle);
     t = await createTenant(handle, { tier: "strategic", timeZone: "Europe/Berlin" });
     other = await createTenant(handle, { tier: "strategic", timeZone: "Europe/Berlin" });
@@ -95,6 +110,8 @@ await describeEachDb("recurring failures", (kind) => {
   }, 180_000);
 
   afterAll(async () => {
+    await stopEscalationListener();
+    await portal?.close();
     await handle?.close();
   });
 
@@ -285,5 +302,59 @@ await describeEachDb("recurring failures", (kind) => {
     // Not a strategic account: no alert however often a cause repeats.
     for (const d of march) await setRootCause(actor, await resolvedRow(keyAcct.id, `${d}T10:00:00Z`, null), "other");
     expect(await alertsOf(keyAcct.id)).toEqual([]);
+  });
+
+  it("lets staff resolve with a cause on the escalation page; the page's counts open lists of that length", async () => {
+    const agentWeb = await client().signIn("agent@sightline.example"); // Acme and Nordwind
+    const working = await createEscalationRow(handle, acme.id, { status: "in_progress", title: "Short again" });
+    const bad = await agentWeb.post(`/staff/queue/${working}/cause`, { intent: "resolve", rootCause: "gremlins" });
+    expect(bad.status).toBe(400);
+    const res = await agentWeb.post(`/staff/queue/${working}/cause`, {
+      intent: "resolve",
+      rootCause: "stock_shortage",
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, message: "joint.cause.resolved" });
+    const [saved] = await handle.db
+      .select({ status: escalations.status, rootCause: escalations.rootCause })
+      .from(escalations)
+      .where(eq(escalations.id, working));
+    expect(saved).toEqual({ status: "resolved", rootCause: "stock_shortage" });
+
+    // Another account's escalation: as if it did not exist.
+    const foreign = await createEscalationRow(handle, sakura.id, { status: "resolved", resolvedAt: new Date() });
+    const refused = await agentWeb.post(`/staff/queue/${foreign}/cause`, { intent: "set", rootCause: "other" });
+    expect(refused.status).toBe(404);
+    const customer = await client().signIn("viewer@acme.example");
+    expect(
+      (await customer.post(`/staff/queue/${working}/cause`, { intent: "set", rootCause: "other" })).status,
+    ).not.toBe(200);
+    expect(await (await customer.get(`/escalations/${working}`)).text()).toContain("Cause: Stock shortage");
+
+    const page = await (await agentWeb.get(`/staff/recurring?tenant=${acme.id}&periods=3`)).text();
+    expect(page).toContain(`data-testid="recurring-${acme.id}"`);
+    const links = [...page.matchAll(/<a [^>]*data-count="(\d+)"[^>]*>/g)].map((m) => ({
+      href: /href="([^"]+)"/.exec(m[0])![1].replace(/&amp;/g, "&"),
+      count: Number(m[1]),
+    }));
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.some((l) => l.href.includes("cause=stock_shortage"))).toBe(true);
+    expect(page).toMatch(/\d+ escalations?: Stock shortage/);
+    for (const l of links) {
+      const list = await (await agentWeb.get(l.href)).text();
+      expect(list).toContain('data-testid="recurring-drill"');
+      expect(list.split('data-testid="queue-row"').length - 1, l.href).toBe(l.count);
+    }
+
+    // An account the agent is not assigned to: no section, and its drill-down lists nothing.
+    const all = await (await agentWeb.get(`/staff/recurring?tenant=${sakura.id}`)).text();
+    expect(all).not.toContain(`recurring-${sakura.id}`);
+    const sakuraLink = recurringQueueLink({
+      tenantId: sakura.id,
+      from: new Date(Date.now() - 400 * 86_400_000),
+      to: new Date(Date.now() + 86_400_000),
+    });
+    const sakuraList = await (await agentWeb.get(sakuraLink)).text();
+    expect(sakuraList.split('data-testid="queue-row"').length - 1).toBe(0);
   });
 });

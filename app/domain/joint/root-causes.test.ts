@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ROOT_CAUSES,
-  causeApplies,
-  isRepeatFailure,
-  isRootCause,
-  repeatAlertKey,
-} from "./root-causes";
+import { ROOT_CAUSES, causeApplies, isRepeatFailure, isRootCause, repeatAlertKey } from "./root-causes";
 
 describe("root causes", () => {
   it("knows the fixed list and nothing else", () => {

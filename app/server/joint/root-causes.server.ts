@@ -112,4 +112,3 @@ export async function setRootCause(
   });
   await notifyRepeatAlert(actor, alert);
 }
-
