@@ -1,11 +1,13 @@
 // Demo data for joint operations: the customer's ratings of resolved escalations. Each demo
 // account gets six earlier escalations, resolved and rated over the last half year (so the SLA
-// page's satisfaction column has a history), and its recently closed escalation is rated too.
+// page's satisfaction column has a history), and its recently closed escalation is rated too;
+// resolved escalations carry the root cause staff recorded (seedDemoRootCauses).
 // Owner connection; deterministic for a given `now`.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
 import { auditLog, escalationComments, escalationRatings, escalations, type StoredPause } from "../schema/index";
+import type { RootCause } from "../../app/domain/joint/root-causes";
 import type { TenantProfile } from "./demo-tenants";
 
 const HOUR = 3_600_000;
@@ -161,5 +163,39 @@ export async function seedDemoRatings(
         };
       }),
     );
+  }
+}
+
+/**
+ * Root causes on the demo's resolved escalations, as staff recorded them at resolution: what the
+ * titles tell (a short shipment was a picking error, a crushed carton transit damage), so the
+ * recurring-failures page has causes per account and period from the start.
+ */
+export const DEMO_ROOT_CAUSES: Record<string, RootCause> = {
+  "Pallet label unreadable": "documentation_error",
+  "Short shipment on two lines": "picking_error",
+  "Delivery slot missed": "carrier_delay",
+  "Duplicate invoice": "system_error",
+  "Damaged carton on arrival": "transit_damage",
+  "Packing list missing": "documentation_error",
+  "Invoice shows the wrong unit price": "system_error",
+  "Wrong colour delivered": "picking_error",
+};
+
+export async function seedDemoRootCauses(handle: DbHandle, tenants: readonly TenantProfile[]): Promise<void> {
+  for (const [title, cause] of Object.entries(DEMO_ROOT_CAUSES)) {
+    await handle.db
+      .update(escalations)
+      .set({ rootCause: cause })
+      .where(
+        and(
+          inArray(
+            escalations.tenantId,
+            tenants.map((t) => t.id),
+          ),
+          eq(escalations.title, title),
+          inArray(escalations.status, ["resolved", "closed"]),
+        ),
+      );
   }
 }

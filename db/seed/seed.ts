@@ -23,7 +23,7 @@ import {
 import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
 import { seedDemoEmbedKeys } from "./embed";
 import { seedDemoEscalations } from "./escalations";
-import { seedDemoRatings } from "./joint";
+import { seedDemoRatings, seedDemoRootCauses } from "./joint";
 import { seedSlaDemo } from "./sla";
 import { generateOrders, type GeneratedOrder } from "./orders";
 import { Rng, hashSeed } from "./random";
@@ -170,6 +170,7 @@ export async function seedDemo(
   await seedDemoEmbedKeys(handle);
   await seedDemoEscalations(handle, DEMO_TENANTS, now);
   await seedDemoRatings(handle, DEMO_TENANTS, now);
+  await seedDemoRootCauses(handle, DEMO_TENANTS);
   await seedSlaDemo(handle, progress);
 }
 

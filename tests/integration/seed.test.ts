@@ -83,6 +83,21 @@ await describeEachDb("demo seed", (kind) => {
     }
   });
 
+  it("records the root cause of every resolved demo escalation, and of no unresolved one", async () => {
+    const r = await handle.db.execute<{ slug: string; resolved: number; caused: number; early: number }>(sql`
+      select t.slug,
+             count(*) filter (where e.resolved_at is not null and e.status in ('resolved', 'closed'))::int as resolved,
+             count(*) filter (where e.root_cause is not null and e.status in ('resolved', 'closed'))::int as caused,
+             count(*) filter (where e.root_cause is not null and e.status not in ('resolved', 'closed'))::int as early
+        from tenants t join escalations e on e.tenant_id = t.id group by t.slug order by t.slug`);
+    expect(r.rows).toHaveLength(DEMO_TENANTS.length);
+    for (const row of r.rows) {
+      expect(row.resolved, row.slug).toBeGreaterThan(0);
+      expect(row.caused, row.slug).toBe(row.resolved);
+      expect(row.early, row.slug).toBe(0);
+    }
+  });
+
   it("keeps every line, shipment and event with an order of the same tenant", async () => {
     for (const child of ["order_lines", "shipments", "order_events"]) {
       const orphans = await count(
