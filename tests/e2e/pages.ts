@@ -255,6 +255,9 @@ export const PAGES: Record<string, PageCase[]> = {
   "staff.satisfaction.tsx": [
     { what: "satisfaction", roles: STAFF, path: "/staff/satisfaction", expectText: "Customer satisfaction" },
   ],
+  "staff.recurring.tsx": [
+    { what: "recurring failures", roles: STAFF, path: "/staff/recurring", expectText: "Recurring failures" },
+  ],
   "staff.queue._index.tsx": [
     { what: "queue", roles: STAFF, path: "/staff/queue", expectText: "Escalation queue" },
     {
