@@ -58,7 +58,10 @@ export function AuditTable({
   showIp,
   pageSize = 50,
   olderHref = (before) => `?before=${before}`,
+  customerKinds,
 }: {
+  /** A customer's view: who acted as a person, an integration or the system. */
+  customerKinds?: boolean;
   rows: AuditRowView[];
   /** A full page means there may be older entries. */
   pageSize?: number;
@@ -80,6 +83,11 @@ export function AuditTable({
       <td className="px-3 py-2">
         {r.actorLabel}{" "}
         {showIp ? <Badge tone={KIND_TONE[r.actorKind]}>{t(`staff.audit.kind.${r.actorKind}`)}</Badge> : null}
+        {customerKinds ? (
+          <Badge tone={KIND_TONE[r.actorKind]}>
+            {t(`settings.audit.kind.${r.actorKind === "staff" || r.actorKind === "customer" ? "person" : r.actorKind}`)}
+          </Badge>
+        ) : null}
       </td>
       <td className="px-3 py-2" data-action={r.action}>
         {label(r.action)}

@@ -1,8 +1,8 @@
 // Reading the audit trail: customer admins see their tenant's customer-visible entries (RLS and
 // column grants);
 // platform admins see everything, including platform-level entries, through the owner connection.
-import { and, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import type { ActorKind } from "#app/domain/audit/group";
+import { and, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { actorKindsFor, type ActorKind, type CustomerActorKind } from "#app/domain/audit/group";
 import { endOfLocalDayExclusive, startOfLocalDay } from "#app/domain/orders/time";
 import { auditLog, tenants } from "../../db/schema/index";
 import { getDb } from "./db.server";
@@ -21,7 +21,6 @@ export interface AuditRow {
   actorKind: ActorKind;
 }
 
-const PAGE = 50;
 /** Staff pages read more per page: runs of machine activity fold into one row each. */
 const STAFF_PAGE = 200;
 
@@ -48,28 +47,50 @@ const columns = {
   detail: auditLog.detail,
 };
 
+export interface CustomerAuditFilters {
+  /** A customer_seq from the previous page. */
+  before?: number;
+  actorKind?: CustomerActorKind;
+  /** The kind of thing acted on ("escalation", "embed_key", ...). */
+  targetType?: string;
+  /** Calendar days (YYYY-MM-DD), inclusive, in the account's time zone. */
+  from?: string;
+  to?: string;
+  timeZone?: string;
+}
+
+/** A customer's page reads more per page: runs of integration activity fold into one row each. */
+export const CUSTOMER_PAGE = 200;
+
 /**
  * A customer's audit log: customer-safe columns only (the database grants portal_customer no
  * others, see 0010_audit_customer_fields.sql), newest first by time, numbered per tenant. Staff
- * appear by first name and role; no staff ids, e-mail addresses or IP addresses.
- * `before` is a customer_seq from the previous page.
+ * appear by first name and role; no staff ids, e-mail addresses or IP addresses. Staff-only
+ * entries never reach the customer role (policy). Filters: who acted (a person, an integration,
+ * the system: actor_kind, 0076), what it concerns and local dates.
  */
-export async function tenantAudit(ctx: TenantContext, before?: number): Promise<AuditRow[]> {
+export async function tenantAudit(ctx: TenantContext, filters: CustomerAuditFilters = {}): Promise<AuditRow[]> {
+  const zone = filters.timeZone ?? "UTC";
   return withTenant(ctx, async (tx) => {
     const where: SQL[] = [isNotNull(auditLog.customerSeq)];
     if (ctx.tenantId) where.push(eq(auditLog.tenantId, ctx.tenantId));
-    if (before) {
+    if (filters.before) {
       // Keyset on (at, seq): the entry the previous page ended with, and everything older.
       where.push(
         sql`(${auditLog.at}, ${auditLog.customerSeq}) < (select a.at, a.customer_seq from audit_log a
-              where a.tenant_id = ${auditLog.tenantId} and a.customer_seq = ${before})`,
+              where a.tenant_id = ${auditLog.tenantId} and a.customer_seq = ${filters.before})`,
       );
     }
+    if (filters.actorKind) where.push(inArray(auditLog.actorKind, actorKindsFor(filters.actorKind)));
+    if (filters.targetType) where.push(eq(auditLog.targetType, filters.targetType));
+    if (filters.from) where.push(gte(auditLog.at, startOfLocalDay(filters.from, zone)));
+    if (filters.to) where.push(lt(auditLog.at, endOfLocalDayExclusive(filters.to, zone)));
     const rows = await tx
       .select({
         seq: auditLog.customerSeq,
         at: auditLog.at,
         actorLabel: auditLog.actorPublicLabel,
+        actorKind: auditLog.actorKind,
         action: auditLog.action,
         targetType: auditLog.targetType,
         targetId: auditLog.customerTargetId,
@@ -78,15 +99,14 @@ export async function tenantAudit(ctx: TenantContext, before?: number): Promise<
       .from(auditLog)
       .where(and(...where))
       .orderBy(desc(auditLog.at), desc(auditLog.customerSeq))
-      .limit(PAGE);
-    return rows.map(({ seq, actorLabel, ...r }) => ({
+      .limit(CUSTOMER_PAGE);
+    return rows.map(({ seq, actorLabel, actorKind, ...r }) => ({
       ...r,
       id: Number(seq),
       actorLabel: actorLabel ?? "",
       ip: null,
       tenantName: null,
-      // Customers are not given actor ids; integrations are told apart by what they did.
-      actorKind: r.action.startsWith("ingest.") ? ("integration" as const) : ("customer" as const),
+      actorKind: actorKind ?? (r.action.startsWith("ingest.") ? "integration" : "customer"),
     }));
   });
 }

@@ -27,6 +27,8 @@ export const auditLog = pgTable(
     customerSeq: bigint("customer_seq", { mode: "number" }),
     /** Staff as "<first name> (<role>)", anyone else as actor_label. */
     actorPublicLabel: text("actor_public_label"),
+    /** customer, staff, integration or system (trigger-filled; customers may read it). */
+    actorKind: text("actor_kind").$type<"customer" | "staff" | "integration" | "system">(),
     customerDetail: jsonb("customer_detail")
       .$type<Record<string, unknown>>()
       .notNull()

@@ -3,6 +3,7 @@
 // by first name and role only — no staff id, e-mail or IP address — and the ids it shows are
 // numbered per tenant among customer-visible entries, so staff-only entries leave no gap.
 import { sql } from "drizzle-orm";
+import { auditLog } from "../../db/schema/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
@@ -114,5 +115,68 @@ describe("the customer's audit log", () => {
     );
     expect(rows.length).toBeGreaterThan(3);
     if (times.length) expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it("filters by who acted (person, integration, system), what it concerns and dates, folds machine runs, and never shows staff-only entries", async () => {
+    const ids = await handle.db.execute<{ id: string; email: string }>(
+      sql`select id, email from "user" where email in ('agent@sightline.example', ${`admin@${acme.emailDomain}`})`,
+    );
+    const idOf = (email: string) => ids.rows.find((r) => r.email === email)!.id;
+    const day = "2020-03-10";
+    const entry = (
+      minute: number,
+      actorUserId: string | null,
+      action: string,
+      targetType: string,
+      staffOnly = false,
+    ) => ({
+      tenantId: acme.id,
+      actorUserId,
+      actorLabel: actorUserId ? "Someone" : action.startsWith("ingest.") ? 'ingest key "erp"' : "Sightline",
+      action,
+      targetType,
+      targetId: `customer-audit-${minute}`,
+      at: new Date(`${day}T15:0${minute}:00Z`),
+      staffOnly,
+    });
+    await handle.db
+      .insert(auditLog)
+      .values([
+        entry(0, null, "ingest.events", "ingest_key"),
+        entry(1, null, "ingest.orders", "ingest_key"),
+        entry(2, idOf(`admin@${acme.emailDomain}`), "embed_key.created", "embed_key"),
+        entry(3, idOf("agent@sightline.example"), "escalation.comment_added", "escalation", true),
+        entry(4, idOf("agent@sightline.example"), "escalation.assigned", "escalation"),
+        entry(5, null, "calendar.updated", "calendar"),
+      ]);
+    const page = async (query: string, from = day, to = day) => {
+      const res = await customerAdmin.get(`/settings/audit?from=${from}&to=${to}${query}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).not.toContain("escalation.comment_added");
+      return {
+        actions: [...html.matchAll(/data-testid="audit-entry"[^>]*>[\s\S]*?data-action="([^"]+)"/g)].map((m) => m[1]),
+        groups: (html.match(/data-testid="audit-machine-group"/g) ?? []).length,
+      };
+    };
+    // Newest first; the staff-only note is not there; the two ingestion batches fold into one row.
+    expect(await page("")).toEqual({
+      actions: ["calendar.updated", "escalation.assigned", "embed_key.created", "ingest.orders", "ingest.events"],
+      groups: 1,
+    });
+    // A person is the customer's own user or support staff (shown by first name and role).
+    expect(await page("&actor=person")).toEqual({ actions: ["escalation.assigned", "embed_key.created"], groups: 0 });
+    expect(await page("&actor=integration")).toEqual({ actions: ["ingest.orders", "ingest.events"], groups: 1 });
+    expect((await page("&actor=system")).actions).toEqual(["calendar.updated"]);
+    expect((await page("&entity=escalation")).actions).toEqual(["escalation.assigned"]);
+    expect((await page("", "2020-03-11", "2020-03-12")).actions).toEqual([]);
+    const html = await (await customerAdmin.get(`/settings/audit?from=${day}&to=${day}`)).text();
+    // Human labels for the kinds, never the codes.
+    expect(html).toContain(">person<");
+    expect(html).toContain(">integration<");
+    // Nonsense filters are ignored, never a server error.
+    expect(
+      (await customerAdmin.get("/settings/audit?from=2020-02-31&actor=robot&entity=escalation_alert&before=-1")).status,
+    ).toBe(200);
   });
 });

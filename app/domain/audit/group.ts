@@ -18,6 +18,20 @@ export const AUDIT_TARGET_TYPES = [
   "ingest_key",
 ] as const;
 
+/** What a customer filters by: people (their own users and support staff), integrations, the system. */
+export const CUSTOMER_ACTOR_KINDS = ["person", "integration", "system"] as const;
+export type CustomerActorKind = (typeof CUSTOMER_ACTOR_KINDS)[number];
+
+/** The actor kinds one customer filter value stands for. */
+export function actorKindsFor(kind: CustomerActorKind): ActorKind[] {
+  return kind === "person" ? ["customer", "staff"] : [kind];
+}
+
+/** Entity filter values a customer's log can hold (internal alerts and SLA targets are staff matters). */
+export const CUSTOMER_TARGET_TYPES = AUDIT_TARGET_TYPES.filter(
+  (t) => t !== "escalation_alert" && t !== "escalation_sla_target",
+);
+
 export function isMachine(kind: ActorKind): boolean {
   return kind === "integration" || kind === "system";
 }
