@@ -67,6 +67,15 @@ export interface IngestKeyView {
   revokedAt: Date | null;
 }
 
+/**
+ * The key's latest entry in the audit log (audit_log_ingest_key_used_idx, 0075, reads it with one
+ * index probe; without it the lookup walked the tenant's whole log backwards for an unused key).
+ */
+export const lastLoggedUse = sql`select a.at from audit_log a
+   where a.tenant_id = ${ingestKeys.tenantId} and a.target_type = 'ingest_key'
+     and a.target_id = ${ingestKeys.id}::text
+   order by a.at desc limit 1`;
+
 export async function listIngestKeys(): Promise<IngestKeyView[]> {
   const { db } = await getDb();
   return db
@@ -80,11 +89,9 @@ export async function listIngestKeys(): Promise<IngestKeyView[]> {
       createdAt: ingestKeys.createdAt,
       // The log's latest batch for the key, or the sign-in stamp when newer: ingest_key_authenticate
       // stamps at most once a minute, and the demo simulator writes batches without signing in.
-      lastUsedAt: sql<Date | null>`greatest(${ingestKeys.lastUsedAt}, (
-        select a.at from audit_log a
-         where a.tenant_id = ${ingestKeys.tenantId} and a.target_type = 'ingest_key'
-           and a.target_id = ${ingestKeys.id}::text
-         order by a.at desc limit 1))`.mapWith(ingestKeys.lastUsedAt),
+      lastUsedAt: sql<Date | null>`greatest(${ingestKeys.lastUsedAt}, (${lastLoggedUse}))`.mapWith(
+        ingestKeys.lastUsedAt,
+      ),
       revokedAt: ingestKeys.revokedAt,
     })
     .from(ingestKeys)
