@@ -24,6 +24,7 @@ const CATALOGUE_ONLY = [
   "app/routes/notifications.tsx",
   "app/routes/settings.calendar.tsx",
   "app/components/calendar/settings-form.tsx",
+  "app/routes/staff.accounts.tsx",
 ];
 
 /**

@@ -6,6 +6,8 @@ import { Badge, Button, EmptyState, PageHeader } from "../components/ui";
 import { accountCookie, requireStaff } from "../server/auth/guards.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { openAccount, visibleAccounts } from "../server/staff/accounts.server";
+import { pageTitle } from "#app/i18n/meta";
+import { useT } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -32,27 +34,22 @@ const TIER_TONE = { strategic: "blue", key: "green", standard: "slate" } as cons
 
 export default function Accounts() {
   const { accounts, current, role } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div>
       <PageHeader
-        title="Accounts"
-        description={
-          role === "support_agent"
-            ? "The customer accounts assigned to you. Open one to see it as its users do."
-            : "Customer accounts you can open. Open one to see it as its users do."
-        }
+        title={t("admin.accounts.title")}
+        description={role === "support_agent" ? t("admin.accounts.descriptionAgent") : t("admin.accounts.description")}
       />
       {accounts.length === 0 ? (
-        <EmptyState title="No accounts assigned to you yet">
-          Ask a platform admin to assign you to a customer account.
-        </EmptyState>
+        <EmptyState title={t("admin.accounts.emptyTitle")}>{t("admin.accounts.emptyBody")}</EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {accounts.map((a) => (
             <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
               <div className="flex items-start justify-between gap-2">
                 <h2 className="font-semibold">{a.name}</h2>
-                <Badge tone={TIER_TONE[a.tier]}>{a.tier}</Badge>
+                <Badge tone={TIER_TONE[a.tier]}>{t("admin.accounts.tier", { tier: a.tier })}</Badge>
               </div>
               <p className="mt-1 text-sm text-slate-600">
                 {a.timeZone} · {a.country}
@@ -62,9 +59,9 @@ export default function Accounts() {
                 <Button
                   type="submit"
                   variant={current === a.id ? "secondary" : "primary"}
-                  aria-label={`Open ${a.name}`}
+                  aria-label={t("admin.accounts.openLabel", { name: a.name })}
                 >
-                  {current === a.id ? "Open again" : "Open account"}
+                  {current === a.id ? t("admin.accounts.openAgain") : t("admin.accounts.open")}
                 </Button>
               </Form>
             </li>
@@ -75,7 +72,7 @@ export default function Accounts() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Accounts · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.accounts.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

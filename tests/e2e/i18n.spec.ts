@@ -95,3 +95,23 @@ for (const [email, lang, ordersTitle, orderTitle, sections] of [
     await page.context().close();
   });
 }
+
+test("a German customer admin raises escalations and manages settings in German", async ({ browser }) => {
+  const page = await signInThroughForm(browser, "admin@nordwind.example");
+  const problems = hydrationProblems(page);
+  await page.goto("/escalations/new");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: "Eskalation melden" })).toBeVisible();
+  await expect(page.getByLabel("Worum geht es?")).toBeVisible();
+  await expect(page.getByRole("option", { name: "Verspätete Lieferung" })).toBeAttached();
+  await expect(page.getByRole("button", { name: "Eskalation melden" })).toBeVisible();
+  await page.goto("/settings/embed");
+  await expect(page.getByRole("heading", { name: "Neuer Einbettungsschlüssel" })).toBeVisible();
+  await page.goto("/settings/calendar");
+  await expect(page.getByRole("button", { name: "Als neue Version speichern" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Wöchentliche Arbeitszeiten" }).or(page.getByText("Wöchentliche Arbeitszeiten")),
+  ).toBeVisible();
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
