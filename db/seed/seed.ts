@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { shortCodeFromSlug } from "#app/domain/escalations/keys";
 import { hashPassword } from "better-auth/crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
 import type { Locale } from "#app/i18n/locales";
@@ -40,8 +40,21 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-export const DEMO_STAFF: readonly { email: string; name: string; role: StaffRole; tenants: string[] }[] = [
-  { email: "agent@sightline.example", name: "Alex Agent", role: "support_agent", tenants: ["acme", "nordwind"] },
+export const DEMO_STAFF: readonly {
+  email: string;
+  name: string;
+  role: StaffRole;
+  tenants: string[];
+  /** The profile's zone; the agent works from Bengaluru, so the queue shows two zones side by side. */
+  timeZone?: string;
+}[] = [
+  {
+    email: "agent@sightline.example",
+    name: "Alex Agent",
+    role: "support_agent",
+    tenants: ["acme", "nordwind"],
+    timeZone: "Asia/Kolkata",
+  },
   { email: "lead@sightline.example", name: "Lee Lead", role: "support_lead", tenants: [] },
   { email: "ops@sightline.example", name: "Olu Ops", role: "platform_admin", tenants: [] },
 ];
@@ -161,6 +174,7 @@ export async function seedDemo(
   }
   for (const s of DEMO_STAFF) {
     const id = await createUser(handle, s.email, s.name, passwordHash, rng);
+    if (s.timeZone) await handle.db.update(user).set({ timeZone: s.timeZone }).where(eq(user.id, id));
     await handle.db.insert(staffMembers).values({ userId: id, role: s.role });
     for (const slug of s.tenants) {
       const tenant = DEMO_TENANTS.find((t) => t.slug === slug);

@@ -13,7 +13,7 @@ import {
   user,
 } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import { DEMO_STAFF, seedDemo } from "../../db/seed/seed";
 import { ESCALATION_STATUSES, type EscalationStatus } from "#app/domain/escalations/workflow";
 import { createTestDb } from "../support/db";
 import {
@@ -611,11 +611,13 @@ describe("automatic alerts", () => {
       ),
     ].map((m) => ({ local: m[1], zone: m[2], at: m[3], shown: m[4] }));
     expect(cells.length).toBeGreaterThan(0);
-    // The demo agent has no zone in their profile, so UTC; they work Acme (Chicago) and Nordwind
+    // The demo agent's profile zone is Asia/Kolkata; they work Acme (Chicago) and Nordwind
     // (Berlin), whose local times the formatter writes with their own UTC offsets.
-    const utc = createFormatter("en", "UTC");
+    const agentZone = DEMO_STAFF.find((s) => s.email === "agent@sightline.example")?.timeZone;
+    expect(agentZone).toBe("Asia/Kolkata");
+    const own = createFormatter("en", agentZone!);
     for (const c of cells) {
-      expect(c.shown).toBe(utc.dateTime(c.at));
+      expect(c.shown).toBe(own.dateTime(c.at));
       expect(c.local).toBe(createFormatter("en", c.zone).dateTime(c.at));
     }
     expect(new Set(cells.map((c) => c.zone))).toEqual(new Set(["America/Chicago", "Europe/Berlin"]));
