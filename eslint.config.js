@@ -25,6 +25,11 @@ const CATALOGUE_ONLY = [
   "app/routes/settings.calendar.tsx",
   "app/components/calendar/settings-form.tsx",
   "app/routes/staff.accounts.tsx",
+  "app/routes/staff.admin._index.tsx",
+  "app/components/admin/platform-admin-page.tsx",
+  "app/components/admin/accounts.tsx",
+  "app/components/admin/users.tsx",
+  "app/components/admin/staff-assignments.tsx",
 ];
 
 /**

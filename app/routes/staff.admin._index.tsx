@@ -16,6 +16,9 @@ import {
   setUserActive,
 } from "../server/staff/admin.server";
 
+import { translator } from "#app/i18n/catalogue";
+import { pageTitle } from "#app/i18n/meta";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "platform_admin");
   const [tenants, staff, users] = await Promise.all([listTenants(), listStaff(), listUsers()]);
@@ -39,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = assignmentSchema.safeParse(form);
     if (!parsed.success)
       return data(
-        { errors: fieldErrors(parsed.error), message: "Choose a staff member and an account.", ok: false },
+        {
+          errors: fieldErrors(parsed.error),
+          message: translator(admin.user.locale ?? "en")("admin.platform.chooseStaff"),
+          ok: false,
+        },
         { status: 400 },
       );
     const r = await setAssignment(admin, info, parsed.data);
@@ -47,7 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = userActivationSchema.safeParse(form);
   if (!parsed.success)
-    return data({ errors: {}, message: "That request was not understood.", ok: false }, { status: 400 });
+    return data(
+      { errors: {}, message: translator(admin.user.locale ?? "en")("admin.platform.notUnderstood"), ok: false },
+      { status: 400 },
+    );
   const r = await setUserActive(admin, info, parsed.data);
   return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : 400 });
 }
@@ -59,7 +69,7 @@ export default function Admin() {
   return <PlatformAdminPage tenants={tenants} staff={staff} users={users} result={result} busy={busy} />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Admin · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.platform.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

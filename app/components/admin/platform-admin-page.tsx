@@ -5,11 +5,12 @@ import { AccountsCard, NewAccountCard } from "./accounts";
 import { StaffAssignmentsCard } from "./staff-assignments";
 import { UsersCard } from "./users";
 import type { AdminStaffView, AdminTenantView, AdminUserView } from "./views";
+import { useT } from "#app/i18n/react";
 
 const ADMIN_LINKS = [
-  { to: "/staff/admin/audit", label: "Audit log" },
-  { to: "/staff/admin/ingest-keys", label: "Ingest keys" },
-  { to: "/staff/admin/targets", label: "SLA targets" },
+  { to: "/staff/admin/audit", label: "admin.platform.link.audit" },
+  { to: "/staff/admin/ingest-keys", label: "admin.platform.link.ingestKeys" },
+  { to: "/staff/admin/targets", label: "admin.platform.link.targets" },
 ] as const;
 
 export function PlatformAdminPage({
@@ -26,18 +27,19 @@ export function PlatformAdminPage({
   result?: { ok: boolean; message: string | null; errors: Record<string, string> };
   busy: boolean;
 }) {
+  const t = useT();
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Platform administration"
-        description="Customer accounts, support staff assignments and user access."
+        title={t("admin.platform.title")}
+        description={t("admin.platform.description")}
         actions={ADMIN_LINKS.map((l) => (
           <Link
             key={l.to}
             to={l.to}
             className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
           >
-            {l.label}
+            {t(l.label)}
           </Link>
         ))}
       />

@@ -2,6 +2,7 @@
 import { Form } from "@remix-run/react";
 import { Button, Card, SelectField } from "../ui";
 import type { AdminStaffView, AdminTenantView } from "./views";
+import { useT } from "#app/i18n/react";
 
 export function StaffAssignmentsCard({
   staff,
@@ -13,18 +14,17 @@ export function StaffAssignmentsCard({
   busy: boolean;
 }) {
   const tenantName = new Map(tenants.map((t) => [t.id, t.name]));
+  const tr = useT();
   return (
-    <Card title="Support staff">
-      <p className="text-sm text-slate-600">
-        Agents see only the accounts assigned to them; leads and platform admins see all.
-      </p>
+    <Card title={tr("admin.platform.staff")}>
+      <p className="text-sm text-slate-600">{tr("admin.platform.staffHint")}</p>
       <ul className="mt-3 divide-y divide-slate-100">
         {staff.map((s) => (
           <li key={s.userId} className="flex flex-wrap items-center gap-3 py-3">
             <div className="min-w-48 flex-1">
               <p className="font-medium">{s.name}</p>
               <p className="text-sm text-slate-600">
-                {s.email} · {s.role.replace("_", " ")}
+                {s.email} · {tr("admin.platform.role", { role: s.role })}
               </p>
             </div>
             <div className="flex flex-wrap gap-2">
@@ -36,7 +36,7 @@ export function StaffAssignmentsCard({
                   <button
                     type="submit"
                     className="rounded-full bg-sky-100 px-2.5 py-1 text-xs text-sky-900 hover:bg-sky-200"
-                    aria-label={`Unassign ${s.name} from ${tenantName.get(id)}`}
+                    aria-label={tr("admin.platform.unassignLabel", { name: s.name, account: tenantName.get(id) ?? id })}
                   >
                     {tenantName.get(id)} ✕
                   </button>
@@ -46,9 +46,9 @@ export function StaffAssignmentsCard({
             <Form method="post" className="flex items-end gap-2">
               <input type="hidden" name="intent" value="assign" />
               <input type="hidden" name="staffUserId" value={s.userId} />
-              <SelectField label={`Assign ${s.name} to`} name="tenantId" defaultValue="">
+              <SelectField label={tr("admin.platform.assignTo", { name: s.name })} name="tenantId" defaultValue="">
                 <option value="" disabled>
-                  Choose an account
+                  {tr("admin.platform.chooseAccount")}
                 </option>
                 {tenants
                   .filter((t) => !s.tenantIds.includes(t.id))
@@ -59,7 +59,7 @@ export function StaffAssignmentsCard({
                   ))}
               </SelectField>
               <Button type="submit" variant="secondary" disabled={busy}>
-                Assign
+                {tr("admin.platform.assign")}
               </Button>
             </Form>
           </li>

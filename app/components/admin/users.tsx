@@ -2,16 +2,27 @@
 import { Form } from "@remix-run/react";
 import { Button, Card, Table } from "../ui";
 import type { AdminUserView } from "./views";
+import { useT } from "#app/i18n/react";
 
 export function UsersCard({ users, busy }: { users: readonly AdminUserView[]; busy: boolean }) {
+  const t = useT();
   return (
-    <Card title="Users">
-      <Table stacked className="mt-3" columns={["Email", "Account", "Role", { label: "Access", srOnly: true }]}>
+    <Card title={t("admin.platform.users")}>
+      <Table
+        stacked
+        className="mt-3"
+        columns={[
+          t("admin.platform.col.email"),
+          t("admin.platform.col.account"),
+          t("admin.platform.col.role"),
+          { label: t("admin.platform.col.access"), srOnly: true },
+        ]}
+      >
         {users.map((u) => (
           <tr key={u.id}>
             <td>{u.email}</td>
-            <td>{u.tenantName ?? "Sightline staff"}</td>
-            <td>{u.role?.replace("_", " ")}</td>
+            <td>{u.tenantName ?? t("admin.platform.staffAccount")}</td>
+            <td>{u.role ? t("admin.platform.role", { role: u.role }) : null}</td>
             <td>
               <Form method="post">
                 <input type="hidden" name="userId" value={u.id} />
@@ -20,9 +31,12 @@ export function UsersCard({ users, busy }: { users: readonly AdminUserView[]; bu
                   type="submit"
                   variant={u.deactivatedAt ? "secondary" : "ghost"}
                   disabled={busy}
-                  aria-label={`${u.deactivatedAt ? "Reactivate" : "Deactivate"} ${u.email}`}
+                  aria-label={t("admin.platform.activateLabel", {
+                    active: u.deactivatedAt ? "yes" : "no",
+                    email: u.email,
+                  })}
                 >
-                  {u.deactivatedAt ? "Reactivate" : "Deactivate"}
+                  {t("admin.platform.activate", { active: u.deactivatedAt ? "yes" : "no" })}
                 </Button>
               </Form>
             </td>
