@@ -50,7 +50,12 @@ export function WorkloadFigures({
         {link(
           f.duration(m),
           figureHref(scope, ["answered", w]),
-          t("staff.workload.medianOf", { name, duration: f.duration(m), count: fig.answered[w] }),
+          t("staff.workload.medianOf", {
+            name,
+            period: t(w === "week" ? "staff.workload.periodWeek" : "staff.workload.period4w"),
+            duration: f.duration(m),
+            count: fig.answered[w],
+          }),
         )}{" "}
         <span className="text-xs text-slate-500">{t("staff.workload.answers", { count: fig.answered[w] })}</span>
       </>
