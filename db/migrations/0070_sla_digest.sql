@@ -30,7 +30,9 @@ CREATE TABLE "sla_digest_deliveries" (
 	CONSTRAINT "sla_digest_deliveries_pk" PRIMARY KEY ("tenant_id", "user_id", "period_id")
 );
 --> statement-breakpoint
-CREATE INDEX "sla_digest_deliveries_open_idx" ON "sla_digest_deliveries" USING btree ("status") WHERE "status" IN ('pending', 'sending');
+-- The job scans the open rows of every tenant: a partial index holding only those, keyed like every
+-- tenant index (tenant_id first, catalog rule), read whole since it stays small.
+CREATE INDEX "sla_digest_deliveries_open_idx" ON "sla_digest_deliveries" USING btree ("tenant_id", "created_at") WHERE "status" IN ('pending', 'sending');
 --> statement-breakpoint
 ALTER TABLE "sla_digest_subscriptions" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

@@ -41,7 +41,7 @@ export const slaDigestDeliveries = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId, t.periodId] }),
     index("sla_digest_deliveries_open_idx")
-      .on(t.status)
+      .on(t.tenantId, t.createdAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );
