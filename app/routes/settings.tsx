@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { isAdmin: ctx.role === "customer_admin" };
 }
 
+// The tabs wrap on a narrow screen rather than scroll: a scrolled-away tab may be the one open.
 export default function SettingsLayout() {
   const t = useT();
   const { isAdmin } = useLoaderData<typeof loader>();
@@ -22,7 +23,7 @@ export default function SettingsLayout() {
       <PageHeader title={t("settings.layout.title")} description={t("settings.layout.description")} />
       <nav
         aria-label={t("settings.layout.title")}
-        className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200"
+        className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200"
       >
         {tabs.map((tab) => (
           <NavLink
