@@ -4,7 +4,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import { member, staffMembers, tenants, user } from "../../../db/schema/index";
-import type { StaffRole, TenantTier } from "../../../db/schema/tenancy";
+import type { StaffRole } from "../../../db/schema/tenancy";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { withTenant, type TenantContext } from "../tenant-db.server";
@@ -12,9 +12,11 @@ import { getAuth } from "./better-auth.server";
 import { authHeaders } from "./session-cookie.server";
 import { verificationSecrets } from "./session-secret.server";
 import { resolveLocale, type Locale } from "#app/i18n/locales";
+import { CUSTOMER_ROLES, tenantSummaryOf, type CustomerRole, type TenantSummary } from "./tenant-summary.server";
 
-export type CustomerRole = "customer_admin" | "customer_viewer";
-export const CUSTOMER_ROLES: readonly CustomerRole[] = ["customer_admin", "customer_viewer"];
+// Kept in a module without side effects, so that background jobs (the SLA digest) use them
+// without building the auth stack.
+export { CUSTOMER_ROLES, tenantSummaryOf, type CustomerRole, type TenantSummary } from "./tenant-summary.server";
 
 export interface SignedInUser {
   id: string;
@@ -27,29 +29,6 @@ export interface SignedInUser {
   locale?: Locale;
   /** The user's own time zone choice (staff profile), or null. */
   timeZone?: string | null;
-}
-
-export interface TenantSummary {
-  id: string;
-  name: string;
-  slug: string;
-  tier: TenantTier;
-  timeZone: string;
-  country: string;
-  region: string | null;
-}
-
-/** The summary fields of a tenant row (or any object carrying them, e.g. a demo profile). */
-export function tenantSummaryOf(t: TenantSummary): TenantSummary {
-  return {
-    id: t.id,
-    name: t.name,
-    slug: t.slug,
-    tier: t.tier,
-    timeZone: t.timeZone,
-    country: t.country,
-    region: t.region,
-  };
 }
 
 export interface CustomerContext {

@@ -25,7 +25,7 @@ import { localToday } from "#app/domain/orders/time";
 import { isDigestDue, type DigestCadence } from "#app/domain/sla/digest";
 import { parsePeriodKey, type PeriodKey } from "#app/domain/sla/periods";
 import type { Locale } from "#app/i18n/locales";
-import type { CustomerRole, TenantSummary } from "../auth/guards.server";
+import { CUSTOMER_ROLES, tenantSummaryOf, type TenantSummary } from "../auth/tenant-summary.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { portalOrigin } from "../env.server";
 import { exclusiveService } from "../jobs/exclusive.server";
@@ -39,21 +39,6 @@ import { resolveSelection } from "./periods.server";
 import { buildScorecard, type Scorecard } from "./scorecard.server";
 
 const log = logger("sla-digest");
-
-/** The customer roles (guards.server.ts CUSTOMER_ROLES; not imported: that module builds the auth stack). */
-const CUSTOMER_ROLES = ["customer_admin", "customer_viewer"] as const satisfies readonly CustomerRole[];
-
-function tenantSummaryOf(t: typeof tenants.$inferSelect): TenantSummary {
-  return {
-    id: t.id,
-    name: t.name,
-    slug: t.slug,
-    tier: t.tier,
-    timeZone: t.timeZone,
-    country: t.country,
-    region: t.region,
-  };
-}
 
 /** How often the service looks for closed periods (digests go out within this of a close). */
 const INTERVAL_MS = 5 * 60_000;
