@@ -41,7 +41,7 @@ export function WorkloadFigures({
       {text}
     </Link>
   );
-  const none = <span className="text-slate-400">{t("staff.workload.noAnswers")}</span>;
+  const none = <span className="text-slate-500">{t("staff.workload.noAnswers")}</span>;
   const median = (fig: LeadFigures, w: "week" | "4w", scope: FigureScope, name: string) => {
     const m = fig.medianFirstResponse[w];
     if (m === null) return none;
