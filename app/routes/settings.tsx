@@ -21,10 +21,7 @@ export default function SettingsLayout() {
   return (
     <div>
       <PageHeader title={t("settings.layout.title")} description={t("settings.layout.description")} />
-      <nav
-        aria-label={t("settings.layout.title")}
-        className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200"
-      >
+      <nav aria-label={t("settings.layout.title")} className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
         {tabs.map((tab) => (
           <NavLink
             key={tab.to}
