@@ -11,7 +11,7 @@ import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
 import { translator, type MessageId } from "#app/i18n/catalogue";
-import type { TenantSummary } from "#app/server/auth/guards.server";
+import { tenantSummaryOf, type TenantSummary } from "#app/server/auth/tenant-summary.server";
 import { setDb } from "#app/server/db.server";
 import { portalOrigin } from "#app/server/env.server";
 import { getDigestChoice, runSlaDigests, setDigestChoice } from "#app/server/sla/digest.server";
@@ -143,16 +143,7 @@ beforeAll(async () => {
     sql`select u.id, u.email, m.organization_id as org from "user" u join member m on m.user_id = u.id`,
   );
   for (const r of rows.rows) people[r.email] = { id: r.id, tenantId: r.org };
-  for (const t of await handle.db.select().from(tenants))
-    summaries[t.id] = {
-      id: t.id,
-      name: t.name,
-      slug: t.slug,
-      tier: t.tier,
-      timeZone: t.timeZone,
-      country: t.country,
-      region: t.region,
-    };
+  for (const t of await handle.db.select().from(tenants)) summaries[t.id] = tenantSummaryOf(t);
 }, 240_000);
 
 afterAll(async () => {
