@@ -30,6 +30,11 @@ const CATALOGUE_ONLY = [
   "app/components/admin/accounts.tsx",
   "app/components/admin/users.tsx",
   "app/components/admin/staff-assignments.tsx",
+  "app/routes/staff.queue._index.tsx",
+  "app/components/staff/queue-page.tsx",
+  "app/routes/staff.workload.tsx",
+  "app/components/staff/workload-page.tsx",
+  "app/components/staff/workload-figures.tsx",
 ];
 
 /**

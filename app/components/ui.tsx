@@ -129,6 +129,7 @@ export function Table({
   variant = "plain",
   stacked = false,
   className,
+  testId,
 }: {
   columns: readonly TableColumn[];
   children: ReactNode;
@@ -137,11 +138,13 @@ export function Table({
   /** On a phone, show each row as a short labelled list instead of a table that scrolls sideways. */
   stacked?: boolean;
   className?: string;
+  /** `data-testid` of the table element itself. */
+  testId?: string;
 }) {
   const style = TABLE_STYLES[variant];
   return (
     <div className={cx("relative overflow-x-auto", className)}>
-      <table className={cx("min-w-full text-left text-sm", style.cells, stacked && STACKED)}>
+      <table className={cx("min-w-full text-left text-sm", style.cells, stacked && STACKED)} data-testid={testId}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className={style.head}>
           <tr>

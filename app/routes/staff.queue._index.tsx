@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { QueuePage } from "../components/staff/queue-page";
+import { pageTitle } from "../i18n/meta";
 import { LEAD_WINDOWS } from "../domain/escalations/lead-metrics";
 import { RecurringDrillNote } from "../components/joint/recurring-drill-note";
 import { parseRecurringFilter } from "../domain/joint/recurring";
@@ -98,7 +99,7 @@ export default function Queue() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Queue · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.queue.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

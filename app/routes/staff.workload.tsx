@@ -1,16 +1,13 @@
 // Leads: open escalations per owner and per account, by severity, with those breaching soon or
 // breached; every number links to the queue filtered to exactly those escalations.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { WorkloadFigures } from "../components/staff/workload-figures";
-import { Card, PageHeader } from "../components/ui";
-import { ESCALATION_SEVERITIES } from "../domain/escalations/workflow";
-import type { WorkloadCounts } from "../domain/escalations/workload";
-import { useFormat, useT } from "../i18n/react";
+import { WorkloadPage } from "../components/staff/workload-page";
+import { pageTitle } from "../i18n/meta";
 import { requireStaff } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
-import { workload, type WorkloadLine } from "../server/escalations/workload.server";
+import { workload } from "../server/escalations/workload.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, "support_lead");
@@ -19,185 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return workload(actor);
 }
 
-type Scope = ["assignee" | "tenant", string] | null;
-
-function queueHref(scope: Scope, extra?: [string, string]): string {
-  const p = new URLSearchParams({ status: "active" });
-  if (scope) p.set(scope[0], scope[1]);
-  if (extra) p.set(extra[0], extra[1]);
-  return `/staff/queue?${p}`;
+export default function Workload() {
+  return <WorkloadPage {...useLoaderData<typeof loader>()} />;
 }
 
-function WorkloadTable({
-  caption,
-  heading,
-  lines,
-  total,
-  scopeOf,
-  testId,
-}: {
-  caption: string;
-  heading: string;
-  lines: WorkloadLine[];
-  total: WorkloadCounts;
-  scopeOf: (line: WorkloadLine) => Scope;
-  testId: string;
-}) {
-  const t = useT();
-  const f = useFormat();
-  const cell = (n: number, href: string, label: string) =>
-    n > 0 ? (
-      <Link to={href} className="text-brand-700 underline hover:no-underline" aria-label={label}>
-        {f.number(n)}
-      </Link>
-    ) : (
-      <span className="text-slate-400">{f.number(0)}</span>
-    );
-  const row = (name: string, c: WorkloadCounts, scope: Scope, key: string, isTotal = false) => (
-    <tr
-      key={key}
-      data-testid={isTotal ? undefined : `${testId}-line`}
-      className={isTotal ? "bg-slate-50 font-medium" : ""}
-    >
-      <th scope="row" className="px-3 py-2 text-left font-medium">
-        {name}
-      </th>
-      <td className="px-3 py-2 text-right" data-col="open">
-        {cell(c.open, queueHref(scope), t("staff.workload.openOf", { count: c.open, name }))}
-      </td>
-      {ESCALATION_SEVERITIES.map((s) => (
-        <td key={s} className="px-3 py-2 text-right" data-col={s}>
-          {cell(
-            c.bySeverity[s],
-            queueHref(scope, ["severity", s]),
-            t("staff.workload.severityOf", { count: c.bySeverity[s], severity: s, name }),
-          )}
-        </td>
-      ))}
-      <td className="px-3 py-2 text-right" data-col="breaching_soon">
-        {cell(
-          c.breachingSoon,
-          queueHref(scope, ["sla", "breaching_soon"]),
-          t("staff.workload.breachingSoonOf", { count: c.breachingSoon, name }),
-        )}
-      </td>
-      <td className="px-3 py-2 text-right" data-col="breached">
-        {cell(
-          c.breached,
-          queueHref(scope, ["sla", "breached"]),
-          t("staff.workload.breachedOf", { count: c.breached, name }),
-        )}
-      </td>
-    </tr>
-  );
-  return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">
-              {heading}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("staff.workload.open")}
-            </th>
-            {ESCALATION_SEVERITIES.map((s) => (
-              <th key={s} scope="col" className="px-3 py-2 text-right">
-                {s}
-              </th>
-            ))}
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("staff.workload.breachingSoon")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("staff.workload.breached")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {lines.map((l) => row(l.name, l.counts, scopeOf(l), l.id ?? "unassigned"))}
-          {row(t("staff.workload.total"), total, null, "total", true)}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-export default function WorkloadPage() {
-  const { byOwner, byAccount, total, totalFigures } = useLoaderData<typeof loader>();
-  const t = useT();
-  const ownerName = (l: WorkloadLine) => (l.id ? l.name : t("staff.workload.unassigned"));
-  return (
-    <div>
-      <PageHeader
-        title={t("staff.workload.title")}
-        description={t("staff.workload.description")}
-        actions={
-          <Link to="/staff/queue?attention=1&status=active" className="text-sm text-brand-700 hover:underline">
-            {t("staff.workload.attention")}
-          </Link>
-        }
-      />
-      <div className="space-y-6">
-        <Card className="p-0">
-          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.byOwner")}</h2>
-          <WorkloadTable
-            caption={t("staff.workload.byOwner")}
-            heading={t("staff.workload.owner")}
-            lines={byOwner.map((l) => ({ ...l, name: ownerName(l) }))}
-            total={total}
-            scopeOf={(l) => ["assignee", l.id ?? "unassigned"]}
-            testId="workload-owner"
-          />
-        </Card>
-        <Card className="p-0">
-          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.byAccount")}</h2>
-          <WorkloadTable
-            caption={t("staff.workload.byAccount")}
-            heading={t("staff.workload.account")}
-            lines={byAccount}
-            total={total}
-            scopeOf={(l) => ["tenant", l.id ?? ""]}
-            testId="workload-account"
-          />
-        </Card>
-        <Card className="p-0">
-          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.slaHeading")}</h2>
-          <p className="px-4 pt-1 text-sm text-slate-600">{t("staff.workload.slaDescription")}</p>
-          <h3 className="px-4 pt-3 text-sm font-semibold">{t("staff.workload.byOwner")}</h3>
-          <WorkloadFigures
-            caption={t("staff.workload.byOwner")}
-            heading={t("staff.workload.owner")}
-            lines={byOwner.map((l) => ({
-              key: l.id ?? "unassigned",
-              name: ownerName(l),
-              scope: ["assignee", l.id ?? "unassigned"],
-              figures: l.figures,
-            }))}
-            total={totalFigures}
-            testId="figures-owner"
-          />
-          <h3 className="px-4 pt-3 text-sm font-semibold">{t("staff.workload.byAccount")}</h3>
-          <WorkloadFigures
-            caption={t("staff.workload.byAccount")}
-            heading={t("staff.workload.account")}
-            lines={byAccount.map((l) => ({
-              key: l.id ?? "",
-              name: l.name,
-              scope: ["tenant", l.id ?? ""],
-              figures: l.figures,
-            }))}
-            total={totalFigures}
-            testId="figures-account"
-          />
-        </Card>
-      </div>
-    </div>
-  );
-}
-
-export const meta: MetaFunction = () => [{ title: "Workload · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff.workload.title");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -2,6 +2,7 @@
 // desk and as title-first cards on a phone.
 import { Form, Link, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
+import { FormattedMessage } from "react-intl";
 import { useFormat, useT } from "#app/i18n/react";
 import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import type { EscalationSummary } from "#app/server/escalations/views.server";
@@ -52,13 +53,13 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
   return (
     <div>
       <PageHeader
-        title="Escalation queue"
-        description="Escalations across the accounts you may see, the least time left first. Updates arrive live."
+        title={t("staff.queue.title")}
+        description={t("staff.queue.description")}
         actions={
           <>
             {isLead ? (
               <Link to="/staff/queue?attention=1&status=active" className="text-sm text-brand-700 hover:underline">
-                Breaches and approvals
+                {t("staff.queue.attentionLink")}
               </Link>
             ) : null}
             {isLead ? (
@@ -70,11 +71,11 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
               to="/staff/queue?assignee=me_or_unassigned&status=active"
               className="text-sm text-brand-700 hover:underline"
             >
-              Mine and unassigned
+              {t("staff.queue.mineLink")}
             </Link>
             {isAdmin ? (
               <Link to="/staff/queue/targets" className="text-sm text-brand-700 hover:underline">
-                SLA targets per account
+                {t("staff.queue.targetsLink")}
               </Link>
             ) : null}
             <span
@@ -87,60 +88,59 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
                 className={`h-2 w-2 rounded-full ${live === "open" ? "bg-emerald-500" : "bg-amber-500"}`}
                 aria-hidden="true"
               />
-              {live === "open" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
-              {lastEvent ? " · updated" : ""}
+              {t("staff.queue.live", { state: live, updated: lastEvent ? "yes" : "no" })}
             </span>
           </>
         }
       />
       {alerts.length ? <QueueAlerts alerts={alerts} /> : null}
-      <Form method="get" className="mb-4 space-y-3" aria-label="Search and filter the queue">
+      <Form method="get" className="mb-4 space-y-3" aria-label={t("staff.queue.filterLabel")}>
         <div className="flex flex-wrap items-end gap-3">
           <TextField
-            label="Find an escalation"
+            label={t("staff.queue.find")}
             name="q"
             type="search"
             defaultValue={v("q")}
-            placeholder="ACME-12, ESC-12 or words of the title"
+            placeholder={t("staff.queue.findPlaceholder")}
             className="min-w-0 flex-1 basis-60"
           />
-          <SelectField label="Status" name="status" defaultValue={filters.status} className="basis-40">
+          <SelectField label={t("staff.queue.status")} name="status" defaultValue={filters.status} className="basis-40">
             <StatusFilterOptions />
           </SelectField>
           <Button type="submit" variant="secondary">
-            Search
+            {t("staff.queue.search")}
           </Button>
         </div>
         <details className="rounded-lg border border-slate-200 bg-white" open={activeFilters > 0}>
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-slate-700">
-            More filters{activeFilters ? ` (${activeFilters} set)` : ""}
+            {t("staff.queue.moreFilters", { count: activeFilters })}
           </summary>
           <div className="grid gap-3 px-4 pb-4 sm:grid-cols-2 lg:grid-cols-5">
-            <SelectField label="Severity" name="severity" defaultValue={v("severity")}>
-              <option value="">Any</option>
+            <SelectField label={t("staff.queue.severity")} name="severity" defaultValue={v("severity")}>
+              <option value="">{t("staff.queue.any")}</option>
               {ESCALATION_SEVERITIES.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </SelectField>
-            <SelectField label="Account" name="tenant" defaultValue={v("tenant")}>
-              <option value="">All accounts</option>
+            <SelectField label={t("staff.queue.account")} name="tenant" defaultValue={v("tenant")}>
+              <option value="">{t("staff.queue.allAccounts")}</option>
               {accounts.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Tier" name="tier" defaultValue={v("tier")}>
-              <option value="">Any</option>
-              <option value="strategic">Strategic</option>
-              <option value="key">Key</option>
-              <option value="standard">Standard</option>
+            <SelectField label={t("staff.queue.tier")} name="tier" defaultValue={v("tier")}>
+              <option value="">{t("staff.queue.any")}</option>
+              <option value="strategic">{t("admin.platform.tier.strategic")}</option>
+              <option value="key">{t("admin.platform.tier.key")}</option>
+              <option value="standard">{t("admin.platform.tier.standard")}</option>
             </SelectField>
-            <SelectField label="Assignee" name="assignee" defaultValue={v("assignee")}>
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="unassigned">Unassigned</option>
-              <option value="me_or_unassigned">Me or unassigned</option>
+            <SelectField label={t("staff.queue.assignee")} name="assignee" defaultValue={v("assignee")}>
+              <option value="">{t("staff.queue.anyone")}</option>
+              <option value="me">{t("staff.queue.me")}</option>
+              <option value="unassigned">{t("staff.queue.unassignedOption")}</option>
+              <option value="me_or_unassigned">{t("staff.queue.meOrUnassigned")}</option>
               {people
                 .filter((p) => p.id !== me)
                 .map((p) => (
@@ -149,11 +149,11 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
                   </option>
                 ))}
             </SelectField>
-            <SelectField label="SLA" name="sla" defaultValue={v("sla")}>
-              <option value="">Any</option>
-              <option value="breaching_soon">Breaching soon</option>
-              <option value="breached">Breached</option>
-              <option value="at_risk">Breaching soon or breached</option>
+            <SelectField label={t("staff.queue.sla")} name="sla" defaultValue={v("sla")}>
+              <option value="">{t("staff.queue.any")}</option>
+              <option value="breaching_soon">{t("staff.queue.breachingSoon")}</option>
+              <option value="breached">{t("staff.queue.breached")}</option>
+              <option value="at_risk">{t("staff.queue.atRisk")}</option>
             </SelectField>
             {v("attention") ? <input type="hidden" name="attention" value="1" /> : null}
             {v("breached") ? <input type="hidden" name="breached" value={v("breached")} /> : null}
@@ -163,9 +163,9 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
       </Form>
       {v("attention") ? (
         <p className="mb-3 text-sm text-slate-700" data-testid="queue-attention">
-          Showing what needs a lead: clocks breached or breaching soon, and exception requests waiting for approval.{" "}
+          {t("staff.queue.attentionNote")}{" "}
           <Link to="/staff/queue" className="text-brand-700 underline hover:no-underline">
-            Show the whole queue
+            {t("staff.queue.showAll")}
           </Link>
         </p>
       ) : null}
@@ -181,16 +181,14 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
       ) : null}
       <div aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
         {escalations.length === 0 ? (
-          <EmptyState title="Nothing in the queue matches">
-            Change the search or the filters, or enjoy the quiet.
-          </EmptyState>
+          <EmptyState title={t("staff.queue.emptyTitle")}>{t("staff.queue.emptyBody")}</EmptyState>
         ) : (
           <QueueList escalations={escalations} />
         )}
       </div>
       {navigation.state === "idle" && revalidator.state === "loading" ? (
         <p className="sr-only" role="status">
-          Refreshing the queue
+          {t("staff.queue.refreshing")}
         </p>
       ) : null}
       <Alert tone="info">{t("staff.queue.timesNote")}</Alert>
@@ -210,15 +208,15 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
         className={`hidden border-b border-slate-200 bg-slate-50 px-4 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase ${ROW_GRID}`}
         aria-hidden="true"
       >
-        <span>Time left</span>
-        <span>Escalation</span>
-        <span>Account</span>
-        <span>Status</span>
-        <span>Sev.</span>
-        <span>Owner</span>
-        <span>Raised</span>
+        <span>{t("staff.queue.col.timeLeft")}</span>
+        <span>{t("staff.queue.col.escalation")}</span>
+        <span>{t("staff.queue.col.account")}</span>
+        <span>{t("staff.queue.col.status")}</span>
+        <span>{t("staff.queue.col.severity")}</span>
+        <span>{t("staff.queue.col.owner")}</span>
+        <span>{t("staff.queue.col.raised")}</span>
       </div>
-      <ul className="divide-y divide-slate-100" aria-label="Escalation queue, least time left first">
+      <ul className="divide-y divide-slate-100" aria-label={t("staff.queue.listLabel")}>
         {escalations.map((e) => (
           <li key={e.id} data-testid="queue-row" className={`flex flex-col gap-1 px-4 py-3 text-sm ${ROW_GRID}`}>
             <div className="order-2 lg:order-none">
@@ -227,19 +225,30 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
             </div>
             <div className="order-1 min-w-0 lg:order-none">
               <Link to={`/staff/queue/${e.id}`} className="font-medium break-words text-brand-700 hover:underline">
-                <span className="font-mono" data-testid="queue-key">
-                  {e.key}
-                </span>
-                : {e.title}
+                <FormattedMessage
+                  id="staff.queue.keyTitle"
+                  values={{
+                    key: e.key,
+                    title: e.title,
+                    mono: (chunks) => (
+                      <span className="font-mono" data-testid="queue-key">
+                        {chunks}
+                      </span>
+                    ),
+                  }}
+                />
               </Link>
               <p className="text-xs text-slate-500">
-                {categoryLabel(t, e.category)}
-                {e.orderNumber ? ` · order ${e.orderNumber}` : ""}
-                {e.exceptionStatus === "pending" ? " · exception waiting for approval" : ""}
+                {t("staff.queue.rowFacts", {
+                  category: categoryLabel(t, e.category),
+                  hasOrder: e.orderNumber ? "yes" : "no",
+                  order: e.orderNumber ?? "",
+                  exception: e.exceptionStatus ?? "none",
+                })}
               </p>
             </div>
             <div className="order-3 lg:order-none">
-              {e.tenantName} <span className="text-xs text-slate-500">({e.tier})</span>
+              {e.tenantName} <span className="text-xs text-slate-500">{t("staff.queue.tierOf", { tier: e.tier })}</span>
             </div>
             <div className="order-4 flex flex-wrap items-center gap-2 lg:contents">
               <span>
@@ -249,16 +258,19 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
                 <SeverityBadge severity={e.severity} />
               </span>
               <span>
-                <span className="lg:sr-only">Owner: </span>
-                {e.assigneeFirstName ?? <span className="text-slate-500">unassigned</span>}
+                <span className="lg:sr-only">{t("staff.queue.ownerLabel")}</span>
+                {e.assigneeFirstName ?? <span className="text-slate-500">{t("staff.queue.unassigned")}</span>}
               </span>
             </div>
             <div
               className="order-5 text-slate-600 lg:order-none lg:whitespace-nowrap"
-              title={`${f.dateTimeIn(e.createdAt, e.timeZone) ?? f.dateTime(e.createdAt)} (${e.timeZone})`}
+              title={t("staff.queue.raisedTitle", {
+                time: f.dateTimeIn(e.createdAt, e.timeZone) ?? f.dateTime(e.createdAt),
+                zone: e.timeZone,
+              })}
               data-testid="queue-raised"
             >
-              <span className="lg:sr-only">Raised </span>
+              <span className="lg:sr-only">{t("staff.queue.raisedLabel")}</span>
               <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time>
             </div>
           </li>
@@ -288,8 +300,9 @@ function QueueDue({ sla, accountZone }: { sla: EscalationSummary["sla"]; account
 }
 
 function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {
+  const t = useT();
   return (
-    <section aria-label="Internal alerts" className="mb-4 space-y-2">
+    <section aria-label={t("staff.queue.alertsLabel")} className="mb-4 space-y-2">
       {alerts.map((a) => (
         <div
           key={a.id}
@@ -298,20 +311,20 @@ function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {
         >
           <span>
             <Badge tone={a.kind === "sla_breach" ? "red" : "amber"}>
-              {a.kind === "late_orders" ? "Service failures" : a.kind === "sla_breach" ? "SLA breached" : "SLA at risk"}
+              {t("staff.queue.alertKind", { kind: a.kind })}
             </Badge>{" "}
             {a.message}{" "}
             {a.escalationId ? (
               <Link to={`/staff/queue/${a.escalationId}`} className="text-brand-700 underline hover:no-underline">
-                Open
+                {t("staff.queue.alertOpen")}
               </Link>
             ) : null}
           </span>
           <Form method="post">
             <input type="hidden" name="intent" value="dismiss" />
             <input type="hidden" name="alertId" value={a.id} />
-            <Button type="submit" variant="ghost" aria-label={`Dismiss alert: ${a.message}`}>
-              Dismiss
+            <Button type="submit" variant="ghost" aria-label={t("staff.queue.dismissLabel", { message: a.message })}>
+              {t("staff.queue.dismiss")}
             </Button>
           </Form>
         </div>

@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import type { LeadFigures } from "../../domain/escalations/lead-metrics";
 import { useFormat, useT } from "../../i18n/react";
+import { Table } from "../ui";
 
 export type FigureScope = ["assignee" | "tenant", string] | null;
 
@@ -67,10 +68,10 @@ export function WorkloadFigures({
       data-testid={isTotal ? undefined : `${testId}-line`}
       className={isTotal ? "bg-slate-50 font-medium" : ""}
     >
-      <th scope="row" className="px-3 py-2 text-left font-medium">
+      <th scope="row" className="font-medium">
         {line.name}
       </th>
-      <td className="px-3 py-2 text-right" data-col="breaches_week">
+      <td className="text-right" data-col="breaches_week">
         {line.figures.breachesThisWeek > 0 ? (
           link(
             f.number(line.figures.breachesThisWeek),
@@ -81,39 +82,29 @@ export function WorkloadFigures({
           <span className="text-slate-400">{f.number(0)}</span>
         )}
       </td>
-      <td className="px-3 py-2 text-right" data-col="median_week">
+      <td className="text-right" data-col="median_week">
         {median(line.figures, "week", line.scope, line.name)}
       </td>
-      <td className="px-3 py-2 text-right" data-col="median_4w">
+      <td className="text-right" data-col="median_4w">
         {median(line.figures, "4w", line.scope, line.name)}
       </td>
     </tr>
   );
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">
-              {heading}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("staff.workload.breachesWeek")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("staff.workload.medianWeek")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("staff.workload.median4w")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {lines.map((l) => row(l))}
-          {row({ key: "total", name: t("staff.workload.total"), scope: null, figures: total }, true)}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={[
+        heading,
+        { label: t("staff.workload.breachesWeek"), align: "right" },
+        { label: t("staff.workload.medianWeek"), align: "right" },
+        { label: t("staff.workload.median4w"), align: "right" },
+      ]}
+      caption={caption}
+      variant="panel"
+      stacked
+      testId={testId}
+    >
+      {lines.map((l) => row(l))}
+      {row({ key: "total", name: t("staff.workload.total"), scope: null, figures: total }, true)}
+    </Table>
   );
 }
