@@ -71,14 +71,17 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-/** Creates and migrates a database of the given kind. `close()` also drops a PostgreSQL one. */
+/**
+ * Creates and migrates a database of the given kind. `close()` also drops a PostgreSQL one.
+ * `migrationsDir`: apply the migrations of that directory instead of db/migrations (an older release's).
+ */
 export async function createTestDb(
   kind: DbKind = defaultDbKind(),
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; migrationsDir?: string } = {},
 ): Promise<TestDb> {
   if (kind === "pglite") {
     const handle = await openDb({});
-    await migrate(handle);
+    await migrate(handle, options.migrationsDir);
     return handle;
   }
   const name = `sightline_test_${randomBytes(6).toString("hex")}`;
@@ -96,7 +99,7 @@ export async function createTestDb(
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
   try {
-    await migrate(handle);
+    await migrate(handle, options.migrationsDir);
   } catch (err) {
     await drop();
     throw err;
