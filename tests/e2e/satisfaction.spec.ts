@@ -16,6 +16,10 @@ test("a customer rates a resolved escalation, changes the rating, and staff and 
     .click();
   const card = viewer.locator("section", { has: viewer.getByRole("heading", { name: "How did we do?" }) });
   await expect(card).toBeVisible();
+  // Sent without a score: the fetcher form answers with the error and focus lands on the first choice.
+  await card.getByRole("button", { name: "Send rating" }).click();
+  await expect(card.getByText("Choose a rating from 1 to 5.")).toBeVisible();
+  await expect(card.getByLabel("1 – Very dissatisfied")).toBeFocused();
   await card.getByLabel("2 – Dissatisfied").check();
   await card.getByLabel("Comment (optional)").fill("Two reminders before anyone answered.");
   await card.getByRole("button", { name: "Send rating" }).click();

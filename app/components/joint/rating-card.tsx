@@ -2,7 +2,7 @@
 // it afterwards and may change it until it locks (RATING_EDIT_DAYS). Staff viewing the account
 // see the rating read-only. Posts to /escalations/:id/rating.
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { RATING_COMMENT_MAX, SCORES } from "#app/domain/joint/satisfaction";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
@@ -38,6 +38,7 @@ export function RatingCard({
   const f = useFormat(timeZone);
   const fetcher = useFetcher<RatingActionData>();
   const [editing, setEditing] = useState(false);
+  const scoreErrorId = useId();
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) setEditing(false);
   }, [fetcher.state, fetcher.data]);
@@ -84,8 +85,16 @@ export function RatingCard({
           noValidate
         >
           <fieldset>
-            <legend className="text-sm text-slate-700">{t("joint.rating.question")}</legend>
-            <div className="mt-2 flex flex-wrap gap-2">
+            <legend id={`${scoreErrorId}-legend`} className="text-sm text-slate-700">
+              {t("joint.rating.question")}
+            </legend>
+            <div
+              role="radiogroup"
+              aria-labelledby={`${scoreErrorId}-legend`}
+              aria-invalid={result?.errors.score ? true : undefined}
+              aria-describedby={result?.errors.score ? scoreErrorId : undefined}
+              className="mt-2 flex flex-wrap gap-2"
+            >
               {SCORES.map((s) => (
                 <label
                   key={s}
@@ -97,7 +106,7 @@ export function RatingCard({
               ))}
             </div>
             {result?.errors.score ? (
-              <p className="mt-1 text-sm text-red-700" role="alert">
+              <p id={scoreErrorId} className="mt-1 text-sm text-red-700" role="alert">
                 {t(result.errors.score)}
               </p>
             ) : null}
