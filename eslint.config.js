@@ -79,7 +79,18 @@ const dbImportBan = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/widgets/**", ".data/**", "db/drafts/**", "bench/results/**", "node_modules/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/widgets/**",
+      "widgets/dist/**",
+      "widgets/releases/**",
+      ".data/**",
+      "db/drafts/**",
+      "bench/results/**",
+      "node_modules/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

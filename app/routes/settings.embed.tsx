@@ -6,6 +6,7 @@ import { fieldErrors } from "../forms/auth";
 import { EMBED_SCOPE_OPTIONS, embedKeyFromForm, embedKeySchema } from "../forms/embed";
 import { requireCustomer } from "../server/auth/guards.server";
 import { createEmbedKey, listEmbedKeys, revokeEmbedKey } from "../server/embed/keys.server";
+import { pinnedScriptTag, widgetReleases } from "../server/embed/widget-releases.server";
 import { portalOrigin } from "../server/env.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { FormattedMessage } from "react-intl";
@@ -16,7 +17,17 @@ import { useFormat, useT } from "#app/i18n/react";
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request, { role: "customer_admin" });
   const { keys, sites } = await listEmbedKeys(ctx);
-  return { keys, sites, timeZone: ctx.tenant.timeZone, portal: portalOrigin() };
+  const pinned = widgetReleases().recommended();
+  const portal = portalOrigin();
+  return {
+    keys,
+    sites,
+    timeZone: ctx.tenant.timeZone,
+    portal,
+    widgets: pinned
+      ? { version: pinned.version, major: pinned.version.split(".")[0], script: pinnedScriptTag(portal, pinned) }
+      : null,
+  };
 }
 
 type ActionResult = {
@@ -48,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function EmbedKeys() {
-  const { keys, sites, timeZone, portal } = useLoaderData<typeof loader>();
+  const { keys, sites, timeZone, portal, widgets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = result?.errors ?? {};
@@ -66,7 +77,7 @@ export default function EmbedKeys() {
       >
         <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
           {/* eslint-disable-next-line i18n/no-literal-text -- a code sample, not words */}
-          {`<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>
+          {`${widgets?.script ?? `<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>`}
 <sightline-order-list api-base="${portal}"></sightline-order-list>
 <script>
   // Your server calls POST ${portal}/api/v1/embed/tokens with the secret.
@@ -74,6 +85,19 @@ export default function EmbedKeys() {
     () => fetch("/sightline-token").then((r) => r.json());
 </script>`}
         </pre>
+        {widgets ? (
+          <p className="mt-2 text-xs text-slate-600">
+            <FormattedMessage
+              id="settings.embed.pinnedVersion"
+              values={{
+                version: widgets.version,
+                major: widgets.major,
+                alias: `${portal}/widgets/v${widgets.major}/sightline-widgets.js`,
+                code: (chunks) => <code className="break-all">{chunks}</code>,
+              }}
+            />
+          </p>
+        ) : null}
         {result?.secret ? (
           <div className="mt-4">
             <Alert tone="success">

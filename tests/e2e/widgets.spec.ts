@@ -185,3 +185,59 @@ test("markup in order and escalation text renders as text", async ({ page, reque
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator("img[src=x]").count()).toBe(0);
 });
+
+test("the intranet loads a pinned widget version with its integrity hash, and a changed file does not run", async ({
+  page,
+  browser,
+}) => {
+  await page.goto(INTRANET_URL);
+  const script = page.locator('script[src*="/widgets/v"]');
+  await expect(script).toHaveAttribute("src", /\/widgets\/v\d+\.\d+\.\d+\/sightline-widgets\.js$/);
+  await expect(script).toHaveAttribute("integrity", /^sha384-[A-Za-z0-9+/]{64}$/);
+  await expect(script).toHaveAttribute("crossorigin", "anonymous");
+  await expect(rows(page).first()).toBeVisible();
+
+  // The same page with one byte of the served file changed: the browser refuses to run it.
+  const tampered = await browser.newPage();
+  const refused: string[] = [];
+  tampered.on("console", (m) => {
+    if (m.type() === "error" && /integrity/i.test(m.text())) refused.push(m.text());
+  });
+  await tampered.route("**/widgets/v*/sightline-widgets.js", async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: (await res.text()) + "\n// changed" });
+  });
+  await tampered.goto(INTRANET_URL);
+  await expect.poll(() => refused.length).toBeGreaterThan(0);
+  expect(await tampered.evaluate(() => customElements.get("sightline-order-list") === undefined)).toBe(true);
+  await tampered.close();
+});
+
+test("release 1.0.0 of the widgets still runs against today's API", async ({ page, request }) => {
+  const expected = await acmeOrders(request);
+  const widgetFiles: { url: string; status: number }[] = [];
+  page.on("response", (r) => {
+    if (r.url().includes("/widgets/")) widgetFiles.push({ url: r.url(), status: r.status() });
+  });
+  await page.goto(`${INTRANET_URL}/?widgets=1.0.0`);
+  await expect(page.locator('script[src$="/widgets/v1.0.0/sightline-widgets.js"]')).toHaveAttribute(
+    "integrity",
+    /^sha384-/,
+  );
+  await expect(rows(page)).toHaveCount(expected.length);
+  await expect(rows(page).first()).toContainText(expected[0].orderNumber);
+  await rows(page).first().getByRole("button").click();
+  await expect(
+    page.locator("sightline-order-tracker").getByRole("heading", { name: `Order ${expected[0].orderNumber}` }),
+  ).toBeVisible();
+  await expect(
+    page
+      .locator("sightline-sla-scorecard")
+      .getByText(/Target/)
+      .first(),
+  ).toBeVisible();
+  expect(widgetFiles.map((f) => f.url.replace(/^https?:\/\/[^/]+/, ""))).toEqual([
+    "/widgets/v1.0.0/sightline-widgets.js",
+  ]);
+  expect(widgetFiles[0].status).toBe(200);
+});

@@ -10,6 +10,7 @@ import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET } from "../../db/seed/embed";
 import { seedDemo } from "../../db/seed/seed";
 import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_ISSUER, tokenKey } from "#app/server/embed/tokens.server";
+import { widgetReleases } from "#app/server/embed/widget-releases.server";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
@@ -503,6 +504,19 @@ describe("Settings → Embed keys", () => {
     expect(revoked.status).toBe(200);
     expect((await mint(secret ?? "", "https://intranet.acme.example")).status).toBe(401);
     expect(await audits("embed_key.revoked")).toBeGreaterThan(0);
+  });
+
+  it("shows a snippet that pins the newest widget release with its integrity hash", async () => {
+    const admin = await signedIn("admin@acme.example");
+    const html = await (await admin.get("/settings/embed")).text();
+    const newest = widgetReleases().recommended()!;
+    expect(newest.released).toBe(true);
+    // React escapes the quotes of the snippet's attributes inside <pre>.
+    const snippet = html.replaceAll("&quot;", '"');
+    expect(snippet).toContain(
+      `/widgets/v${newest.version}/sightline-widgets.js" integrity="${newest.integrity}" crossorigin="anonymous"`,
+    );
+    expect(snippet).toContain(`/widgets/v1/sightline-widgets.js</code>`);
   });
 
   it("explains a bad origin or a missing permission next to the field and saves nothing", async () => {

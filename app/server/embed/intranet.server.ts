@@ -1,7 +1,10 @@
 // The sample customer intranet (`npm start`, INTRANET_PORT): a page on another origin that
 // embeds all four widgets, themed its own way, and mints widget tokens *server-side* with the
-// demo Acme embed key — the pattern widgets/README.md tells customers to copy.
+// demo Acme embed key — the pattern widgets/README.md tells customers to copy. It loads the
+// widgets the way a careful intranet does: one pinned version with its integrity hash (the current
+// build by default; `/?widgets=1.0.0` loads an older release against today's API).
 import http from "node:http";
+import { pinnedScriptTag, widgetReleases, type WidgetVersion } from "./widget-releases.server";
 
 export interface IntranetOptions {
   port: number;
@@ -14,7 +17,7 @@ export interface IntranetOptions {
   secret: string;
 }
 
-function page(o: IntranetOptions): string {
+function page(o: IntranetOptions, widgets: WidgetVersion): string {
   const api = o.portalUrl.replace(/"/g, "");
   return `<!doctype html>
 <html lang="en">
@@ -66,7 +69,7 @@ function page(o: IntranetOptions): string {
     <sightline-escalation-form api-base="${api}"></sightline-escalation-form>
   </section>
 </main>
-<script type="module" src="${api}/widgets/sightline-widgets.js"></script>
+${pinnedScriptTag(api, widgets)}
 <script type="module">
   // Tokens come from this intranet's own server (/token), which holds the embed key secret.
   const fetchToken = () => fetch("/token" + location.search, { cache: "no-store" }).then((r) => {
@@ -96,11 +99,19 @@ async function mint(o: IntranetOptions, ttl: number | null): Promise<{ status: n
 }
 
 export function startIntranetDemo(o: IntranetOptions): http.Server {
+  const releases = widgetReleases();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://intranet");
     if (req.method === "GET" && url.pathname === "/") {
+      const asked = url.searchParams.get("widgets");
+      const widgets = asked ? releases.byVersion(asked) : (releases.current ?? releases.recommended());
+      if (!widgets) {
+        res.writeHead(404, { "Content-Type": "text/plain" });
+        res.end(asked ? "No such widget version." : "The widget bundle is not built: npm run build:widgets.");
+        return;
+      }
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
-      res.end(page(o));
+      res.end(page(o, widgets));
       return;
     }
     if (req.method === "GET" && url.pathname === "/token") {
