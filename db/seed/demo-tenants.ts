@@ -28,12 +28,46 @@ export interface TenantProfile {
   /** Probability that an order ships short on some line. */
   shortShipRate: number;
   orders: number;
-  /** A carrier's own on-time rate (default: the account's): the demo story has a weaker carrier. */
-  carriers: readonly { name: string; url: string; onTimeRate?: number }[];
+  /** The account's carriers (which one carries an order, and how reliably, may follow `story`). */
+  carriers: readonly { name: string; url: string }[];
   sites: readonly DemoSite[];
   catalogue: readonly { sku: string; description: string; price: number }[];
   emailDomain: string;
+  /** How the account's service changes over time and with the seasons: the demo's story. */
+  story?: (m: StoryMoment) => ServiceAtMoment;
 }
+
+/** When an order is due: what an account's service may vary with. */
+export interface StoryMoment {
+  /** Whole days from the order's promised date back to the day the demo is seeded (0 = today). */
+  daysAgo: number;
+  /** The promised date's month, 1-12. */
+  month: number;
+}
+
+/** The service an order due at a moment gets; anything left out is the profile's flat figure. */
+export interface ServiceAtMoment {
+  onTimeRate?: number;
+  shortShipRate?: number;
+  /** Probability that an order waits for stock (a backordered order is always late). */
+  backorderRate?: number;
+  /** Short-ship rates of particular sites (by code). */
+  siteShortShipRate?: Readonly<Record<string, number>>;
+  /** The carriers in use (by name) with their share of orders and on-time rate (default: all, equal shares). */
+  carriers?: readonly { name: string; share: number; onTimeRate?: number }[];
+}
+
+/** The backorder rate when the story does not set one. */
+export const DEFAULT_BACKORDER_RATE = 0.07;
+
+/** Linear from `then` (at `fromDaysAgo` or earlier) to `now` (at `toDaysAgo` or later). */
+function trend(m: StoryMoment, fromDaysAgo: number, then: number, toDaysAgo: number, now: number): number {
+  const x = Math.min(1, Math.max(0, (fromDaysAgo - m.daysAgo) / (fromDaysAgo - toDaysAgo)));
+  return then + (now - then) * x;
+}
+
+/** Days before seeding that Acme moved most of its freight from UPS to FedEx (about five 4-4-5 periods). */
+export const ACME_CARRIER_CHANGE_DAYS_AGO = 150;
 
 const industrial = [
   { sku: "BRG-6204-2RS", description: "Deep groove ball bearing 6204-2RS", price: 4.8 },
@@ -91,13 +125,26 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     country: "US",
     region: null,
     currency: "USD",
-    onTimeRate: 0.93,
-    shortShipRate: 0.05,
+    onTimeRate: 0.995,
+    shortShipRate: 0.005,
     orders: 4200,
     carriers: [
-      { name: "UPS", url: "https://www.ups.com/track?tracknum=", onTimeRate: 0.97 },
-      { name: "FedEx", url: "https://www.fedex.com/fedextrack/?trknbr=", onTimeRate: 0.87 },
+      { name: "UPS", url: "https://www.ups.com/track?tracknum=" },
+      { name: "FedEx", url: "https://www.fedex.com/fedextrack/?trknbr=" },
     ],
+    // Slipping after a carrier change: on UPS alone Acme met its strategic targets; since most
+    // freight moved to FedEx (a cheaper contract) OTIF slips period by period, the late orders sit
+    // with FedEx, and Dallas still ships short more often than the other sites.
+    story: (m) => ({
+      backorderRate: 0.01,
+      carriers:
+        m.daysAgo > ACME_CARRIER_CHANGE_DAYS_AGO
+          ? [{ name: "UPS", share: 1 }]
+          : [
+              { name: "UPS", share: 0.35 },
+              { name: "FedEx", share: 0.65, onTimeRate: trend(m, ACME_CARRIER_CHANGE_DAYS_AGO, 0.93, 0, 0.82) },
+            ],
+    }),
     sites: [
       { code: "CHI-01", name: "Chicago Assembly", city: "Chicago", country: "US", timeZone: "America/Chicago" },
       { code: "MKE-02", name: "Milwaukee Motors", city: "Milwaukee", country: "US", timeZone: "America/Chicago" },
@@ -107,7 +154,7 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
         city: "Dallas",
         country: "US",
         timeZone: "America/Chicago",
-        shortShipRate: 0.14,
+        shortShipRate: 0.03,
       },
       { code: "ATL-04", name: "Atlanta Service Depot", city: "Atlanta", country: "US", timeZone: "America/New_York" },
       { code: "PHX-05", name: "Phoenix Plant", city: "Phoenix", country: "US", timeZone: "America/Phoenix" },
@@ -136,17 +183,23 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     shortShipRate: 0.08,
     orders: 3400,
     carriers: [
-      {
-        name: "DHL",
-        url: "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode=",
-        onTimeRate: 0.93,
-      },
-      {
-        name: "DB Schenker",
-        url: "https://www.dbschenker.com/app/tracking-public/?refNumber=",
-        onTimeRate: 0.8,
-      },
+      { name: "DHL", url: "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode=" },
+      { name: "DB Schenker", url: "https://www.dbschenker.com/app/tracking-public/?refNumber=" },
     ],
+    // Improving: a year ago OTIF was far below target, with DB Schenker the weaker carrier and
+    // Nürnberg shipping short; stock planning and a fix at Nürnberg bring it to target by now.
+    story: (m) => {
+      const onTime = trend(m, 420, 0.86, 45, 0.975);
+      return {
+        backorderRate: trend(m, 420, 0.05, 45, 0.008),
+        shortShipRate: trend(m, 420, 0.06, 45, 0.012),
+        siteShortShipRate: { "NUE-02": trend(m, 420, 0.2, 120, 0.03) },
+        carriers: [
+          { name: "DHL", share: 0.6, onTimeRate: Math.min(0.995, onTime + 0.02) },
+          { name: "DB Schenker", share: 0.4, onTimeRate: onTime - 0.04 },
+        ],
+      };
+    },
     sites: [
       { code: "MUC-01", name: "München Zentrallager", city: "München", country: "DE", timeZone: "Europe/Berlin" },
       {
@@ -155,7 +208,6 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
         city: "Nürnberg",
         country: "DE",
         timeZone: "Europe/Berlin",
-        shortShipRate: 0.18,
       },
       { code: "AUG-03", name: "Augsburg Werkstatt", city: "Augsburg", country: "DE", timeZone: "Europe/Berlin" },
       { code: "VIE-04", name: "Wien Niederlassung", city: "Wien", country: "AT", timeZone: "Europe/Vienna" },
@@ -173,8 +225,10 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     country: "JP",
     region: null,
     currency: "JPY",
-    onTimeRate: 0.8,
-    shortShipRate: 0.12,
+    // Meets its targets: a steady account with few late or short orders.
+    onTimeRate: 0.98,
+    shortShipRate: 0.015,
+    story: () => ({ backorderRate: 0.01 }),
     orders: 2600,
     carriers: [
       { name: "Yamato Transport", url: "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number=" },
@@ -200,8 +254,14 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     country: "AU",
     region: "NSW",
     currency: "AUD",
-    onTimeRate: 0.86,
-    shortShipRate: 0.09,
+    onTimeRate: 0.985,
+    shortShipRate: 0.012,
+    // Seasonal: on target most of the year, the Christmas and summer-holiday peak (December and
+    // January) brings late and short orders.
+    story: (m) =>
+      m.month === 12 || m.month === 1
+        ? { onTimeRate: 0.8, shortShipRate: 0.07, backorderRate: 0.05 }
+        : { backorderRate: 0.008 },
     orders: 3000,
     carriers: [
       { name: "StarTrack", url: "https://startrack.com.au/track/details/" },
@@ -229,8 +289,10 @@ export const DEMO_TENANTS: readonly TenantProfile[] = [
     country: "IN",
     region: null,
     currency: "INR",
-    onTimeRate: 0.76,
-    shortShipRate: 0.14,
+    onTimeRate: 0.95,
+    shortShipRate: 0.035,
+    // Seasonal: the monsoon (July to September) slows every road carrier.
+    story: (m) => (m.month >= 7 && m.month <= 9 ? { onTimeRate: 0.74, backorderRate: 0.04 } : { backorderRate: 0.02 }),
     orders: 2200,
     carriers: [
       { name: "Blue Dart", url: "https://www.bluedart.com/tracking?trackFor=0&trackNo=" },

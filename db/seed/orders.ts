@@ -2,7 +2,7 @@
 // exceptions and lateness that follow each customer's service profile.
 import { Temporal } from "temporal-polyfill";
 import type { OrderEventType, OrderPriority, OrderStatus } from "../schema/orders";
-import type { TenantProfile } from "./demo-tenants";
+import { DEFAULT_BACKORDER_RATE, type ServiceAtMoment, type TenantProfile } from "./demo-tenants";
 import type { Rng } from "./random";
 
 export interface GeneratedOrder {
@@ -132,6 +132,22 @@ export function* generateOrders(opts: GenerateOptions): Generator<GeneratedOrder
   }
 }
 
+/** The carrier of an order (by the story's shares, else uniformly) and its on-time rate. */
+function pickCarrier(
+  profile: TenantProfile,
+  service: ServiceAtMoment,
+  rng: Rng,
+): { carrier: TenantProfile["carriers"][number]; onTimeRate: number } {
+  const fallback = service.onTimeRate ?? profile.onTimeRate;
+  if (!service.carriers?.length) return { carrier: rng.pick(profile.carriers), onTimeRate: fallback };
+  const total = service.carriers.reduce((sum, c) => sum + c.share, 0);
+  let x = rng.next() * total;
+  const chosen = service.carriers.find((c) => (x -= c.share) < 0) ?? service.carriers[service.carriers.length - 1];
+  const carrier = profile.carriers.find((c) => c.name === chosen.name);
+  if (!carrier) throw new Error(`${profile.slug}: the story names an unknown carrier ${chosen.name}`);
+  return { carrier, onTimeRate: chosen.onTimeRate ?? fallback };
+}
+
 function buildOrder(
   profile: TenantProfile,
   siteIds: string[],
@@ -148,7 +164,9 @@ function buildOrder(
   const leadDays = priority === "critical" ? rng.int(2, 4) : priority === "expedited" ? rng.int(3, 8) : rng.int(6, 21);
   const requested = orderDay.add({ days: leadDays });
   const promised = rng.chance(0.25) ? requested.add({ days: rng.int(1, 4) }) : requested;
-  const carrier = rng.pick(profile.carriers);
+  const today = now.toZonedDateTimeISO(zone).toPlainDate();
+  const service = profile.story?.({ daysAgo: promised.until(today).days, month: promised.month }) ?? {};
+  const { carrier, onTimeRate } = pickCarrier(profile, service, rng);
   const site = rng.pick(profile.sites);
   const shipments: GeneratedOrder["shipments"] = [];
 
@@ -208,7 +226,7 @@ function buildOrder(
     add("cancelled", t.add(hours(2 + rng.next() * 48)), { reason: "Cancelled at customer request" });
     return finish();
   }
-  const backordered = rng.chance(0.07);
+  const backordered = rng.chance(service.backorderRate ?? DEFAULT_BACKORDER_RATE);
   if (backordered) {
     t = t.add(hours(2 + rng.next() * 20));
     add("backordered", t, { sku: lines[0].sku, expected: "restock" });
@@ -227,7 +245,7 @@ function buildOrder(
 
   // Delivery date drives the rest: on time per profile, or late by 1-6 days.
   // The carrier's own rate where the demo story gives one (a weaker carrier shows in the miss breakdown).
-  const late = !rng.chance(carrier.onTimeRate ?? profile.onTimeRate) || backordered;
+  const late = !rng.chance(onTimeRate) || backordered;
   const deliveryDay = late ? promised.add({ days: rng.int(1, 6) }) : promised.subtract({ days: rng.int(0, 2) });
   const transitDays = rng.int(1, 3);
   let shipDay = deliveryDay.subtract({ days: transitDays });
@@ -237,8 +255,11 @@ function buildOrder(
   add("picked", shipAt.subtract(hours(3 + rng.next() * 2)));
   add("packed", shipAt.subtract(hours(0.5 + rng.next())));
 
-  const short = rng.chance(site.shortShipRate ?? profile.shortShipRate);
-  const shortLine = short ? rng.int(0, lines.length - 1) : -1;
+  const short = rng.chance(
+    service.siteShortShipRate?.[site.code] ?? site.shortShipRate ?? service.shortShipRate ?? profile.shortShipRate,
+  );
+  // A restock that did not cover the whole backordered line ships it short as well as late.
+  const shortLine = short ? rng.int(0, lines.length - 1) : backordered && rng.chance(0.5) ? 0 : -1;
   lines.forEach((line, i) => {
     const ordered = Number(line.qtyOrdered);
     const shipped = i === shortLine ? Math.max(0, Math.floor(ordered * (0.5 + rng.next() * 0.4))) : ordered;

@@ -150,6 +150,8 @@ export async function seedDemo(
   opts: {
     now?: Temporal.Instant;
     ordersPerTenant?: number;
+    /** Order counts of particular demo tenants (by slug), overriding `ordersPerTenant`. */
+    ordersFor?: Readonly<Record<string, number>>;
     /** How many days of history the orders span (default about 18 months, see generateOrders). */
     historyDays?: number;
     progress?: Progress;
@@ -160,7 +162,8 @@ export async function seedDemo(
   const rng = new Rng(hashSeed("users"));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const profile of DEMO_TENANTS) {
-    await seedTenant(handle, profile, now, opts.ordersPerTenant ?? profile.orders, progress, opts.historyDays);
+    const orderCount = opts.ordersFor?.[profile.slug] ?? opts.ordersPerTenant ?? profile.orders;
+    await seedTenant(handle, profile, now, orderCount, progress, opts.historyDays);
     const admin = await createUser(handle, `admin@${profile.emailDomain}`, `${profile.name} Admin`, passwordHash, rng);
     await handle.db
       .insert(member)

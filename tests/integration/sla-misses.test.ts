@@ -20,7 +20,8 @@ const browser = () => new Browser(portal.url, `198.51.100.${ip++}`);
 
 beforeAll(async () => {
   handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 400, progress: () => undefined });
+  // Acme at half its demo size: enough orders this year for each kind of miss to occur.
+  await seedDemo(handle, { ordersPerTenant: 400, ordersFor: { acme: 2000 }, progress: () => undefined });
   setDb(handle);
   portal = await startPortal(handle);
 }, 180_000);
