@@ -35,6 +35,10 @@ const CATALOGUE_ONLY = [
   "app/routes/staff.workload.tsx",
   "app/components/staff/workload-page.tsx",
   "app/components/staff/workload-figures.tsx",
+  "app/routes/staff.queue.targets.tsx",
+  "app/components/staff/escalation-targets-page.tsx",
+  "app/routes/staff.admin.targets.tsx",
+  "app/components/admin/sla-targets-page.tsx",
 ];
 
 /**

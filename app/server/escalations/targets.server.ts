@@ -17,10 +17,12 @@ export interface TargetRow extends SlaTarget {
   overridden: boolean;
 }
 
-export async function accountTargets(
-  staff: StaffContext,
-  tenantId: string,
-): Promise<{ tenant: { id: string; name: string; tier: "strategic" | "key" | "standard" }; rows: TargetRow[] }> {
+export interface AccountTargets {
+  tenant: { id: string; name: string; tier: "strategic" | "key" | "standard" };
+  rows: TargetRow[];
+}
+
+export async function accountTargets(staff: StaffContext, tenantId: string): Promise<AccountTargets> {
   if (!/^[0-9a-f-]{36}$/i.test(tenantId)) throw new EscalationError(404, "There is no such account.");
   return withTenant({ role: "portal_staff", tenantId, staffId: staff.user.id }, async (tx) => {
     const [tenant] = await tx

@@ -1,6 +1,7 @@
 // Contracted SLA targets: the tenant's own row in sla_targets when a platform admin set one,
 // otherwise the defaults of the tenant's tier. Tolerance changes alter per-order metrics, so
 // they queue a recompute of the tenant's stored figures.
+import { localized, type Localized } from "#app/i18n/localized";
 import { asc, eq, sql } from "drizzle-orm";
 import { metricJobs, slaTargets, tenants } from "../../../db/schema/index";
 import { TIER_DEFAULT_TARGETS, type SlaTargets, type Tier } from "#app/domain/sla/targets";
@@ -61,7 +62,7 @@ export async function listTenantTargets(staff: StaffContext): Promise<TenantTarg
   });
 }
 
-type Outcome = { ok: true; message: string; recompute: boolean } | { ok: false; message: string };
+type Outcome = { ok: true; message: Localized; recompute: boolean } | { ok: false; message: Localized };
 
 async function queueRecompute(tx: Tx, tenantId: string): Promise<void> {
   const [cal] = await tx
@@ -88,7 +89,7 @@ export async function setTenantTargets(
       .select({ id: tenants.id, name: tenants.name, tier: tenants.tier })
       .from(tenants)
       .where(eq(tenants.id, tenantId));
-    if (!tenant) return { ok: false as const, message: "That account does not exist or is not yours to manage." };
+    if (!tenant) return { ok: false as const, message: localized("admin.slaTargets.notYours") };
     const before = await loadTargets(tx, tenantId, tenant.tier);
     if (targets === null) {
       await tx.delete(slaTargets).where(eq(slaTargets.tenantId, tenantId));
@@ -122,14 +123,14 @@ export async function setTenantTargets(
       detail: { before: before.targets, after },
       request: info,
     });
-    const what =
-      targets === null
-        ? `${tenant.name} now uses the ${tenant.tier} tier defaults.`
-        : `Targets for ${tenant.name} saved.`;
+    const again = recompute ? "yes" : "no";
     return {
       ok: true as const,
       recompute,
-      message: recompute ? `${what} Tolerances changed: stored figures are being recomputed.` : what,
+      message:
+        targets === null
+          ? localized("admin.slaTargets.resetDone", { name: tenant.name, tier: tenant.tier, recompute: again })
+          : localized("admin.slaTargets.saved", { name: tenant.name, recompute: again }),
     };
   });
 }
