@@ -46,8 +46,9 @@ export function WorkloadFigures({
   const median = (fig: LeadFigures, w: "week" | "4w", scope: FigureScope, name: string) => {
     const m = fig.medianFirstResponse[w];
     if (m === null) return none;
+    // One group, so a phone's stacked row keeps the figure and its count together.
     return (
-      <>
+      <span className="whitespace-nowrap">
         {link(
           f.duration(m),
           figureHref(scope, ["answered", w]),
@@ -59,7 +60,7 @@ export function WorkloadFigures({
           }),
         )}{" "}
         <span className="text-xs text-slate-500">{t("staff.workload.answers", { count: fig.answered[w] })}</span>
-      </>
+      </span>
     );
   };
   const row = (line: FigureLine, isTotal = false) => (
@@ -99,9 +100,9 @@ export function WorkloadFigures({
         { label: t("staff.workload.median4w"), align: "right" },
       ]}
       caption={caption}
-      variant="panel"
       stacked
       testId={testId}
+      className="mt-2"
     >
       {lines.map((l) => row(l))}
       {row({ key: "total", name: t("staff.workload.total"), scope: null, figures: total }, true)}

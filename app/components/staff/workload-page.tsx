@@ -88,7 +88,7 @@ function WorkloadTable({
     { label: t("staff.workload.breached"), align: "right" },
   ];
   return (
-    <Table columns={columns} caption={caption} variant="panel" stacked testId={testId}>
+    <Table columns={columns} caption={caption} stacked testId={testId} className="mt-2">
       {lines.map((l) => row(l.name, l.counts, scopeOf(l), l.id ?? "unassigned"))}
       {row(t("staff.workload.total"), total, null, "total", true)}
     </Table>
@@ -110,8 +110,7 @@ export function WorkloadPage({ byOwner, byAccount, total, totalFigures }: Worklo
         }
       />
       <div className="space-y-6">
-        <Card className="p-0">
-          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.byOwner")}</h2>
+        <Card title={t("staff.workload.byOwner")}>
           <WorkloadTable
             caption={t("staff.workload.byOwner")}
             heading={t("staff.workload.owner")}
@@ -121,8 +120,7 @@ export function WorkloadPage({ byOwner, byAccount, total, totalFigures }: Worklo
             testId="workload-owner"
           />
         </Card>
-        <Card className="p-0">
-          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.byAccount")}</h2>
+        <Card title={t("staff.workload.byAccount")}>
           <WorkloadTable
             caption={t("staff.workload.byAccount")}
             heading={t("staff.workload.account")}
@@ -132,10 +130,8 @@ export function WorkloadPage({ byOwner, byAccount, total, totalFigures }: Worklo
             testId="workload-account"
           />
         </Card>
-        <Card className="p-0">
-          <h2 className="px-4 pt-4 text-lg font-semibold">{t("staff.workload.slaHeading")}</h2>
-          <p className="px-4 pt-1 text-sm text-slate-600">{t("staff.workload.slaDescription")}</p>
-          <h3 className="px-4 pt-3 text-sm font-semibold">{t("staff.workload.byOwner")}</h3>
+        <Card title={t("staff.workload.slaHeading")} description={t("staff.workload.slaDescription")}>
+          <h3 className="pt-4 text-sm font-semibold">{t("staff.workload.byOwner")}</h3>
           <WorkloadFigures
             caption={t("staff.workload.byOwner")}
             heading={t("staff.workload.owner")}
@@ -148,7 +144,7 @@ export function WorkloadPage({ byOwner, byAccount, total, totalFigures }: Worklo
             total={totalFigures}
             testId="figures-owner"
           />
-          <h3 className="px-4 pt-3 text-sm font-semibold">{t("staff.workload.byAccount")}</h3>
+          <h3 className="pt-4 text-sm font-semibold">{t("staff.workload.byAccount")}</h3>
           <WorkloadFigures
             caption={t("staff.workload.byAccount")}
             heading={t("staff.workload.account")}
