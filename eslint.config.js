@@ -39,6 +39,8 @@ const CATALOGUE_ONLY = [
   "app/components/staff/escalation-targets-page.tsx",
   "app/routes/staff.admin.targets.tsx",
   "app/components/admin/sla-targets-page.tsx",
+  "app/routes/staff.admin.ingest-keys.tsx",
+  "app/components/admin/ingest-keys-page.tsx",
 ];
 
 /**

@@ -1,14 +1,11 @@
-// Forms of the ingest key administration page (staff.admin.ingest-keys).
+// Forms of the ingest key administration page (staff.admin.ingest-keys). Messages are catalogue
+// ids, translated where the page shows them.
 import { z } from "zod";
 
 export const createIngestKeySchema = z.object({
   intent: z.literal("create"),
-  tenantId: z.uuid("Choose an account."),
-  name: z
-    .string()
-    .trim()
-    .min(3, "Name the key after the system that uses it (at least 3 characters).")
-    .max(80, "At most 80 characters."),
+  tenantId: z.uuid("admin.ingestKeys.error.account"),
+  name: z.string().trim().min(3, "admin.ingestKeys.error.nameShort").max(80, "admin.ingestKeys.error.nameLong"),
 });
 
 export const revokeIngestKeySchema = z.object({

@@ -1,7 +1,8 @@
+// Ingest API keys (platform admins): create one per system and account, revoke it at once.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { IngestKeysPage, type IngestKeysResult } from "../components/admin/ingest-keys-page";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "../components/ui";
 import { fieldErrors } from "../forms/auth";
 import { createIngestKeySchema, revokeIngestKeySchema } from "../forms/ingest-keys";
 import { requireStaff } from "../server/auth/guards.server";
@@ -9,7 +10,8 @@ import { assertSameOrigin } from "../server/http/csrf.server";
 import { requestInfo } from "../server/http/request-info.server";
 import { createIngestKey, listIngestKeys, revokeIngestKey } from "../server/ingest/keys.server";
 import { listTenants } from "../server/staff/admin.server";
-import { useFormat } from "#app/i18n/react";
+import { localized } from "../i18n/localized";
+import { pageTitle } from "../i18n/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "platform_admin");
@@ -25,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: boolean; message: string | null; errors: Record<string, string>; secret?: string };
+type ActionResult = IngestKeysResult;
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = revokeIngestKeySchema.safeParse(form);
     if (!parsed.success)
       return data<ActionResult>(
-        { ok: false, message: "That request was not understood.", errors: {} },
+        { ok: false, message: localized("admin.ingestKeys.notUnderstood"), errors: {} },
         { status: 400 },
       );
     const r = await revokeIngestKey(admin, info, parsed.data);
@@ -48,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const r = await createIngestKey(admin, info, parsed.data);
   if (!r.ok)
     return data<ActionResult>(
-      { ok: false, message: r.message, errors: r.field ? { [r.field]: r.message } : {} },
+      { ok: false, message: r.field ? null : r.message, errors: r.field ? { [r.field]: r.message.id } : {} },
       { status: 400 },
     );
   return data<ActionResult>({ ok: true, message: r.message, errors: {}, secret: r.secret });
@@ -56,139 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function IngestKeys() {
   const { keys, tenants } = useLoaderData<typeof loader>();
-  // Times in the viewer's own zone (staff profile; UTC until chosen).
-  const f = useFormat();
-  const fmt = (iso: string | null) => f.dateTime(iso);
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
-  const errors = actionData?.errors ?? {};
-  return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Ingest API keys"
-        description="Keys that ERP, WMS and TMS systems use to send orders and events for one account. A key's secret is shown once, when it is created."
-        actions={
-          <Link
-            to="/staff/admin"
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
-          >
-            ← Admin
-          </Link>
-        }
-      />
-      {actionData?.message ? <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert> : null}
-      {actionData?.secret ? (
-        <Card
-          className="border-emerald-300"
-          title="New key"
-          description="Give it to the system's operator over a secure channel. Sightline stores only a hash of it."
-        >
-          <TextField
-            label="Secret (shown once)"
-            name="secret"
-            readOnly
-            value={actionData.secret}
-            onFocus={(e) => e.currentTarget.select()}
-            className="mt-3 font-mono"
-            hint="Send it as: Authorization: Bearer <secret>"
-          />
-        </Card>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2" title="Keys">
-          {keys.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState title="No ingest keys yet">
-                Create one for an account to start receiving its orders.
-              </EmptyState>
-            </div>
-          ) : (
-            <Table
-              stacked
-              className="mt-3"
-              columns={[
-                "Account",
-                "Name",
-                "Key starts with",
-                "Created",
-                "Last used",
-                { label: "Status", srOnly: true },
-              ]}
-            >
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <td className="font-medium">{k.tenantName}</td>
-                  <td>{k.name}</td>
-                  <td className="font-mono text-xs">{k.prefix}…</td>
-                  <td>
-                    {fmt(k.createdAt)}
-                    {k.createdBy ? <span className="block text-xs text-slate-500">by {k.createdBy}</span> : null}
-                  </td>
-                  <td>{fmt(k.lastUsedAt)}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      <Badge tone="red">Revoked {fmt(k.revokedAt)}</Badge>
-                    ) : (
-                      <Form
-                        method="post"
-                        onSubmit={(e) => {
-                          if (!window.confirm(`Revoke "${k.name}" for ${k.tenantName}? Its system stops at once.`))
-                            e.preventDefault();
-                        }}
-                      >
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="tenantId" value={k.tenantId} />
-                        <input type="hidden" name="keyId" value={k.id} />
-                        <Button
-                          type="submit"
-                          variant="danger"
-                          disabled={busy}
-                          aria-label={`Revoke ${k.name} for ${k.tenantName}`}
-                        >
-                          Revoke
-                        </Button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
-        </Card>
-        <Card title="New key">
-          <Form method="post" className="mt-3 space-y-3" noValidate>
-            <input type="hidden" name="intent" value="create" />
-            <SelectField label="Account" name="tenantId" defaultValue="" error={errors.tenantId}>
-              <option value="" disabled>
-                Choose an account
-              </option>
-              {tenants.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              label="Name"
-              name="name"
-              required
-              maxLength={80}
-              error={errors.name}
-              placeholder="SAP S/4 production"
-              hint="The system that will use it."
-            />
-            <Button type="submit" disabled={busy} className="w-full">
-              {busy && navigation.formData?.get("intent") === "create" ? "Creating…" : "Create key"}
-            </Button>
-          </Form>
-        </Card>
-      </div>
-    </div>
-  );
+  return <IngestKeysPage keys={keys} tenants={tenants} result={useActionData<typeof action>()} />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Ingest keys · Admin · Sightline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.ingestKeys.pageTitle");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,5 +1,6 @@
 // Ingest API keys: authentication of backend systems, and their administration by platform
 // admins. Only a SHA-256 of each secret is stored; the secret is shown once, at creation.
+import { localized, type Localized } from "#app/i18n/localized";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { ingestKeys, tenants } from "../../../db/schema/index";
@@ -100,7 +101,7 @@ export async function listIngestKeys(): Promise<IngestKeyView[]> {
 }
 
 export type KeyOutcome =
-  { ok: true; message: string; secret?: string; keyId: string } | { ok: false; message: string; field?: string };
+  { ok: true; message: Localized; secret?: string; keyId: string } | { ok: false; message: Localized; field?: string };
 
 export async function createIngestKey(
   admin: StaffContext,
@@ -112,7 +113,7 @@ export async function createIngestKey(
     .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
     .from(tenants)
     .where(eq(tenants.id, input.tenantId));
-  if (!tenant) return { ok: false, field: "tenantId", message: "Choose an existing account." };
+  if (!tenant) return { ok: false, field: "tenantId", message: localized("admin.ingestKeys.error.existingAccount") };
   const secret = newSecret(tenant.slug);
   const [key] = await db
     .insert(ingestKeys)
@@ -138,7 +139,7 @@ export async function createIngestKey(
     ok: true,
     keyId: key.id,
     secret,
-    message: `Key "${input.name}" for ${tenant.name} was created. Copy it now: it is not shown again.`,
+    message: localized("admin.ingestKeys.created", { name: input.name, account: tenant.name }),
   };
 }
 
@@ -153,7 +154,7 @@ export async function revokeIngestKey(
     .set({ revokedAt: new Date() })
     .where(and(eq(ingestKeys.tenantId, input.tenantId), eq(ingestKeys.id, input.keyId), isNull(ingestKeys.revokedAt)))
     .returning({ id: ingestKeys.id, name: ingestKeys.name });
-  if (!key) return { ok: false, message: "That key does not exist or is already revoked." };
+  if (!key) return { ok: false, message: localized("admin.ingestKeys.notFound") };
   await recordAuthEvent({
     tenantId: input.tenantId,
     actorUserId: admin.user.id,
@@ -164,5 +165,5 @@ export async function revokeIngestKey(
     detail: { name: key.name },
     request: info,
   });
-  return { ok: true, keyId: key.id, message: `Key "${key.name}" was revoked; requests with it now get 401.` };
+  return { ok: true, keyId: key.id, message: localized("admin.ingestKeys.revokedDone", { name: key.name }) };
 }
