@@ -105,3 +105,29 @@ describe("the one formatter", () => {
     expect(createFormatter("fr", "UTC").date(at)).toBe("1 Dec 2026");
   });
 });
+
+describe("the same text on the server and in every browser", () => {
+  it("prints no thin or narrow no-break space, which ICU versions place differently (a hydration mismatch)", () => {
+    const odd = /[\u2009\u202f]/;
+    for (const locale of ["en", "de", "ja"]) {
+      const f = create(locale, "America/New_York");
+      const texts = [
+        f.dateRange("2026-11-22", "2026-12-26"),
+        f.dateRange("2025-12-28", "2026-12-26"),
+        f.date(at),
+        f.time(at),
+        f.clock(at),
+        f.dateTime(at),
+        f.zoneName(at),
+        f.relative(at, "2026-12-01T18:00:00Z"),
+        f.number(1234567.5),
+        f.percent(0.923),
+        f.money(1234.5, "EUR"),
+      ];
+      expect(
+        texts.filter((t) => odd.test(t)),
+        locale,
+      ).toEqual([]);
+    }
+  });
+});

@@ -65,6 +65,19 @@ function validZone(timeZone: string): string {
   }
 }
 
+/**
+ * ICU versions disagree on which space they print: Node 22 (ICU 78) joins a date range with thin
+ * spaces ("22 Nov\u2009–\u200926 Dec"), Chromium with plain ones, and older browsers print a plain
+ * space where newer ones put a narrow no-break space before "PM". A page is rendered on the server
+ * and hydrated in the browser from the same data, so any difference is a hydration mismatch: React
+ * then throws the server HTML away and renders the whole document again in the browser (clicks and
+ * reads meanwhile hit detached elements). Both spaces become a plain one, so the text is the same
+ * everywhere.
+ */
+function sameEverywhere(text: string): string {
+  return text.replace(/[\u2009\u202f]/g, " ");
+}
+
 const DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
 const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 const ZONE: Intl.DateTimeFormatOptions = { timeZoneName: "shortOffset" };
@@ -133,7 +146,7 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
   const range = (a: Date, b: Date) =>
     loc === "ja"
       ? `${dtf(intl, { ...DATE, timeZone: "UTC" }).format(a)}～${dtf(intl, { ...DATE, timeZone: "UTC" }).format(b)}`
-      : dtf(intl, { ...DATE, timeZone: "UTC" }).formatRange(a, b);
+      : sameEverywhere(dtf(intl, { ...DATE, timeZone: "UTC" }).formatRange(a, b));
 
   const f: Formatter = {
     locale: loc,
@@ -141,15 +154,15 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     inZone: (other) => createFormatter(loc, other),
     date(instant) {
       const d = toDate(instant);
-      return d ? dtf(intl, { ...DATE, timeZone: tz }).format(d) : EMPTY;
+      return d ? sameEverywhere(dtf(intl, { ...DATE, timeZone: tz }).format(d)) : EMPTY;
     },
     calendarDate(ymd) {
       const d = calendarDay(ymd);
-      return d ? dtf(intl, { ...DATE, timeZone: "UTC" }).format(d) : EMPTY;
+      return d ? sameEverywhere(dtf(intl, { ...DATE, timeZone: "UTC" }).format(d)) : EMPTY;
     },
     weekdayDate(ymd) {
       const d = calendarDay(ymd);
-      return d ? dtf(intl, { ...DATE, weekday: "short", timeZone: "UTC" }).format(d) : EMPTY;
+      return d ? sameEverywhere(dtf(intl, { ...DATE, weekday: "short", timeZone: "UTC" }).format(d)) : EMPTY;
     },
     dateRange(startYmd, endYmd) {
       const a = calendarDay(startYmd);
@@ -159,15 +172,15 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     },
     clock(instant) {
       const d = toDate(instant);
-      return d ? dtf(intl, { ...TIME, timeZone: tz }).format(d) : EMPTY;
+      return d ? sameEverywhere(dtf(intl, { ...TIME, timeZone: tz }).format(d)) : EMPTY;
     },
     time(instant) {
       const d = toDate(instant);
-      return d ? dtf(intl, { ...TIME, ...ZONE, timeZone: tz }).format(d) : EMPTY;
+      return d ? sameEverywhere(dtf(intl, { ...TIME, ...ZONE, timeZone: tz }).format(d)) : EMPTY;
     },
     dateTime(instant) {
       const d = toDate(instant);
-      return d ? dtf(intl, { ...DATE, ...TIME, ...ZONE, timeZone: tz }).format(d) : EMPTY;
+      return d ? sameEverywhere(dtf(intl, { ...DATE, ...TIME, ...ZONE, timeZone: tz }).format(d)) : EMPTY;
     },
     dateTimeIn(instant, otherZone) {
       if (!toDate(instant)) return null;
@@ -179,7 +192,7 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
       const part = dtf(intl, { ...ZONE, timeZone: tz })
         .formatToParts(d)
         .find((p) => p.type === "timeZoneName");
-      return part?.value ?? tz;
+      return sameEverywhere(part?.value ?? tz);
     },
     relative(instant, now) {
       const d = toDate(instant);
@@ -189,9 +202,9 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
       const abs = Math.abs(diff);
       const fmt = rtf(intl, { numeric: "auto" });
       for (const [unit, ms] of RELATIVE_UNITS) {
-        if (abs >= ms) return fmt.format(Math.round(diff / ms), unit);
+        if (abs >= ms) return sameEverywhere(fmt.format(Math.round(diff / ms), unit));
       }
-      return fmt.format(0, "second");
+      return sameEverywhere(fmt.format(0, "second"));
     },
     duration(minutes) {
       if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return EMPTY;
@@ -208,18 +221,18 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     },
     number(value, maximumFractionDigits = 1) {
       if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
-      return nf(intl, { maximumFractionDigits }).format(value);
+      return sameEverywhere(nf(intl, { maximumFractionDigits }).format(value));
     },
     percent(ratio, maximumFractionDigits = 1) {
       if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return EMPTY;
-      return nf(intl, { style: "percent", maximumFractionDigits }).format(ratio);
+      return sameEverywhere(nf(intl, { style: "percent", maximumFractionDigits }).format(ratio));
     },
     money(amount, currency) {
       if (amount === null || amount === undefined || amount === "") return EMPTY;
       const n = typeof amount === "number" ? amount : Number(amount);
       if (!Number.isFinite(n)) return EMPTY;
       try {
-        return nf(intl, { style: "currency", currency }).format(n);
+        return sameEverywhere(nf(intl, { style: "currency", currency }).format(n));
       } catch {
         // An unknown currency code from data: show the amount and the code rather than fail.
         return `${nf(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)} ${currency}`;

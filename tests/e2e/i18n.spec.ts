@@ -1,27 +1,13 @@
 // Locales end to end: each account's default language, the browser's language when signed out,
 // the same text on the server and after hydration.
 import { expect, test, type Page } from "@playwright/test";
-import { signInThroughForm } from "./support";
+import { hydrationProblems, signInThroughForm } from "./support";
 
 /** Waits until Remix has hydrated, so a click is a client-side navigation (dev mode is slow). */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(
     () => (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true,
   );
-}
-
-/** Collects React hydration warnings and errors while a page is used. */
-function hydrationProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    const text = m.text();
-    if ((m.type() === "error" || m.type() === "warning") && /hydrat|did not match|server rendered/i.test(text))
-      problems.push(text);
-  });
-  page.on("pageerror", (e) => {
-    if (/hydrat|did not match|server rendered/i.test(e.message)) problems.push(e.message);
-  });
-  return problems;
 }
 
 for (const [email, lang, ordersLabel, escalationsLabel] of [

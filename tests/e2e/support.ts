@@ -93,6 +93,24 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => !!document.body && Object.keys(document.body).some((k) => k.startsWith("__react")));
 }
 
+/**
+ * Collects React hydration problems while a page is used: the development build's warnings and
+ * errors, and the production build's minified ones (#418 text, #423 whole root re-rendered on
+ * the client, #425 text content). A mismatch makes React throw the server HTML away and render
+ * the document again, under whatever the test is clicking.
+ */
+export function hydrationProblems(page: Page): string[] {
+  const problems: string[] = [];
+  const HYDRATION = /hydrat|did not match|server rendered|Minified React error #(418|419|421|422|423|425)\b/i;
+  page.on("console", (m) => {
+    if ((m.type() === "error" || m.type() === "warning") && HYDRATION.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => {
+    if (HYDRATION.test(e.message)) problems.push(e.message);
+  });
+  return problems;
+}
+
 export interface AxeFinding {
   id: string;
   impact: string | null | undefined;
