@@ -69,4 +69,18 @@ describe("locale of a page", () => {
     expect(await langOf(await browser().get("/login", { "accept-language": "de-AT,de;q=0.9" }))).toBe("de");
     expect(await langOf(await browser().get("/login", { "accept-language": "es" }))).toBe("en");
   });
+
+  it("serves Japanese and German pages without stray NUL bytes (React 18 leaks them next to multi-byte characters)", async () => {
+    for (const email of ["admin@sakura.example", "admin@nordwind.example"]) {
+      const b = browser();
+      await b.signIn(email);
+      for (const path of ["/orders", "/sla", "/escalations", "/escalations/new", "/calendar", "/settings/calendar"]) {
+        const r = await b.get(path);
+        expect(r.status, `${email} ${path}`).toBe(200);
+        const html = await r.text();
+        expect(html.length, `${email} ${path}`).toBeGreaterThan(4 * 2048);
+        expect(html.indexOf("\u0000"), `${email} ${path}: NUL at`).toBe(-1);
+      }
+    }
+  });
 });
