@@ -1,13 +1,23 @@
-// Two processes starting at once on one empty PostgreSQL database (two replicas of a deployment):
-// both run every migration (`npm run db:migrate`'s script), the advisory lock serialises them,
-// both finish without an error and each migration is applied by exactly one of them, once.
+// Two processes starting at once on one PostgreSQL database (two replicas of a deployment): both
+// run every migration (`npm run db:migrate`'s script), the advisory lock serialises them (one
+// applies a migration while the other waits, then finds it applied), both finish without an error
+// and each migration is applied by exactly one of them, once — on an empty database, and on a
+// populated database of the previous release (a rolling upgrade), whose rows come through intact.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "../../db/migrate";
+import { openDb } from "../../db/client";
+import { migrate, MIGRATIONS_DIR } from "../../db/migrate";
 import { postgresReachable, reportSkip, TEST_PG_ADMIN_URL } from "../support/db";
+import {
+  loadReleaseData,
+  RELEASE,
+  releaseMigrationsDir,
+  tableStates,
+  type TableState,
+} from "../support/previous-release";
 import { ROOT } from "../support/server-process";
 
 const WHAT = "two processes migrating one PostgreSQL database at once";
@@ -70,5 +80,48 @@ describe.skipIf(!PG)(WHAT, () => {
     // What each process says it applied: together every file, none twice.
     const applied = [a, b].flatMap((r) => /^applied: (.*)$/m.exec(r.output)?.[1].split(", ") ?? []);
     expect(applied.sort()).toEqual(files);
+  }, 120_000);
+
+  it("upgrades a populated database of the previous release from both at once: newer migrations once each, rows intact", async () => {
+    const upgrade = `${name}_upgrade`;
+    const upgradeUrl = new URL(url);
+    upgradeUrl.pathname = `/${upgrade}`;
+    await admin(`CREATE DATABASE ${upgrade}`);
+    try {
+      const release = await releaseMigrationsDir();
+      const handle = await openDb({ url: upgradeUrl.toString(), poolSize: 2 });
+      let before: Record<string, TableState>;
+      try {
+        await migrate(handle, release.dir);
+        await loadReleaseData(handle);
+        const { schema_migrations: _, ...data } = await tableStates(handle);
+        before = data;
+      } finally {
+        await release.remove();
+        await handle.close();
+      }
+
+      const [a, b] = await Promise.all([migrateProcess(upgradeUrl.toString()), migrateProcess(upgradeUrl.toString())]);
+      expect(a.code, a.output).toBe(0);
+      expect(b.code, b.output).toBe(0);
+      const newer = (await readdir(MIGRATIONS_DIR))
+        .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f) && f > RELEASE.lastMigration)
+        .sort();
+      const applied = [a, b].flatMap((r) => /^applied: (.*)$/m.exec(r.output)?.[1].split(", ") ?? []);
+      expect(applied.sort()).toEqual(newer);
+
+      const after = await openDb({ url: upgradeUrl.toString(), poolSize: 2 });
+      try {
+        const states = await tableStates(after, before);
+        for (const [table, state] of Object.entries(before)) {
+          expect(states[table]?.rows, `rows of ${table}`).toBe(state.rows);
+          expect(states[table]?.digest, `content of ${table}`).toBe(state.digest);
+        }
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS ${upgrade} WITH (FORCE)`);
+    }
   }, 120_000);
 });
