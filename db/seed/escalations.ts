@@ -238,12 +238,17 @@ export async function seedDemoEscalations(
         createdAt: at(150),
       },
     ]);
+    // Who must decide each exception request: the approval rows and their audit entries agree.
+    const freshApprover = tenant.tier === "standard" ? "support_lead" : "support_agent";
+    const resolvedApprover = tenant.tier === "strategic" ? "support_agent" : "support_lead";
+    const freshRequest = { requiredRole: freshApprover, expedite: true };
+    const resolvedRequest = { requiredRole: resolvedApprover, creditAmount: resolvedCredit };
     await handle.db.insert(escalationApprovals).values([
       {
         tenantId: tenant.id,
         escalationId: fresh.id,
         request: { expedite: true, creditAmount: null, policyOverride: null, currency: tenant.currency },
-        requiredRole: tenant.tier === "standard" ? "support_lead" : "support_agent",
+        requiredRole: freshApprover,
         reasons: tenant.tier === "standard" ? ["Expediting for a standard account needs a support lead."] : [],
         createdAt: at(1.5),
       },
@@ -256,7 +261,7 @@ export async function seedDemoEscalations(
           policyOverride: null,
           currency: tenant.currency,
         },
-        requiredRole: tenant.tier === "strategic" ? "support_agent" : "support_lead",
+        requiredRole: resolvedApprover,
         reasons: tenant.tier === "strategic" ? [] : ["A credit above the account's threshold needs a support lead."],
         decision: "approved",
         reason: "Contract price confirmed; credit the difference.",
@@ -287,7 +292,7 @@ export async function seedDemoEscalations(
       .insert(auditLog)
       .values([
         audit(fresh.id, "created", 1.5, raiser.name, { severity: "P2", category: "late_delivery" }),
-        audit(fresh.id, "approval_requested", 1.5, raiser.name, { expedite: true }),
+        audit(fresh.id, "approval_requested", 1.5, raiser.name, freshRequest),
         audit(working.id, "created", 28, raiser.name, { severity: "P3", category: "damaged_goods" }),
         audit(working.id, "assigned", 26, ownerLabel, { assigneeFirstName: first(owner) }),
         audit(working.id, "status_changed", 26, ownerLabel, { from: "open", to: "acknowledged" }),
@@ -302,7 +307,7 @@ export async function seedDemoEscalations(
         audit(waiting.id, "status_changed", 44, ownerLabel, { from: "in_progress", to: "awaiting_customer" }),
         audit(waiting.id, "sla_paused", 44, ownerLabel, { reason: "awaiting_customer" }),
         audit(resolved.id, "created", 72, raiser.name, { severity: "P3", category: "billing" }),
-        audit(resolved.id, "approval_requested", 72, raiser.name, { creditAmount: resolvedCredit }),
+        audit(resolved.id, "approval_requested", 72, raiser.name, resolvedRequest),
         audit(resolved.id, "assigned", 70, ownerLabel, { assigneeFirstName: first(owner) }),
         audit(resolved.id, "status_changed", 70, ownerLabel, { from: "open", to: "acknowledged" }),
         audit(resolved.id, "status_changed", 69, ownerLabel, { from: "acknowledged", to: "in_progress" }),

@@ -83,6 +83,17 @@ await describeEachDb("demo seed", (kind) => {
     }
   });
 
+  it("names in each exception request's history entry the approver its request waits for", async () => {
+    const r = await handle.db.execute<{ slug: string; required: string; logged: string | null }>(sql`
+      select t.slug, p.required_role as required,
+             (select a.detail->>'requiredRole' from audit_log a where a.tenant_id = p.tenant_id
+                and a.target_id = p.escalation_id::text and a.action = 'escalation.approval_requested'
+              order by a.at limit 1) as logged
+        from escalation_approvals p join tenants t on t.id = p.tenant_id order by 1`);
+    expect(r.rows.length).toBeGreaterThan(0);
+    for (const row of r.rows) expect(row.logged, row.slug).toBe(row.required);
+  });
+
   it("records the root cause of every resolved demo escalation, and of no unresolved one", async () => {
     const r = await handle.db.execute<{ slug: string; resolved: number; caused: number; early: number }>(sql`
       select t.slug,
