@@ -280,6 +280,29 @@ describe("SLA digest", () => {
     ]);
   });
 
+  it("after being down across several closes, sends the digest of the last closed week once, not one per missed week", async () => {
+    await subscribe("viewer@acme.example", "week", "120 days");
+    const now = new Date();
+    const fourWeeksAgo = new Date(now.getTime() - 28 * 86_400_000);
+    // The service ran four weeks ago and sent that day's last closed week.
+    expect(await runSlaDigests(handle, { now: fourWeeksAgo })).toMatchObject({ due: 1, sent: 1 });
+    // Then it was down while three more weeks closed; back up, it catches up the last of them.
+    expect(await runSlaDigests(handle, { now })).toMatchObject({ due: 1, sent: 1, failed: 0 });
+    expect(await runSlaDigests(handle, { now: new Date(now.getTime() + 60_000) })).toMatchObject({ due: 0, sent: 0 });
+    const then = (await scorecardOf("viewer@acme.example", "week", fourWeeksAgo)).period;
+    const last = (await scorecardOf("viewer@acme.example", "week", now)).period;
+    expect((await deliveries()).map((d) => [d.period_id, d.status]).sort()).toEqual(
+      [
+        [then.id, "sent"],
+        [last.id, "sent"],
+      ].sort(),
+    );
+    const subjects = mailsTo("viewer@acme.example").map((m) => m.subject);
+    expect(subjects).toHaveLength(2);
+    expect(subjects[0]).toContain(then.label);
+    expect(subjects[1]).toContain(last.label);
+  });
+
   it("sends nothing to people who unsubscribed, subscribed after the period, or are not of the tenant", async () => {
     await subscribe("viewer@acme.example", "week");
     // Unsubscribed after the digest fell due but before it was sent.

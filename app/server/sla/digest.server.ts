@@ -10,6 +10,10 @@
 // run claims it again and sends it then. The only window for a second copy is a crash between
 // the mail server taking the mail and the 'sent' commit; the Message-ID is fixed per user and
 // period, so such a copy is recognisably the same mail.
+//
+// A service that was down while several weeks or periods closed catches up on start with the
+// digest of the one that closed last (each run looks only at the last closed week and period):
+// subscribers get the latest figures, not a flood of old digests.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../../db/client";
 import {
