@@ -41,6 +41,9 @@ const CATALOGUE_ONLY = [
   "app/components/admin/sla-targets-page.tsx",
   "app/routes/staff.admin.ingest-keys.tsx",
   "app/components/admin/ingest-keys-page.tsx",
+  "app/routes/protocol.tsx",
+  "app/components/joint/protocol-page.tsx",
+  "app/components/joint/protocol-panel.tsx",
 ];
 
 /**

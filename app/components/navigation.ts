@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/orders", label: "nav.orders", audience: "customer", accountPage: true },
   { to: "/escalations", label: "nav.escalations", audience: "customer", accountPage: true },
   { to: "/sla", label: "nav.sla", audience: "customer", accountPage: true },
+  { to: "/protocol", label: "joint.nav.protocol", audience: "customer", accountPage: true },
   { to: "/settings", viewerTo: "/settings/notifications", label: "nav.settings", audience: "customer" },
   { to: "/staff/queue", label: "nav.queue", audience: "staff" },
   { to: "/staff/accounts", label: "nav.accounts", audience: "staff" },

@@ -37,6 +37,8 @@ import { useFormat, useT } from "#app/i18n/react";
 import { RatingCard } from "#app/components/joint/rating-card";
 import { causeLabelId } from "#app/components/joint/root-cause-card";
 import { getRatingState } from "#app/server/joint/ratings.server";
+import { ProtocolPanel } from "#app/components/joint/protocol-panel";
+import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
@@ -44,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (escalation.tenantId !== ctx.tenant.id)
     throw new Response("There is no such escalation, or you cannot see it.", { status: 404 });
   const rating = await getRatingState(actorFor(ctx, request), escalation.id);
-  return { escalation, rating, timeZone: ctx.tenant.timeZone, viewer: ctx.kind };
+  const protocol = await getEscalationProtocol(actorFor(ctx, request), escalation.id);
+  return { escalation, rating, protocol, account: ctx.tenant.name, timeZone: ctx.tenant.timeZone, viewer: ctx.kind };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -81,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EscalationPage() {
-  const { escalation: e, rating, timeZone } = useLoaderData<typeof loader>();
+  const { escalation: e, rating, protocol, account, timeZone } = useLoaderData<typeof loader>();
   const f = useFormat(timeZone);
   const t = useT();
   const actionData = useActionData<typeof action>();
@@ -201,6 +204,7 @@ export default function EscalationPage() {
               <SlaPanel sla={e.sla} timeZone={timeZone} audience="customer" />
             </div>
           </Card>
+          <ProtocolPanel protocol={protocol} account={account} timeZone={timeZone} />
           {e.status === "resolved" || e.status === "closed" ? (
             <Card>
               <h2 className="text-lg font-semibold">{t("escalations.detail.solved", { status: e.status })}</h2>

@@ -18,6 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { EscalationCategory, EscalationStatus, Severity } from "../../app/domain/escalations/workflow";
+import type { ProtocolLevel } from "../../app/domain/joint/protocol";
 import type { RootCause } from "../../app/domain/joint/root-causes";
 import { orders } from "./orders";
 import { tenants } from "./tenancy";
@@ -79,6 +80,11 @@ export const escalations = pgTable(
     mergedIntoId: uuid("merged_into_id"),
     /** Why it happened, set by staff at resolution (0081); customers read it once resolved. */
     rootCause: text("root_cause").$type<RootCause>(),
+    /** The protocol version it was raised under (0082); null before the account agreed one. */
+    protocolVersion: integer("protocol_version"),
+    /** How far up the protocol's levels it has moved (0082; the escalation checks job moves it). */
+    level: text("level").$type<ProtocolLevel>().notNull().default("agent"),
+    levelChangedAt: timestamp("level_changed_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -24,6 +24,7 @@ import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
 import { seedDemoEmbedKeys } from "./embed";
 import { seedDemoEscalations } from "./escalations";
 import { seedDemoRatings, seedDemoRootCauses } from "./joint";
+import { seedDemoProtocols } from "./protocols";
 import { seedSlaDemo } from "./sla";
 import { generateOrders, type GeneratedOrder } from "./orders";
 import { Rng, hashSeed } from "./random";
@@ -188,6 +189,7 @@ export async function seedDemo(
   await seedDemoEscalations(handle, DEMO_TENANTS, now);
   await seedDemoRatings(handle, DEMO_TENANTS, now);
   await seedDemoRootCauses(handle, DEMO_TENANTS);
+  await seedDemoProtocols(handle, DEMO_TENANTS, now);
   await seedSlaDemo(handle, progress);
 }
 

@@ -139,6 +139,14 @@ export const PAGES: Record<string, PageCase[]> = {
       expectText: "No escalations match",
     },
   ],
+  "protocol.tsx": [
+    {
+      what: "escalation protocol",
+      roles: [...CUSTOMER, "agent", "lead"],
+      path: "/protocol",
+      expectText: "Severities and targets",
+    },
+  ],
   "escalations.$id.tsx": [
     {
       what: "escalation detail",

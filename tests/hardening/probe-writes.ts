@@ -21,6 +21,7 @@ import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-
 import { digestSchema } from "#app/forms/notifications";
 import { ratingSchema } from "#app/forms/ratings";
 import { rootCauseSchema } from "#app/forms/root-causes";
+import { decisionSchema as protocolDecisionSchema, proposalFromForm, proposalSchema } from "#app/forms/protocol";
 
 /** Tenant A's ids, one chosen on purpose per kind (see `probeIds` in probe.ts). */
 export interface ProbeIds {
@@ -93,6 +94,35 @@ const escalationBody = (orderId: string) => ({
 
 const escalationForm = (orderId: string): FormBody => escalationBody(orderId);
 
+/** A complete, valid protocol proposal (the form posts every term, not only the changed ones). */
+const proposalForm = (): FormBody => {
+  const body: FormBody = {
+    intent: "propose",
+    note: "Probe proposal",
+    otifFloorPct: "91",
+    consecutivePeriods: "2",
+    fillRateFloorPct: "95",
+  };
+  for (const [i, s] of (["P1", "P2", "P3", "P4"] as const).entries()) {
+    body[`${s}.definition`] = `Probe definition ${s}`;
+    body[`${s}.firstResponseHours`] = String(i + 1);
+    body[`${s}.resolutionHours`] = String((i + 1) * 8);
+    body[`${s}.leadHours`] = String((i + 1) * 4);
+    body[`${s}.account_executiveHours`] = String((i + 1) * 8);
+    body[`${s}.leadershipHours`] = String((i + 1) * 16);
+  }
+  Object.assign(body, {
+    "contact.0.side": "customer",
+    "contact.0.level": "lead",
+    "contact.0.name": "Probe Contact",
+    "contact.0.role": "Probe role",
+    "contact.0.businessHours": "probe@probe.example",
+    "contact.0.outOfHours": "",
+    "contact.0.email": "",
+  });
+  return body;
+};
+
 /**
  * Form posts per route pattern. Routes with an action that takes no ids, or whose ids are
  * capabilities, say why in NO_ID_WRITES instead.
@@ -109,6 +139,15 @@ export const FORM_WRITES: Record<
   // A satisfaction rating on A's escalation: rating another tenant's work is a write too.
   "/escalations/:id/rating": () => [
     { intent: "rate", form: { score: "1", comment: "Probe rating" }, schema: ratingSchema },
+  ],
+  // The protocol of the caller's own account (the tenant comes from the session); the version
+  // numbers are A's too (A has a pending version 2 after populate), so only a missing tenant
+  // bound could let a decision reach A's proposal.
+  "/protocol": () => [
+    { intent: "propose", form: proposalForm(), schema: proposalSchema, adapt: proposalFromForm },
+    { intent: "accept", form: { intent: "accept", version: "2" }, schema: protocolDecisionSchema },
+    { intent: "decline", form: { intent: "decline", version: "2" }, schema: protocolDecisionSchema },
+    { intent: "withdraw", form: { intent: "withdraw", version: "2" }, schema: protocolDecisionSchema },
   ],
   "/escalations/new": (a) => [
     { intent: "raise", form: escalationForm(a.order), schema: newEscalationSchema, adapt: newEscalationFromForm },

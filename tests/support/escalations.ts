@@ -1,10 +1,16 @@
 // Helpers for escalation tests: a cookie-keeping HTTP client that also speaks JSON, a local SMTP
 // server that keeps what it receives, small factories for escalation rows and stored calendars.
 import type { AddressInfo } from "node:net";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, max, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import type { DbHandle } from "../../db/client";
-import { escalations, escalationSlaTargets, tenantCalendars, type StoredPause } from "../../db/schema/index";
+import {
+  escalationProtocolVersions,
+  escalations,
+  escalationSlaTargets,
+  tenantCalendars,
+  type StoredPause,
+} from "../../db/schema/index";
 import type { CalendarDefinition } from "#app/domain/calendar/index";
 
 /** Like tests/support/portal.ts Browser, plus JSON requests for the API. */
@@ -158,6 +164,11 @@ export async function storeCalendar(handle: DbHandle, tenantId: string, definiti
   } as typeof tenantCalendars.$inferInsert);
 }
 
+/**
+ * Makes these the severity's targets in effect: the platform admin's override, and — when the
+ * account has an agreed escalation protocol, which then is the source (0082) — a new accepted
+ * protocol version with them (as if both sides had agreed it).
+ */
 export async function setTarget(
   handle: DbHandle,
   tenantId: string,
@@ -173,6 +184,32 @@ export async function setTarget(
       target: [escalationSlaTargets.tenantId, escalationSlaTargets.severity],
       set: { firstResponseMinutes, resolutionMinutes, twentyFourSeven },
     });
+  const [current] = await handle.db
+    .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
+    .from(escalationProtocolVersions)
+    .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.status, "accepted")))
+    .orderBy(desc(escalationProtocolVersions.version))
+    .limit(1);
+  if (!current) return;
+  const [{ last }] = await handle.db
+    .select({ last: max(escalationProtocolVersions.version) })
+    .from(escalationProtocolVersions)
+    .where(eq(escalationProtocolVersions.tenantId, tenantId));
+  const terms = structuredClone(current.terms);
+  Object.assign(terms.severities[severity], { firstResponseMinutes, resolutionMinutes, twentyFourSeven });
+  await handle.db.insert(escalationProtocolVersions).values({
+    tenantId,
+    // Above any pending proposal; the pending one stays pending.
+    version: (last ?? 0) + 1,
+    terms,
+    basedOn: current.version,
+    proposedSide: "provider",
+    proposedByName: "Test",
+    status: "accepted",
+    decidedSide: "customer",
+    decidedByName: "Test",
+    decidedAt: new Date(),
+  });
 }
 
 /** An escalation row written directly (owner connection) with the facts a test controls. */

@@ -5,6 +5,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
+import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
+import { defaultTerms } from "#app/domain/joint/protocol";
 
 /** Tenant tables (from the catalog: every public table with a tenant_id column). */
 export async function tenantTables(handle: DbHandle): Promise<string[]> {
@@ -106,6 +108,15 @@ export async function populateTenant(
       values (${tenantId}, ${resolvedId}, 4, ${`Populated rating ${tag}`}, ${opts.userId}, 'Populated Customer')`);
   }
 
+  if (empty.has("escalation_protocol_versions")) {
+    const terms = JSON.stringify(defaultTerms(DEFAULT_SLA_TARGETS.key));
+    await run(sql`insert into escalation_protocol_versions (tenant_id, version, terms, note, based_on, proposed_side, proposed_by_user_id,
+        proposed_by_name, status, decided_side, decided_by_user_id, decided_by_name, decided_at)
+      values (${tenantId}, 1, ${terms}::jsonb, ${`Populated protocol ${tag}`}, null, 'provider', ${opts.staffUserId}, 'Populated Lead',
+        'accepted', 'customer', ${opts.userId}, 'Populated Customer', now()),
+             (${tenantId}, 2, ${terms}::jsonb, ${`Populated proposal ${tag}`}, 1, 'customer', ${opts.userId}, 'Populated Customer',
+        'pending', null, null, null, null)`);
+  }
   if (empty.has("embed_keys")) {
     embedSecret = `sl_embed_${randomBytes(24).toString("base64url")}`;
     await run(sql`insert into embed_keys (tenant_id, name, prefix, secret_hash, allowed_origins, scopes, fixed_filters)

@@ -30,7 +30,14 @@ const PUBLIC_HISTORY = new Set([
   "escalation.sla_resumed",
   "escalation.merged",
   "escalation.merged_here",
+  "escalation.level_raised",
 ]);
+
+const LEVEL_TITLES: Record<string, string> = {
+  lead: "support lead",
+  account_executive: "account executive",
+  leadership: "leadership",
+};
 
 /** How an escalation is named to the viewer: ACME-12 for staff, the customer's own ESC-12 otherwise. */
 type Namer = (n: unknown) => string;
@@ -61,6 +68,8 @@ function describeAudit(action: string, d: Record<string, unknown>, name: Namer):
       return `${name(d.fromNumber)} was merged into this escalation`;
     case "escalation.summary_updated":
       return "Internal summary updated";
+    case "escalation.level_raised":
+      return `Moved up to the ${LEVEL_TITLES[String(d.to)] ?? String(d.to)} level (protocol version ${String(d.version ?? "—")})`;
     case "escalation.root_cause_set":
       return `Root cause: ${String(d.cause ?? "")}`;
     default:

@@ -37,6 +37,9 @@ export const publicColumns = {
   resolutionDueAt: escalations.resolutionDueAt,
   mergedIntoId: escalations.mergedIntoId,
   rootCause: escalations.rootCause,
+  protocolVersion: escalations.protocolVersion,
+  level: escalations.level,
+  levelChangedAt: escalations.levelChangedAt,
 };
 export const tenantColumns = {
   tenantName: tenants.name,

@@ -1,7 +1,8 @@
 // SLA for stored escalations: targets (platform defaults merged with the tenant's overrides),
 // the tenant's business clock, and a JSON-friendly view of both clocks.
-import { eq } from "drizzle-orm";
-import { escalationSlaTargets, type StoredPause } from "../../../db/schema/index";
+import { and, asc, eq } from "drizzle-orm";
+import { targetsOf } from "#app/domain/joint/protocol";
+import { escalationProtocolVersions, escalationSlaTargets, type StoredPause } from "../../../db/schema/index";
 import type { Tier } from "#app/domain/escalations/approval";
 import {
   activeClock,
@@ -20,8 +21,31 @@ import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 
 export type TargetsBySeverity = Record<Severity, SlaTarget>;
 
-/** Defaults for the tier, overridden per severity by escalation_sla_targets rows. */
+/**
+ * The targets in effect: the agreed escalation protocol's (0082) when the account has one, else
+ * the tier's defaults overridden per severity by escalation_sla_targets rows.
+ */
 export async function loadTargets(tx: Tx, tenantId: string, tier: Tier): Promise<TargetsBySeverity> {
+  const agreed = await agreedTargets(tx, tenantId);
+  return agreed.inEffect ?? (await tierTargets(tx, tenantId, tier));
+}
+
+/** The targets of every accepted protocol version, and of the one in effect (the highest). */
+export async function agreedTargets(
+  tx: Tx,
+  tenantId: string,
+): Promise<{ byVersion: Map<number, TargetsBySeverity>; inEffect: TargetsBySeverity | null }> {
+  const rows = await tx
+    .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
+    .from(escalationProtocolVersions)
+    .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.status, "accepted")))
+    .orderBy(asc(escalationProtocolVersions.version));
+  const byVersion = new Map(rows.map((r) => [r.version, targetsOf(r.terms)]));
+  return { byVersion, inEffect: rows.length ? byVersion.get(rows[rows.length - 1].version)! : null };
+}
+
+/** Defaults for the tier, overridden per severity by escalation_sla_targets rows. */
+export async function tierTargets(tx: Tx, tenantId: string, tier: Tier): Promise<TargetsBySeverity> {
   const rows = await tx
     .select({
       severity: escalationSlaTargets.severity,
@@ -44,7 +68,10 @@ export async function loadTargets(tx: Tx, tenantId: string, tier: Tier): Promise
 
 /** What an escalation's clocks need from the database: targets and the business clock. */
 export interface SlaContext {
+  /** The targets in effect now (for escalations raised before any agreed protocol, too). */
   targets: TargetsBySeverity;
+  /** Targets per accepted protocol version: an escalation keeps the version it was raised under. */
+  byVersion: Map<number, TargetsBySeverity>;
   clock: BusinessClock;
   /** The calendar's zone and first weekday (1 = Monday): where "this week" starts for the account. */
   timeZone: string;
@@ -52,10 +79,12 @@ export interface SlaContext {
 }
 
 export async function loadSlaContext(tx: Tx, tenant: TenantCalendarSource, tier: Tier): Promise<SlaContext> {
-  const targets = await loadTargets(tx, tenant.id, tier);
+  const agreed = await agreedTargets(tx, tenant.id);
+  const targets = agreed.inEffect ?? (await tierTargets(tx, tenant.id, tier));
   const cal = await loadTenantCalendar(tx, tenant);
   return {
     targets,
+    byVersion: agreed.byVersion,
     clock: clockOf(cal.compiled),
     timeZone: cal.definition.timeZone,
     weekStart: cal.definition.weekStart,
@@ -73,6 +102,13 @@ export interface SlaFactsRow {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   slaPauses: StoredPause[];
+  /** The protocol version it was raised under; absent or null: the targets in effect. */
+  protocolVersion?: number | null;
+}
+
+/** The targets one escalation runs under: its protocol version's, else those in effect. */
+export function targetsFor(row: Pick<SlaFactsRow, "protocolVersion">, ctx: SlaContext): TargetsBySeverity {
+  return (row.protocolVersion != null ? ctx.byVersion.get(row.protocolVersion) : undefined) ?? ctx.targets;
 }
 
 export function slaFor(row: SlaFactsRow, ctx: SlaContext, now: Date): SlaState {
@@ -84,7 +120,7 @@ export function slaFor(row: SlaFactsRow, ctx: SlaContext, now: Date): SlaState {
       resolvedAt: row.resolvedAt,
       pauses: toPauses(row.slaPauses),
     },
-    ctx.targets[row.severity],
+    targetsFor(row, ctx)[row.severity],
     ctx.clock,
     now,
   );

@@ -1,0 +1,283 @@
+// The co-developed escalation protocol, on both databases: either side proposes, and a proposal
+// takes effect only when the other side accepts it (neither side alone changes the protocol in
+// effect — through the page, and in SQL as the runtime role); customer viewers and support agents
+// read but cannot propose or decide; another account can neither read nor touch the protocol;
+// escalations keep the version they were raised under.
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client";
+import { auditLog, escalationProtocolVersions, escalations, user } from "../../db/schema/index";
+import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
+import { seedDemo } from "../../db/seed/seed";
+import type { ProtocolTerms } from "#app/domain/joint/protocol";
+import { stopEscalationListener } from "#app/server/escalations/live.server";
+import { createTestDb, describeEachDb } from "../support/db";
+import { Client } from "../support/escalations";
+import { startPortal, type TestPortal } from "../support/portal";
+import { errorAs, queryAs } from "../support/roles";
+
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+process.env.SIGHTLINE_SIMULATE = "off";
+
+const [acme, , sakura] = DEMO_TENANTS;
+
+/** The proposal form for a set of terms, as the page posts it (hours, one row per contact). */
+function formOf(terms: ProtocolTerms, note = "Test proposal"): Record<string, string> {
+  const form: Record<string, string> = {
+    intent: "propose",
+    note,
+    otifFloorPct: String(terms.review.otifFloorPct),
+    consecutivePeriods: String(terms.review.consecutivePeriods),
+    fillRateFloorPct: String(terms.review.fillRateFloorPct),
+  };
+  for (const [s, x] of Object.entries(terms.severities)) {
+    form[`${s}.definition`] = x.definition;
+    form[`${s}.firstResponseHours`] = String(x.firstResponseMinutes / 60);
+    form[`${s}.resolutionHours`] = String(x.resolutionMinutes / 60);
+    form[`${s}.leadHours`] = String(x.levelAfterMinutes.lead / 60);
+    form[`${s}.account_executiveHours`] = String(x.levelAfterMinutes.account_executive / 60);
+    form[`${s}.leadershipHours`] = String(x.levelAfterMinutes.leadership / 60);
+    if (x.twentyFourSeven) form[`${s}.twentyFourSeven`] = "on";
+  }
+  terms.contacts.forEach((c, i) => {
+    for (const [k, v] of Object.entries(c)) form[`contact.${i}.${k}`] = v;
+  });
+  return form;
+}
+
+await describeEachDb("escalation protocol", (kind) => {
+  let handle: DbHandle;
+  let portal: TestPortal;
+  let ip = 1;
+  const client = () => new Client(portal.url, `198.51.100.${ip++}`);
+  let acmeAdminId: string;
+  let sakuraAdminId: string;
+
+  const versionsOf = (tenantId: string) =>
+    handle.db
+      .select({ version: escalationProtocolVersions.version, status: escalationProtocolVersions.status })
+      .from(escalationProtocolVersions)
+      .where(eq(escalationProtocolVersions.tenantId, tenantId))
+      .orderBy(escalationProtocolVersions.version);
+  const inEffect = async (tenantId: string) => {
+    const rows = (await versionsOf(tenantId)).filter((r) => r.status === "accepted");
+    return rows[rows.length - 1]?.version ?? null;
+  };
+  const pending = async (tenantId: string) => (await versionsOf(tenantId)).find((r) => r.status === "pending") ?? null;
+  const termsOf = async (tenantId: string, version: number) =>
+    (
+      await handle.db
+        .select({ terms: escalationProtocolVersions.terms })
+        .from(escalationProtocolVersions)
+        .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.version, version)))
+    )[0].terms;
+
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    portal = await startPortal(handle);
+    const users = await handle.db.select({ id: user.id, email: user.email }).from(user);
+    acmeAdminId = users.find((u) => u.email === "admin@acme.example")!.id;
+    sakuraAdminId = users.find((u) => u.email === "admin@sakura.example")!.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopEscalationListener();
+    await portal?.close();
+    await handle?.close();
+  });
+
+  it("shows the protocol in effect and the pending proposal as a list of changes to customers and staff", async () => {
+    // The demo: version 2 in effect (one accepted change), version 3 proposed by Sightline.
+    expect(await versionsOf(acme.id)).toEqual([
+      { version: 1, status: "accepted" },
+      { version: 2, status: "accepted" },
+      { version: 3, status: "pending" },
+    ]);
+    const viewer = await client().signIn("viewer@acme.example");
+    const page = await (await viewer.get("/protocol")).text();
+    expect(page).toContain("Version 2, in effect since");
+    expect(page).toContain("Proposed change: version 3");
+    expect(page).toContain("Fill-rate floor: 95% → 96%");
+    expect(page).toContain("Your account&#x27;s admins accept or decline proposals.");
+    expect(page).not.toContain("Accept version 3");
+
+    const lead = await client().signIn("lead@sightline.example");
+    await lead.openAccount(acme.id);
+    const staffPage = await (await lead.get("/protocol")).text();
+    expect(staffPage).toContain("Withdraw the proposal");
+    expect(staffPage).not.toContain("Accept version 3");
+  });
+
+  it("lets neither side accept its own proposal: Sightline's waits for the customer's admin", async () => {
+    const lead = await client().signIn("lead@sightline.example");
+    await lead.openAccount(acme.id);
+    const own = await lead.post("/protocol", { intent: "accept", version: "3" });
+    expect(own.status).toBe(403);
+    expect(await inEffect(acme.id)).toBe(2);
+
+    const viewer = await client().signIn("viewer@acme.example");
+    expect((await viewer.post("/protocol", { intent: "accept", version: "3" })).status).toBe(403);
+    expect(await inEffect(acme.id)).toBe(2);
+
+    const admin = await client().signIn("admin@acme.example");
+    const accepted = await admin.post("/protocol", { intent: "accept", version: "3" });
+    expect(accepted.status).toBe(200);
+    expect(await inEffect(acme.id)).toBe(3);
+    expect(await pending(acme.id)).toBeNull();
+
+    const audit = await handle.db
+      .select({ action: auditLog.action, actor: auditLog.actorUserId })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "escalation_protocol"), eq(auditLog.targetId, `${acme.id}:3`)));
+    expect(audit).toContainEqual({ action: "escalation_protocol.accepted", actor: acmeAdminId });
+  });
+
+  it("takes the customer's proposal into effect only when a support lead accepts it", async () => {
+    const current = await termsOf(acme.id, 3);
+    const changed: ProtocolTerms = structuredClone(current);
+    changed.severities.P2.resolutionMinutes = 300;
+    changed.severities.P2.definition = "A named customer's order will be late unless we act today.";
+
+    const admin = await client().signIn("admin@acme.example");
+    const proposed = await admin.post("/protocol", formOf(changed, "Tighter P2"));
+    expect(proposed.status).toBe(200);
+    expect(await pending(acme.id)).toEqual({ version: 4, status: "pending" });
+    expect(await inEffect(acme.id)).toBe(3);
+    const page = await (await admin.get("/protocol")).text();
+    expect(page).toContain("P2: resolution 6 h → 5 h");
+    expect(page).toContain("Withdraw the proposal");
+
+    // A second proposal waits until this one is answered; the proposer cannot accept it.
+    expect((await admin.post("/protocol", formOf(changed, "Again"))).status).toBe(409);
+    expect((await admin.post("/protocol", { intent: "accept", version: "4" })).status).toBe(403);
+    // An agent reads the protocol but speaks for nobody.
+    const agent = await client().signIn("agent@sightline.example");
+    await agent.openAccount(acme.id);
+    expect((await agent.post("/protocol", { intent: "accept", version: "4" })).status).toBe(403);
+    expect(await inEffect(acme.id)).toBe(3);
+
+    const lead = await client().signIn("lead@sightline.example");
+    await lead.openAccount(acme.id);
+    expect((await lead.post("/protocol", { intent: "accept", version: "4" })).status).toBe(200);
+    expect(await inEffect(acme.id)).toBe(4);
+    expect((await termsOf(acme.id, 4)).severities.P2.resolutionMinutes).toBe(300);
+  });
+
+  it("refuses a proposal from a customer viewer and a proposal that changes nothing", async () => {
+    const before = await versionsOf(acme.id);
+    const terms = await termsOf(acme.id, (await inEffect(acme.id))!);
+    const changed: ProtocolTerms = structuredClone(terms);
+    changed.review.otifFloorPct = 80;
+    const viewer = await client().signIn("viewer@acme.example");
+    expect((await viewer.post("/protocol", formOf(changed))).status).toBe(403);
+    const admin = await client().signIn("admin@acme.example");
+    expect((await admin.post("/protocol", formOf(terms))).status).toBe(400);
+    const bad = await admin.post("/protocol", { ...formOf(changed), "P1.resolutionHours": "soon" });
+    expect(bad.status).toBe(400);
+    expect(await versionsOf(acme.id)).toEqual(before);
+  });
+
+  it("keeps a running escalation on the version it was raised under", async () => {
+    const admin = await client().signIn("admin@acme.example");
+    const raised = await admin.post("/escalations/new", {
+      category: "late_delivery",
+      severity: "P2",
+      title: "Raised under version 4",
+      description: "The order has not arrived and nobody told us why.",
+      desiredOutcome: "A new delivery date.",
+    });
+    expect(raised.status).toBe(302);
+    const id = /\/escalations\/([0-9a-f-]{36})/.exec(raised.headers.get("location") ?? "")![1];
+    const [row] = await handle.db
+      .select({ v: escalations.protocolVersion, level: escalations.level })
+      .from(escalations)
+      .where(eq(escalations.id, id));
+    expect(row).toEqual({ v: 4, level: "agent" });
+
+    const changed: ProtocolTerms = structuredClone(await termsOf(acme.id, 4));
+    changed.severities.P2.resolutionMinutes = 600;
+    await admin.post("/protocol", formOf(changed, "Looser P2"));
+    const lead = await client().signIn("lead@sightline.example");
+    await lead.openAccount(acme.id);
+    expect((await lead.post("/protocol", { intent: "accept", version: "5" })).status).toBe(200);
+
+    const page = await (await admin.get(`/escalations/${id}`)).text();
+    expect(page).toContain("Protocol version 4");
+    const detail = (await (await admin.get(`/api/v1/escalations/${id}`)).json()) as {
+      sla: { resolution: { targetMinutes: number } };
+    };
+    expect(detail.sla.resolution.targetMinutes).toBe(300);
+  });
+
+  it("shows another account nothing of the protocol and lets it change nothing, on the page and in SQL", async () => {
+    const before = await versionsOf(acme.id);
+    const sakuraAdmin = await client().signIn("admin@sakura.example");
+    const page = await (await sakuraAdmin.get("/protocol")).text();
+    expect(page).toContain(sakura.name);
+    expect(page).not.toContain(acme.name);
+    // Sakura's own pending version 3 is Sightline's: accepting "3" touches Sakura's, never Acme's.
+    expect((await sakuraAdmin.post("/protocol", { intent: "decline", version: "3" })).status).toBe(200);
+    expect(await versionsOf(acme.id)).toEqual(before);
+    expect(await pending(sakura.id)).toBeNull();
+
+    const asSakura = { role: "portal_customer" as const, tenantId: sakura.id, userId: sakuraAdminId };
+    const seen = await queryAs<{ n: number }>(
+      handle,
+      asSakura,
+      sql`select count(*)::int as n from escalation_protocol_versions where tenant_id = ${acme.id}::uuid`,
+    );
+    expect(seen[0].n).toBe(0);
+    const insert = await errorAs(
+      handle,
+      asSakura,
+      sql`insert into escalation_protocol_versions (tenant_id, version, terms, proposed_side, proposed_by_user_id, proposed_by_name, based_on)
+          values (${acme.id}::uuid, 99, '{}'::jsonb, 'customer', ${sakuraAdminId}, 'Intruder', ${await inEffect(acme.id)})`,
+    );
+    // Refused before the policy even looks: Acme's versions are invisible, so Sakura's "version in
+    // effect" for Acme is none, and the trigger refuses a proposal on top of a version it cannot see.
+    expect(insert).toMatch(/row-level security|on top of the protocol in effect/);
+    expect(await versionsOf(acme.id)).toEqual(before);
+  });
+
+  it("refuses in SQL what the service refuses: accepting one's own side's proposal, or proposing for the other side", async () => {
+    const asAcme = { role: "portal_customer" as const, tenantId: acme.id, userId: acmeAdminId };
+    const version = (await inEffect(acme.id))!;
+    const next = (await versionsOf(acme.id)).length + 1;
+    const asProvider = await errorAs(
+      handle,
+      asAcme,
+      sql`insert into escalation_protocol_versions (tenant_id, version, terms, proposed_side, proposed_by_user_id, proposed_by_name, based_on)
+          values (${acme.id}::uuid, ${next}, '{}'::jsonb, 'provider', ${acmeAdminId}, 'Acme Admin', ${version})`,
+    );
+    expect(asProvider).toMatch(/your own side/);
+    const acceptedAtOnce = await errorAs(
+      handle,
+      asAcme,
+      sql`insert into escalation_protocol_versions (tenant_id, version, terms, proposed_side, proposed_by_user_id, proposed_by_name, based_on, status)
+          values (${acme.id}::uuid, ${next}, '{}'::jsonb, 'customer', ${acmeAdminId}, 'Acme Admin', ${version}, 'accepted')`,
+    );
+    expect(acceptedAtOnce).toMatch(/your own side/);
+    await queryAs(
+      handle,
+      asAcme,
+      sql`insert into escalation_protocol_versions (tenant_id, version, terms, proposed_side, proposed_by_user_id, proposed_by_name, based_on)
+          values (${acme.id}::uuid, ${next}, ${JSON.stringify(await termsOf(acme.id, version))}::jsonb, 'customer', ${acmeAdminId}, 'Acme Admin', ${version})`,
+    );
+    const selfAccept = await errorAs(
+      handle,
+      asAcme,
+      sql`update escalation_protocol_versions set status = 'accepted', decided_side = 'customer',
+            decided_by_user_id = ${acmeAdminId}, decided_by_name = 'Acme Admin'
+          where tenant_id = ${acme.id}::uuid and version = ${next}`,
+    );
+    expect(selfAccept).toMatch(/other side/);
+    const rewrite = await errorAs(
+      handle,
+      asAcme,
+      sql`update escalation_protocol_versions set terms = '{}'::jsonb where tenant_id = ${acme.id}::uuid and version = ${next}`,
+    );
+    expect(rewrite).toMatch(/permission denied/);
+    expect(await inEffect(acme.id)).toBe(version);
+  });
+});
