@@ -2,7 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LiveIndicator, useLiveEvents } from "../components/live";
-import { categoryLabel, ClockBadge, SeverityBadge, StatusBadge, StatusFilterOptions } from "../components/escalations";
+import {
+  categoryLabel,
+  ClockBadge,
+  SeverityBadge,
+  StatusBadge,
+  StatusFilterOptions,
+} from "../components/escalations/shared";
 import { Button, Card, EmptyState, PageHeader, SelectField, Table } from "../components/ui";
 import { ESCALATION_STATUSES, type EscalationStatus } from "../domain/escalations/workflow";
 import { requireAccount } from "../server/auth/guards.server";

@@ -10,7 +10,7 @@ import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
 import type { ProtocolPage } from "#app/server/joint/protocol.server";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, Table, TextField } from "../ui";
-import { TextAreaField } from "../escalations";
+import { TextAreaField } from "../escalations/shared";
 
 export interface ProtocolActionData {
   ok: boolean;

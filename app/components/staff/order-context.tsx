@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { OrderContext } from "#app/server/escalations/order-context.server";
 import type { EscalationLink } from "#app/server/escalations/views.server";
-import { StatusBadge } from "../escalations";
+import { StatusBadge } from "../escalations/shared";
 import { useFormat, useT } from "#app/i18n/react";
 import { DelayBadges, eventLabel, OrderStatusBadge } from "../orders/format";
 import { Button, Card } from "../ui";

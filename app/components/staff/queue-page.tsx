@@ -13,7 +13,7 @@ import {
   StatusBadge,
   StatusFilterOptions,
   useEscalationEvents,
-} from "../escalations";
+} from "../escalations/shared";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "../ui";
 
 export interface QueueAlert {

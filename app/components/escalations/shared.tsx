@@ -8,31 +8,14 @@ import {
   type EscalationCategory,
   type EscalationStatus,
   type Severity,
-} from "../domain/escalations/workflow";
-import { Badge, cx, FieldError } from "./ui";
+} from "#app/domain/escalations/workflow";
+import type { SlaView, ClockView } from "#app/server/escalations/sla.server";
+import type { ApprovalView, CommentView, HistoryEntry } from "#app/server/escalations/views.server";
+import { Badge, cx, FieldError } from "../ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Formatter } from "#app/i18n/format";
 import { useFormat, useT, type TFunction } from "#app/i18n/react";
-import { ZonedTime } from "./zoned-time";
-
-/** The JSON shape of one SLA clock as the escalation service returns it. */
-export interface ClockData {
-  targetMinutes: number;
-  elapsedMinutes: number;
-  remainingMinutes: number;
-  dueAt: string | null;
-  status: "running" | "breaching_soon" | "breached" | "paused" | "met" | "missed";
-  pausedSince: string | null;
-  pauseReason: "awaiting_customer" | "resolved" | null;
-  stoppedAt: string | null;
-}
-
-export interface SlaData {
-  firstResponse: ClockData;
-  resolution: ClockData;
-  twentyFourSeven: boolean;
-  active: "firstResponse" | "resolution";
-}
+import { ZonedTime } from "../zoned-time";
 
 const STATUS_TONE: Record<EscalationStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
   open: "red",
@@ -87,7 +70,7 @@ export function categoryLabel(t: TFunction, c: EscalationCategory): string {
 }
 
 /** One line about a clock: "2 h 5 min left", "paused — waiting for your reply", "met". */
-export function clockSentence(c: ClockData, audience: "customer" | "staff", t: TFunction, f: Formatter): string {
+export function clockSentence(c: ClockView, audience: "customer" | "staff", t: TFunction, f: Formatter): string {
   switch (c.status) {
     case "paused":
       return t("escalations.clock.paused", { reason: c.pauseReason === "awaiting_customer" ? audience : "none" });
@@ -102,7 +85,7 @@ export function clockSentence(c: ClockData, audience: "customer" | "staff", t: T
   }
 }
 
-const CLOCK_TONE: Record<ClockData["status"], "slate" | "green" | "amber" | "red" | "blue"> = {
+const CLOCK_TONE: Record<ClockView["status"], "slate" | "green" | "amber" | "red" | "blue"> = {
   running: "blue",
   breaching_soon: "amber",
   breached: "red",
@@ -112,7 +95,7 @@ const CLOCK_TONE: Record<ClockData["status"], "slate" | "green" | "amber" | "red
 };
 
 /** Compact clock for lists: the clock that counts now. */
-export function ClockBadge({ sla, audience }: { sla: SlaData; audience: "customer" | "staff" }) {
+export function ClockBadge({ sla, audience }: { sla: SlaView; audience: "customer" | "staff" }) {
   const c = sla[sla.active];
   const t = useT();
   const f = useFormat();
@@ -131,14 +114,14 @@ export function SlaPanel({
   timeZone,
   audience,
 }: {
-  sla: SlaData;
+  sla: SlaView;
   timeZone: string;
   audience: "customer" | "staff";
 }) {
   const f = useFormat(timeZone);
   const t = useT();
   // The test id keeps the English name: tests find a clock whatever the page's language.
-  const rows: [string, MessageId, ClockData][] = [
+  const rows: [string, MessageId, ClockView][] = [
     ["First response", "escalations.clock.firstResponse", sla.firstResponse],
     ["Resolution", "escalations.clock.resolution", sla.resolution],
   ];
@@ -181,16 +164,7 @@ export function SlaPanel({
   );
 }
 
-export interface CommentData {
-  id: string;
-  authorName: string;
-  authorKind: "customer" | "staff";
-  visibility: "public" | "internal";
-  body: string;
-  createdAt: string;
-}
-
-export function Conversation({ comments, timeZone }: { comments: CommentData[]; timeZone: string }) {
+export function Conversation({ comments, timeZone }: { comments: CommentView[]; timeZone: string }) {
   const f = useFormat(timeZone);
   const t = useT();
   if (!comments.length) return <p className="text-sm text-slate-600">{t("escalations.conversation.empty")}</p>;
@@ -224,14 +198,7 @@ export function Conversation({ comments, timeZone }: { comments: CommentData[]; 
   );
 }
 
-export interface HistoryData {
-  at: string;
-  actor: string;
-  action: string;
-  summary: string;
-}
-
-export function History({ history, timeZone }: { history: HistoryData[]; timeZone: string }) {
+export function History({ history, timeZone }: { history: HistoryEntry[]; timeZone: string }) {
   const f = useFormat(timeZone);
   const t = useT();
   return (
@@ -249,19 +216,7 @@ export function History({ history, timeZone }: { history: HistoryData[]; timeZon
   );
 }
 
-export interface ApprovalData {
-  id: string;
-  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
-  requiredRole: "support_agent" | "support_lead" | "platform_admin";
-  reasons: string[];
-  decision: "pending" | "approved" | "rejected";
-  reason: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  canDecide: boolean;
-}
-
-export function requestSummary(r: ApprovalData["request"], t: TFunction, f: Formatter): string {
+export function requestSummary(r: ApprovalView["request"], t: TFunction, f: Formatter): string {
   const parts: string[] = [];
   if (r.expedite) parts.push(t("escalations.approval.expedite"));
   if (r.creditAmount) parts.push(t("escalations.approval.credit", { amount: f.number(r.creditAmount, 2) }));
@@ -269,7 +224,7 @@ export function requestSummary(r: ApprovalData["request"], t: TFunction, f: Form
   return parts.join("; ") || t("escalations.approval.none");
 }
 
-export const APPROVER_TEXT: Record<ApprovalData["requiredRole"], MessageId> = {
+export const APPROVER_TEXT: Record<ApprovalView["requiredRole"], MessageId> = {
   support_agent: "escalations.approver.support_agent",
   support_lead: "escalations.approver.support_lead",
   platform_admin: "escalations.approver.platform_admin",

@@ -1,0 +1,178 @@
+// The parts of an escalation's page that the customer's page (/escalations/:id) and the staff
+// page (/staff/queue/:id) share: the badges under the title, the two columns, the report, the
+// conversation, the history and the service level. What differs (the forms, the owner and
+// status panel, the exception decisions) stays in each page.
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import type { EscalationDetail } from "#app/server/escalations/views.server";
+import { useT } from "#app/i18n/react";
+import { Alert, Button, Card, PageHeader } from "../ui";
+import { Conversation, History, SeverityBadge, SlaPanel, StatusBadge, TextAreaField } from "./shared";
+
+type Audience = "customer" | "staff";
+
+/** The way back, the title, and status and severity under it; `children` adds the page's own facts. */
+export function EscalationHeader({
+  escalation: e,
+  back,
+  backLabel,
+  title,
+  children,
+}: {
+  escalation: EscalationDetail;
+  back: string;
+  backLabel: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={back} className="text-brand-700 hover:underline">
+          {backLabel}
+        </Link>
+      </p>
+      <PageHeader
+        title={title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={e.status} />
+            <SeverityBadge severity={e.severity} />
+            {children}
+          </span>
+        }
+      />
+    </>
+  );
+}
+
+/** The answer to the last form post, if it said something. */
+export function ResultMessage({ result }: { result?: { ok: boolean; message: string | null } }) {
+  return result?.message ? (
+    <div className="mb-4">
+      <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>
+    </div>
+  ) : null;
+}
+
+/** The conversation and history on the left (two thirds), the page's side panels on the right. */
+export function EscalationColumns({ main, side }: { main: ReactNode; side: ReactNode }) {
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">{main}</div>
+      <div className="space-y-6">{side}</div>
+    </div>
+  );
+}
+
+/** What the customer reported and the outcome they need; `raised` says who raised it and when. */
+export function ReportCard({
+  escalation: e,
+  audience,
+  raised,
+}: {
+  escalation: EscalationDetail;
+  audience: Audience;
+  raised: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Card title={audience === "staff" ? t("staff.escalation.reported") : t("escalations.detail.whatHappened")}>
+      <p className="mt-2 text-sm break-words whitespace-pre-wrap">{e.description}</p>
+      <h3 className="mt-4 text-sm font-semibold text-slate-700">{t("escalations.detail.outcome")}</h3>
+      <p className="mt-1 text-sm break-words whitespace-pre-wrap">{e.desiredOutcome}</p>
+      <p className="mt-4 text-xs text-slate-500">{raised}</p>
+    </Card>
+  );
+}
+
+/** The comments, then the page's form for adding one (`children`). */
+export function ConversationCard({
+  escalation: e,
+  timeZone,
+  children,
+}: {
+  escalation: EscalationDetail;
+  timeZone: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Card title={t("escalations.detail.conversation")}>
+      <div className="mt-3">
+        <Conversation comments={e.comments} timeZone={timeZone} />
+      </div>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * The form under the conversation: the page's own fields (`children`), the message and the send
+ * button. It empties itself whenever `resetAfter` changes to a new truthy value (a post that went
+ * through).
+ */
+export function CommentForm({
+  intent,
+  label,
+  error,
+  sendLabel,
+  sendingLabel,
+  resetAfter,
+  children,
+}: {
+  intent: string;
+  label: string;
+  error?: string;
+  sendLabel: string;
+  sendingLabel: string;
+  resetAfter: unknown;
+  children?: ReactNode;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetAfter) form.current?.reset();
+  }, [resetAfter]);
+  return (
+    <Form method="post" className="mt-4 space-y-3" ref={form} noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <TextAreaField label={label} name="body" rows={4} maxLength={10_000} required error={error} />
+      <Button type="submit" disabled={busy}>
+        {busy && navigation.formData?.get("intent") === intent ? sendingLabel : sendLabel}
+      </Button>
+    </Form>
+  );
+}
+
+export function HistoryCard({ escalation: e, timeZone }: { escalation: EscalationDetail; timeZone: string }) {
+  const t = useT();
+  return (
+    <Card title={t("escalations.detail.history")}>
+      <div className="mt-3">
+        <History history={e.history} timeZone={timeZone} />
+      </div>
+    </Card>
+  );
+}
+
+export function ServiceLevelCard({
+  escalation: e,
+  timeZone,
+  audience,
+}: {
+  escalation: EscalationDetail;
+  timeZone: string;
+  audience: Audience;
+}) {
+  const t = useT();
+  return (
+    <Card title={t("escalations.detail.serviceLevel")}>
+      <div className="mt-3">
+        <SlaPanel sla={e.sla} timeZone={timeZone} audience={audience} />
+      </div>
+    </Card>
+  );
+}
