@@ -66,7 +66,7 @@ function validZone(timeZone: string): string {
 }
 
 /**
- * ICU versions disagree on which space they print: Node 22 (ICU 78) joins a date range with thin
+ * ICU versions disagree on which space they print: Node here (ICU 78) joins a date range with thin
  * spaces ("22 Nov\u2009–\u200926 Dec"), Chromium with plain ones, and older browsers print a plain
  * space where newer ones put a narrow no-break space before "PM". A page is rendered on the server
  * and hydrated in the browser from the same data, so any difference is a hydration mismatch: React

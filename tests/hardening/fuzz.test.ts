@@ -18,7 +18,7 @@ import type { FormBody } from "./probe-writes";
 import { actionUrl, allRoutes, fill, type RouteInfo } from "./routes";
 import { ATTACKER, attackerClients, seededPortal, userId, type Client } from "./setup";
 
-/** HARDENING_FUZZ_RUNS: total generated requests (default 3,000 to keep CI short; the recorded run used 10,000). */
+/** HARDENING_FUZZ_RUNS: total generated requests (default 3,000 to keep CI short; the last recorded run: bench/results/fuzz-latest.md). */
 const RUNS = Number(process.env.HARDENING_FUZZ_RUNS ?? 3_000);
 const SEED = Number(process.env.HARDENING_FUZZ_SEED ?? 20261123);
 const SESSION_ENDING = new Set(["/logout", "/login", "/reset-password", "/invitations/:invitationId"]);
