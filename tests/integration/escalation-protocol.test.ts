@@ -2,24 +2,33 @@
 // takes effect only when the other side accepts it (neither side alone changes the protocol in
 // effect — through the page, and in SQL as the runtime role); customer viewers and support agents
 // read but cannot propose or decide; another account can neither read nor touch the protocol;
-// escalations keep the version they were raised under.
+// escalations keep the version they were raised under; open escalations move up the protocol's
+// levels at its business-time thresholds (hand-computed across a weekend and holidays).
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
-import { auditLog, escalationProtocolVersions, escalations, user } from "../../db/schema/index";
+import {
+  auditLog,
+  escalationNotifications,
+  escalationProtocolVersions,
+  escalations,
+  user,
+} from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
+import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
+import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.server";
 import { createTestDb, describeEachDb } from "../support/db";
-import { Client } from "../support/escalations";
+import { Client, createEscalationRow, officeCalendar, storeCalendar } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 import { errorAs, queryAs } from "../support/roles";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 process.env.SIGHTLINE_SIMULATE = "off";
 
-const [acme, , sakura] = DEMO_TENANTS;
+const [acme, nordwind, sakura] = DEMO_TENANTS;
 
 /** The proposal form for a set of terms, as the page posts it (hours, one row per contact). */
 function formOf(terms: ProtocolTerms, note = "Test proposal"): Record<string, string> {
@@ -279,5 +288,135 @@ await describeEachDb("escalation protocol", (kind) => {
     );
     expect(rewrite).toMatch(/permission denied/);
     expect(await inEffect(acme.id)).toBe(version);
+  });
+});
+
+await describeEachDb("escalation protocol levels", (kind) => {
+  let handle: DbHandle;
+  let portal: TestPortal;
+  let version: number;
+  let id: string;
+  let leadId: string;
+
+  // Nordwind works 09:00-17:00 in Berlin with Bavarian holidays. P3 under this version moves to
+  // the lead after 4, the account executive after 8 and leadership after 16 business hours.
+  // Raised Thursday 2 April 2026 15:00 Berlin (13:00Z, UTC+2): 2 h on Thursday; Good Friday,
+  // the weekend and Easter Monday count nothing; then Tuesday 7 April from 09:00.
+  //   lead:              2 h + 2 h → Tuesday 11:00 Berlin = 09:00Z
+  //   account executive: 2 h + 6 h → Tuesday 15:00 Berlin = 13:00Z
+  //   leadership:        2 h + 8 h (Tuesday) + 6 h → Wednesday 8 April 15:00 Berlin = 13:00Z
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    portal = await startPortal(handle);
+    await storeCalendar(
+      handle,
+      nordwind.id,
+      officeCalendar("Europe/Berlin", { start: "09:00", end: "17:00" }, { country: "DE", region: "BY" }),
+    );
+    const [current] = await handle.db
+      .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
+      .from(escalationProtocolVersions)
+      .where(
+        and(eq(escalationProtocolVersions.tenantId, nordwind.id), eq(escalationProtocolVersions.status, "accepted")),
+      )
+      .orderBy(sql`version desc`)
+      .limit(1);
+    const terms: ProtocolTerms = structuredClone(current.terms);
+    terms.severities.P3.twentyFourSeven = false;
+    terms.severities.P3.levelAfterMinutes = { lead: 240, account_executive: 480, leadership: 960 };
+    version = 10;
+    await handle.db.insert(escalationProtocolVersions).values({
+      tenantId: nordwind.id,
+      version,
+      terms,
+      basedOn: current.version,
+      proposedSide: "customer",
+      proposedByName: "Test",
+      status: "accepted",
+      decidedSide: "provider",
+      decidedByName: "Test",
+      decidedAt: new Date("2026-03-01T00:00:00Z"),
+    });
+    id = await createEscalationRow(handle, nordwind.id, {
+      severity: "P3",
+      status: "in_progress",
+      createdAt: new Date("2026-04-02T13:00:00Z"),
+      firstResponseAt: new Date("2026-04-02T13:10:00Z"),
+      title: "Level-up across Easter",
+    });
+    await handle.db.update(escalations).set({ protocolVersion: version }).where(eq(escalations.id, id));
+    leadId = (await handle.db.select({ id: user.id }).from(user).where(eq(user.email, "lead@sightline.example")))[0].id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopEscalationListener();
+    await portal?.close();
+    await handle?.close();
+  });
+
+  const levelOf = async () =>
+    (await handle.db.select({ level: escalations.level }).from(escalations).where(eq(escalations.id, id)))[0].level;
+
+  it("moves to the lead at Tuesday 11:00 Berlin, not a minute before, across Good Friday, the weekend and Easter Monday", async () => {
+    await runEscalationChecks(handle, new Date("2026-04-07T08:59:00Z"));
+    expect(await levelOf()).toBe("agent");
+    const report = await runEscalationChecks(handle, new Date("2026-04-07T09:00:00Z"));
+    expect(report.levelUps).toBeGreaterThanOrEqual(1);
+    expect(await levelOf()).toBe("lead");
+    // Once: a second run at the same time moves nothing and tells nobody again.
+    await runEscalationChecks(handle, new Date("2026-04-07T09:00:00Z"));
+    const notices = await handle.db
+      .select({ to: escalationNotifications.recipientUserId, title: escalationNotifications.title })
+      .from(escalationNotifications)
+      .where(eq(escalationNotifications.escalationId, id));
+    // Nordwind's protocol names its admin and the Sightline lead at this level; Nordwind's
+    // language is German. Staff read the platform key, the customer the account's own number.
+    const adminId = (
+      await handle.db.select({ id: user.id }).from(user).where(eq(user.email, "admin@nordwind.example"))
+    )[0].id;
+    expect(notices.sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+      { to: adminId, title: expect.stringMatching(/^ESC-\d+ ist an Support-Leitung eskaliert$/) },
+      { to: leadId, title: expect.stringMatching(/^[A-Z]+-\d+ ist an Support-Leitung eskaliert$/) },
+    ]);
+  });
+
+  it("shows the customer the move in the escalation's timeline and when the next level comes", async () => {
+    const admin = await new Client(portal.url, "198.51.100.200").signIn("admin@nordwind.example");
+    const page = await (await admin.get(`/escalations/${id}`)).text();
+    expect(page).toContain("Moved up to the support lead level (protocol version 10)");
+    const view = await getEscalationProtocol(
+      {
+        kind: "customer",
+        db: { role: "portal_customer", tenantId: nordwind.id, userId: null },
+        tenantId: nordwind.id,
+        userId: null,
+        name: "Test",
+      },
+      id,
+      new Date("2026-04-07T10:00:00Z"),
+    );
+    expect(view).toMatchObject({
+      version: 10,
+      level: "lead",
+      next: { level: "account_executive", at: "2026-04-07T13:00:00.000Z" },
+    });
+  });
+
+  it("moves on to the account executive at Tuesday 15:00 and to leadership at Wednesday 15:00 Berlin", async () => {
+    await runEscalationChecks(handle, new Date("2026-04-07T12:59:00Z"));
+    expect(await levelOf()).toBe("lead");
+    await runEscalationChecks(handle, new Date("2026-04-07T13:00:00Z"));
+    expect(await levelOf()).toBe("account_executive");
+    await runEscalationChecks(handle, new Date("2026-04-08T12:59:00Z"));
+    expect(await levelOf()).toBe("account_executive");
+    await runEscalationChecks(handle, new Date("2026-04-08T13:00:00Z"));
+    expect(await levelOf()).toBe("leadership");
+    const moves = await handle.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "escalation.level_raised")))
+      .orderBy(auditLog.id);
+    expect(moves.map((m) => m.detail.to)).toEqual(["lead", "account_executive", "leadership"]);
   });
 });

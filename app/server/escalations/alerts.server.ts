@@ -14,6 +14,20 @@ import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
 import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
+import { checkLevels, type ContactMail } from "../joint/protocol-levels.server";
+import { env } from "../env.server";
+import { sendMail } from "../mail.server";
+import { logger } from "../log.server";
+
+const log = logger("escalations");
+
+/** E-mails to protocol contacts without a portal account (after commit; failures are logged). */
+async function mailContacts(mails: ContactMail[]): Promise<void> {
+  if (!mails.length || !env().SMTP_URL) return;
+  for (const m of mails) {
+    await sendMail(m).catch((err: unknown) => log.error({ err }, "could not send a level-up mail to a contact"));
+  }
+}
 
 export const LATE_ORDERS_THRESHOLD = 3;
 export const LATE_ORDERS_DAYS = 7;
@@ -22,11 +36,14 @@ const INTERVAL_MS = 60_000;
 export interface CheckReport {
   slaAlerts: number;
   lateOrderAlerts: number;
+  /** Escalations moved up a level of their account's protocol (protocol-levels.server.ts). */
+  levelUps: number;
 }
 
 export async function runEscalationChecks(handle: DbHandle, now = new Date()): Promise<CheckReport> {
-  const report: CheckReport = { slaAlerts: 0, lateOrderAlerts: 0 };
+  const report: CheckReport = { slaAlerts: 0, lateOrderAlerts: 0, levelUps: 0 };
   const mail: Notice[] = [];
+  const contactMail: ContactMail[] = [];
   // Leads per account are read before the transaction: PGlite has one connection, and the
   // people lookups use the shared handle, which would wait for the open transaction forever.
   const active = await handle.db
@@ -43,8 +60,10 @@ export async function runEscalationChecks(handle: DbHandle, now = new Date()): P
   await handle.db.transaction(async (tx) => {
     report.slaAlerts = await checkSla(tx as unknown as Tx, now, mail, leads);
     report.lateOrderAlerts = await checkLateOrders(tx as unknown as Tx, now);
+    report.levelUps = await checkLevels(tx as unknown as Tx, now, mail, contactMail);
   });
   await mailNotices(mail);
+  await mailContacts(contactMail);
   return report;
 }
 
