@@ -64,6 +64,29 @@ test("a held order's page shows the hold on the stepper, not progress, and names
   await context.close();
 });
 
+test("on a phone, an order page names its step in one line and shows each line's quantities without side-scrolling", async ({
+  browser,
+}) => {
+  const context = await contextAs(browser, "customerAdmin", { viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/orders?status=on_hold&status=backordered");
+  const href = await page.getByTestId("orders-table").locator("tbody a").first().getAttribute("href");
+  await page.goto(href ?? "/orders");
+  // The six step labels are for screen readers here; one caption names where the order is stuck.
+  await expect(page.getByTestId("order-stepper").locator("li").first()).toBeVisible();
+  await expect(page.getByTestId("order-stepper-caption")).toHaveText(/^(On hold|Backordered).* · step \d of 6$/);
+  const lines = page.locator("section", { has: page.getByRole("heading", { name: "Lines" }) });
+  const cells = lines.locator("tbody tr").first().locator("td");
+  await expect(cells).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    const box = await cells.nth(i).boundingBox();
+    expect(box, `cell ${i}`).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0), `cell ${i} ends inside the phone's width`).toBeLessThanOrEqual(390);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
 test("arriving from an SLA number says which number, offers the way back, and gives each row its miss reason", async ({
   browser,
 }) => {

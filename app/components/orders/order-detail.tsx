@@ -5,7 +5,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { OrderStatus } from "#app/domain/orders/statuses";
-import { Card, EmptyState } from "../ui";
+import { Card, EmptyState, Table, cx } from "../ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Formatter } from "#app/i18n/format";
 import { useFormat, useT, type TFunction } from "#app/i18n/react";
@@ -154,48 +154,39 @@ export function LinesCard({
   return (
     <Card>
       <h2 className="text-base font-semibold text-ink">{t("order-detail.lines")}</h2>
-      <div className="relative overflow-x-auto">
-        <table className="mt-3 min-w-full text-sm">
-          <caption className="sr-only">{t("order-detail.linesCaption", { remaining })}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("order-detail.sku")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("order-detail.description")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("order-detail.ordered")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("order-detail.shipped")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {remaining}
-              </th>
+      <Table
+        className="mt-3"
+        variant="panel"
+        stacked
+        caption={t("order-detail.linesCaption", { remaining })}
+        columns={[
+          t("order-detail.sku"),
+          t("order-detail.description"),
+          { label: t("order-detail.ordered"), align: "right" },
+          { label: t("order-detail.shipped"), align: "right" },
+          { label: remaining, align: "right" },
+        ]}
+      >
+        {lines.map((l) => {
+          const left = Number(l.backordered);
+          return (
+            <tr key={l.lineNo}>
+              <td className="font-mono text-xs whitespace-nowrap">{l.sku}</td>
+              <td>{l.description}</td>
+              <td className="text-right tabular-nums">{Number(l.ordered)}</td>
+              <td className="text-right tabular-nums">{Number(l.shipped)}</td>
+              <td
+                className={cx(
+                  "text-right tabular-nums",
+                  left > 0 && remainingId !== "order-detail.remaining.open" && "font-medium text-amber-800",
+                )}
+              >
+                {left}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {lines.map((l) => {
-              const left = Number(l.backordered);
-              return (
-                <tr key={l.lineNo}>
-                  <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{l.sku}</td>
-                  <td className="px-3 py-2">{l.description}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{Number(l.ordered)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{Number(l.shipped)}</td>
-                  <td
-                    className={`px-3 py-2 text-right tabular-nums ${left > 0 && remainingId !== "order-detail.remaining.open" ? "font-medium text-amber-800" : ""}`}
-                  >
-                    {left}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
       <p className="pt-3 text-right text-sm text-slate-600">
         {t("order-detail.orderValue", { lines: t("orders.lineCount", { count: lines.length }) })}{" "}
         <span className="font-medium text-slate-900">{f.money(value, currency)}</span>
