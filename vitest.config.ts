@@ -13,6 +13,7 @@ export default defineConfig({
     ],
     exclude: ["node_modules", "build", "tests/e2e/**", "tests/hardening/**"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/setup-api-answers.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

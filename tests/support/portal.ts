@@ -1,10 +1,12 @@
 // A real portal HTTP server for integration tests: the same Express app as `npm start`, with
 // Remix served by Vite in middleware mode (no build needed), on a random port.
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DbHandle } from "../../db/client";
 import { setDb } from "#app/server/db.server";
 import type { PluginOption } from "vite";
 import { createDevVite, createPortalApp } from "#app/server/http/app.server";
+import { tapApiAnswers } from "./api-answers";
 
 export interface TestPortal {
   url: string;
@@ -19,7 +21,11 @@ export async function startPortal(handle: DbHandle, opts: { plugins?: PluginOpti
   // A Vite server of its own when plugins are given, so planted holes never reach another portal.
   const vite = opts.plugins ? await createDevVite({ plugins: opts.plugins }) : undefined;
   const portal = await createPortalApp(handle, { dev: true, vite });
-  const server = portal.app.listen(0, "127.0.0.1");
+  // Every /api/v1 answer is checked against the OpenAPI document (tests/support/api-answers.ts).
+  const server = createServer((req, res) => {
+    tapApiAnswers(req, res);
+    portal.app(req, res);
+  }).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
   return {

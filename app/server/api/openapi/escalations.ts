@@ -142,6 +142,9 @@ export const paths = {
         },
         "400": problem("Empty or oversized reply. Nothing was saved."),
         "401": problem("Not signed in and no valid embed token."),
+        "403": problem(
+          "A cookie-authenticated write from another origin (or a cross-site fetch): the same-origin rule refuses it.",
+        ),
         "404": problem("No such escalation in the caller's account."),
         "409": problem("The escalation is closed; reopen it first."),
       },

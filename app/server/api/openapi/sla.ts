@@ -157,6 +157,7 @@ export const schemas = {
       },
       orders: {
         type: "object",
+        required: ["promised", "measured", "href", "measuredHref"],
         properties: {
           promised: { type: "integer", description: "Orders promised in the period." },
           measured: { type: "integer", description: "Of those, measured orders." },
@@ -197,6 +198,22 @@ export const schemas = {
           "Oldest first: for a week, the 12 fiscal weeks ending with it; otherwise the 12 fiscal periods ending with the selected period's last one.",
         items: {
           type: "object",
+          required: [
+            "id",
+            "label",
+            "granularity",
+            "start",
+            "end",
+            "measured",
+            "otif",
+            "onTime",
+            "inFull",
+            "fillRateUnits",
+            "fillRateLines",
+            "leadTime",
+            "otifMet",
+            "href",
+          ],
           properties: {
             id: { type: "string", example: "FY2026-P03" },
             label: { type: "string" },

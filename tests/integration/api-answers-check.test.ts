@@ -1,0 +1,62 @@
+// The suite-wide answer check (tests/support/api-answers.ts) can fail: a server that answers
+// /api/v1 with bodies the document does not describe — plain and gzip-compressed — is caught, with
+// the route and the mismatch named, while a documented answer and an event stream are not.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pendingMismatches, tapApiAnswers } from "../support/api-answers";
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    tapApiAnswers(req, res);
+    if (req.url === "/api/v1/orders?limit=abc") {
+      // The shape the issue found: `errors` as a list where the document says keyed by parameter.
+      res.writeHead(400, { "content-type": "application/problem+json" });
+      res.end(JSON.stringify({ title: "Bad Request", status: 400, detail: "x", errors: ["limit"] }));
+    } else if (req.url === "/api/v1/orders?gzip=1") {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(gzipSync(JSON.stringify({ data: "not a list" })));
+    } else if (req.url === "/api/v1/stream") {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(": hi\n\n");
+      res.end();
+    } else {
+      res.writeHead(401, { "content-type": "application/problem+json" });
+      res.end(JSON.stringify({ type: "about:blank", title: "Unauthorized", status: 401, detail: "Sign in." }));
+    }
+  }).listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+/** Takes what the tap recorded, so this file's own plants do not fail it. */
+const taken = () => pendingMismatches().splice(0);
+
+describe("the suite-wide check of API answers", () => {
+  it("names the route, status and mismatch of an undocumented problem body", async () => {
+    await (await fetch(`${base}/api/v1/orders?limit=abc`)).text();
+    const [found] = taken();
+    expect(found.mismatch).toMatch(/^GET \/api\/v1\/orders → 400: body does not match the document: /);
+    expect(found.mismatch).toContain("/errors must be object");
+    expect(found.test).toContain("undocumented problem body");
+  });
+
+  it("reads a gzip-compressed answer as the client does", async () => {
+    await (await fetch(`${base}/api/v1/orders?gzip=1`, { headers: { "accept-encoding": "gzip" } })).text();
+    expect(taken().map((m) => m.mismatch)).toEqual([
+      expect.stringMatching(/^GET \/api\/v1\/orders → 200: body does not match the document: .*\/data must be array/),
+    ]);
+  });
+
+  it("passes a documented answer and leaves event streams to their own tests", async () => {
+    await (await fetch(`${base}/api/v1/orders`)).text();
+    await (await fetch(`${base}/api/v1/stream`)).text();
+    expect(taken()).toEqual([]);
+  });
+});
