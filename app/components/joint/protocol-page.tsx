@@ -188,16 +188,16 @@ export function ProtocolPageView({
               return (
                 <tr key={s}>
                   <th scope="row">{s}</th>
-                  <td className="min-w-48">{x.definition}</td>
-                  <td className="tabular-nums">
+                  <td className="min-w-56">{x.definition}</td>
+                  <td className="whitespace-nowrap tabular-nums">
                     {f.duration(x.firstResponseMinutes)}
                     <span className="block text-xs text-slate-500">
                       {t("joint.protocol.clock", { twentyFourSeven: String(x.twentyFourSeven) })}
                     </span>
                   </td>
-                  <td className="tabular-nums">{f.duration(x.resolutionMinutes)}</td>
+                  <td className="whitespace-nowrap tabular-nums">{f.duration(x.resolutionMinutes)}</td>
                   {RAISED_LEVELS.map((l) => (
-                    <td key={l} className="tabular-nums">
+                    <td key={l} className="whitespace-nowrap tabular-nums">
                       {f.duration(x.levelAfterMinutes[l])}
                     </td>
                   ))}
@@ -223,12 +223,14 @@ export function ProtocolPageView({
             >
               {terms.contacts.map((c, i) => (
                 <tr key={i}>
-                  <td>{levelLabel(t, c.level)}</td>
-                  <td>{side(c.side)}</td>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.role}</td>
-                  <td className="break-words">{c.businessHours}</td>
-                  <td className="break-words">{c.outOfHours || t("joint.protocol.contacts.notReachable")}</td>
+                  <td className="whitespace-nowrap">{levelLabel(t, c.level)}</td>
+                  <td className="whitespace-nowrap">{side(c.side)}</td>
+                  <th scope="row" className="min-w-36">
+                    {c.name}
+                  </th>
+                  <td className="min-w-28">{c.role}</td>
+                  <td className="whitespace-nowrap">{c.businessHours}</td>
+                  <td className="whitespace-nowrap">{c.outOfHours || t("joint.protocol.contacts.notReachable")}</td>
                 </tr>
               ))}
             </Table>
@@ -266,9 +268,9 @@ export function ProtocolPageView({
                   <th scope="row" className="tabular-nums">
                     {v.version}
                   </th>
-                  <td>{t("joint.protocol.status", { status: v.status })}</td>
-                  <td>{byLine(t, f, v.proposedByName, v.proposedSide, v.proposedAt, account)}</td>
-                  <td>{byLine(t, f, v.decidedByName, v.decidedSide, v.decidedAt, account)}</td>
+                  <td className="min-w-32">{t("joint.protocol.status", { status: v.status })}</td>
+                  <td className="min-w-48">{byLine(t, f, v.proposedByName, v.proposedSide, v.proposedAt, account)}</td>
+                  <td className="min-w-48">{byLine(t, f, v.decidedByName, v.decidedSide, v.decidedAt, account)}</td>
                 </tr>
               ))}
             </Table>
