@@ -2,6 +2,7 @@
 // exceptions and lateness that follow each customer's service profile.
 import { Temporal } from "temporal-polyfill";
 import type { OrderEventType, OrderPriority, OrderStatus } from "../schema/orders";
+import { isStatus } from "#app/domain/orders/statuses";
 import { DEFAULT_BACKORDER_RATE, type ServiceAtMoment, type TenantProfile } from "./demo-tenants";
 import type { Rng } from "./random";
 
@@ -75,6 +76,12 @@ const HOLD_REASONS = [
   "Quality inspection hold",
 ];
 const EXCEPTIONS = ["Damaged in transit — re-packed at hub", "Delivery address not accessible", "Customs inspection"];
+const DAMAGE = ["Pallet crushed, 3 cartons damaged", "Water damage to outer packaging", "Forklift damage at the dock"];
+const DOCUMENT_ERRORS = [
+  "Commercial invoice missing from the shipment",
+  "Packing list does not match the delivery",
+  "Wrong PO number on the delivery note",
+];
 const INTERNAL_NOTES = [
   "Margin below floor — approved by sales director",
   "Expedite cost absorbed by us",
@@ -205,7 +212,15 @@ function buildOrder(
     events.push({
       tenantId,
       orderId: id,
-      source: ["received", "confirmed", "cancelled", "on_hold", "eta_changed"].includes(type)
+      source: [
+        "received",
+        "confirmed",
+        "cancelled",
+        "on_hold",
+        "eta_changed",
+        "claim_filed",
+        "document_error",
+      ].includes(type)
         ? "erp"
         : ["allocated", "backordered", "picked", "packed"].includes(type)
           ? "wms"
@@ -279,6 +294,14 @@ function buildOrder(
   }
   add("out_for_delivery", deliverAt.subtract(hours(1 + rng.next() * 3)), {}, site.city);
   add("delivered", deliverAt, { signedBy: "Receiving dock" }, site.city);
+  // What spoils a perfect order after delivery: damaged goods (often followed by a claim), or an
+  // error in the documents found at goods receipt.
+  if (rng.chance(0.015)) {
+    add("damaged", deliverAt.add(hours(1 + rng.next() * 3)), { reason: rng.pick(DAMAGE) }, site.city);
+    if (rng.chance(0.6)) add("claim_filed", deliverAt.add(hours(20 + rng.next() * 30)), { reason: "Carrier claim" });
+  }
+  if (rng.chance(0.01))
+    add("document_error", deliverAt.add(hours(2 + rng.next() * 6)), { reason: rng.pick(DOCUMENT_ERRORS) });
 
   shipments.push({
     tenantId,
@@ -297,7 +320,7 @@ function buildOrder(
   function finish(): GeneratedOrder {
     // Keep only what has happened by `now`; the rest is the future.
     const past = events.filter((e) => e.occurredAt.getTime() <= now.epochMilliseconds);
-    const statusEvents = past.filter((e) => e.type !== "eta_changed" && e.type !== "note");
+    const statusEvents = past.filter((e) => isStatus(e.type));
     const last = statusEvents[statusEvents.length - 1];
     const status = last.type as OrderStatus;
     const shippedEvent = past.find((e) => e.type === "shipped");

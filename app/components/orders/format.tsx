@@ -26,6 +26,9 @@ const EVENT_KEYS: Record<string, MessageId> = {
   ...STATUS_KEYS,
   eta_changed: "orders.event.eta_changed",
   note: "orders.event.note",
+  damaged: "orders.event.damaged",
+  claim_filed: "orders.event.claim_filed",
+  document_error: "orders.event.document_error",
 };
 
 /** A status's label; an unknown value from data shows as it is. */

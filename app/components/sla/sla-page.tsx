@@ -20,6 +20,7 @@ import { useFormat, useT, type TFunction } from "#app/i18n/react";
 import type { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard, TrendPoint } from "#app/server/sla/scorecard.server";
 import { MissBreakdown } from "./miss-breakdown";
+import { PerfectOrder } from "./perfect-order";
 import { ScorecardDownload } from "./scorecard-download";
 import { Sparkline, TrendChart } from "./trend-chart";
 
@@ -452,6 +453,7 @@ export function SlaPage() {
 
       <MissBreakdown sc={sc} />
       <Trend sc={sc} />
+      <PerfectOrder sc={sc} />
       <SiteTable sc={sc} />
       <ScorecardDownload choices={page.choices} siteParam={page.siteParam} />
 

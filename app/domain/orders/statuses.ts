@@ -21,7 +21,14 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_PRIORITIES = ["standard", "expedited", "critical"] as const;
 export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
 
-export const ORDER_EVENT_TYPES = [...ORDER_STATUSES, "eta_changed", "note"] as const;
+/**
+ * Events that do not change the status: a new delivery estimate, a note, and what spoils a
+ * perfect order — goods damaged (or a claim filed for them) and an error in the order's documents.
+ */
+export const PERFECT_ORDER_FAILURES = ["damaged", "claim_filed", "document_error"] as const;
+export type PerfectOrderFailure = (typeof PERFECT_ORDER_FAILURES)[number];
+
+export const ORDER_EVENT_TYPES = [...ORDER_STATUSES, "eta_changed", "note", ...PERFECT_ORDER_FAILURES] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
 const STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);

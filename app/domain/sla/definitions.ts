@@ -87,6 +87,10 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
 };
 
+/** Perfect order %: shown beside the KPIs per fiscal period (no contracted target yet). */
+export const PERFECT_ORDER_DEFINITION =
+  "Perfect order: the share of measured orders that were on time, in full, undamaged and with correct documents. An order is damaged when a damaged or claim_filed event was received for it, and its documents are wrong when a document_error event was; an order without such events is perfect when it is OTIF. Decided per order, shown to two decimals, rounded half up.";
+
 /** A KPI figure against its target; null figure (nothing measured) has no verdict. */
 export function kpiMet(kpi: KpiId, value: number | null, target: number): boolean | null {
   if (value === null) return null;

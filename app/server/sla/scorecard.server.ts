@@ -9,6 +9,7 @@ import {
   KPI_DEFINITIONS,
   KPI_IDS,
   MEASURED_RULE,
+  PERFECT_ORDER_DEFINITION,
   PERIOD_RULE,
   ROUNDING_RULE,
   kpiMet,
@@ -16,6 +17,7 @@ import {
   type KpiId,
 } from "#app/domain/sla/definitions";
 import type { Granularity, PeriodSelection } from "#app/domain/sla/periods";
+import { PERFECT_ORDER_FAILURES } from "#app/domain/orders/statuses";
 import { targetFor, type SlaTargets } from "#app/domain/sla/targets";
 import type { TenantSummary } from "#app/server/auth/guards.server";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
@@ -68,6 +70,19 @@ export interface Aggregate {
   leadTimeOver: number;
 }
 
+/** Perfect order % of a period: measured orders OTIF with no damage, claim or document error. */
+export interface PerfectOrderResult {
+  /** Percent (0-100) to two decimals; null when nothing was measured. */
+  value: number | null;
+  perfect: number;
+  measured: number;
+  /** Measured orders with a damaged or claim_filed event. */
+  damaged: number;
+  /** Measured orders with a document_error event. */
+  documentErrors: number;
+  definition: string;
+}
+
 export interface SiteRow {
   siteId: string;
   code: string;
@@ -93,6 +108,8 @@ export interface TrendPoint {
   /** Average lead time, business hours. */
   leadTime: number | null;
   otifMet: boolean | null;
+  /** Perfect order %, see Scorecard.perfectOrder. */
+  perfectOrder: number | null;
   href: string;
 }
 
@@ -115,6 +132,7 @@ export interface Scorecard {
   trend: TrendPoint[];
   /** Why the period's measured orders missed: by reason, lateness, site, carrier and priority. */
   misses: MissBreakdown;
+  perfectOrder: PerfectOrderResult;
   rules: { period: string; measured: string; rounding: string; tolerance: string };
 }
 
@@ -137,6 +155,37 @@ export const AGG = {
   leadTimeOrders: sql<number>`count(${orders.leadTimeMinutes}) filter (where ${orders.measurable})::int`,
   leadTimeMinutesSum: sql<string>`coalesce(sum(${orders.leadTimeMinutes}) filter (where ${orders.measurable}), 0)::text`,
 };
+
+/** A measured order had an event of one of these types (the order is `orders` of the query). */
+function hadEvent(types: readonly string[]): SQL {
+  return sql`exists (select 1 from order_events e where e.tenant_id = ${orders.tenantId}
+    and e.order_id = ${orders.id} and e.type in (${sql.join(
+      types.map((t) => sql`${t}`),
+      sql`, `,
+    )}))`;
+}
+
+/** The sums perfect order % is made of (beside AGG, in the scorecard's one grouped query). */
+export const PERFECT_AGG = {
+  perfect: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.otif} and not ${hadEvent(PERFECT_ORDER_FAILURES)})::int`,
+  damaged: sql<number>`count(*) filter (where ${orders.measurable} and ${hadEvent(["damaged", "claim_filed"])})::int`,
+  documentErrors: sql<number>`count(*) filter (where ${orders.measurable} and ${hadEvent(["document_error"])})::int`,
+};
+
+/** Perfect order % of some groups of the scorecard query. */
+function perfectOf(rows: readonly { measured: number; perfect: number; damaged: number; documentErrors: number }[]) {
+  const n = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + Number(f(r)), 0);
+  const measured = n((r) => r.measured);
+  const perfect = n((r) => r.perfect);
+  return {
+    value: pct(perfect, measured),
+    perfect,
+    measured,
+    damaged: n((r) => r.damaged),
+    documentErrors: n((r) => r.documentErrors),
+    definition: PERFECT_ORDER_DEFINITION,
+  };
+}
 
 export function leadOverExpr(minutes: number) {
   return sql<number>`count(*) filter (where ${orders.measurable} and ${orders.leadTimeMinutes} > ${minutes})::int`;
@@ -295,6 +344,7 @@ export async function buildScorecard(
         fp: orders.fiscalPeriod,
         fw: orders.fiscalWeek,
         ...select,
+        ...PERFECT_AGG,
       })
       .from(orders)
       .where(and(eq(orders.tenantId, tenant.id), or(fiscalCondition(period.key), inTrendSql), ...siteCond))
@@ -332,9 +382,10 @@ export async function buildScorecard(
       });
 
     const trend: TrendPoint[] = slots.map((s) => {
-      const a = sum(
-        groups.filter((g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index),
+      const inSlot = groups.filter(
+        (g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index,
       );
+      const a = sum(inSlot);
       const otif = pct(a.otif, a.measured);
       return {
         id: s.id,
@@ -350,6 +401,7 @@ export async function buildScorecard(
         fillRateLines: pct(a.linesFilled, a.linesOrdered),
         leadTime: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
         otifMet: kpiMet("otif", otif, targets.otifPct),
+        perfectOrder: perfectOf(inSlot).value,
         href: drillDownHref({
           fiscal: { granularity: s.granularity, fiscalYear: s.fiscalYear, index: s.index },
           site: site?.id,
@@ -415,6 +467,7 @@ export async function buildScorecard(
         sites: siteRows,
         trend,
         misses,
+        perfectOrder: perfectOf(selected),
         rules: {
           period: PERIOD_RULE,
           measured: MEASURED_RULE,

@@ -100,7 +100,19 @@ export const schemas = {
   },
   SlaScorecard: {
     type: "object",
-    required: ["tenant", "period", "calendar", "targets", "orders", "kpis", "sites", "trend", "misses", "rules"],
+    required: [
+      "tenant",
+      "period",
+      "calendar",
+      "targets",
+      "orders",
+      "kpis",
+      "sites",
+      "trend",
+      "misses",
+      "perfectOrder",
+      "rules",
+    ],
     properties: {
       tenant: {
         type: "object",
@@ -228,11 +240,26 @@ export const schemas = {
             fillRateLines: nullableNumber,
             leadTime: { ...nullableNumber, description: "Average lead time, business hours." },
             otifMet: { type: ["boolean", "null"] },
+            perfectOrder: { ...nullableNumber, description: "Perfect order %, as in `perfectOrder.value`." },
             href: { type: "string" },
           },
         },
       },
       misses: ref("SlaMissBreakdown"),
+      perfectOrder: {
+        type: "object",
+        required: ["value", "perfect", "measured", "damaged", "documentErrors", "definition"],
+        description:
+          "Perfect order % of the period: measured orders on time, in full, undamaged and with correct documents. Damage and documentation errors come from `damaged`, `claim_filed` and `document_error` events (POST /api/v1/ingest/events); an order without them is perfect when it is OTIF.",
+        properties: {
+          value: { ...nullableNumber, description: "Percent, two decimals; null when nothing was measured." },
+          perfect: { type: "integer", description: "Measured orders that were perfect." },
+          measured: { type: "integer" },
+          damaged: { type: "integer", description: "Measured orders with a `damaged` or `claim_filed` event." },
+          documentErrors: { type: "integer", description: "Measured orders with a `document_error` event." },
+          definition: { type: "string" },
+        },
+      },
       rules: {
         type: "object",
         required: ["period", "measured", "rounding", "tolerance"],

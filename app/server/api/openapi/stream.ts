@@ -54,7 +54,10 @@ export const schemas = {
       seq: { type: "integer", description: "Also the message `id`." },
       orderId: { type: "string", format: "uuid" },
       orderNumber: { type: "string" },
-      type: { type: "string", description: "The event type (a status, `eta_changed` or `note`)." },
+      type: {
+        type: "string",
+        description: "The event type (a status, `eta_changed`, `note`, `damaged`, `claim_filed` or `document_error`).",
+      },
       status: { type: "string", description: "The order's current status." },
       occurredAt: { type: "string", format: "date-time" },
     },

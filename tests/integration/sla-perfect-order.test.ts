@@ -1,0 +1,140 @@
+// Perfect order % from ingested events, over real HTTP on both databases: orders and their
+// damage, claim and documentation-error events go in through the ingestion API (a repeated event
+// is `unchanged`), and the scorecard of the fiscal period they are promised in counts, by hand,
+// which measured orders were perfect (on time, in full, undamaged, documents correct).
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
+import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import { setDb } from "#app/server/db.server";
+import type { Scorecard } from "#app/server/sla/scorecard.server";
+import { createTestDb, describeEachDb, type TestDb } from "../support/db";
+import { Browser, startPortal, type TestPortal } from "../support/portal";
+
+process.env.SIGHTLINE_SIMULATE = "off";
+process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
+
+const acme = DEMO_TENANTS[0];
+const KEY = demoIngestSecret(acme.slug);
+// Acme's 4-4-5 year FY2025 starts Sunday 29 Dec 2024: P03 is 23 Feb - 29 Mar 2025, before any
+// demo order (the demo's orders span the last 18 months).
+const PERIOD = "FY2025-P03";
+
+await describeEachDb("perfect order", (kind) => {
+  let handle: TestDb;
+  let portal: TestPortal;
+  let n = 0;
+
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+    await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+    setDb(handle);
+    portal = await startPortal(handle);
+  }, 180_000);
+  afterAll(async () => {
+    await portal?.close();
+    await handle?.close();
+  });
+
+  async function ingest(path: "orders" | "events", items: unknown[]) {
+    const res = await fetch(`${portal.url}/api/v1/ingest/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ items }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return ((await res.json()) as { results: { status: string }[] }).results.map((r) => r.status);
+  }
+
+  /** An Acme order promised on 21 Mar 2025, delivered on `deliveredOn` (null: not delivered), in full. */
+  function order(externalId: string, deliveredOn: string | null) {
+    return {
+      source: "erp",
+      externalId,
+      version: 1,
+      orderNumber: externalId,
+      siteCode: acme.sites[0].code,
+      status: deliveredOn ? "delivered" : "shipped",
+      orderedAt: "2025-03-10T14:00:00Z",
+      statusAt: deliveredOn ? `${deliveredOn}T16:00:00Z` : "2025-03-14T16:00:00Z",
+      requestedDate: "2025-03-21",
+      promisedDate: "2025-03-21",
+      lines: [{ lineNo: 1, sku: "BRG-6204-2RS", description: "Bearing", qtyOrdered: 10, qtyShipped: 10, unitPrice: 5 }],
+      shipments: [
+        {
+          externalId: `${externalId}-S1`,
+          carrier: "UPS",
+          status: deliveredOn ? "delivered" : "in_transit",
+          shippedAt: "2025-03-14T16:00:00Z",
+          deliveredAt: deliveredOn ? `${deliveredOn}T16:00:00Z` : null,
+        },
+      ],
+    };
+  }
+
+  function event(orderExternalId: string, type: string, eventId = `${orderExternalId}-${type}-${++n}`) {
+    return {
+      source: "wms",
+      eventId,
+      orderSource: "erp",
+      orderExternalId,
+      type,
+      occurredAt: "2025-03-21T18:00:00Z",
+      detail: { reason: "reported at goods receipt" },
+    };
+  }
+
+  it("counts a measured order as perfect only when it is OTIF with no damage, claim or document error, by hand", async () => {
+    const id = (x: string) => `PERFECT-${kind}-${x}`;
+    await ingest("orders", [
+      order(id("A"), "2025-03-20"), // OTIF, no events: perfect
+      order(id("B"), "2025-03-20"), // OTIF, damaged
+      order(id("C"), "2025-03-21"), // OTIF, documentation error
+      order(id("D"), "2025-03-19"), // OTIF, claim filed (sent twice)
+      order(id("E"), "2025-03-25"), // late: not OTIF, so not perfect
+      order(id("F"), "2025-03-18"), // OTIF with a note: perfect
+      order(id("G"), null), // not delivered (damaged on the way): not measured
+    ]);
+    const claim = event(id("D"), "claim_filed");
+    expect(
+      await ingest("events", [
+        event(id("B"), "damaged"),
+        event(id("C"), "document_error"),
+        claim,
+        event(id("F"), "note"),
+        event(id("G"), "damaged"),
+      ]),
+    ).toEqual(["created", "created", "created", "created", "created"]);
+    // The same event again is idempotent, and does not change the order's status.
+    expect(await ingest("events", [claim])).toEqual(["unchanged"]);
+
+    const viewer = new Browser(portal.url, "198.51.100.77");
+    expect((await viewer.signIn("viewer@acme.example")).status).toBe(302);
+    const res = await viewer.get(`/api/v1/sla/scorecard?period=${PERIOD}`);
+    expect(res.status).toBe(200);
+    const sc = ((await res.json()) as { data: Scorecard }).data;
+    expect(sc.orders.measured).toBe(6);
+    expect(sc.kpis.find((k) => k.id === "otif")?.numerator).toBe(5);
+    // 2 perfect (A, F) of 6 measured = 33.33%; damaged or claimed: B, D; document errors: C.
+    expect(sc.perfectOrder).toMatchObject({ value: 33.33, perfect: 2, measured: 6, damaged: 2, documentErrors: 1 });
+    expect(sc.perfectOrder.definition).toContain("on time, in full, undamaged and with correct documents");
+    expect(sc.trend.find((p) => p.id === PERIOD)?.perfectOrder).toBe(33.33);
+
+    // The order keeps its status; the event shows on its timeline in the viewer's words.
+    const detail = await viewer.get(`/api/v1/orders?q=${id("D")}`);
+    expect(((await detail.json()) as { data: { status: string }[] }).data.map((o) => o.status)).toEqual(["delivered"]);
+    const page = await (await viewer.get(`/sla?period=${PERIOD}`)).text();
+    expect(page).toContain('data-testid="perfect-order"');
+    expect(page).toContain("2 of 6 measured orders in");
+  });
+
+  it("refuses an unknown event type with a 4xx that names the accepted ones", async () => {
+    const res = await fetch(`${portal.url}/api/v1/ingest/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ items: [event("PERFECT-none", "damage")] }),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await res.text()).toContain("damaged");
+  });
+});
