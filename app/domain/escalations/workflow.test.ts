@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   acknowledgesOnReply,
+  ACTIVE_STATUSES,
   checkTransition,
   ESCALATION_STATUSES,
+  FINISHED_STATUSES,
+  isTerminal,
   nextStatuses,
   type EscalationStatus,
 } from "./workflow";
@@ -121,5 +124,12 @@ describe("acknowledging on the first public reply", () => {
 
   it("does not move an escalation that is already past open", () => {
     expect(acknowledgesOnReply({ ...base, status: "in_progress" })).toBe(false);
+  });
+});
+
+describe("active and finished statuses", () => {
+  it("split every status into exactly one of the two, finished being the terminal ones", () => {
+    expect([...ACTIVE_STATUSES, ...FINISHED_STATUSES].sort()).toEqual([...ESCALATION_STATUSES].sort());
+    expect(ESCALATION_STATUSES.filter(isTerminal)).toEqual([...FINISHED_STATUSES]);
   });
 });

@@ -12,6 +12,17 @@ export const ESCALATION_STATUSES = [
 ] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
+/** Still being worked on: a second escalation about the same order is a duplicate, clocks run. */
+export const ACTIVE_STATUSES = [
+  "open",
+  "acknowledged",
+  "in_progress",
+  "awaiting_customer",
+] as const satisfies readonly EscalationStatus[];
+
+/** The work is done (a resolved or closed escalation may still be reopened within its window). */
+export const FINISHED_STATUSES = ["resolved", "closed"] as const satisfies readonly EscalationStatus[];
+
 export const ESCALATION_SEVERITIES = ["P1", "P2", "P3", "P4"] as const;
 export type Severity = (typeof ESCALATION_SEVERITIES)[number];
 
@@ -179,7 +190,7 @@ export const TRANSITION_ACTIONS: Record<TransitionKind, string> = {
 };
 
 export function isTerminal(status: EscalationStatus): boolean {
-  return status === "resolved" || status === "closed";
+  return (FINISHED_STATUSES as readonly EscalationStatus[]).includes(status);
 }
 
 /**

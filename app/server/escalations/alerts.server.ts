@@ -8,7 +8,7 @@ import type { DbHandle } from "../../../db/client";
 import { escalationAlerts, escalations, tenants, type StoredPause } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { formatMinutes } from "#app/domain/escalations/sla";
-import type { EscalationStatus, Severity } from "#app/domain/escalations/workflow";
+import { ACTIVE_STATUSES, type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
 import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
@@ -49,7 +49,7 @@ export async function runEscalationChecks(handle: DbHandle, now = new Date()): P
   const active = await handle.db
     .selectDistinct({ tenantId: escalations.tenantId })
     .from(escalations)
-    .where(inArray(escalations.status, ["open", "acknowledged", "in_progress", "awaiting_customer"]));
+    .where(inArray(escalations.status, [...ACTIVE_STATUSES]));
   const leads = new Map<string, string[]>();
   for (const { tenantId } of active) {
     leads.set(
@@ -91,7 +91,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
     })
     .from(escalations)
     .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
-    .where(inArray(escalations.status, ["open", "acknowledged", "in_progress", "awaiting_customer"]));
+    .where(inArray(escalations.status, [...ACTIVE_STATUSES]));
   const ctxCache = new Map<string, SlaContext>();
   let created = 0;
   for (const r of rows) {

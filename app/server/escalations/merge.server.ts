@@ -1,6 +1,7 @@
 // Merging a duplicate escalation into another one of the same account. The duplicate closes (its
 // clocks stop, as on resolve) with a link to the one that carries on; both conversations stay where
 // they were, and each gets a public note so the customer can follow the thread.
+import { isTerminal } from "#app/domain/escalations/workflow";
 import { EscalationError, type EscalationActor } from "./actor.server";
 import { escalationComments } from "../../../db/schema/index";
 import { withTenant } from "../tenant-db.server";
@@ -8,8 +9,6 @@ import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { customerNotice } from "./recipients.server";
 import { audit, loadRow, ref, staffRef } from "./row.server";
 import { saveChanges } from "./workflow.server";
-
-const FINISHED = new Set(["resolved", "closed"]);
 
 export async function mergeEscalation(actor: EscalationActor, duplicateId: string, intoId: string): Promise<void> {
   if (actor.kind !== "staff") throw new EscalationError(403, "Only support staff can merge escalations.");
@@ -27,10 +26,10 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
       );
     }
     if (dup.mergedIntoId) throw new EscalationError(409, `${staffRef(dup)} was already merged.`);
-    if (FINISHED.has(dup.status)) {
+    if (isTerminal(dup.status)) {
       throw new EscalationError(409, `${staffRef(dup)} is already ${dup.status}; only open escalations are merged.`);
     }
-    if (FINISHED.has(into.status) || into.mergedIntoId) {
+    if (isTerminal(into.status) || into.mergedIntoId) {
       throw new EscalationError(409, `${staffRef(into)} is finished; merge into an escalation that is still open.`);
     }
     const pauses = dup.slaPauses.some((p) => p.end === null)

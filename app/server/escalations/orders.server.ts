@@ -1,6 +1,6 @@
 // Escalations seen from an order: the order page's links, prefilling the form, and the at-risk
 // orders the new-escalation page offers.
-import { type EscalationStatus } from "#app/domain/escalations/workflow";
+import { ACTIVE_STATUSES, type EscalationStatus } from "#app/domain/escalations/workflow";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { escalations, orders } from "../../../db/schema/index";
 import { withTenant, type TenantContext } from "../tenant-db.server";
@@ -16,12 +16,7 @@ export async function escalationsForOrder(
     tx
       .select({ id: escalations.id, number: escalations.number, status: escalations.status })
       .from(escalations)
-      .where(
-        and(
-          eq(escalations.orderId, orderId),
-          inArray(escalations.status, ["open", "acknowledged", "in_progress", "awaiting_customer", "resolved"]),
-        ),
-      )
+      .where(and(eq(escalations.orderId, orderId), inArray(escalations.status, [...ACTIVE_STATUSES, "resolved"])))
       .orderBy(desc(escalations.createdAt)),
   );
 }
@@ -90,9 +85,6 @@ export async function atRiskOrders(
   });
 }
 
-/** Escalation states in which a second escalation about the same order is a duplicate. */
-const STILL_OPEN = ["open", "acknowledged", "in_progress", "awaiting_customer"] as const;
-
 /**
  * Open escalations about one order, other than `exceptId`: the duplicate warning on the raise form
  * and the merge offer on the staff page. RLS keeps it to the caller's tenant (or staff's accounts);
@@ -119,7 +111,7 @@ export async function openEscalationsForOrder(
         and(
           eq(escalations.tenantId, tenantId),
           eq(escalations.orderId, orderId),
-          inArray(escalations.status, [...STILL_OPEN]),
+          inArray(escalations.status, [...ACTIVE_STATUSES]),
         ),
       )
       .orderBy(asc(escalations.number)),
