@@ -1,0 +1,48 @@
+// The co-developed escalation protocol in real Chromium, from both sides: the Acme admin accepts
+// Sightline's pending proposal (the demo's version 3) after reading its changes, then proposes a
+// change of their own, which stays a proposal until the support lead, in the Acme account,
+// accepts it. The viewer reads but cannot accept.
+import { expect, test } from "@playwright/test";
+import { contextAs } from "./support";
+
+test("either side proposes, and a change takes effect only when the other side accepts it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await (await contextAs(browser, "customerAdmin")).newPage();
+  await admin.goto("/protocol");
+  await expect(admin.getByText("Version 2, in effect since")).toBeVisible();
+  const pending = admin.getByTestId("pending-proposal");
+  await expect(pending.getByText("P1: to Account executive after 4 h → 3 h")).toBeVisible();
+  await expect(pending.getByText("Fill-rate floor: 95% → 96%")).toBeVisible();
+
+  const viewer = await (await contextAs(browser, "viewer")).newPage();
+  await viewer.goto("/protocol");
+  await expect(viewer.getByText("Your account's admins accept or decline proposals.")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Accept version 3" })).toHaveCount(0);
+
+  await admin.getByRole("button", { name: "Accept version 3" }).click();
+  await expect(admin.getByText(/^Accepted: this version is now the protocol in effect/)).toBeVisible();
+  await expect(admin.getByText("Version 3, in effect since")).toBeVisible();
+
+  // The admin's own proposal: a tighter P2 resolution and their words for P4.
+  const p2 = admin.getByRole("group", { name: "P2", exact: true });
+  await p2.getByLabel("Resolution (hours)").fill("5");
+  await admin.getByLabel("P4: what it means").fill("A question or a document; answer within the week.");
+  await admin.getByLabel("Why this change (shown to the other side)").fill("P2 hurts our customers most.");
+  await admin.getByRole("button", { name: "Send proposal" }).click();
+  await expect(admin.getByText("Your proposal was sent.", { exact: false })).toBeVisible();
+  await expect(admin.getByText("Version 3, in effect since")).toBeVisible();
+  await expect(pending.getByText("P2: resolution 6 h → 5 h")).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Accept version 4" })).toHaveCount(0);
+
+  const lead = await (await contextAs(browser, "lead")).newPage();
+  await lead.goto("/protocol");
+  const theirs = lead.getByTestId("pending-proposal");
+  await expect(theirs.getByText("Why: P2 hurts our customers most.")).toBeVisible();
+  await expect(theirs.getByText("P2: resolution 6 h → 5 h")).toBeVisible();
+  await lead.getByRole("button", { name: "Accept version 4" }).click();
+  await expect(lead.getByText("Version 4, in effect since")).toBeVisible();
+
+  await admin.reload();
+  await expect(admin.getByText("Version 4, in effect since")).toBeVisible();
+  await expect(admin.getByRole("row", { name: /P4 A question or a document; answer within the week\./ })).toBeVisible();
+});
