@@ -23,6 +23,7 @@ const CATALOGUE_ONLY = [
   "app/routes/staff.queue.$id.tsx",
   "app/components/escalations/shared.tsx",
   "app/components/escalations/detail.tsx",
+  "app/components/escalations/history.tsx",
   "app/components/escalations/customer-detail-page.tsx",
   "app/components/escalations/staff-detail-page.tsx",
   "app/components/escalations/new-page.tsx",

@@ -384,7 +384,8 @@ await describeEachDb("escalation protocol levels", (kind) => {
   it("shows the customer the move in the escalation's timeline and when the next level comes", async () => {
     const admin = await new Client(portal.url, "198.51.100.200").signIn("admin@nordwind.example");
     const page = await (await admin.get(`/escalations/${id}`)).text();
-    expect(page).toContain("Moved up to the support lead level (protocol version 10)");
+    // In Nordwind's language, as the rest of the page.
+    expect(page).toContain("Hochgestuft zu: Support-Leitung (Protokollversion 10)");
     const view = await getEscalationProtocol(
       {
         kind: "customer",

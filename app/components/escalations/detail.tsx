@@ -7,7 +7,8 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { EscalationDetail } from "#app/server/escalations/views.server";
 import { useT } from "#app/i18n/react";
 import { Alert, Button, Card, PageHeader } from "../ui";
-import { Conversation, History, SeverityBadge, SlaPanel, StatusBadge, TextAreaField } from "./shared";
+import { History } from "./history";
+import { Conversation, SeverityBadge, SlaPanel, StatusBadge, TextAreaField } from "./shared";
 
 type Audience = "customer" | "staff";
 

@@ -10,7 +10,7 @@ import {
   type Severity,
 } from "#app/domain/escalations/workflow";
 import type { SlaView, ClockView } from "#app/server/escalations/sla.server";
-import type { ApprovalView, CommentView, HistoryEntry } from "#app/server/escalations/views.server";
+import type { ApprovalView, CommentView } from "#app/server/escalations/views.server";
 import { Badge, cx, FieldError } from "../ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Formatter } from "#app/i18n/format";
@@ -192,24 +192,6 @@ export function Conversation({ comments, timeZone }: { comments: CommentView[]; 
             <time dateTime={c.createdAt}>{f.dateTime(c.createdAt)}</time>
           </p>
           <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{c.body}</p>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-export function History({ history, timeZone }: { history: HistoryEntry[]; timeZone: string }) {
-  const f = useFormat(timeZone);
-  const t = useT();
-  return (
-    <ol className="space-y-1 text-sm" aria-label={t("escalations.history.label")}>
-      {history.map((h, i) => (
-        <li key={`${h.at}-${i}`} className="flex flex-wrap gap-x-2 text-slate-700">
-          <time dateTime={h.at} className="text-slate-500">
-            {f.dateTime(h.at)}
-          </time>
-          <span>{h.summary}</span>
-          <span className="text-slate-500">— {h.actor}</span>
         </li>
       ))}
     </ol>

@@ -1,14 +1,8 @@
 // One escalation with its comments, exception requests, history and the moves the viewer may make.
 // Customers read through portal_customer, so internal notes never reach them (RLS, not this code).
 import { causeApplies } from "#app/domain/joint/root-causes";
-import { APPROVER_LABELS, canDecide, type ApproverRole } from "#app/domain/escalations/approval";
-import {
-  STATUS_TITLES,
-  TRANSITION_ACTIONS,
-  checkTransition,
-  nextStatuses,
-  type EscalationStatus,
-} from "#app/domain/escalations/workflow";
+import { canDecide, type ApproverRole } from "#app/domain/escalations/approval";
+import { TRANSITION_ACTIONS, checkTransition, nextStatuses } from "#app/domain/escalations/workflow";
 import { escalationKey } from "#app/domain/escalations/keys";
 import { and, asc, eq, or } from "drizzle-orm";
 import { auditLog, escalationApprovals, escalationComments, escalations } from "../../../db/schema/index";
@@ -17,7 +11,13 @@ import { type EscalationActor, REOPEN_WINDOW_DAYS } from "./actor.server";
 import { firstName } from "./people.server";
 import { loadRow, ref, tenantOf } from "./row.server";
 import { loadSlaContext } from "./sla.server";
-import { type ApprovalView, type EscalationDetail, type EscalationLink, summarize } from "./views.server";
+import {
+  type ApprovalView,
+  type EscalationDetail,
+  type EscalationLink,
+  type HistoryFacts,
+  summarize,
+} from "./views.server";
 
 const PUBLIC_HISTORY = new Set([
   "escalation.created",
@@ -33,47 +33,36 @@ const PUBLIC_HISTORY = new Set([
   "escalation.level_raised",
 ]);
 
-const LEVEL_TITLES: Record<string, string> = {
-  lead: "support lead",
-  account_executive: "account executive",
-  leadership: "leadership",
-};
-
 /** How an escalation is named to the viewer: ACME-12 for staff, the customer's own ESC-12 otherwise. */
 type Namer = (n: unknown) => string;
 
-function describeAudit(action: string, d: Record<string, unknown>, name: Namer): string {
+const text = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : String(v));
+
+/** The facts an entry's line needs, taken from its audit detail (customers get the customer-safe detail). */
+function historyFacts(action: string, d: Record<string, unknown>, name: Namer): HistoryFacts {
   switch (action) {
     case "escalation.created":
-      return `Raised as ${String(d.severity ?? "")}${d.orderNumber ? ` for order ${String(d.orderNumber)}` : ""}`;
+      return { severity: text(d.severity), orderNumber: text(d.orderNumber) };
     case "escalation.status_changed":
-      return `Status ${STATUS_TITLES[d.from as EscalationStatus] ?? String(d.from)} → ${STATUS_TITLES[d.to as EscalationStatus] ?? String(d.to)}`;
+      return { from: text(d.from), to: text(d.to) };
     case "escalation.assigned":
-      return d.assigneeFirstName ? `Assigned to ${String(d.assigneeFirstName)}` : "Unassigned";
-    case "escalation.reply_added":
-      return "Public reply";
-    case "escalation.note_added":
-      return "Internal note";
+      return { assignee: text(d.assigneeFirstName) };
     case "escalation.approval_requested":
-      return `Exception request waits for ${d.requiredRole === "support_agent" ? "the support team" : APPROVER_LABELS[d.requiredRole as ApproverRole]}`;
+      return { requiredRole: text(d.requiredRole) };
     case "escalation.approval_decided":
-      return `Exception request ${String(d.decision)}`;
+      return { decision: text(d.decision) };
     case "escalation.sla_paused":
-      return d.reason === "resolved" ? "SLA clock stopped (resolved)" : "SLA clock paused (waiting for the customer)";
-    case "escalation.sla_resumed":
-      return "SLA clock resumed";
+      return { reason: text(d.reason) };
     case "escalation.merged":
-      return `Closed as a duplicate of ${name(d.intoNumber)}`;
+      return { ref: name(d.intoNumber) };
     case "escalation.merged_here":
-      return `${name(d.fromNumber)} was merged into this escalation`;
-    case "escalation.summary_updated":
-      return "Internal summary updated";
+      return { ref: name(d.fromNumber) };
     case "escalation.level_raised":
-      return `Moved up to the ${LEVEL_TITLES[String(d.to)] ?? String(d.to)} level (protocol version ${String(d.version ?? "—")})`;
+      return { to: text(d.to), version: text(d.version) };
     case "escalation.root_cause_set":
-      return `Root cause: ${String(d.cause ?? "")}`;
+      return { cause: text(d.cause) };
     default:
-      return action.replace(/^escalation\./, "").replace(/_/g, " ");
+      return {};
   }
 }
 
@@ -201,9 +190,9 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
         .map((h) => ({
           at: h.at.toISOString(),
           // Customers see staff by first name and role (actor_public_label), as everywhere else.
-          actor: h.actor ?? "Support team",
+          actor: h.actor ?? null,
           action: h.action,
-          summary: describeAudit(h.action, h.detail, (n) =>
+          facts: historyFacts(h.action, h.detail, (n) =>
             staff ? escalationKey(row.shortCode, Number(n)) : ref(Number(n)),
           ),
         })),

@@ -35,11 +35,34 @@ export interface ApprovalView {
   canDecide: boolean;
 }
 
+/**
+ * The facts of one history entry that its line may show (a whitelist of the audit detail: codes
+ * and names, never ids), put into words in the viewer's language by the page
+ * (app/components/escalations/history-text.ts).
+ */
+export type HistoryFacts = Partial<
+  Record<
+    | "severity"
+    | "orderNumber"
+    | "from"
+    | "to"
+    | "assignee"
+    | "requiredRole"
+    | "decision"
+    | "reason"
+    | "ref"
+    | "version"
+    | "cause",
+    string
+  >
+>;
+
 export interface HistoryEntry {
   at: string;
-  actor: string;
+  /** Who acted; null when the entry names nobody (shown as the support team). */
+  actor: string | null;
   action: string;
-  summary: string;
+  facts: HistoryFacts;
 }
 
 export interface EscalationLink {
