@@ -55,6 +55,20 @@ const CATALOGUE_ONLY = [
   "app/routes/protocol.tsx",
   "app/components/joint/protocol-page.tsx",
   "app/components/joint/protocol-panel.tsx",
+  "app/routes/staff.satisfaction.tsx",
+  "app/routes/staff.recurring.tsx",
+  "app/components/joint/ratings-report.tsx",
+  "app/components/joint/recurring-report.tsx",
+  "app/components/joint/recurring-drill-note.tsx",
+  "app/components/joint/satisfaction-by-period.tsx",
+  "app/components/joint/rating-card.tsx",
+  "app/components/joint/root-cause-card.tsx",
+  "app/components/sla/trend-chart.tsx",
+  "app/components/sla/sla-page.tsx",
+  "app/components/sla/miss-breakdown.tsx",
+  "app/components/sla/scorecard-download.tsx",
+  "app/components/orders/drill-banner.tsx",
+  "app/components/calendar/calendar-view.tsx",
 ];
 
 /**

@@ -85,6 +85,18 @@ describe("the one formatter", () => {
     expect(createFormatter("de", "UTC").number(12345.67)).toBe("12.345,7");
   });
 
+  it("writes figures read side by side with a fixed number of decimals, in the locale's digits", () => {
+    expect(createFormatter("en", "UTC").fixed(92.3, 2)).toBe("92.30");
+    expect(createFormatter("de", "UTC").fixed(92.3, 2)).toBe("92,30");
+    expect(createFormatter("ja", "UTC").fixed(1234.5, 1)).toBe("1,234.5");
+  });
+
+  it("names months by their short name in each locale", () => {
+    expect([1, 5, 11].map((m) => createFormatter("en", "UTC").monthName(m))).toEqual(["Jan", "May", "Nov"]);
+    expect(createFormatter("de", "UTC").monthName(5)).toBe("Mai");
+    expect(createFormatter("ja", "UTC").monthName(11)).toBe("11月");
+  });
+
   it("shows a dash for missing or unreadable values instead of 'Invalid Date'", () => {
     const f = createFormatter("en", "UTC");
     expect([f.date(null), f.dateTime("not a date"), f.calendarDate(""), f.money(null, "EUR"), f.percent(NaN)]).toEqual([

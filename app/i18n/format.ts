@@ -111,6 +111,8 @@ export interface Formatter {
   weekdayDate(ymd: string | null | undefined): string;
   /** Two calendar dates as one range: "1–30 Nov 2026". */
   dateRange(startYmd: string, endYmd: string): string;
+  /** A month (1–12) by its short name: "Nov", "Nov.", "11月". */
+  monthName(month: number): string;
   /**
    * A wall-clock time in the formatter's zone without the zone ("09:00"): only where the zone is
    * stated once for a whole table of hours (working hours of a calendar).
@@ -132,6 +134,8 @@ export interface Formatter {
   /** Whole minutes as hours and minutes: "2 h 15 min", "45 min". */
   duration(minutes: number | null | undefined): string;
   number(value: number | null | undefined, maximumFractionDigits?: number): string;
+  /** A number with exactly this many decimals ("92.30", "92,30"): figures read side by side. */
+  fixed(value: number | null | undefined, fractionDigits: number): string;
   /** A ratio (0.923) as a percentage: "92.3%". */
   percent(ratio: number | null | undefined, maximumFractionDigits?: number): string;
   /** An amount in a currency: "€1,234.50", "1.234,50 €", "US$1,234.50". */
@@ -163,6 +167,9 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     weekdayDate(ymd) {
       const d = calendarDay(ymd);
       return d ? sameEverywhere(dtf(intl, { ...DATE, weekday: "short", timeZone: "UTC" }).format(d)) : EMPTY;
+    },
+    monthName(month) {
+      return dtf(intl, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
     },
     dateRange(startYmd, endYmd) {
       const a = calendarDay(startYmd);
@@ -222,6 +229,10 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     number(value, maximumFractionDigits = 1) {
       if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
       return sameEverywhere(nf(intl, { maximumFractionDigits }).format(value));
+    },
+    fixed(value, fractionDigits) {
+      if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
+      return nf(intl, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
     },
     percent(ratio, maximumFractionDigits = 1) {
       if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return EMPTY;

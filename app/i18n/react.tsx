@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import type { MessageId } from "./catalogue";
+import { fiscalLabel } from "./fiscal";
 import { createFormatter, INTL_LOCALE, type Formatter } from "./format";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import type { MessageValues } from "./translate";
@@ -81,4 +82,11 @@ export function useTMaybe(): (text: string | null | undefined) => string | null 
       text ? (text in intl.messages ? intl.formatMessage({ id: text as MessageId }) : text) : null,
     [intl],
   );
+}
+
+/** A calendar's period label ("FY2026 P11 (Nov)") in the viewer's language: "GJ2026 P11 (Nov)". */
+export function useFiscalLabel(): (label: string) => string {
+  const t = useT();
+  const f = useFormat();
+  return useCallback((label: string) => fiscalLabel(label, t, f), [t, f]);
 }

@@ -1,7 +1,7 @@
 // Locales end to end: each account's default language, the browser's language when signed out,
 // the same text on the server and after hydration.
-import { expect, test, type Page } from "@playwright/test";
-import { hydrationProblems, signInThroughForm } from "./support";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { hydrationProblems, PASSWORD, signInThroughForm } from "./support";
 
 /** Waits until Remix has hydrated, so a click is a client-side navigation (dev mode is slow). */
 export async function hydrated(page: Page): Promise<void> {
@@ -101,3 +101,138 @@ test("a German customer admin raises escalations and manages settings in German"
   expect(problems).toEqual([]);
   await page.context().close();
 });
+
+/** Signs a staff member in on a phone-sized screen and chooses a language in their profile. */
+async function staffSpeaking(browser: Browser, email: string, locale: "de" | "ja"): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await chooseLanguage(page, locale);
+  return page;
+}
+
+/** Saves a language in /profile ("" = back to the browser's); the page reloads in it. */
+async function chooseLanguage(page: Page, locale: "de" | "ja" | ""): Promise<void> {
+  await page.goto("/profile");
+  await page.locator('select[name="locale"]').selectOption(locale);
+  await page.locator('main button[type="submit"]').click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale || "en");
+}
+
+/** Long German words must wrap, never push the page sideways on a phone. */
+async function fitsThePhone(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+// English words of the staff pages' headings, labels and column names.
+const STAFF_ENGLISH =
+  /\b(Escalation queue|Find an escalation|More filters|Severity|Account|Assignee|Owner|Workload|Per owner|Per account|Breached|Breaching soon|Open|Keys|Created|Last used|First response|Resolution|Tier|Save)\b/;
+
+test("a lead who chose German, then Japanese, in the profile reads the queue, workload, satisfaction and recurring failures in it", async ({
+  browser,
+}) => {
+  const page = await staffSpeaking(browser, "lead@sightline.example", "de");
+  try {
+    await page.goto("/staff/queue");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Eskalations-Warteschlange");
+    await expect(page.getByLabel("Eskalation suchen")).toBeVisible();
+    await expect(page.getByText("Weitere Filter")).toBeVisible();
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+    await page.goto("/staff/workload");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Arbeitslast");
+    await expect(page.getByRole("heading", { name: "Je Bearbeiter", exact: true })).toHaveCount(2);
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+    await page.goto("/staff/satisfaction");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kundenzufriedenheit");
+    await fitsThePhone(page);
+    await page.goto("/staff/recurring");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wiederkehrende Fehler");
+    await fitsThePhone(page);
+
+    await chooseLanguage(page, "ja");
+    await page.goto("/staff/queue");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("エスカレーションキュー");
+    await expect(page.getByLabel("エスカレーションを検索")).toBeVisible();
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+    await page.goto("/staff/workload");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("作業量");
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+  } finally {
+    await chooseLanguage(page, "");
+    await page.context().close();
+  }
+});
+
+test("a platform admin who chose German manages escalation targets, SLA targets and ingest keys in German, errors included", async ({
+  browser,
+}) => {
+  const page = await staffSpeaking(browser, "ops@sightline.example", "de");
+  try {
+    await page.goto("/staff/queue/targets");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SLA-Ziele für Eskalationen");
+    const p1 = page.locator("section").filter({ has: page.getByRole("heading", { name: /^P1/ }) });
+    await p1.getByLabel("Erstreaktion (Stunden)").fill("viel");
+    await p1.getByRole("button", { name: "P1 speichern" }).click();
+    await expect(page.getByText(/^Geben Sie das Ziel für die Erstreaktion in Stunden an/)).toBeVisible();
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+
+    await page.goto("/staff/admin/targets");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SLA-Ziele");
+    await expect(page.getByRole("heading", { name: "Standardwerte je Stufe" })).toBeVisible();
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+
+    await page.goto("/staff/admin/ingest-keys");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ingest-API-Schlüssel");
+    await page.getByLabel("Kunde").selectOption({ index: 1 });
+    await page.getByLabel("Name", { exact: true }).fill("x");
+    await page.getByRole("button", { name: "Schlüssel erstellen" }).click();
+    await expect(
+      page.getByText("Benennen Sie den Schlüssel nach dem System, das ihn verwendet (mindestens 3 Zeichen)."),
+    ).toBeVisible();
+    expect((await labelTexts(page)).filter((t) => STAFF_ENGLISH.test(t))).toEqual([]);
+    await fitsThePhone(page);
+  } finally {
+    await chooseLanguage(page, "");
+    await page.context().close();
+  }
+});
+
+for (const [email, lang, year, point, table] of [
+  [
+    "admin@nordwind.example",
+    "de",
+    /^GJ\d{4}$/,
+    /^GJ\d{4} P\d{2} \(\S+\): \d+,\d{2} %, [\d.]+ Aufträge? gemessen, Ziel (erreicht|verfehlt)$/,
+    "Zahlen als Tabelle anzeigen",
+  ],
+  [
+    "admin@sakura.example",
+    "ja",
+    /^\d{4}年度$/,
+    /^\d{4}年度 P\d{2}（\d+月）：\d+\.\d{2}%、計測した注文 [\d,]+ 件、目標(達成|未達)$/,
+    "数値を表で表示",
+  ],
+] as const) {
+  test(`${email} reads fiscal periods and the OTIF trend in ${lang}`, async ({ browser }) => {
+    const page = await signInThroughForm(browser, email);
+    await page.goto("/sla?period=this-year");
+    await expect(page.locator("#period-heading")).toHaveText(year);
+    const chart = page.getByTestId("trend-chart");
+    await expect(chart.locator("svg:visible").getByTestId("trend-point").first()).toHaveAttribute("aria-label", point);
+    await expect(chart.getByText(table)).toBeVisible();
+    await page.context().close();
+  });
+}

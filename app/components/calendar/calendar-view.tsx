@@ -3,7 +3,7 @@
 // the fiscal calendar with this year's periods, escalation hours, and every version.
 import { Form, Link } from "@remix-run/react";
 import type { FiscalYearView, CalendarView as View } from "#app/server/calendar/api-schema";
-import { useFormat, useT, type TFunction } from "#app/i18n/react";
+import { useFormat, useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
 import { Card, EmptyState, PageHeader } from "#app/components/ui";
 
 export interface CalendarPageData {
@@ -65,6 +65,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
   const { calendar: c, year, fiscalYear } = data;
   const f = useFormat(c.timeZone);
   const t = useT();
+  const fiscal = useFiscalLabel();
   const day = (weekday: number) => t("calendar.weekday", { day: String(weekday) });
   const pad = (n: number) => String(n).padStart(2, "0");
   return (
@@ -126,7 +127,7 @@ export function CalendarView({ data }: { data: CalendarPageData }) {
                     to={`/sla?period=FY${fiscalYear.fiscalYear}-P${pad(p.period)}`}
                     className="text-brand-700 underline"
                   >
-                    {p.label}
+                    {fiscal(p.label)}
                   </Link>,
                   `Q${p.quarter}`,
                   <span key="s" className="whitespace-nowrap">

@@ -14,7 +14,7 @@ import type {
 import { TIME_ZONES } from "#app/forms/admin";
 import type { calendarAction, loadCalendarSettings } from "#app/server/calendar/settings-page.server";
 import { FormattedMessage } from "react-intl";
-import { useFormat, useT } from "#app/i18n/react";
+import { useFormat, useT, useFiscalLabel } from "#app/i18n/react";
 
 const DAYS: WeekdayKey[] = ["1", "2", "3", "4", "5", "6", "7"];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -340,6 +340,7 @@ export function CalendarSettingsForm() {
   const page = useLoaderData<typeof loadCalendarSettings>();
   const f = useFormat(page.timeZone);
   const t = useT();
+  const fiscal = useFiscalLabel();
   const actionData = useActionData<typeof calendarAction>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -590,7 +591,7 @@ export function CalendarSettingsForm() {
             <FormattedMessage
               id="calendar.settings.currentPeriod"
               values={{
-                label: preview.currentPeriod.label,
+                label: fiscal(preview.currentPeriod.label),
                 quarter: preview.currentPeriod.quarter,
                 week: preview.currentPeriod.week,
                 range: f.dateRange(preview.currentPeriod.start, preview.currentPeriod.end),

@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { recurringQueueLink } from "#app/domain/joint/recurring";
 import { ROOT_CAUSES, type RootCause } from "#app/domain/joint/root-causes";
-import { useFormat, useT } from "#app/i18n/react";
+import { useFormat, useT, useFiscalLabel } from "#app/i18n/react";
 import type { RecurringAccount, RecurringReport, RecurringRow } from "#app/server/joint/recurring.server";
 import { Badge, Button, Card, EmptyState, PageHeader, SelectField, Table } from "../ui";
 import { causeLabelId } from "./root-cause-card";
@@ -29,6 +29,7 @@ function CountRows({
 }) {
   const t = useT();
   const f = useFormat();
+  const fiscal = useFiscalLabel();
   return (
     <>
       {rows.map((r) => (
@@ -52,7 +53,7 @@ function CountRows({
                       ...narrow(r),
                     })}
                     className="text-brand-700 hover:underline"
-                    aria-label={t("joint.recurring.countLabel", { count: n, row: name(r), period: p.label })}
+                    aria-label={t("joint.recurring.countLabel", { count: n, row: name(r), period: fiscal(p.label) })}
                     data-count={n}
                   >
                     {f.number(n)}
@@ -70,10 +71,11 @@ function CountRows({
 
 function AccountSection({ account, report }: { account: RecurringAccount; report: RecurringReport }) {
   const t = useT();
+  const fiscal = useFiscalLabel();
   const f = useFormat();
   const columns = [
     "",
-    ...account.periods.map((p) => ({ label: p.label, align: "right" as const })),
+    ...account.periods.map((p) => ({ label: fiscal(p.label), align: "right" as const })),
     { label: t("joint.recurring.total"), align: "right" as const },
   ];
   const causeName = (r: RecurringRow) => t(causeLabelId(r.key as RootCause | "none"));

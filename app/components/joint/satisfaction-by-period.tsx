@@ -1,12 +1,13 @@
 // On the SLA page: reliability and satisfaction per fiscal period, side by side — OTIF, how fast
 // escalations were first answered, and how the customer rated their resolutions.
-import { useFormat, useT } from "#app/i18n/react";
+import { useFormat, useT, useFiscalLabel } from "#app/i18n/react";
 import type { SatisfactionPoint } from "#app/server/joint/satisfaction-trend.server";
 import { Card, Table } from "../ui";
 
 export function SatisfactionByPeriod({ points }: { points: SatisfactionPoint[] }) {
   const t = useT();
   const f = useFormat();
+  const fiscal = useFiscalLabel();
   const pct = (v: number | null) => (v === null ? "—" : f.percent(v / 100, 1));
   const rows = [...points].reverse();
   return (
@@ -29,7 +30,7 @@ export function SatisfactionByPeriod({ points }: { points: SatisfactionPoint[] }
           {rows.map((p) => (
             <tr key={p.id} data-testid={`satisfaction-${p.id}`}>
               <th scope="row" className="font-medium whitespace-nowrap max-sm:block">
-                {p.label}
+                {fiscal(p.label)}
               </th>
               <td className="text-right">{pct(p.otif)}</td>
               <td className="text-right">{f.number(p.raised)}</td>

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { formatPeriodKey } from "#app/domain/sla/periods";
 import type { OrderFilters, SortDir, SortKey } from "#app/domain/orders/query";
 import { ordersHref, withoutDrill } from "./filters";
-import { useT, type TFunction } from "#app/i18n/react";
+import { useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
 
 /** The "why orders missed" parts (SLA page): carrier, lateness range. */
 function missParts(f: OrderFilters, t: TFunction): string[] {
@@ -21,9 +21,9 @@ function missParts(f: OrderFilters, t: TFunction): string[] {
 }
 
 /** The banner's title parts, or null when the list is not an SLA drill-down. */
-export function drillParts(f: OrderFilters, t: TFunction): string[] | null {
+export function drillParts(f: OrderFilters, t: TFunction, fiscal: (label: string) => string): string[] | null {
   const parts: string[] = [];
-  if (f.fiscal) parts.push(formatPeriodKey(f.fiscal).replace("-", " "));
+  if (f.fiscal) parts.push(fiscal(formatPeriodKey(f.fiscal).replace("-", " ")));
   for (const [m, v] of Object.entries(f.metrics) as [string, "met" | "missed"][])
     parts.push(t("orders.drill.metric", { metric: m, value: v }));
   if (f.sla?.fill === "short") parts.push(t("orders.drill.short"));
@@ -47,7 +47,8 @@ export function DrillBanner({
   total: number | null;
 }) {
   const t = useT();
-  const parts = drillParts(filters, t);
+  const fiscal = useFiscalLabel();
+  const parts = drillParts(filters, t, fiscal);
   if (!parts) return null;
   const back = new URLSearchParams();
   if (filters.fiscal) back.set("period", formatPeriodKey(filters.fiscal));

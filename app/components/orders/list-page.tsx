@@ -4,7 +4,7 @@ import { Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { filtersToParams, type OrderFilters } from "#app/domain/orders/query";
 import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import type { Localized } from "#app/i18n/localized";
-import { useT, useTMaybe } from "#app/i18n/react";
+import { useT, useTMaybe, useFiscalLabel } from "#app/i18n/react";
 import { LiveIndicator } from "../live";
 import { Alert, PageHeader } from "../ui";
 import { AttentionSummary, type AttentionCountsView } from "./attention";
@@ -68,7 +68,8 @@ export function OrderListPage({ page, actionData }: { page: OrderListPageView; a
   );
   const exportHref = `/orders/export.csv${page.query ? `?${page.query}` : ""}`;
   const t = useT();
-  const drill = drillParts(page.filters, t) !== null;
+  const fiscal = useFiscalLabel();
+  const drill = drillParts(page.filters, t, fiscal) !== null;
   return (
     <div>
       <PageHeader

@@ -4,7 +4,7 @@
 import { Link } from "@remix-run/react";
 import { Card, cx } from "#app/components/ui";
 import type { MessageId } from "#app/i18n/catalogue";
-import { useFormat, useT } from "#app/i18n/react";
+import { useFormat, useT, useFiscalLabel } from "#app/i18n/react";
 import type { MissGroup } from "#app/domain/sla/misses";
 import type { MissReason } from "#app/domain/sla/order-facts";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
@@ -30,6 +30,7 @@ function CountLink({ orders, href, label }: { orders: number; href: string; labe
 /** Share bars: how the missed orders split, with each count linking to them. */
 function Bars({ items }: { items: { id: string; label: string; orders: number; href: string; tone: string }[] }) {
   const f = useFormat();
+  const t = useT();
   const total = items.reduce((n, i) => n + i.orders, 0);
   return (
     <ul className="mt-2 space-y-2">
@@ -50,7 +51,7 @@ function Bars({ items }: { items: { id: string; label: string; orders: number; h
                 to={i.href}
                 className="font-medium text-brand-700 hover:underline"
                 data-testid={`miss-${i.id}`}
-                aria-label={`${i.label}: ${f.number(i.orders)}`}
+                aria-label={t("sla.chart.labelValue", { label: i.label, value: f.number(i.orders) })}
               >
                 {f.number(i.orders)}
               </Link>
@@ -148,9 +149,10 @@ function GroupTable({
 export function MissBreakdown({ sc }: { sc: Scorecard }) {
   const t = useT();
   const f = useFormat();
+  const fiscal = useFiscalLabel();
   const m = sc.misses;
   if (m.measured === 0) return null;
-  const period = sc.period.label;
+  const period = fiscal(sc.period.label);
   const siteLabel = (id: string) => {
     const s = m.sites.find((x) => x.id === id);
     return s ? `${s.code} ${s.name}` : id;

@@ -2,7 +2,7 @@
 // request, so the browser downloads the file) with the first and last fiscal period of the range.
 import { Button, Card } from "#app/components/ui";
 import type { MessageId } from "#app/i18n/catalogue";
-import { useT } from "#app/i18n/react";
+import { useT, useFiscalLabel } from "#app/i18n/react";
 import type { Granularity } from "#app/domain/sla/periods";
 import type { PeriodChoice } from "#app/server/sla/periods.server";
 
@@ -16,6 +16,7 @@ function PeriodSelect(props: {
   defaultValue: string;
 }) {
   const t = useT();
+  const fiscal = useFiscalLabel();
   // Full width on a phone: a select is as wide as its longest option (long fiscal period names),
   // which would push the page sideways.
   return (
@@ -33,7 +34,7 @@ function PeriodSelect(props: {
           <optgroup key={g} label={t(`sla.csv.group.${g}` as MessageId)}>
             {props.choices[g].map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label}
+                {fiscal(c.label)}
               </option>
             ))}
           </optgroup>

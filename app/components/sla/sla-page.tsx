@@ -16,7 +16,7 @@ import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "#app/com
 import { KPI_DEFINITIONS } from "#app/domain/sla/definitions";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
-import { useFormat, useT, type TFunction } from "#app/i18n/react";
+import { useFormat, useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
 import type { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard, TrendPoint } from "#app/server/sla/scorecard.server";
 import { MissBreakdown } from "./miss-breakdown";
@@ -181,6 +181,7 @@ function Trend({ sc }: { sc: Scorecard }) {
   const target = sc.targets.otifPct;
   const weeks = sc.trend[0]?.granularity === "week";
   const t = useT();
+  const fiscal = useFiscalLabel();
   const title = t("sla.trend.title", { count: sc.trend.length, weeks: weeks ? "yes" : "no" });
   return (
     <Card>
@@ -194,7 +195,7 @@ function Trend({ sc }: { sc: Scorecard }) {
           better="higher"
           data={sc.trend.map((p) => ({
             id: p.id,
-            label: p.label,
+            label: fiscal(p.label),
             short: shortLabel(p),
             value: p.otif,
             measured: p.measured,
@@ -206,8 +207,8 @@ function Trend({ sc }: { sc: Scorecard }) {
       <p className="mt-2 text-xs text-slate-500">
         {t("sla.trend.range", {
           weeks: weeks ? "yes" : "no",
-          from: sc.trend[0]?.label ?? "",
-          to: sc.trend[sc.trend.length - 1]?.label ?? "",
+          from: fiscal(sc.trend[0]?.label ?? ""),
+          to: fiscal(sc.trend[sc.trend.length - 1]?.label ?? ""),
         })}
       </p>
     </Card>
@@ -217,6 +218,7 @@ function Trend({ sc }: { sc: Scorecard }) {
 function SiteTable({ sc }: { sc: Scorecard }) {
   const ids = ["otif", "onTime", "inFull", "fillRateUnits", "leadTime"] as const;
   const t = useT();
+  const fiscal = useFiscalLabel();
   const formatValue = useValueText();
   if (sc.sites.length === 0) return null;
   return (
@@ -224,7 +226,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
       <h2 className="text-lg font-semibold">{t("sla.sites.title")}</h2>
       <div className="relative mt-3 overflow-x-auto">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">{t("sla.sites.caption", { period: sc.period.label })}</caption>
+          <caption className="sr-only">{t("sla.sites.caption", { period: fiscal(sc.period.label) })}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-slate-600">
               <th scope="col" className="py-2 pr-4 font-medium">
@@ -309,6 +311,7 @@ export function SlaPage() {
   const f = useFormat(tz);
   const numberText = useNumberText();
   const t = useT();
+  const fiscal = useFiscalLabel();
   const siteQuery = page.siteParam ? `&site=${encodeURIComponent(page.siteParam)}` : "";
   return (
     <div className="space-y-6">
@@ -367,7 +370,7 @@ export function SlaPage() {
                 <optgroup key={g} label={t(GRANULARITY_LABEL[g])}>
                   {page.choices[g].map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.label}
+                      {fiscal(c.label)}
                     </option>
                   ))}
                 </optgroup>
@@ -406,8 +409,9 @@ export function SlaPage() {
       >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="period-heading" className="text-xl font-semibold">
-            {sc.period.label}
-            {sc.site ? ` · ${sc.site.code} ${sc.site.name}` : ""}
+            {sc.site
+              ? t("sla.periodAtSite", { period: fiscal(sc.period.label), code: sc.site.code, name: sc.site.name })
+              : fiscal(sc.period.label)}
           </h2>
           <p className="text-sm text-slate-600">
             {f.dateRange(sc.period.start, sc.period.end)} ·{" "}

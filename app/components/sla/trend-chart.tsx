@@ -5,6 +5,8 @@
 // JS. Three layouts are rendered and CSS shows one (phone, tablet, desktop), so labels keep their size.
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
+import type { Formatter } from "#app/i18n/format";
+import { useFormat, useT, type TFunction } from "#app/i18n/react";
 import { cx } from "../ui";
 
 export interface TrendDatum {
@@ -27,7 +29,16 @@ export interface TrendChartProps {
   better: "higher" | "lower";
 }
 
-const fmt = (v: number, unit: "%" | "h", digits: number) => `${v.toFixed(digits)}${unit === "%" ? "%" : " h"}`;
+/** A value with its unit in the reader's number format: "92.3%", "92,3 %", "12.5 h", "12,5 Std.". */
+function useValueText(): (v: number, unit: "%" | "h", digits: number) => string {
+  const t = useT();
+  const f = useFormat();
+  return (v, unit, digits) => valueText(t, f, v, unit, digits);
+}
+
+function valueText(t: TFunction, f: Formatter, v: number, unit: "%" | "h", digits: number): string {
+  return t(unit === "%" ? "sla.chart.percent" : "sla.chart.hours", { value: f.fixed(v, digits) });
+}
 
 /** A y-domain that fits the values and the target with some room, on round numbers. */
 export function yDomain(values: number[], target: number, unit: "%" | "h"): [number, number] {
@@ -80,6 +91,9 @@ const COMPACT: Layout = {
 function Chart({ props, layout, className }: { props: TrendChartProps; layout: Layout; className: string }) {
   const { data, target, unit, better } = props;
   const { width, height, margin, font, digits } = layout;
+  const t = useT();
+  const f = useFormat();
+  const fmt = (v: number, u: "%" | "h", d: number) => valueText(t, f, v, u, d);
   const values = data.flatMap((d) => (d.value === null ? [] : [d.value]));
   const y = scaleLinear()
     .domain(yDomain(values, target, unit))
@@ -93,22 +107,24 @@ function Chart({ props, layout, className }: { props: TrendChartProps; layout: L
       .x((d) => x(d.id) ?? 0)
       .y((d) => y(d.value ?? 0))(data) ?? "";
   const ty = y(target);
-  const targetText = `Target ${fmt(target, unit, unit === "%" ? (Number.isInteger(target) ? 0 : 1) : 1)}`;
+  const targetText = t("sla.chart.target", {
+    value: fmt(target, unit, unit === "%" ? (Number.isInteger(target) ? 0 : 1) : 1),
+  });
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
       className={cx("h-auto w-full overflow-visible", className)}
       role="group"
-      aria-label={`${props.title}: chart`}
+      aria-label={t("sla.chart.label", { title: props.title })}
       fontSize={font}
     >
       {/* y-axis: gridlines and tick labels */}
       <g aria-hidden="true">
-        {y.ticks(5).map((t) => (
-          <g key={t} transform={`translate(0,${y(t)})`}>
+        {y.ticks(5).map((tick) => (
+          <g key={tick} transform={`translate(0,${y(tick)})`}>
             <line x1={margin.left} x2={width - margin.right} stroke="#e2e8f0" />
             <text x={margin.left - 6} dy="0.32em" textAnchor="end" fill="#475569">
-              {unit === "%" ? `${t}%` : `${t} h`}
+              {t(unit === "%" ? "sla.chart.percent" : "sla.chart.hours", { value: f.number(tick, 2) })}
             </text>
           </g>
         ))}
@@ -145,7 +161,13 @@ function Chart({ props, layout, className }: { props: TrendChartProps; layout: L
         if (d.value === null) return null;
         const cx0 = x(d.id) ?? 0;
         const cy0 = y(d.value);
-        const exact = `${d.label}: ${fmt(d.value, unit, 2)}, ${d.measured} orders measured, target ${d.met ? "met" : "missed"}`;
+        const exact = t("sla.chart.exact", {
+          label: d.label,
+          value: fmt(d.value, unit, 2),
+          count: d.measured,
+          measured: f.number(d.measured, 0),
+          met: d.met ? "yes" : "no",
+        });
         const above = better === "higher" ? !d.met : d.met;
         const labelY = above || cy0 > height - margin.bottom - font - 6 ? cy0 - 9 : cy0 + font + 7;
         const tipW = Math.min(width - 8, exact.length * font * 0.52 + 12);
@@ -184,13 +206,16 @@ function Chart({ props, layout, className }: { props: TrendChartProps; layout: L
 
 export function TrendChart(props: TrendChartProps) {
   const { data, unit } = props;
+  const t = useT();
+  const f = useFormat();
+  const fmt = useValueText();
   return (
     <figure className="min-w-0" data-testid="trend-chart">
       <Chart props={props} layout={COMPACT} className="sm:hidden" />
       <Chart props={props} layout={MEDIUM} className="hidden sm:block lg:hidden" />
       <Chart props={props} layout={WIDE} className="hidden lg:block" />
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-slate-700 hover:text-slate-900">Show the figures as a table</summary>
+        <summary className="cursor-pointer text-slate-700 hover:text-slate-900">{t("sla.chart.showTable")}</summary>
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable */}
         <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={props.title}>
           <table className="min-w-full text-sm">
@@ -198,16 +223,16 @@ export function TrendChart(props: TrendChartProps) {
             <thead className="text-left text-xs text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="py-1 pr-3">
-                  Period
+                  {t("sla.chart.col.period")}
                 </th>
                 <th scope="col" className="py-1 pr-3 text-right">
-                  Value
+                  {t("sla.chart.col.value")}
                 </th>
                 <th scope="col" className="py-1 pr-3 text-right">
-                  Measured
+                  {t("sla.chart.col.measured")}
                 </th>
                 <th scope="col" className="py-1">
-                  Target
+                  {t("sla.chart.col.target")}
                 </th>
               </tr>
             </thead>
@@ -222,8 +247,8 @@ export function TrendChart(props: TrendChartProps) {
                   <td className="py-1 pr-3 text-right tabular-nums">
                     {d.value === null ? "—" : fmt(d.value, unit, 2)}
                   </td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{d.measured}</td>
-                  <td className="py-1">{d.met === null ? "—" : d.met ? "met" : "missed"}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{f.number(d.measured, 0)}</td>
+                  <td className="py-1">{d.met === null ? "—" : t("sla.chart.met", { met: d.met ? "yes" : "no" })}</td>
                 </tr>
               ))}
             </tbody>
@@ -246,6 +271,8 @@ export function Sparkline({
   unit: "%" | "h";
   label: string;
 }) {
+  const t = useT();
+  const fmt = useValueText();
   const present = values.flatMap((v) => (v === null ? [] : [v]));
   if (present.length < 2) return null;
   const w = 120;
@@ -270,7 +297,12 @@ export function Sparkline({
       width={w}
       height={h}
       role="img"
-      aria-label={`${label} trend: from ${fmt(first, unit, 1)} to ${fmt(last, unit, 1)}, target ${fmt(target, unit, 1)}`}
+      aria-label={t("sla.chart.sparkline", {
+        label,
+        first: fmt(first, unit, 1),
+        last: fmt(last, unit, 1),
+        target: fmt(target, unit, 1),
+      })}
       data-testid="sparkline"
     >
       <line x1={0} x2={w} y1={y(target)} y2={y(target)} stroke="#64748b" strokeDasharray="3 2" />

@@ -6,6 +6,7 @@
 // locale, and every sentence through the message catalogue (email.digest.*).
 import { digestBarScale, type DigestCadence } from "#app/domain/sla/digest";
 import { translator, type MessageId } from "#app/i18n/catalogue";
+import { fiscalLabel } from "#app/i18n/fiscal";
 import { createFormatter, type Formatter } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import type { Translate } from "#app/i18n/translate";
@@ -81,7 +82,9 @@ export function renderDigest(input: DigestInput): DigestMail {
     t(k.better === "higher" ? "email.digest.targetAtLeast" : "email.digest.targetAtMost", {
       target: kpiValue(t, f, k.unit, k.target),
     });
-  const periodName = `${sc.period.label}`;
+  // The period in the reader's language ("GJ2026 P11 (Nov)", "2026年度 P11（11月）").
+  const fiscal = (label: string) => fiscalLabel(label, t, f);
+  const periodName = fiscal(sc.period.label);
   const dates = f.dateRange(sc.period.start, sc.period.end);
   const slaLink = url(`/sla?period=${encodeURIComponent(sc.period.id)}`);
   const settingsLink = url("/settings/notifications");
@@ -128,7 +131,7 @@ export function renderDigest(input: DigestInput): DigestMail {
   }
   lines.push("", `== ${trendTitle} ==`);
   for (const p of sc.trend)
-    lines.push(`- ${p.label}: ${pct(p.otif)}${p.otifMet === false ? ` (${t("email.digest.notMet")})` : ""}`);
+    lines.push(`- ${fiscal(p.label)}: ${pct(p.otif)}${p.otifMet === false ? ` (${t("email.digest.notMet")})` : ""}`);
   lines.push("", `== ${t("email.digest.worstSites")} ==`);
   if (sites.length === 0) lines.push(t("email.digest.noSites"));
   for (const s of sites)
@@ -187,7 +190,7 @@ export function renderDigest(input: DigestInput): DigestMail {
   );
   const trendRows = sc.trend.map(
     (pt) =>
-      `<tr>${td(a(url(`/sla?period=${encodeURIComponent(pt.id)}`), pt.label), "left", "white-space:nowrap;width:110px")}${td(bar(pt.otif, pt.otifMet), "left", "width:100%")}${td(e(pct(pt.otif)), "right", `white-space:nowrap;font-weight:bold;color:${pt.otifMet === false ? COLORS.missed : "#0f172a"}`)}</tr>`,
+      `<tr>${td(a(url(`/sla?period=${encodeURIComponent(pt.id)}`), fiscal(pt.label)), "left", "white-space:nowrap;width:110px")}${td(bar(pt.otif, pt.otifMet), "left", "width:100%")}${td(e(pct(pt.otif)), "right", `white-space:nowrap;font-weight:bold;color:${pt.otifMet === false ? COLORS.missed : "#0f172a"}`)}</tr>`,
   );
   const siteRows = sites.map(
     (s) =>
