@@ -16,6 +16,10 @@ interface RequestContext {
   route?: string;
   routeDepth: number;
   tenantId?: string;
+  /** The caller's Accept-Language, and the signed-in user's resolved locale once known: server
+   * texts answered without a page (problem titles) speak it. */
+  acceptLanguage?: string;
+  locale?: string;
 }
 
 // One store per process, not per module instance: the Remix build (Vite in development, the
@@ -99,6 +103,18 @@ export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
 }
 
+/** Records the signed-in caller's locale (their preference, the account's default, ...). */
+export function noteRequestLocale(locale: string): void {
+  const store = requestContext.getStore();
+  if (store) store.locale = locale;
+}
+
+/** What the current request says about its language: the caller's locale if known, Accept-Language. */
+export function requestLanguage(): { locale?: string; acceptLanguage?: string } {
+  const store = requestContext.getStore();
+  return { locale: store?.locale, acceptLanguage: store?.acceptLanguage };
+}
+
 /** Records which tenant the current request works for (called where tenant data is reached). */
 export function noteTenant(tenantId: string | null | undefined): void {
   const store = requestContext.getStore();
@@ -146,7 +162,12 @@ export function requestLogging(): HttpLogger<IncomingMessage, ServerResponse> {
     genReqId: (req, res) => {
       const id = requestIdFrom(req.headers["x-request-id"]);
       res.setHeader("X-Request-Id", id);
-      contexts.set(req, { requestId: id, routeDepth: -1 });
+      const language = req.headers["accept-language"];
+      contexts.set(req, {
+        requestId: id,
+        routeDepth: -1,
+        acceptLanguage: Array.isArray(language) ? language[0] : language,
+      });
       return id;
     },
     // Without these, pino-http binds the whole request (headers: cookies, bearer tokens) to its lines.

@@ -84,3 +84,39 @@ describe("locale of a page", () => {
     }
   });
 });
+
+describe("server texts without a page", () => {
+  it("names an API problem in the caller's language: Accept-Language when signed out", async () => {
+    const de = await browser().get("/api/v1/orders", { "accept-language": "de-DE,de;q=0.9" });
+    expect(de.status).toBe(401);
+    expect(de.headers.get("content-language")).toBe("de");
+    expect((await de.json()).title).toBe("Nicht authentifiziert");
+    const ja = await browser().get("/api/v1/orders", { "accept-language": "ja" });
+    expect((await ja.json()).title).toBe("認証されていません");
+    const other = await browser().get("/api/v1/orders", { "accept-language": "fr" });
+    expect((await other.json()).title).toBe("Unauthorized");
+  });
+
+  it("names an API problem in the signed-in person's language, whatever the browser says", async () => {
+    const b = browser();
+    await b.signIn("admin@nordwind.example");
+    const res = await b.get("/api/v1/orders/00000000-0000-4000-8000-000000000000", { "accept-language": "en" });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect((await res.json()).title).toBe("Nicht gefunden");
+  });
+
+  it("heads the order export's columns in the reader's language, the cells staying data", async () => {
+    const b = browser();
+    await b.signIn("admin@nordwind.example");
+    const res = await b.get("/orders/export.csv");
+    expect(res.status).toBe(200);
+    const header = (await res.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+    expect(header.split(",").slice(0, 4)).toEqual(["Auftragsnummer", "Kundenbestellnummer", "Standort", "Status"]);
+    expect(header).toContain("Geschäftsperiode");
+    const sakura = browser();
+    await sakura.signIn("admin@sakura.example");
+    const ja = (await (await sakura.get("/orders/export.csv")).text()).replace(/^\uFEFF/, "");
+    expect(ja.startsWith("注文番号,顧客発注番号,拠点,ステータス")).toBe(true);
+  });
+});

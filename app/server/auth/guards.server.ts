@@ -5,6 +5,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import { member, staffMembers, tenants, user } from "../../../db/schema/index";
 import type { StaffRole } from "../../../db/schema/tenancy";
+import { noteRequestLocale } from "../log.server";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { withTenant, type TenantContext } from "../tenant-db.server";
@@ -93,13 +94,12 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
     .where(and(eq(user.id, u.id), isNull(user.deactivatedAt)));
   if (!active) return null;
   const acceptLanguage = request.headers.get("accept-language");
-  const signedIn = (accountLocale: string | null): SignedInUser => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    locale: resolveLocale({ user: active.locale, account: accountLocale, acceptLanguage }),
-    timeZone: active.timeZone,
-  });
+  const signedIn = (accountLocale: string | null): SignedInUser => {
+    const locale = resolveLocale({ user: active.locale, account: accountLocale, acceptLanguage });
+    // Problem titles and other server texts of this request follow the same choice.
+    noteRequestLocale(locale);
+    return { id: u.id, name: u.name, email: u.email, locale, timeZone: active.timeZone };
+  };
   const [staff] = await db
     .select({ role: staffMembers.role })
     .from(staffMembers)

@@ -1,6 +1,8 @@
 // RFC 9457 problem details for every /api/v1 error: one shape, a clear `detail`, never a stack.
 import { z } from "zod";
-import { currentRequestId } from "../log.server";
+import { translator, type MessageId } from "#app/i18n/catalogue";
+import { resolveLocale, type Locale } from "#app/i18n/locales";
+import { currentRequestId, requestLanguage } from "../log.server";
 
 /**
  * The body of every problem response; the OpenAPI document's `Problem` schema is generated from
@@ -40,10 +42,44 @@ export interface ProblemInit {
   headers?: HeadersInit;
 }
 
+/**
+ * The titles problems are written with, and their catalogue messages: the caller reads the title
+ * in their language (signed-in preference, else Accept-Language). `detail` stays English: it is
+ * for the developer wiring the integration, like the OpenAPI document.
+ */
+const TITLE_IDS: Record<string, MessageId> = {
+  "Bad request": "api.title.badRequest",
+  Unauthorized: "api.title.unauthorized",
+  Forbidden: "api.title.forbidden",
+  "Not found": "api.title.notFound",
+  "Method not allowed": "api.title.methodNotAllowed",
+  Conflict: "api.title.conflict",
+  "Payload too large": "api.title.payloadTooLarge",
+  "Unsupported media type": "api.title.unsupportedMediaType",
+  "Unprocessable batch": "api.title.unprocessableBatch",
+  "Too many failed attempts": "api.title.tooManyFailedAttempts",
+  "Cross-origin request refused": "api.title.crossOrigin",
+  "Service unavailable": "api.title.serviceUnavailable",
+  Error: "api.title.error",
+};
+
+/** The locale of the current request's caller (outside a request: English). */
+export function callerLocale(): Locale {
+  const { locale, acceptLanguage } = requestLanguage();
+  return resolveLocale({ user: locale, acceptLanguage });
+}
+
 export function problem({ status, title, detail, type, extra, headers }: ProblemInit): Response {
   const h = new Headers(headers);
   h.set("Content-Type", "application/problem+json");
   h.set("Cache-Control", "no-store");
+  const locale = callerLocale();
+  const id = TITLE_IDS[title];
+  if (id) {
+    title = translator(locale)(id);
+    h.set("Content-Language", locale);
+    h.append("Vary", "Accept-Language");
+  }
   // The request id lets a caller quote the failing request to support (it is in the access log).
   const requestId = currentRequestId();
   const body = { type: type ?? "about:blank", title, status, detail, ...extra, ...(requestId ? { requestId } : {}) };

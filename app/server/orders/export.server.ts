@@ -3,6 +3,8 @@
 // database connection is never held while a slow client downloads.
 import type { OrderQuery } from "#app/domain/orders/query";
 import { csvRow } from "#app/domain/orders/csv";
+import { translator, type MessageId } from "#app/i18n/catalogue";
+import { DEFAULT_LOCALE, type Locale } from "#app/i18n/locales";
 import { formatLocalDateTime } from "#app/domain/orders/time";
 import { withTenant } from "#app/server/tenant-db.server";
 import { fetchBatch, scopeOf, toListRow, type OrderListRow, type OrderReader } from "./list.server";
@@ -12,51 +14,58 @@ const log = logger("orders");
 
 export const EXPORT_BATCH = 1000;
 
-type Column = { header: string; cell: (r: OrderListRow, tz: string) => string | null };
+/** A column: its heading (a catalogue id: headings speak the reader's language, cells are data). */
+type Column = { header: MessageId; cell: (r: OrderListRow, tz: string) => string | null };
 const yesNo = (v: boolean | null) => (v === null ? null : v ? "yes" : "no");
 const n = (v: number | null | undefined) => (v === null || v === undefined ? null : String(v));
 
 /** Each order's stored SLA facts (app/domain/sla/order-facts.ts), so a spreadsheet can re-add the scorecard. */
 const SLA_EXPORT_COLUMNS: readonly Column[] = [
-  { header: "SLA measured", cell: (r) => yesNo(r.sla.measured) },
-  { header: "Not measured because", cell: (r) => r.sla.notMeasuredReason },
-  { header: "Fiscal year", cell: (r) => n(r.sla.fiscal?.year) },
-  { header: "Fiscal quarter", cell: (r) => n(r.sla.fiscal?.quarter) },
-  { header: "Fiscal period", cell: (r) => n(r.sla.fiscal?.period) },
-  { header: "Fiscal week", cell: (r) => n(r.sla.fiscal?.week) },
-  { header: "On time", cell: (r) => yesNo(r.sla.onTime) },
-  { header: "In full", cell: (r) => yesNo(r.sla.inFull) },
-  { header: "OTIF", cell: (r) => yesNo(r.sla.otif) },
-  { header: "Missed because", cell: (r) => r.sla.missReason },
-  { header: "Lead time (business minutes)", cell: (r) => n(r.sla.leadTimeBusinessMinutes) },
-  { header: "Late by (business minutes)", cell: (r) => n(r.sla.lateBusinessMinutes) },
-  { header: "Units ordered", cell: (r) => n(r.sla.units.ordered) },
-  { header: "Units shipped (up to ordered)", cell: (r) => n(r.sla.units.shipped) },
-  { header: "Lines ordered", cell: (r) => n(r.sla.lines.ordered) },
-  { header: "Lines filled", cell: (r) => n(r.sla.lines.filled) },
-  { header: "Lines in full within tolerance", cell: (r) => n(r.sla.lines.inFull) },
-  { header: "Calendar version", cell: (r) => n(r.sla.calendarVersion) },
+  { header: "csv.orders.slaMeasured", cell: (r) => yesNo(r.sla.measured) },
+  { header: "csv.orders.notMeasuredBecause", cell: (r) => r.sla.notMeasuredReason },
+  { header: "csv.orders.fiscalYear", cell: (r) => n(r.sla.fiscal?.year) },
+  { header: "csv.orders.fiscalQuarter", cell: (r) => n(r.sla.fiscal?.quarter) },
+  { header: "csv.orders.fiscalPeriod", cell: (r) => n(r.sla.fiscal?.period) },
+  { header: "csv.orders.fiscalWeek", cell: (r) => n(r.sla.fiscal?.week) },
+  { header: "csv.orders.onTime", cell: (r) => yesNo(r.sla.onTime) },
+  { header: "csv.orders.inFull", cell: (r) => yesNo(r.sla.inFull) },
+  { header: "csv.orders.otif", cell: (r) => yesNo(r.sla.otif) },
+  { header: "csv.orders.missedBecause", cell: (r) => r.sla.missReason },
+  { header: "csv.orders.leadTime", cell: (r) => n(r.sla.leadTimeBusinessMinutes) },
+  { header: "csv.orders.lateBy", cell: (r) => n(r.sla.lateBusinessMinutes) },
+  { header: "csv.orders.unitsOrdered", cell: (r) => n(r.sla.units.ordered) },
+  { header: "csv.orders.unitsShipped", cell: (r) => n(r.sla.units.shipped) },
+  { header: "csv.orders.linesOrdered", cell: (r) => n(r.sla.lines.ordered) },
+  { header: "csv.orders.linesFilled", cell: (r) => n(r.sla.lines.filled) },
+  { header: "csv.orders.linesInFull", cell: (r) => n(r.sla.lines.inFull) },
+  { header: "csv.orders.calendarVersion", cell: (r) => n(r.sla.calendarVersion) },
 ];
 
 /** Customer-visible columns only, in this order. */
 export const EXPORT_COLUMNS: readonly Column[] = [
-  { header: "Order number", cell: (r) => r.orderNumber },
-  { header: "Customer PO", cell: (r) => r.customerPo },
-  { header: "Site", cell: (r) => `${r.siteCode} ${r.siteName}` },
-  { header: "Status", cell: (r) => r.status },
-  { header: "Priority", cell: (r) => r.priority },
-  { header: "Ordered", cell: (r, tz) => formatLocalDateTime(new Date(r.orderedAt), tz) },
-  { header: "Requested date", cell: (r) => r.requestedDate },
-  { header: "Promised date", cell: (r) => r.promisedDate },
-  { header: "Predicted date", cell: (r) => r.predictedDate },
-  { header: "Shipped", cell: (r, tz) => (r.shippedAt ? formatLocalDateTime(new Date(r.shippedAt), tz) : null) },
-  { header: "Delivered", cell: (r, tz) => (r.deliveredAt ? formatLocalDateTime(new Date(r.deliveredAt), tz) : null) },
-  { header: "Late", cell: (r) => (r.late ? "yes" : "no") },
-  { header: "At risk", cell: (r) => (r.atRisk ? "yes" : "no") },
-  { header: "Carrier", cell: (r) => r.carrier },
-  { header: "Tracking number", cell: (r) => r.trackingNumber },
-  { header: "Currency", cell: (r) => r.currency },
-  { header: "Value", cell: (r) => r.value },
+  { header: "csv.orders.orderNumber", cell: (r) => r.orderNumber },
+  { header: "csv.orders.customerPo", cell: (r) => r.customerPo },
+  { header: "csv.orders.site", cell: (r) => `${r.siteCode} ${r.siteName}` },
+  { header: "csv.orders.status", cell: (r) => r.status },
+  { header: "csv.orders.priority", cell: (r) => r.priority },
+  { header: "csv.orders.ordered", cell: (r, tz) => formatLocalDateTime(new Date(r.orderedAt), tz) },
+  { header: "csv.orders.requestedDate", cell: (r) => r.requestedDate },
+  { header: "csv.orders.promisedDate", cell: (r) => r.promisedDate },
+  { header: "csv.orders.predictedDate", cell: (r) => r.predictedDate },
+  {
+    header: "csv.orders.shipped",
+    cell: (r, tz) => (r.shippedAt ? formatLocalDateTime(new Date(r.shippedAt), tz) : null),
+  },
+  {
+    header: "csv.orders.delivered",
+    cell: (r, tz) => (r.deliveredAt ? formatLocalDateTime(new Date(r.deliveredAt), tz) : null),
+  },
+  { header: "csv.orders.late", cell: (r) => (r.late ? "yes" : "no") },
+  { header: "csv.orders.atRisk", cell: (r) => (r.atRisk ? "yes" : "no") },
+  { header: "csv.orders.carrier", cell: (r) => r.carrier },
+  { header: "csv.orders.trackingNumber", cell: (r) => r.trackingNumber },
+  { header: "csv.orders.currency", cell: (r) => r.currency },
+  { header: "csv.orders.value", cell: (r) => r.value },
   ...SLA_EXPORT_COLUMNS,
 ];
 
@@ -69,8 +78,9 @@ export function exportFileName(tenantSlug: string, now: Date = new Date()): stri
 export function exportOrdersCsv(
   reader: OrderReader,
   query: Pick<OrderQuery, "filters" | "sort" | "dir">,
-  opts: { batchSize?: number; now?: Date } = {},
+  opts: { batchSize?: number; now?: Date; locale?: Locale } = {},
 ): ReadableStream<Uint8Array> {
+  const t = translator(opts.locale ?? DEFAULT_LOCALE);
   const scope = scopeOf(reader, opts.now);
   const tz = reader.tenant.timeZone;
   const batchSize = opts.batchSize ?? EXPORT_BATCH;
@@ -83,7 +93,7 @@ export function exportOrdersCsv(
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(encoder.encode(`\uFEFF${csvRow(EXPORT_COLUMNS.map((c) => c.header))}`));
+          controller.enqueue(encoder.encode(`\uFEFF${csvRow(EXPORT_COLUMNS.map((c) => t(c.header)))}`));
           return;
         }
         if (done) return;
