@@ -8,6 +8,7 @@ import { requireCustomer } from "../server/auth/guards.server";
 import { changeRole, inviteUser, listMembers, removeMember } from "../server/auth/members.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { translator, type MessageId } from "#app/i18n/catalogue";
+import { localized } from "#app/i18n/localized";
 import { pageTitle } from "#app/i18n/meta";
 import { useFormat, useT } from "#app/i18n/react";
 
@@ -31,7 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = inviteSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), message: null, ok: false }, { status: 400 });
     const r = await inviteUser(ctx, request, parsed.data);
-    return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : r.status });
+    return data(
+      { errors: {}, message: t(r.message.id, r.message.values), ok: r.ok },
+      { status: r.ok ? 200 : r.status },
+    );
   }
   const parsed = memberAction.safeParse(form);
   if (!parsed.success)
@@ -42,8 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await removeMember(ctx, request, memberId)
       : role
         ? await changeRole(ctx, request, memberId, role)
-        : { ok: false as const, status: 400, message: t("settings.users.chooseRole") };
-  return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : r.status });
+        : { ok: false as const, status: 400, message: localized("settings.users.chooseRole") };
+  return data({ errors: {}, message: t(r.message.id, r.message.values), ok: r.ok }, { status: r.ok ? 200 : r.status });
 }
 
 export default function Users() {

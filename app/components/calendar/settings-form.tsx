@@ -391,11 +391,17 @@ export function CalendarSettingsForm() {
       <Form method="post" className="space-y-6 lg:col-span-2" noValidate>
         <div ref={resultRef} tabIndex={-1} className="space-y-3 outline-none empty:hidden">
           {actionData?.message && Object.keys(errors).length === 0 ? (
-            <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
+            <Alert tone={actionData.ok ? "success" : "error"}>
+              {t(actionData.message.id, actionData.message.values)}
+            </Alert>
           ) : null}
           {Object.keys(errors).length > 0 ? (
             <Alert>
-              <p className="font-medium">{actionData?.message ?? t("calendar.settings.nothingSaved")}</p>
+              <p className="font-medium">
+                {actionData?.message
+                  ? t(actionData.message.id, actionData.message.values)
+                  : t("calendar.settings.nothingSaved")}
+              </p>
               <ul className="mt-1 list-disc pl-5">
                 {Object.entries(errors).map(([k, v]) => (
                   <li key={k}>{v}</li>

@@ -7,7 +7,7 @@ import { invitation, member, organization, user } from "../../../db/schema/index
 import { recordAuthEvent } from "../audit.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
-import { checkLimit, LIMITS, lockout, lockoutMessage, recordFailure } from "../rate-limit.server";
+import { checkLimit, LIMITS, lockout, recordFailure } from "../rate-limit.server";
 import { getAuth } from "./better-auth.server";
 import { authHeaders } from "./session-cookie.server";
 import type { CustomerContext, CustomerRole } from "./guards.server";
@@ -62,11 +62,11 @@ export async function listMembers(
   };
 }
 
-export type ChangeResult = { ok: true; message: string } | { ok: false; status: number; message: string };
+export type ChangeResult = { ok: true; message: Localized } | { ok: false; status: number; message: Localized };
 
-function describeAuthError(err: unknown): string {
+function describeAuthError(err: unknown): Localized {
   const body = (err as { body?: { message?: string } }).body;
-  return body?.message ?? (err as Error).message ?? "The change was refused.";
+  return localized("settings.users.result.refused", { detail: body?.message ?? (err as Error).message ?? "" });
 }
 
 export async function inviteUser(
@@ -77,7 +77,7 @@ export async function inviteUser(
   const info = requestInfo(request);
   const key = `invite:ip:${info.ip}`;
   const state = await checkLimit(key, LIMITS.invitationPerIp);
-  if (state.limited && state.retryAt) return { ok: false, status: 429, message: lockoutMessage(state.retryAt) };
+  if (state.limited && state.retryAt) return { ok: false, status: 429, message: lockout(state.retryAt) };
   await recordFailure(key, LIMITS.invitationPerIp); // every invitation sends mail, so each one counts
   const { db } = await getDb();
   const [existing] = await db
@@ -89,7 +89,11 @@ export async function inviteUser(
   // one that belongs to another organisation — gets the same invitation and the same answer;
   // the mail tells an existing account holder why the link will not work (better-auth.server.ts).
   if (existing?.org === ctx.tenant.id) {
-    return { ok: false, status: 409, message: `${input.email} is already a member of ${ctx.tenant.name}.` };
+    return {
+      ok: false,
+      status: 409,
+      message: localized("settings.users.result.alreadyMember", { email: input.email, account: ctx.tenant.name }),
+    };
   }
   const auth = await getAuth();
   try {
@@ -110,7 +114,7 @@ export async function inviteUser(
   } catch (err) {
     return { ok: false, status: 400, message: describeAuthError(err) };
   }
-  return { ok: true, message: `Invitation sent to ${input.email}. It is valid for 7 days.` };
+  return { ok: true, message: localized("settings.users.result.invited", { email: input.email }) };
 }
 
 async function memberOfTenant(ctx: CustomerContext, memberId: string) {
@@ -139,12 +143,12 @@ export async function changeRole(
   role: CustomerRole,
 ): Promise<ChangeResult> {
   const target = await memberOfTenant(ctx, memberId);
-  if (!target) return { ok: false, status: 404, message: "That user is not a member of your organisation." };
+  if (!target) return { ok: false, status: 404, message: localized("settings.users.result.notMember") };
   if (target.role === "customer_admin" && role !== "customer_admin" && (await adminCount(ctx.tenant.id)) <= 1) {
     return {
       ok: false,
       status: 400,
-      message: "Your organisation needs at least one administrator. Make someone else an administrator first.",
+      message: localized("settings.users.result.lastAdmin"),
     };
   }
   const auth = await getAuth();
@@ -168,15 +172,15 @@ export async function changeRole(
   });
   return {
     ok: true,
-    message: `${target.email} is now ${role === "customer_admin" ? "an administrator" : "a viewer"}.`,
+    message: localized("settings.users.result.roleChanged", { email: target.email, role }),
   };
 }
 
 export async function removeMember(ctx: CustomerContext, request: Request, memberId: string): Promise<ChangeResult> {
   const target = await memberOfTenant(ctx, memberId);
-  if (!target) return { ok: false, status: 404, message: "That user is not a member of your organisation." };
+  if (!target) return { ok: false, status: 404, message: localized("settings.users.result.notMember") };
   if (target.userId === ctx.user.id)
-    return { ok: false, status: 400, message: "You cannot remove yourself. Ask another administrator." };
+    return { ok: false, status: 400, message: localized("settings.users.result.notYourself") };
   const auth = await getAuth();
   try {
     await auth.api.removeMember({
@@ -199,7 +203,7 @@ export async function removeMember(ctx: CustomerContext, request: Request, membe
     detail: { email: target.email },
     request: requestInfo(request),
   });
-  return { ok: true, message: `${target.email} no longer has access.` };
+  return { ok: true, message: localized("settings.users.result.removed", { email: target.email }) };
 }
 
 export interface InvitationView {

@@ -1,4 +1,5 @@
 // Loader and action behind /settings/calendar (customer admins; the route guards).
+import { localized, type Localized } from "#app/i18n/localized";
 import type { CustomerContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { validateCalendar } from "#app/domain/calendar/index";
@@ -22,11 +23,11 @@ export type CalendarActionResult =
   | {
       ok: true;
       intent: "preview" | "save";
-      message: string;
+      message: Localized;
       preview: CalendarPreview | null;
       regions: RegionList | null;
     }
-  | { ok: false; errors: Record<string, string>; message: string; regions?: RegionList };
+  | { ok: false; errors: Record<string, string>; message: Localized; regions?: RegionList };
 
 type RegionList = { country: string; list: { code: string; name: string }[] };
 
@@ -43,7 +44,7 @@ export async function calendarAction(
 ): Promise<CalendarActionResult> {
   const intent = form.get("intent");
   if (intent !== "preview" && intent !== "save") {
-    return { ok: false, errors: {}, message: "That request was not understood. Reload the page and try again." };
+    return { ok: false, errors: {}, message: localized("calendar.settings.result.notUnderstood") };
   }
   // A form without the extra-days editor keeps the version in use's extra working days.
   const current = await withTenant(ctx.db, (tx) => loadTenantCalendar(tx, ctx.tenant));
@@ -54,14 +55,14 @@ export async function calendarAction(
       return {
         ok: false,
         errors: check.errors,
-        message: "The preview needs a valid calendar: correct the fields marked below.",
+        message: localized("calendar.settings.result.previewInvalid"),
         regions: regionsOf(input),
       };
     const def = input as CalendarDefinition;
     return {
       ok: true,
       intent,
-      message: "Preview of your changes below. Nothing is saved until you choose “Save as new version”.",
+      message: localized("calendar.settings.result.preview"),
       preview: previewCalendar(def),
       regions: regionsOf(def),
     };

@@ -1,6 +1,7 @@
 // Calendar settings for customer admins: read the current calendar with previews, and save a
 // new version (validated by the calendar engine; nothing is written when it is invalid), which
 // queues a recompute of the tenant's stored metrics.
+import { localized, type Localized } from "#app/i18n/localized";
 import { createFormatter } from "#app/i18n/format";
 import { DEFAULT_LOCALE } from "#app/i18n/locales";
 import { desc, eq, sql } from "drizzle-orm";
@@ -244,13 +245,13 @@ function extraDaysFromForm(form: FormData): unknown[] {
 }
 
 export type SaveOutcome =
-  { ok: true; version: number; message: string } | { ok: false; errors: Record<string, string>; message: string };
+  { ok: true; version: number; message: Localized } | { ok: false; errors: Record<string, string>; message: Localized };
 
 /** Validates and stores a new calendar version, then queues the recompute. Admin-only (route guard). */
 export async function saveCalendar(ctx: CustomerContext, info: RequestInfo, input: unknown): Promise<SaveOutcome> {
   const check = validateCalendar(input);
   if (!check.ok) {
-    return { ok: false, errors: check.errors, message: "The calendar was not saved: correct the fields marked below." };
+    return { ok: false, errors: check.errors, message: localized("calendar.settings.result.notSaved") };
   }
   const definition = input as CalendarDefinition;
   try {
@@ -284,7 +285,7 @@ export async function saveCalendar(ctx: CustomerContext, info: RequestInfo, inpu
     return {
       ok: true,
       version,
-      message: `Saved as version ${version}. Your SLA figures are being recomputed under the new calendar.`,
+      message: localized("calendar.settings.result.saved", { version }),
     };
   } catch (err) {
     // Two admins saving at once: the second insert hits the (tenant, version) key.
@@ -292,7 +293,7 @@ export async function saveCalendar(ctx: CustomerContext, info: RequestInfo, inpu
       return {
         ok: false,
         errors: {},
-        message: "Someone else saved the calendar at the same moment. Reload the page and try again.",
+        message: localized("calendar.settings.result.conflict"),
       };
     }
     throw err;
