@@ -22,10 +22,10 @@ for (const [email, lang, ordersLabel, escalationsLabel] of [
     await hydrated(page);
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
     const nav = page.getByRole("navigation").first();
-    await expect(nav.getByRole("link", { name: ordersLabel })).toBeVisible();
-    await expect(nav.getByRole("link", { name: escalationsLabel })).toBeVisible();
+    await expect(nav.getByRole("link", { name: ordersLabel, exact: true })).toBeVisible();
+    await expect(nav.getByRole("link", { name: escalationsLabel, exact: true })).toBeVisible();
     // Navigating on the client keeps the language.
-    await nav.getByRole("link", { name: escalationsLabel }).click();
+    await nav.getByRole("link", { name: escalationsLabel, exact: true }).click();
     await expect(page).toHaveURL(/\/escalations/);
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
     expect(problems).toEqual([]);
