@@ -1,5 +1,12 @@
 // Small shared UI pieces. Tailwind classes live here so pages stay readable.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes } from "react";
+import type {
+  ButtonHTMLAttributes,
+  InputHTMLAttributes,
+  ReactElement,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 import { Children, cloneElement, isValidElement, useId } from "react";
 
 export function cx(...classes: unknown[]): string {
@@ -191,9 +198,18 @@ export function FieldError({ id, error }: { id: string; error?: string | null })
   );
 }
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; hint?: ReactNode };
+type FieldFrame = { label: string; error?: string | null; hint?: ReactNode; className?: string };
 
-export function TextField({ label, error, hint, className, ...input }: FieldProps) {
+/** What a field's control needs from its frame: the id the label points to, and the ARIA wiring. */
+interface ControlWiring {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+}
+
+/** A label, one control, an optional hint and the field's error, wired to each other. */
+function Field({ label, error, hint, className, control }: FieldFrame & { control: (w: ControlWiring) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -202,16 +218,15 @@ export function TextField({ label, error, hint, className, ...input }: FieldProp
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cx(error && errorId, hint && hintId) || undefined}
-        className={cx(
+      {control({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": cx(error && errorId, hint && hintId) || undefined,
+        className: cx(
           "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
           error ? "border-red-500" : "border-slate-300",
-        )}
-      />
+        ),
+      })}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -219,6 +234,25 @@ export function TextField({ label, error, hint, className, ...input }: FieldProp
       ) : null}
       <FieldError id={errorId} error={error} />
     </div>
+  );
+}
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & FieldFrame;
+
+export function TextField({ label, error, hint, className, ...input }: FieldProps) {
+  return (
+    <Field {...{ label, error, hint, className }} control={({ id, ...w }) => <input id={id} {...input} {...w} />} />
+  );
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldFrame;
+
+export function TextAreaField({ label, error, hint, className, ...area }: TextAreaProps) {
+  return (
+    <Field
+      {...{ label, error, hint, className }}
+      control={({ id, ...w }) => <textarea id={id} rows={4} {...area} {...w} />}
+    />
   );
 }
 

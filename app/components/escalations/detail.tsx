@@ -6,9 +6,9 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { EscalationDetail } from "#app/server/escalations/views.server";
 import { useT } from "#app/i18n/react";
-import { Alert, Button, Card, PageHeader } from "../ui";
+import { Alert, Button, Card, PageHeader, TextAreaField } from "../ui";
 import { History } from "./history";
-import { Conversation, SeverityBadge, SlaPanel, StatusBadge, TextAreaField } from "./shared";
+import { Conversation, SeverityBadge, SlaPanel, StatusBadge } from "./shared";
 
 type Audience = "customer" | "staff";
 

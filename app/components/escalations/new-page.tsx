@@ -6,8 +6,7 @@ import type { atRiskOrders, orderForEscalation } from "#app/server/escalations/o
 import { ESCALATION_CATEGORIES, ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
-import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField } from "../ui";
-import { TextAreaField } from "./shared";
+import { Alert, Badge, Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "../ui";
 
 type OpenEscalation = { id: string; number: number; title: string; status: string };
 

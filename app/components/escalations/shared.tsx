@@ -1,6 +1,6 @@
 // Escalation UI pieces shared by the customer pages and the staff queue: badges, the SLA clock,
 // times in the account's zone, the conversation and the history.
-import { useEffect, useId, useRef, useState, type TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   CATEGORY_LABELS,
   ESCALATION_STATUSES,
@@ -11,7 +11,7 @@ import {
 } from "#app/domain/escalations/workflow";
 import type { SlaView, ClockView } from "#app/server/escalations/sla.server";
 import type { ApprovalView, CommentView } from "#app/server/escalations/views.server";
-import { Badge, cx, FieldError } from "../ui";
+import { Badge, cx } from "../ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Formatter } from "#app/i18n/format";
 import { useFormat, useT, type TFunction } from "#app/i18n/react";
@@ -251,40 +251,6 @@ export function useEscalationEvents(
     };
   }, [url]);
   return state;
-}
-
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  error?: string | null;
-  hint?: string;
-};
-
-export function TextAreaField({ label, error, hint, className, ...area }: TextAreaProps) {
-  const id = useId();
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={4}
-        {...area}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
-        className={cx(
-          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
-          error ? "border-red-500" : "border-slate-300",
-        )}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
 }
 
 /** The status filter's choices, shared by the customer's list and the staff queue. */

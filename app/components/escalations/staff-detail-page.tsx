@@ -8,7 +8,7 @@ import type { EscalationDetail, EscalationLink } from "#app/server/escalations/v
 import { useFormat, useT } from "#app/i18n/react";
 import { RootCauseCard } from "../joint/root-cause-card";
 import { DuplicatesCard, OrderContextCard } from "../staff/order-context";
-import { Badge, Button, Card, SelectField } from "../ui";
+import { Badge, Button, Card, SelectField, TextAreaField } from "../ui";
 import { ZonedTime } from "../zoned-time";
 import {
   CommentForm,
@@ -20,7 +20,7 @@ import {
   ResultMessage,
   ServiceLevelCard,
 } from "./detail";
-import { APPROVER_TEXT, categoryLabel, requestSummary, TextAreaField, useEscalationEvents } from "./shared";
+import { APPROVER_TEXT, categoryLabel, requestSummary, useEscalationEvents } from "./shared";
 
 /** What the staff page's form posts answer; `intent` names the form that was sent. */
 export interface StaffActionResult {

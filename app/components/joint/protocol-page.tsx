@@ -9,8 +9,7 @@ import { BLANK_CONTACT_ROWS } from "#app/forms/protocol";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
 import type { ProtocolPage } from "#app/server/joint/protocol.server";
-import { Alert, Badge, Button, Card, PageHeader, SelectField, Table, TextField } from "../ui";
-import { TextAreaField } from "../escalations/shared";
+import { Alert, Badge, Button, Card, PageHeader, SelectField, Table, TextAreaField, TextField } from "../ui";
 
 export interface ProtocolActionData {
   ok: boolean;

@@ -7,8 +7,7 @@ import { RATING_COMMENT_MAX, SCORES } from "#app/domain/joint/satisfaction";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
 import type { RatingState } from "#app/server/joint/ratings.server";
-import { TextAreaField } from "../escalations/shared";
-import { Alert, Button, Card } from "../ui";
+import { Alert, Button, Card, TextAreaField } from "../ui";
 
 export interface RatingActionData {
   ok: boolean;
