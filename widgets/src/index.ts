@@ -7,6 +7,8 @@ export { SightlineSlaScorecard } from "./components/sla-scorecard/sla-scorecard"
 export { SightlineEscalationForm } from "./components/escalation-form/escalation-form";
 export type { SightlineEventMap } from "./core/types";
 export type { FetchToken, TokenResult } from "./core/token";
+// The API's types, generated from /api/v1/openapi.json: `createClient<paths>()` with openapi-fetch.
+export type { paths, components } from "./core/api-schema";
 
 declare global {
   interface HTMLElementEventMap {

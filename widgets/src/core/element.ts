@@ -2,7 +2,7 @@
 // live stream and a typed emit().
 import { LitElement, html, type CSSResultGroup, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { ApiError, apiFetch, defaultApiBase } from "./api";
+import { ApiError, apiClient, defaultApiBase, type SightlineClient } from "./api";
 import { streamFor, type LiveEvent, type LiveState } from "./stream";
 import { baseStyles } from "./styles";
 import { decodeClaims, TokenController, type FetchToken } from "./token";
@@ -66,8 +66,9 @@ export abstract class SightlineElement extends LitElement {
     return this.apiTimeZone ?? this.auth.claims.tz;
   }
 
-  protected api<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<T> {
-    return apiFetch<T>(this.apiOrigin, this.auth, path, init);
+  /** The typed API client (paths and bodies from /api/v1/openapi.json), for this widget's origin. */
+  protected get client(): SightlineClient {
+    return apiClient(this.apiOrigin, this.auth);
   }
 
   protected emit<K extends keyof SightlineEventMap>(name: K, detail: SightlineEventMap[K]): void {

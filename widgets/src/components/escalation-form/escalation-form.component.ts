@@ -1,8 +1,11 @@
 import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import { ApiError } from "../../core/api";
+import { ApiError, dataOf } from "../../core/api";
+import type { components } from "../../core/api-schema";
 import { SightlineElement } from "../../core/element";
 import type { EscalationCreated } from "../../core/types";
+
+type NewEscalation = components["schemas"]["NewEscalation"];
 
 const CATEGORIES: [string, string][] = [
   ["late_delivery", "Late delivery"],
@@ -110,17 +113,18 @@ export class SightlineEscalationForm extends SightlineElement {
     }
     this.submitting = true;
     try {
-      const r = await this.api<EscalationCreated>("/api/v1/escalations", {
-        method: "POST",
-        body: {
-          orderId: this.order || null,
-          category: value("category"),
-          severity: value("severity"),
-          title: value("title"),
-          description: value("description"),
-          desiredOutcome: value("desiredOutcome"),
-        },
-      });
+      const r: EscalationCreated = await dataOf(
+        this.client.POST("/api/v1/escalations", {
+          body: {
+            orderId: this.order || null,
+            category: value("category") as NewEscalation["category"],
+            severity: value("severity") as NewEscalation["severity"],
+            title: value("title"),
+            description: value("description"),
+            desiredOutcome: value("desiredOutcome"),
+          },
+        }),
+      );
       form.reset();
       this.created = { ref: r.number ? `ESC-${r.number}` : "Your escalation" };
       this.emit("sightline-escalation-created", {

@@ -1,5 +1,6 @@
 import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
+import { dataOf } from "../../core/api";
 import { SightlineElement } from "../../core/element";
 import { formatInstant, formatLocalDate, humanize } from "../../core/format";
 import { lateBadge } from "../../core/late-badge";
@@ -154,17 +155,27 @@ export class SightlineOrderList extends SightlineElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    const p = new URLSearchParams();
-    const status = this.status || this.chosenStatus;
-    for (const s of status.split(",").filter(Boolean)) p.append("status", s.trim());
-    if (this.site) p.set("site", this.site);
-    const late = ["open", "delivered", "any"].includes(this.late) ? this.late : this.lateOnly ? "any" : "";
-    if (late) p.set("late", late);
-    if (this.query.trim()) p.set("q", this.query.trim());
-    p.set("limit", String(this.limit));
+    const status = (this.status || this.chosenStatus)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) as OrderStatus[];
+    const late = (["open", "delivered", "any"] as const).find((l) => l === this.late) ?? (this.lateOnly ? "any" : "");
     const cursor = this.cursors[this.page];
-    if (cursor) p.set("cursor", cursor);
-    const data = await this.api<OrderPage>(`/api/v1/orders?${p}`, { signal });
+    const data: OrderPage = await dataOf(
+      this.client.GET("/api/v1/orders", {
+        params: {
+          query: {
+            ...(status.length ? { status } : {}),
+            ...(this.site ? { site: [this.site] } : {}),
+            ...(late ? { late } : {}),
+            ...(this.query.trim() ? { q: this.query.trim() } : {}),
+            limit: this.limit,
+            ...(cursor ? { cursor } : {}),
+          },
+        },
+        signal,
+      }),
+    );
     this.rows = data.data;
     this.nextCursor = data.page?.next ?? null;
     if (data.timeZone) this.apiTimeZone = data.timeZone;

@@ -1,5 +1,6 @@
 import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
+import { dataOf } from "../../core/api";
 import { SightlineElement } from "../../core/element";
 import { formatInstant, formatLocalDate, humanize } from "../../core/format";
 import { lateBadge } from "../../core/late-badge";
@@ -139,7 +140,9 @@ export class SightlineOrderTracker extends SightlineElement {
       this.detail = null;
       return;
     }
-    const r = await this.api<OrderDetailResponse>(`/api/v1/orders/${encodeURIComponent(this.order)}`, { signal });
+    const r: OrderDetailResponse = await dataOf(
+      this.client.GET("/api/v1/orders/{id}", { params: { path: { id: this.order } }, signal }),
+    );
     this.detail = r.data;
     if (r.timeZone) this.apiTimeZone = r.timeZone;
   }

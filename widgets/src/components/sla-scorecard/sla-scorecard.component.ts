@@ -1,5 +1,6 @@
 import { css, html, nothing, svg } from "lit";
 import { property, state } from "lit/decorators.js";
+import { dataOf } from "../../core/api";
 import { SightlineElement } from "../../core/element";
 
 import type { LiveEvent } from "../../core/stream";
@@ -104,10 +105,14 @@ export class SightlineSlaScorecard extends SightlineElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    const p = new URLSearchParams();
-    if (this.period) p.set("period", this.period);
-    if (this.site) p.set("site", this.site);
-    const r = await this.api<ScorecardResponse>(`/api/v1/sla/scorecard${p.size ? `?${p}` : ""}`, { signal });
+    const r: ScorecardResponse = await dataOf(
+      this.client.GET("/api/v1/sla/scorecard", {
+        params: {
+          query: { ...(this.period ? { period: this.period } : {}), ...(this.site ? { site: this.site } : {}) },
+        },
+        signal,
+      }),
+    );
     this.card = r.data;
     if (r.data.tenant?.timeZone) this.apiTimeZone = r.data.tenant.timeZone;
   }
