@@ -52,7 +52,7 @@ export interface paths {
      *
      *     **Atomicity.** The batch is validated first: if any item is malformed, nothing is written and the answer is 422 with a reason for every item. A well-formed batch is applied in one transaction; items that refer to something unknown (an order not yet sent, a site code the account does not have) are rejected on their own and the others are applied, each order whole (never half an order).
      *
-     *     **Order of events.** Events are idempotent on `(source, eventId)`: a repeat is `unchanged`. The order's status is the type of the status event with the latest `occurredAt`; a tie goes to the status later in the lifecycle (received < confirmed < allocated < backordered < on_hold < picked < packed < shipped < in_transit < out_for_delivery < delivered < exception < cancelled), then to the larger `source`, then the larger `eventId` (code-point order). So events that arrive late, twice or shuffled end in the same state as in-order delivery. `eta_changed` (with `detail.predictedDate`) and `note` do not change the status.
+     *     **Order of events.** Events are idempotent on `(source, eventId)`: a repeat is `unchanged`. The order's status is the type of the status event with the latest `occurredAt`; a tie goes to the status later in the lifecycle (received < confirmed < allocated < backordered < on_hold < picked < packed < shipped < in_transit < out_for_delivery < delivered < exception < cancelled), then to the larger `source`, then the larger `eventId` (code-point order). So events that arrive late, twice or shuffled end in the same state as in-order delivery. `eta_changed` (with `detail.predictedDate`), `note`, and the perfect-order events `damaged`, `claim_filed` (goods damaged, a claim filed for them) and `document_error` (an error in the order's documents; `detail.reason` says which) do not change the status; a measured order with any of the last three is not a perfect order (see `perfectOrder` in the SLA scorecard).
      *
      *     One audit entry is written per batch. Each committed batch wakes live subscribers once.
      */
@@ -78,7 +78,7 @@ export interface paths {
      *
      *     **Atomicity.** The batch is validated first: if any item is malformed, nothing is written and the answer is 422 with a reason for every item. A well-formed batch is applied in one transaction; items that refer to something unknown (an order not yet sent, a site code the account does not have) are rejected on their own and the others are applied, each order whole (never half an order).
      *
-     *     **Order of events.** Events are idempotent on `(source, eventId)`: a repeat is `unchanged`. The order's status is the type of the status event with the latest `occurredAt`; a tie goes to the status later in the lifecycle (received < confirmed < allocated < backordered < on_hold < picked < packed < shipped < in_transit < out_for_delivery < delivered < exception < cancelled), then to the larger `source`, then the larger `eventId` (code-point order). So events that arrive late, twice or shuffled end in the same state as in-order delivery. `eta_changed` (with `detail.predictedDate`) and `note` do not change the status.
+     *     **Order of events.** Events are idempotent on `(source, eventId)`: a repeat is `unchanged`. The order's status is the type of the status event with the latest `occurredAt`; a tie goes to the status later in the lifecycle (received < confirmed < allocated < backordered < on_hold < picked < packed < shipped < in_transit < out_for_delivery < delivered < exception < cancelled), then to the larger `source`, then the larger `eventId` (code-point order). So events that arrive late, twice or shuffled end in the same state as in-order delivery. `eta_changed` (with `detail.predictedDate`), `note`, and the perfect-order events `damaged`, `claim_filed` (goods damaged, a claim filed for them) and `document_error` (an error in the order's documents; `detail.reason` says which) do not change the status; a measured order with any of the last three is not a perfect order (see `perfectOrder` in the SLA scorecard).
      */
     post: operations["ingestEvents"];
     delete?: never;
@@ -488,7 +488,10 @@ export interface components {
         | "exception"
         | "cancelled"
         | "eta_changed"
-        | "note";
+        | "note"
+        | "damaged"
+        | "claim_filed"
+        | "document_error";
       /** Format: date-time */
       occurredAt: string;
       location?: string | null;
@@ -537,7 +540,7 @@ export interface components {
       /** Format: uuid */
       orderId: string;
       orderNumber: string;
-      /** @description The event type (a status, `eta_changed` or `note`). */
+      /** @description The event type (a status, `eta_changed`, `note`, `damaged`, `claim_filed` or `document_error`). */
       type: string;
       /** @description The order's current status. */
       status: string;
@@ -721,9 +724,24 @@ export interface components {
         /** @description Average lead time, business hours. */
         leadTime: number | null;
         otifMet: boolean | null;
+        /** @description Perfect order %, as in `perfectOrder.value`. */
+        perfectOrder?: number | null;
         href: string;
       }[];
       misses: components["schemas"]["SlaMissBreakdown"];
+      /** @description Perfect order % of the period: measured orders on time, in full, undamaged and with correct documents. Damage and documentation errors come from `damaged`, `claim_filed` and `document_error` events (POST /api/v1/ingest/events); an order without them is perfect when it is OTIF. */
+      perfectOrder: {
+        /** @description Percent, two decimals; null when nothing was measured. */
+        value: number | null;
+        /** @description Measured orders that were perfect. */
+        perfect: number;
+        measured: number;
+        /** @description Measured orders with a `damaged` or `claim_filed` event. */
+        damaged: number;
+        /** @description Measured orders with a `document_error` event. */
+        documentErrors: number;
+        definition: string;
+      };
       rules: {
         /** @description Which fiscal period an order counts in. */
         period: string;
