@@ -1,7 +1,9 @@
 // Perfect order % from ingested events, over real HTTP on both databases: orders and their
 // damage, claim and documentation-error events go in through the ingestion API (a repeated event
 // is `unchanged`), and the scorecard of the fiscal period they are promised in counts, by hand,
-// which measured orders were perfect (on time, in full, undamaged, documents correct).
+// which measured orders were perfect (on time, in full, undamaged, documents correct); and the
+// recovery time of a period's failed, escalated orders in business time.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
@@ -19,7 +21,7 @@ const KEY = demoIngestSecret(acme.slug);
 // demo order (the demo's orders span the last 18 months).
 const PERIOD = "FY2025-P03";
 
-await describeEachDb("perfect order", (kind) => {
+await describeEachDb("perfect order and recovery time", (kind) => {
   let handle: TestDb;
   let portal: TestPortal;
   let n = 0;
@@ -45,8 +47,8 @@ await describeEachDb("perfect order", (kind) => {
     return ((await res.json()) as { results: { status: string }[] }).results.map((r) => r.status);
   }
 
-  /** An Acme order promised on 21 Mar 2025, delivered on `deliveredOn` (null: not delivered), in full. */
-  function order(externalId: string, deliveredOn: string | null) {
+  /** An Acme order promised on `promised` (21 Mar 2025), delivered on `deliveredOn` (null: not delivered), in full. */
+  function order(externalId: string, deliveredOn: string | null, promised = "2025-03-21") {
     return {
       source: "erp",
       externalId,
@@ -54,17 +56,17 @@ await describeEachDb("perfect order", (kind) => {
       orderNumber: externalId,
       siteCode: acme.sites[0].code,
       status: deliveredOn ? "delivered" : "shipped",
-      orderedAt: "2025-03-10T14:00:00Z",
-      statusAt: deliveredOn ? `${deliveredOn}T16:00:00Z` : "2025-03-14T16:00:00Z",
-      requestedDate: "2025-03-21",
-      promisedDate: "2025-03-21",
+      orderedAt: `${promised.slice(0, 8)}03T14:00:00Z`,
+      statusAt: deliveredOn ? `${deliveredOn}T16:00:00Z` : `${promised.slice(0, 8)}10T16:00:00Z`,
+      requestedDate: promised,
+      promisedDate: promised,
       lines: [{ lineNo: 1, sku: "BRG-6204-2RS", description: "Bearing", qtyOrdered: 10, qtyShipped: 10, unitPrice: 5 }],
       shipments: [
         {
           externalId: `${externalId}-S1`,
           carrier: "UPS",
           status: deliveredOn ? "delivered" : "in_transit",
-          shippedAt: "2025-03-14T16:00:00Z",
+          shippedAt: `${promised.slice(0, 8)}10T16:00:00Z`,
           deliveredAt: deliveredOn ? `${deliveredOn}T16:00:00Z` : null,
         },
       ],
@@ -125,6 +127,52 @@ await describeEachDb("perfect order", (kind) => {
     const page = await (await viewer.get(`/sla?period=${PERIOD}`)).text();
     expect(page).toContain('data-testid="perfect-order"');
     expect(page).toContain("2 of 6 measured orders in");
+  });
+
+  it("gives the recovery time of a period's failed orders in business time, by hand across a weekend and a holiday", async () => {
+    const id = (x: string) => `RECOVERY-${kind}-${x}`;
+    // Promised Friday 14 Feb 2025 (Acme FY2025 P02).
+    await ingest("orders", [
+      order(id("K"), "2025-02-19", "2025-02-14"), // late, escalated and resolved
+      order(id("L"), "2025-02-19", "2025-02-14"), // late, escalation still open
+      order(id("M"), "2025-02-13", "2025-02-14"), // OTIF: an escalation about it is not a recovery
+    ]);
+    const orderId = async (x: string) =>
+      (
+        await handle.db.execute<{ id: string }>(
+          sql`select id::text as id from orders where tenant_id = ${acme.id}::uuid and external_id = ${id(x)}`,
+        )
+      ).rows[0].id;
+    const escalate = async (x: string, createdAt: string, resolvedAt: string | null, mergedInto?: string) => {
+      const r = await handle.db.execute<{ id: string }>(sql`
+        insert into escalations (tenant_id, order_id, category, severity, status, title, description, desired_outcome,
+                                 raised_by_name, created_at, updated_at, resolved_at, merged_into_id)
+        values (${acme.id}::uuid, ${await orderId(x)}::uuid, 'late_delivery', 'P2',
+                ${mergedInto ? "closed" : resolvedAt ? "resolved" : "open"}, 'Late', 'Late order', 'Deliver it',
+                'Vera Viewer', ${createdAt}::timestamptz, ${createdAt}::timestamptz, ${resolvedAt}::timestamptz,
+                ${mergedInto ?? null}::uuid)
+        returning id::text as id`);
+      return r.rows[0].id;
+    };
+    // K: raised Friday 20:00 Chicago, resolved Tuesday 08:30 after the weekend and Presidents' Day
+    // (Mon 17 Feb): Fri 20:00-22:00 = 120 min + Tue 06:00-08:30 = 150 min = 270 min = 4.5 h.
+    const first = await escalate("K", "2025-02-15T02:00:00Z", "2025-02-18T14:30:00Z");
+    // A duplicate raised earlier and merged into it does not move the start.
+    await escalate("K", "2025-02-13T15:00:00Z", null, first);
+    await escalate("L", "2025-02-17T15:00:00Z", null);
+    await escalate("M", "2025-02-12T15:00:00Z", "2025-02-12T18:00:00Z");
+
+    const viewer = new Browser(portal.url, "198.51.100.78");
+    expect((await viewer.signIn("viewer@acme.example")).status).toBe(302);
+    const res = await viewer.get("/api/v1/sla/scorecard?period=FY2025-P02");
+    expect(res.status).toBe(200);
+    const sc = ((await res.json()) as { data: Scorecard }).data;
+    expect(sc.recoveryTime).toMatchObject({ value: 4.5, recovered: 1, unresolved: 1 });
+    expect(sc.recoveryTime.definition).toContain("first escalation");
+    expect(sc.trend.find((p) => p.id === "FY2025-P02")?.recoveryTime).toBe(4.5);
+    const page = await (await viewer.get("/sla?period=FY2025-P02")).text();
+    expect(page).toContain('data-testid="recovery-time"');
+    expect(page).toContain("4 h 30 min business time on average, over 1 recovered order; 1 still open.");
   });
 
   it("refuses an unknown event type with a 4xx that names the accepted ones", async () => {

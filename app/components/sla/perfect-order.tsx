@@ -9,6 +9,7 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
   const t = useT();
   const f = useFormat();
   const p = sc.perfectOrder;
+  const r = sc.recoveryTime;
   if (p.measured === 0) return null;
   const otifMissed = sc.kpis.find((k) => k.id === "otif")?.missedOrders ?? 0;
   const pct = (v: number | null) => (v === null ? "—" : f.percent(v / 100, 2));
@@ -31,6 +32,17 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
           <li>{t("sla.perfect.damaged", { count: f.number(p.damaged) })}</li>
           <li>{t("sla.perfect.documentErrors", { count: f.number(p.documentErrors) })}</li>
         </ul>
+        <h3 className="mt-5 text-base font-semibold">{t("sla.recovery.title")}</h3>
+        <p className="mt-1 text-sm text-slate-600">{t("sla.def.recoveryTime")}</p>
+        <p className="mt-2 text-sm text-slate-700" data-testid="recovery-time">
+          {r.value === null
+            ? t("sla.recovery.none", { unresolved: f.number(r.unresolved) })
+            : t("sla.recovery.summary", {
+                duration: t("common.businessTime", { duration: f.duration(Math.round(r.value * 60)) }),
+                recovered: f.number(r.recovered),
+                unresolved: f.number(r.unresolved),
+              })}
+        </p>
         <h3 className="mt-5 text-base font-semibold">{trendTitle}</h3>
         <Table
           className="mt-2"
@@ -41,6 +53,7 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
             { label: t("sla.perfect.col.measured"), align: "right" },
             { label: t("sla.perfect.col.perfect"), align: "right" },
             { label: t("sla.kpi.otif"), align: "right" },
+            { label: t("sla.recovery.col"), align: "right" },
           ]}
         >
           {sc.trend.map((x) => (
@@ -49,6 +62,9 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
               <td className="text-right tabular-nums">{f.number(x.measured)}</td>
               <td className="text-right tabular-nums">{pct(x.perfectOrder)}</td>
               <td className="text-right tabular-nums">{pct(x.otif)}</td>
+              <td className="text-right tabular-nums">
+                {x.recoveryTime === null ? "—" : f.duration(Math.round(x.recoveryTime * 60))}
+              </td>
             </tr>
           ))}
         </Table>

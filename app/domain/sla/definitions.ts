@@ -91,6 +91,10 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
 export const PERFECT_ORDER_DEFINITION =
   "Perfect order: the share of measured orders that were on time, in full, undamaged and with correct documents. An order is damaged when a damaged or claim_filed event was received for it, and its documents are wrong when a document_error event was; an order without such events is perfect when it is OTIF. Decided per order, shown to two decimals, rounded half up.";
 
+/** Recovery time: shown beside perfect order per fiscal period. */
+export const RECOVERY_TIME_DEFINITION =
+  "Recovery time: for a measured order that missed OTIF and was escalated, the business time (your calendar's working hours) from its first escalation being raised to the last of its escalations being resolved; escalations closed as duplicates do not count, and an order with an escalation still unresolved is not yet recovered. The period's figure is the average over its recovered orders, in business hours to two decimals, rounded half up.";
+
 /** A KPI figure against its target; null figure (nothing measured) has no verdict. */
 export function kpiMet(kpi: KpiId, value: number | null, target: number): boolean | null {
   if (value === null) return null;

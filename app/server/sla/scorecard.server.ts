@@ -3,13 +3,15 @@
 // trend and a drill-down link behind every number. The SLA page and GET /api/v1/sla/scorecard
 // both return exactly this.
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { metricJobs, orders, sites } from "../../../db/schema/index";
+import { escalations, metricJobs, orders, sites } from "../../../db/schema/index";
+import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import {
   KPI_DEFINITIONS,
   KPI_IDS,
   MEASURED_RULE,
   PERFECT_ORDER_DEFINITION,
+  RECOVERY_TIME_DEFINITION,
   PERIOD_RULE,
   ROUNDING_RULE,
   kpiMet,
@@ -83,6 +85,17 @@ export interface PerfectOrderResult {
   definition: string;
 }
 
+/** Recovery time of a period: failed (not OTIF) measured orders from first escalation to resolution. */
+export interface RecoveryTimeResult {
+  /** Average business hours over the recovered orders, two decimals; null when none recovered. */
+  value: number | null;
+  /** Failed orders whose escalations are all resolved. */
+  recovered: number;
+  /** Failed orders with an escalation still unresolved. */
+  unresolved: number;
+  definition: string;
+}
+
 export interface SiteRow {
   siteId: string;
   code: string;
@@ -110,6 +123,8 @@ export interface TrendPoint {
   otifMet: boolean | null;
   /** Perfect order %, see Scorecard.perfectOrder. */
   perfectOrder: number | null;
+  /** Average recovery time in business hours, see Scorecard.recoveryTime. */
+  recoveryTime: number | null;
   href: string;
 }
 
@@ -133,6 +148,7 @@ export interface Scorecard {
   /** Why the period's measured orders missed: by reason, lateness, site, carrier and priority. */
   misses: MissBreakdown;
   perfectOrder: PerfectOrderResult;
+  recoveryTime: RecoveryTimeResult;
   rules: { period: string; measured: string; rounding: string; tolerance: string };
 }
 
@@ -184,6 +200,27 @@ function perfectOf(rows: readonly { measured: number; perfect: number; damaged: 
     damaged: n((r) => r.damaged),
     documentErrors: n((r) => r.documentErrors),
     definition: PERFECT_ORDER_DEFINITION,
+  };
+}
+
+interface FailedEscalated {
+  fy: number | null;
+  fq: number | null;
+  fp: number | null;
+  fw: number | null;
+  /** Business minutes from first escalation to resolution; null while one is unresolved. */
+  minutes: number | null;
+}
+
+/** Recovery time over some failed, escalated orders. */
+function recoveryOf(rows: readonly FailedEscalated[]): RecoveryTimeResult {
+  const done = rows.filter((r) => r.minutes !== null);
+  const sum = done.reduce((s, r) => s + (r.minutes ?? 0), 0);
+  return {
+    value: done.length > 0 ? round2(sum / done.length / 60) : null,
+    recovered: done.length,
+    unresolved: rows.length - done.length,
+    definition: RECOVERY_TIME_DEFINITION,
   };
 }
 
@@ -349,7 +386,7 @@ export async function buildScorecard(
       .from(orders)
       .where(and(eq(orders.tenantId, tenant.id), or(fiscalCondition(period.key), inTrendSql), ...siteCond))
       .groupBy(orders.siteId, orders.fiscalYear, orders.fiscalQuarter, orders.fiscalPeriod, orders.fiscalWeek);
-    const inSelection = (g: (typeof groups)[number]) => {
+    const inSelection = (g: { fy: number | null; fq: number | null; fp: number | null; fw: number | null }) => {
       const k = period.key;
       if (g.fy !== k.fiscalYear) return false;
       if (k.granularity === "quarter") return g.fq === k.index;
@@ -381,6 +418,48 @@ export async function buildScorecard(
         };
       });
 
+    // Recovery: each measured order that missed OTIF and was escalated (duplicates left out).
+    const escalated = await tx
+      .select({
+        fy: orders.fiscalYear,
+        fq: orders.fiscalQuarter,
+        fp: orders.fiscalPeriod,
+        fw: orders.fiscalWeek,
+        firstMs: sql<number>`(extract(epoch from min(${escalations.createdAt})) * 1000)::float8`,
+        resolvedMs: sql<number | null>`case when bool_and(${escalations.resolvedAt} is not null)
+          then (extract(epoch from max(${escalations.resolvedAt})) * 1000)::float8 end`,
+      })
+      .from(orders)
+      .innerJoin(
+        escalations,
+        and(
+          eq(escalations.tenantId, orders.tenantId),
+          eq(escalations.orderId, orders.id),
+          sql`${escalations.mergedIntoId} is null`,
+        ),
+      )
+      .where(
+        and(
+          eq(orders.tenantId, tenant.id),
+          eq(orders.measurable, true),
+          eq(orders.otif, false),
+          or(fiscalCondition(period.key), inTrendSql),
+          ...siteCond,
+        ),
+      )
+      .groupBy(orders.id, orders.fiscalYear, orders.fiscalQuarter, orders.fiscalPeriod, orders.fiscalWeek);
+    const business = metricCalendarOf(cal);
+    const failed: FailedEscalated[] = escalated.map((r) => ({
+      fy: r.fy,
+      fq: r.fq,
+      fp: r.fp,
+      fw: r.fw,
+      minutes:
+        r.resolvedMs === null
+          ? null
+          : Math.round(business.businessMinutesBetween(Number(r.firstMs), Number(r.resolvedMs))),
+    }));
+
     const trend: TrendPoint[] = slots.map((s) => {
       const inSlot = groups.filter(
         (g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index,
@@ -402,6 +481,9 @@ export async function buildScorecard(
         leadTime: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
         otifMet: kpiMet("otif", otif, targets.otifPct),
         perfectOrder: perfectOf(inSlot).value,
+        recoveryTime: recoveryOf(
+          failed.filter((g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index),
+        ).value,
         href: drillDownHref({
           fiscal: { granularity: s.granularity, fiscalYear: s.fiscalYear, index: s.index },
           site: site?.id,
@@ -468,6 +550,7 @@ export async function buildScorecard(
         trend,
         misses,
         perfectOrder: perfectOf(selected),
+        recoveryTime: recoveryOf(failed.filter(inSelection)),
         rules: {
           period: PERIOD_RULE,
           measured: MEASURED_RULE,

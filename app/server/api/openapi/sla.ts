@@ -111,6 +111,7 @@ export const schemas = {
       "trend",
       "misses",
       "perfectOrder",
+      "recoveryTime",
       "rules",
     ],
     properties: {
@@ -241,11 +242,27 @@ export const schemas = {
             leadTime: { ...nullableNumber, description: "Average lead time, business hours." },
             otifMet: { type: ["boolean", "null"] },
             perfectOrder: { ...nullableNumber, description: "Perfect order %, as in `perfectOrder.value`." },
+            recoveryTime: {
+              ...nullableNumber,
+              description: "Average recovery time, business hours, as in `recoveryTime.value`.",
+            },
             href: { type: "string" },
           },
         },
       },
       misses: ref("SlaMissBreakdown"),
+      recoveryTime: {
+        type: "object",
+        required: ["value", "recovered", "unresolved", "definition"],
+        description:
+          "Recovery time of the period: for measured orders that missed OTIF and were escalated, the business time from the first escalation being raised to the last one being resolved (duplicates left out), averaged over the recovered orders.",
+        properties: {
+          value: { ...nullableNumber, description: "Business hours, two decimals; null when no order recovered." },
+          recovered: { type: "integer", description: "Failed orders whose escalations are all resolved." },
+          unresolved: { type: "integer", description: "Failed orders with an escalation still unresolved." },
+          definition: { type: "string" },
+        },
+      },
       perfectOrder: {
         type: "object",
         required: ["value", "perfect", "measured", "damaged", "documentErrors", "definition"],
