@@ -190,6 +190,8 @@ export const escalationAlerts = pgTable(
     dedupeKey: text("dedupe_key").notNull(),
     escalationId: uuid("escalation_id"),
     message: text("message").notNull(),
+    /** The message as a catalogue id and values, for the reader's language (0077); null on older rows. */
+    messageI18n: jsonb("message_i18n").$type<{ id: string; values?: Record<string, string | number> }>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
     dismissedBy: text("dismissed_by"),

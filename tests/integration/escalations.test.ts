@@ -600,6 +600,11 @@ describe("automatic alerts", () => {
     const queue = await (await agent.get("/staff/queue?sla=breached")).text();
     expect(queue).toContain("Breaching escalation marker");
     expect(queue).toContain("breached its resolution target");
+    // Each reader sees the alert in their own language, the duration in their format.
+    const lead = await client().signIn("lead@sightline.example");
+    const german = await (await lead.get("/staff/queue?sla=breached", { "accept-language": "de" })).text();
+    expect(german).toMatch(/hat das Ziel für die Lösung um \d[^<]* überschritten\./);
+    expect(alerts[0].messageI18n).toMatchObject({ id: "staff.alert.breached", values: { clock: "resolution" } });
   });
 
   it("shows the time raised in the agent's zone, with the account's local time and zone in its title", async () => {

@@ -3,6 +3,7 @@
 import { Form, Link, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { FormattedMessage } from "react-intl";
+import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
 import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import type { EscalationSummary } from "#app/server/escalations/views.server";
@@ -19,7 +20,9 @@ import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextFi
 export interface QueueAlert {
   id: string;
   kind: string;
+  /** As written, in English: shown when the alert has no catalogue message (older alerts). */
   message: string;
+  messageI18n: { id: string; values?: Record<string, string | number> } | null;
   escalationId: string | null;
 }
 
@@ -299,8 +302,28 @@ function QueueDue({ sla, accountZone }: { sla: EscalationSummary["sla"]; account
   );
 }
 
+/** An alert's text in the reader's language; minutes become a duration of the reader's format. */
+function useAlertText(): (a: QueueAlert) => string {
+  const t = useT();
+  const f = useFormat();
+  return (a) => {
+    const m = a.messageI18n;
+    if (!m || !(m.id in ALERT_IDS)) return a.message;
+    const values = { ...m.values };
+    if (typeof values.minutes === "number") values.duration = f.duration(values.minutes);
+    return t(m.id as MessageId, values);
+  };
+}
+
+const ALERT_IDS: Record<string, true> = {
+  "staff.alert.breached": true,
+  "staff.alert.soon": true,
+  "staff.alert.lateOrders": true,
+};
+
 function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {
   const t = useT();
+  const text = useAlertText();
   return (
     <section aria-label={t("staff.queue.alertsLabel")} className="mb-4 space-y-2">
       {alerts.map((a) => (
@@ -313,7 +336,7 @@ function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {
             <Badge tone={a.kind === "sla_breach" ? "red" : "amber"}>
               {t("staff.queue.alertKind", { kind: a.kind })}
             </Badge>{" "}
-            {a.message}{" "}
+            {text(a)}{" "}
             {a.escalationId ? (
               <Link to={`/staff/queue/${a.escalationId}`} className="text-brand-700 underline hover:no-underline">
                 {t("staff.queue.alertOpen")}
@@ -323,7 +346,7 @@ function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {
           <Form method="post">
             <input type="hidden" name="intent" value="dismiss" />
             <input type="hidden" name="alertId" value={a.id} />
-            <Button type="submit" variant="ghost" aria-label={t("staff.queue.dismissLabel", { message: a.message })}>
+            <Button type="submit" variant="ghost" aria-label={t("staff.queue.dismissLabel", { message: text(a) })}>
               {t("staff.queue.dismiss")}
             </Button>
           </Form>

@@ -2,6 +2,7 @@
 // assignee and the account's leads in-app (and by e-mail with SMTP_URL); a strategic account
 // with 3+ late orders in 7 days gets an internal alert on the queue. A system job across all
 // tenants, so it runs on the owner connection; every write is idempotent (alerts_sent, dedupe keys).
+import { localized, type Localized } from "#app/i18n/localized";
 import { escalationKey } from "#app/domain/escalations/keys";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../../db/client";
@@ -114,23 +115,36 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
       now,
     );
     const sent = new Set(r.alertsSent);
-    const fresh: { key: string; kind: "sla_breach" | "sla_near_breach"; message: string }[] = [];
+    const fresh: { key: string; kind: "sla_breach" | "sla_near_breach"; message: string; i18n: Localized }[] = [];
     for (const [name, clock] of [
       ["response", sla.firstResponse],
       ["resolution", sla.resolution],
     ] as const) {
       const label = name === "response" ? "first response" : "resolution";
+      const key = escalationKey(r.shortCode, r.number);
       if (clock.status === "breached" && !sent.has(`${name}_breached`)) {
         fresh.push({
           key: `${name}_breached`,
           kind: "sla_breach",
-          message: `${escalationKey(r.shortCode, r.number)} (${r.tenantName}) breached its ${label} target by ${formatMinutes(-clock.remainingMinutes)}.`,
+          message: `${key} (${r.tenantName}) breached its ${label} target by ${formatMinutes(-clock.remainingMinutes)}.`,
+          i18n: localized("staff.alert.breached", {
+            key,
+            account: r.tenantName,
+            clock: name,
+            minutes: Math.round(-clock.remainingMinutes),
+          }),
         });
       } else if (clock.status === "breaching_soon" && !sent.has(`${name}_soon`) && !sent.has(`${name}_breached`)) {
         fresh.push({
           key: `${name}_soon`,
           kind: "sla_near_breach",
-          message: `${escalationKey(r.shortCode, r.number)} (${r.tenantName}) has ${formatMinutes(clock.remainingMinutes)} left to its ${label} target.`,
+          message: `${key} (${r.tenantName}) has ${formatMinutes(clock.remainingMinutes)} left to its ${label} target.`,
+          i18n: localized("staff.alert.soon", {
+            key,
+            account: r.tenantName,
+            clock: name,
+            minutes: Math.round(clock.remainingMinutes),
+          }),
         });
       }
     }
@@ -144,6 +158,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
           dedupeKey: `${r.id}:${f.key}:${r.alertsSent.length}`,
           escalationId: r.id,
           message: f.message,
+          messageI18n: f.i18n,
         })
         .onConflictDoNothing();
     }
@@ -200,6 +215,11 @@ async function checkLateOrders(tx: Tx, now: Date): Promise<number> {
         kind: "late_orders",
         dedupeKey: `late_orders:${row.today}`,
         message: `${row.name} (strategic) has ${row.late} late orders in the last ${LATE_ORDERS_DAYS} days.`,
+        messageI18n: localized("staff.alert.lateOrders", {
+          account: row.name,
+          count: row.late,
+          days: LATE_ORDERS_DAYS,
+        }),
         createdAt: now,
       })
       .onConflictDoNothing()

@@ -13,6 +13,8 @@ export interface AlertView {
   tenantName: string;
   kind: string;
   message: string;
+  /** The message as a catalogue id and values (null on alerts written before 0077). */
+  messageI18n: { id: string; values?: Record<string, string | number> } | null;
   escalationId: string | null;
   createdAt: string;
 }
@@ -27,6 +29,7 @@ export async function listAlerts(actor: EscalationActor, limit = 20): Promise<Al
         tenantName: tenants.name,
         kind: escalationAlerts.kind,
         message: escalationAlerts.message,
+        messageI18n: escalationAlerts.messageI18n,
         escalationId: escalationAlerts.escalationId,
         createdAt: escalationAlerts.createdAt,
       })
