@@ -726,9 +726,21 @@ export interface components {
         otifMet: boolean | null;
         /** @description Perfect order %, as in `perfectOrder.value`. */
         perfectOrder?: number | null;
+        /** @description Average recovery time, business hours, as in `recoveryTime.value`. */
+        recoveryTime?: number | null;
         href: string;
       }[];
       misses: components["schemas"]["SlaMissBreakdown"];
+      /** @description Recovery time of the period: for measured orders that missed OTIF and were escalated, the business time from the first escalation being raised to the last one being resolved (duplicates left out), averaged over the recovered orders. */
+      recoveryTime: {
+        /** @description Business hours, two decimals; null when no order recovered. */
+        value: number | null;
+        /** @description Failed orders whose escalations are all resolved. */
+        recovered: number;
+        /** @description Failed orders with an escalation still unresolved. */
+        unresolved: number;
+        definition: string;
+      };
       /** @description Perfect order % of the period: measured orders on time, in full, undamaged and with correct documents. Damage and documentation errors come from `damaged`, `claim_filed` and `document_error` events (POST /api/v1/ingest/events); an order without them is perfect when it is OTIF. */
       perfectOrder: {
         /** @description Percent, two decimals; null when nothing was measured. */
