@@ -1,6 +1,7 @@
 // The audit trail as a table, times in the viewer's zone.
 import { Link } from "@remix-run/react";
 import { type ActorKind, groupMachineActivity } from "#app/domain/audit/group";
+import type { AuditRow } from "#app/server/audit-view.server";
 import { Badge, EmptyState } from "./ui";
 import { useIntl } from "react-intl";
 import { useFormat, useT } from "#app/i18n/react";
@@ -31,18 +32,8 @@ function detailText(detail: Record<string, unknown>): string {
     .join(" · ");
 }
 
-export interface AuditRowView {
-  id: number;
-  at: string | Date;
-  tenantName: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-  actorKind: ActorKind;
-}
+/** An entry as the page receives it (the loader keeps `at` a Date; a JSON answer makes it a string). */
+export type AuditRowView = Omit<AuditRow, "at"> & { at: string | Date };
 
 const KIND_TONE: Record<ActorKind, "slate" | "blue" | "green" | "amber"> = {
   customer: "green",
