@@ -43,7 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "revoke") {
     const r = await revokeEmbedKey(ctx, request, String(form.get("keyId") ?? ""));
-    return data<ActionResult>({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : 404 });
+    const t = translator(ctx.user.locale ?? "en");
+    return data<ActionResult>(
+      { errors: {}, message: t(r.message.id, r.message.values), ok: r.ok },
+      { status: r.ok ? 200 : 404 },
+    );
   }
   const parsed = embedKeySchema.safeParse(embedKeyFromForm(form));
   if (!parsed.success)

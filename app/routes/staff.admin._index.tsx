@@ -30,13 +30,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request, "platform_admin");
   const form = Object.fromEntries(await request.formData());
   const info = requestInfo(request);
+  const t = translator(admin.user.locale ?? "en");
   if (form.intent === "create-tenant") {
     const parsed = createTenantSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), message: null, ok: false }, { status: 400 });
     const r = await createTenant(admin, info, parsed.data);
     if (!r.ok)
-      return data({ errors: r.field ? { [r.field]: r.message } : {}, message: r.message, ok: false }, { status: 409 });
-    return { errors: {}, message: r.message, ok: true };
+      return data(
+        {
+          errors: r.field ? { [r.field]: t(r.message.id, r.message.values) } : {},
+          message: t(r.message.id, r.message.values),
+          ok: false,
+        },
+        { status: 409 },
+      );
+    return { errors: {}, message: t(r.message.id, r.message.values), ok: true };
   }
   if (form.intent === "assign" || form.intent === "unassign") {
     const parsed = assignmentSchema.safeParse(form);
@@ -44,22 +52,19 @@ export async function action({ request }: ActionFunctionArgs) {
       return data(
         {
           errors: fieldErrors(parsed.error),
-          message: translator(admin.user.locale ?? "en")("admin.platform.chooseStaff"),
+          message: t("admin.platform.chooseStaff"),
           ok: false,
         },
         { status: 400 },
       );
     const r = await setAssignment(admin, info, parsed.data);
-    return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : 400 });
+    return data({ errors: {}, message: t(r.message.id, r.message.values), ok: r.ok }, { status: r.ok ? 200 : 400 });
   }
   const parsed = userActivationSchema.safeParse(form);
   if (!parsed.success)
-    return data(
-      { errors: {}, message: translator(admin.user.locale ?? "en")("admin.platform.notUnderstood"), ok: false },
-      { status: 400 },
-    );
+    return data({ errors: {}, message: t("admin.platform.notUnderstood"), ok: false }, { status: 400 });
   const r = await setUserActive(admin, info, parsed.data);
-  return data({ errors: {}, message: r.message, ok: r.ok }, { status: r.ok ? 200 : 400 });
+  return data({ errors: {}, message: t(r.message.id, r.message.values), ok: r.ok }, { status: r.ok ? 200 : 400 });
 }
 
 export default function Admin() {

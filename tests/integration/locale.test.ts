@@ -106,6 +106,18 @@ describe("server texts without a page", () => {
     expect((await res.json()).title).toBe("Nicht gefunden");
   });
 
+  it("answers a German admin's invitation in German, the service's words included", async () => {
+    const b = browser();
+    await b.signIn("admin@nordwind.example");
+    const res = await b.post("/settings?index", {
+      intent: "invite",
+      email: "lager@nordwind.example",
+      role: "customer_viewer",
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Einladung an lager@nordwind.example gesendet. Sie ist 7 Tage gültig.");
+  });
+
   it("heads the order export's columns in the reader's language, the cells staying data", async () => {
     const b = browser();
     await b.signIn("admin@nordwind.example");

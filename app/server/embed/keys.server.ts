@@ -1,5 +1,6 @@
 // Customer admins manage their organisation's embed keys: list, create (secret shown once),
 // revoke. Runs as portal_customer under RLS; every change lands in the audit log.
+import { localized, type Localized } from "#app/i18n/localized";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { embedKeys, sites, type EmbedFixedFilters, type EmbedScope } from "../../../db/schema/index";
@@ -104,15 +105,15 @@ export async function revokeEmbedKey(
   ctx: CustomerContext,
   request: Request,
   id: string,
-): Promise<{ ok: boolean; message: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, message: "That key does not exist." };
+): Promise<{ ok: boolean; message: Localized }> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, message: localized("settings.embed.result.noSuchKey") };
   return withTenant(ctx.db, async (tx) => {
     const [row] = await tx
       .update(embedKeys)
       .set({ revokedAt: new Date() })
       .where(and(eq(embedKeys.id, id), isNull(embedKeys.revokedAt)))
       .returning({ id: embedKeys.id, name: embedKeys.name });
-    if (!row) return { ok: false, message: "That key does not exist or is already revoked." };
+    if (!row) return { ok: false, message: localized("settings.embed.result.alreadyRevoked") };
     await recordAudit(tx, {
       tenantId: ctx.tenant.id,
       actorUserId: ctx.user.id,
@@ -123,6 +124,6 @@ export async function revokeEmbedKey(
       detail: { name: row.name },
       request: requestInfo(request),
     });
-    return { ok: true, message: `Revoked “${row.name}”. Its tokens stop working at once.` };
+    return { ok: true, message: localized("settings.embed.result.revoked", { name: row.name }) };
   });
 }

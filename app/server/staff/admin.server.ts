@@ -1,6 +1,7 @@
 // Platform administration: tenants, staff assignments, user activation. Callers are guarded
 // with requireStaff(request, "platform_admin"). These are platform-level writes (a new tenant is
 // not yet visible to any runtime role), so they use the owner connection and are all audited.
+import { localized, type Localized } from "#app/i18n/localized";
 import { and, asc, eq, like, sql } from "drizzle-orm";
 import { shortCodeFromSlug } from "#app/domain/escalations/keys";
 import { member, organization, staffAssignments, staffMembers, tenants, user } from "../../../db/schema/index";
@@ -60,7 +61,7 @@ export async function listUsers() {
     .orderBy(asc(user.email));
 }
 
-type Outcome = { ok: true; message: string } | { ok: false; message: string; field?: string };
+type Outcome = { ok: true; message: Localized } | { ok: false; message: Localized; field?: string };
 
 export async function createTenant(
   admin: StaffContext,
@@ -69,7 +70,8 @@ export async function createTenant(
 ): Promise<Outcome> {
   const { db } = await getDb();
   const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
-  if (taken) return { ok: false, field: "slug", message: `The slug "${input.slug}" is taken. Choose another.` };
+  if (taken)
+    return { ok: false, field: "slug", message: localized("admin.platform.result.slugTaken", { slug: input.slug }) };
   const id = crypto.randomUUID();
   const shortCode = await freeShortCode(shortCodeFromSlug(input.slug));
   await db.transaction(async (tx) => {
@@ -86,7 +88,7 @@ export async function createTenant(
     detail: { ...input },
     request: info,
   });
-  return { ok: true, message: `${input.name} was created. Assign support staff and create an ingest key next.` };
+  return { ok: true, message: localized("admin.platform.result.created", { name: input.name }) };
 }
 
 /** The code itself, or with the first free numeric suffix (ACME, ACME2, ...), within 8 characters. */
@@ -117,7 +119,7 @@ export async function setAssignment(
     .from(staffMembers)
     .where(eq(staffMembers.userId, input.staffUserId));
   const [tenant] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
-  if (!staff || !tenant) return { ok: false, message: "That staff member or account does not exist." };
+  if (!staff || !tenant) return { ok: false, message: localized("admin.platform.result.noSuchAssignment") };
   if (input.intent === "assign") {
     await db
       .insert(staffAssignments)
@@ -139,7 +141,7 @@ export async function setAssignment(
   });
   return {
     ok: true,
-    message: input.intent === "assign" ? `Assigned to ${tenant.name}.` : `Removed from ${tenant.name}.`,
+    message: localized("admin.platform.result.assigned", { intent: input.intent, account: tenant.name }),
   };
 }
 
@@ -148,10 +150,10 @@ export async function setUserActive(
   info: RequestInfo,
   input: { intent: "deactivate" | "reactivate"; userId: string },
 ): Promise<Outcome> {
-  if (input.userId === admin.user.id) return { ok: false, message: "You cannot deactivate yourself." };
+  if (input.userId === admin.user.id) return { ok: false, message: localized("admin.platform.result.notYourself") };
   const { db } = await getDb();
   const [target] = await db.select({ email: user.email }).from(user).where(eq(user.id, input.userId));
-  if (!target) return { ok: false, message: "No such user." };
+  if (!target) return { ok: false, message: localized("admin.platform.result.noSuchUser") };
   await db
     .update(user)
     .set({ deactivatedAt: input.intent === "deactivate" ? new Date() : null })
@@ -173,6 +175,6 @@ export async function setUserActive(
   });
   return {
     ok: true,
-    message: `${target.email} was ${input.intent === "deactivate" ? "deactivated and signed out" : "reactivated"}.`,
+    message: localized("admin.platform.result.activation", { email: target.email, intent: input.intent }),
   };
 }
