@@ -118,6 +118,12 @@ await describeEachDb("escalation protocol", (kind) => {
     expect(staffPage).not.toContain("Accept version 3");
   });
 
+  it("tells the platform admin on the targets page that the agreed protocol, not an override, sets the account's targets", async () => {
+    const ops = await client().signIn("ops@sightline.example");
+    const page = await (await ops.get(`/staff/queue/targets?tenant=${acme.id}`)).text();
+    expect(page).toContain(`${acme.name} and Sightline agreed an escalation protocol (version 2)`);
+  });
+
   it("lets neither side accept its own proposal: Sightline's waits for the customer's admin", async () => {
     const lead = await client().signIn("lead@sightline.example");
     await lead.openAccount(acme.id);

@@ -62,6 +62,13 @@ export function EscalationTargetsPage({
           <Alert tone={result.ok ? "success" : "error"}>{t(result.message.id, result.message.values)}</Alert>
         </div>
       ) : null}
+      {current?.protocolVersion != null ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            {t("staff.escTargets.protocol", { account: current.tenant.name, version: current.protocolVersion })}
+          </Alert>
+        </div>
+      ) : null}
       {current ? (
         <div className="grid gap-4 md:grid-cols-2">
           {current.rows.map((r) => {

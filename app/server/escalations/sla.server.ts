@@ -34,14 +34,19 @@ export async function loadTargets(tx: Tx, tenantId: string, tier: Tier): Promise
 export async function agreedTargets(
   tx: Tx,
   tenantId: string,
-): Promise<{ byVersion: Map<number, TargetsBySeverity>; inEffect: TargetsBySeverity | null }> {
+): Promise<{
+  byVersion: Map<number, TargetsBySeverity>;
+  inEffect: TargetsBySeverity | null;
+  inEffectVersion: number | null;
+}> {
   const rows = await tx
     .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
     .from(escalationProtocolVersions)
     .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.status, "accepted")))
     .orderBy(asc(escalationProtocolVersions.version));
   const byVersion = new Map(rows.map((r) => [r.version, targetsOf(r.terms)]));
-  return { byVersion, inEffect: rows.length ? byVersion.get(rows[rows.length - 1].version)! : null };
+  const inEffectVersion = rows.length ? rows[rows.length - 1].version : null;
+  return { byVersion, inEffect: inEffectVersion !== null ? byVersion.get(inEffectVersion)! : null, inEffectVersion };
 }
 
 /** Defaults for the tier, overridden per severity by escalation_sla_targets rows. */

@@ -9,7 +9,7 @@ import type { StaffContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { withTenant } from "../tenant-db.server";
 import { EscalationError } from "./actor.server";
-import { loadTargets } from "./sla.server";
+import { agreedTargets, loadTargets } from "./sla.server";
 
 export interface TargetRow extends SlaTarget {
   severity: Severity;
@@ -20,6 +20,8 @@ export interface TargetRow extends SlaTarget {
 export interface AccountTargets {
   tenant: { id: string; name: string; tier: "strategic" | "key" | "standard" };
   rows: TargetRow[];
+  /** The agreed escalation protocol version that sets the targets (0082); overrides apply only without one. */
+  protocolVersion: number | null;
 }
 
 export async function accountTargets(staff: StaffContext, tenantId: string): Promise<AccountTargets> {
@@ -31,6 +33,7 @@ export async function accountTargets(staff: StaffContext, tenantId: string): Pro
       .where(eq(tenants.id, tenantId));
     if (!tenant) throw new EscalationError(404, "There is no such account.");
     const effective = await loadTargets(tx, tenantId, tenant.tier);
+    const { inEffectVersion } = await agreedTargets(tx, tenantId);
     const overrides = await tx
       .select({ severity: escalationSlaTargets.severity })
       .from(escalationSlaTargets)
@@ -44,6 +47,7 @@ export async function accountTargets(staff: StaffContext, tenantId: string): Pro
         tierDefault: DEFAULT_SLA_TARGETS[tenant.tier][severity],
         overridden: set.has(severity),
       })),
+      protocolVersion: inEffectVersion,
     };
   });
 }
