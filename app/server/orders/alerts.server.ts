@@ -22,7 +22,7 @@ import { localToday } from "#app/domain/orders/time";
 import { exclusiveService } from "../jobs/exclusive.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";
-import { atRiskExpr, filterConditions, lateExpr, whereClause, type OrderScope } from "./sql.server";
+import { atRiskExpr, filterConditions, lateExpr, o, whereClause, type OrderScope } from "./sql.server";
 
 const EVENT_BATCH = 2000;
 /** Late orders are swept for this many days after their promised date (older ones are old news). */
@@ -129,22 +129,22 @@ function matchQuery(filters: OrderFilters, scope: OrderScope, ids: string[] | nu
   const c = filterConditions(filters, scope);
   if (ids)
     c.push(
-      sql`o.id in (${sql.join(
+      sql`${o.id} in (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`,
     );
   else {
     c.push(lateExpr(scope));
-    c.push(sql`o.status not in ('delivered', 'cancelled')`);
-    c.push(sql`o.promised_date >= ${scope.today}::date - ${LATE_SWEEP_DAYS}::int`);
+    c.push(sql`${o.status} not in ('delivered', 'cancelled')`);
+    c.push(sql`${o.promisedDate} >= ${scope.today}::date - ${LATE_SWEEP_DAYS}::int`);
     // Only promises that pass after the subscription: subscribing is not a flood of old news.
-    c.push(sql`o.promised_date >= ${since}::date`);
+    c.push(sql`${o.promisedDate} >= ${since}::date`);
   }
-  return sql`select o.id::text as id, o.order_number, o.status, o.promised_date::text as promised_date,
-      o.predicted_date::text as predicted_date, coalesce(${lateExpr(scope)}, false) as late,
+  return sql`select ${o.id}::text as id, ${o.orderNumber}, ${o.status}, ${o.promisedDate}::text as promised_date,
+      ${o.predictedDate}::text as predicted_date, coalesce(${lateExpr(scope)}, false) as late,
       coalesce(${atRiskExpr(scope)}, false) as at_risk
-    from orders o where ${whereClause(c)} order by o.id limit ${ids ? ids.length : 500}`;
+    from orders o where ${whereClause(c)} order by ${o.id} limit ${ids ? ids.length : 500}`;
 }
 
 /** One tenant: read new events once, match them against every subscribed view, return candidates. */
@@ -170,36 +170,36 @@ async function tenantCandidates(
         const matched = await tx.execute<MatchRow>(matchQuery(sub.filters, scope, ids, sub.since));
         const byId = new Map(matched.rows.map((m) => [m.id, m]));
         for (const e of relevant) {
-          const o = byId.get(e.orderId);
-          if (!o) continue;
+          const order = byId.get(e.orderId);
+          if (!order) continue;
           if (e.type === "eta_changed") {
-            if (o.at_risk)
+            if (order.at_risk)
               candidates.push({
                 viewId: sub.viewId,
-                orderId: o.id,
-                key: `risk:${o.predicted_date ?? ""}`,
-                title: `Order ${o.order_number} is at risk`,
-                body: `The new delivery estimate (${o.predicted_date}) is after the promised date (${o.promised_date}). From your view “${sub.name}”.`,
+                orderId: order.id,
+                key: `risk:${order.predicted_date ?? ""}`,
+                title: `Order ${order.order_number} is at risk`,
+                body: `The new delivery estimate (${order.predicted_date}) is after the promised date (${order.promised_date}). From your view “${sub.name}”.`,
               });
           } else {
             candidates.push({
               viewId: sub.viewId,
-              orderId: o.id,
+              orderId: order.id,
               key: `status:${e.seq}`,
-              title: `Order ${o.order_number} is ${STATUS_WORDS[e.type] ?? e.type}${o.late ? " (late)" : ""}`,
-              body: `Order ${o.order_number} changed status to ${STATUS_WORDS[e.type] ?? e.type}.${o.late ? ` It is late: promised for ${o.promised_date}.` : ""} From your view “${sub.name}”.`,
+              title: `Order ${order.order_number} is ${STATUS_WORDS[e.type] ?? e.type}${order.late ? " (late)" : ""}`,
+              body: `Order ${order.order_number} changed status to ${STATUS_WORDS[e.type] ?? e.type}.${order.late ? ` It is late: promised for ${order.promised_date}.` : ""} From your view “${sub.name}”.`,
             });
           }
         }
       }
       const late = await tx.execute<MatchRow>(matchQuery(sub.filters, scope, null, sub.since));
-      for (const o of late.rows) {
+      for (const order of late.rows) {
         candidates.push({
           viewId: sub.viewId,
-          orderId: o.id,
-          key: `late:${o.promised_date ?? ""}`,
-          title: `Order ${o.order_number} is late`,
-          body: `Order ${o.order_number} was promised for ${o.promised_date} and has not been delivered. From your view “${sub.name}”.`,
+          orderId: order.id,
+          key: `late:${order.promised_date ?? ""}`,
+          title: `Order ${order.order_number} is late`,
+          body: `Order ${order.order_number} was promised for ${order.promised_date} and has not been delivered. From your view “${sub.name}”.`,
         });
       }
     }

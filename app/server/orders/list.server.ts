@@ -16,6 +16,7 @@ import {
   keysetCondition,
   lateDeliveredExpr,
   lateOpenExpr,
+  o,
   orderBy,
   SORT_SQL,
   whereClause,
@@ -100,22 +101,22 @@ const iso = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"H
 
 /** Customer-visible columns only: never cost, margin, internal_notes or unit_cost. */
 export function listColumns(scope: OrderScope): SQL {
-  return sql`o.id::text as id, o.order_number, o.customer_po, o.site_id::text as site_id, st.code as site_code,
-    st.name as site_name, o.status, ${iso(sql`o.status_at`)} as status_at, o.hold_reason, o.priority,
-    ${iso(sql`o.ordered_at`)} as ordered_at, o.requested_date::text as requested_date,
-    o.promised_date::text as promised_date, o.predicted_date::text as predicted_date,
-    ${iso(sql`o.shipped_at`)} as shipped_at, ${iso(sql`o.delivered_at`)} as delivered_at, o.carrier,
-    o.tracking_number, o.currency, o.value::text as value,
+  return sql`${o.id}::text as id, ${o.orderNumber}, ${o.customerPo}, ${o.siteId}::text as site_id, st.code as site_code,
+    st.name as site_name, ${o.status}, ${iso(sql`${o.statusAt}`)} as status_at, ${o.holdReason}, ${o.priority},
+    ${iso(sql`${o.orderedAt}`)} as ordered_at, ${o.requestedDate}::text as requested_date,
+    ${o.promisedDate}::text as promised_date, ${o.predictedDate}::text as predicted_date,
+    ${iso(sql`${o.shippedAt}`)} as shipped_at, ${iso(sql`${o.deliveredAt}`)} as delivered_at, ${o.carrier},
+    ${o.trackingNumber}, ${o.currency}, ${o.value}::text as value,
     case when coalesce(${lateOpenExpr(scope)}, false) then 'open'
          when coalesce(${lateDeliveredExpr(scope)}, false) then 'delivered' end as late_state,
-    coalesce(${atRiskExpr(scope)}, false) as at_risk, ${iso(sql`o.updated_at`)} as updated_at, ${SLA_COLUMNS}`;
+    coalesce(${atRiskExpr(scope)}, false) as at_risk, ${iso(sql`${o.updatedAt}`)} as updated_at, ${SLA_COLUMNS}`;
 }
 
 /** The stored metric columns behind OrderListRow.sla. */
-const SLA_COLUMNS = sql`o.metrics_calendar_version as m_version, o.m_measurable, o.m_on_time, o.m_in_full, o.m_otif,
-    o.m_units_ordered::float8 as m_units_ordered, o.m_units_shipped::float8 as m_units_shipped, o.m_lines_ordered,
-    o.m_lines_filled, o.m_lines_in_full, o.m_lead_time_minutes, o.m_late_minutes, o.fiscal_year, o.fiscal_quarter,
-    o.fiscal_period, o.fiscal_week`;
+const SLA_COLUMNS = sql`${o.metricsVersion} as m_version, ${o.measurable}, ${o.onTime}, ${o.inFull}, ${o.otif},
+    ${o.unitsOrdered}::float8 as m_units_ordered, ${o.unitsShipped}::float8 as m_units_shipped, ${o.linesOrdered},
+    ${o.linesFilled}, ${o.linesInFull}, ${o.leadTimeMinutes}, ${o.lateMinutes}, ${o.fiscalYear}, ${o.fiscalQuarter},
+    ${o.fiscalPeriod}, ${o.fiscalWeek}`;
 
 interface RawSlaColumns {
   m_version: number | null;
@@ -235,14 +236,14 @@ export function batchSql(
   return sql`
     select ${listColumns(scope)}, p.sort_value
     from (
-      select o.id, ${expr} as sort_key, ${expr}::text as sort_value
+      select ${o.id}, ${expr} as sort_key, ${expr}::text as sort_value
       from orders o
       where ${whereClause(conditions)}
       order by ${orderBy(query.sort, readDir)}
       limit ${limit}
     ) p
-    join orders o on o.tenant_id = ${scope.tenantId}::uuid and o.id = p.id
-    join sites st on st.tenant_id = o.tenant_id and st.id = o.site_id
+    join orders o on ${o.tenantId} = ${scope.tenantId}::uuid and ${o.id} = p.id
+    join sites st on st.tenant_id = ${o.tenantId} and st.id = ${o.siteId}
     order by ${orderBy(query.sort, readDir, { key: sql`p.sort_key`, id: sql`p.id` })}`;
 }
 
@@ -303,9 +304,9 @@ export async function statusCounts(
     const cached = countCache.get(key, seq);
     if (cached) return cached;
     const r = await tx.execute<{ status: string; n: number }>(sql`
-      select o.status, count(*)::int as n from orders o
+      select ${o.status}, count(*)::int as n from orders o
       where ${whereClause(filterConditions(filters, scope, { withoutStatus: true }))}
-      group by o.status`);
+      group by ${o.status}`);
     const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as StatusCounts;
     for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatus] = Number(row.n);
     countCache.set(key, seq, counts);

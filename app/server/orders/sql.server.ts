@@ -3,6 +3,8 @@
 // index), text search is a prefix RANGE on "C"-collated columns (LIKE is not leakproof and would
 // be evaluated after the policy), and sorting is keyset-friendly (sort expression, id).
 import { sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { orders } from "../../../db/schema/index";
 import {
   prefixUpperBound,
   type DateField,
@@ -22,16 +24,22 @@ export interface OrderScope {
   today: string;
 }
 
+/**
+ * The orders table as the order queries name it (`from orders o`): `${o.promisedDate}` renders
+ * "o"."promised_date", so a renamed or mistyped column fails to compile.
+ */
+export const o = alias(orders, "o");
+
 const OPEN_EXCLUDED = sql`('delivered', 'cancelled')`;
 
 /** Late now: an open order whose promised date has passed. */
 export function lateOpenExpr(scope: OrderScope): SQL {
-  return sql`(o.status not in ${OPEN_EXCLUDED} and o.promised_date < ${scope.today}::date)`;
+  return sql`(${o.status} not in ${OPEN_EXCLUDED} and ${o.promisedDate} < ${scope.today}::date)`;
 }
 
 /** Delivered late: delivered on a local day after the promised date. */
 export function lateDeliveredExpr(scope: OrderScope): SQL {
-  return sql`(o.delivered_at is not null and (o.delivered_at at time zone ${scope.timeZone})::date > o.promised_date)`;
+  return sql`(${o.deliveredAt} is not null and (${o.deliveredAt} at time zone ${scope.timeZone})::date > ${o.promisedDate})`;
 }
 
 /** Late: late now or delivered late. */
@@ -48,7 +56,7 @@ function lateFilterExpr(late: LateFilter, scope: OrderScope): SQL {
 /** Open and promised for today ("today") or for today and the next six days ("week"). */
 export function dueExpr(due: DueFilter, scope: OrderScope): SQL {
   const last = due === "today" ? scope.today : addDays(scope.today, 6);
-  return sql`(o.status not in ${OPEN_EXCLUDED} and o.promised_date >= ${scope.today}::date and o.promised_date <= ${last}::date)`;
+  return sql`(${o.status} not in ${OPEN_EXCLUDED} and ${o.promisedDate} >= ${scope.today}::date and ${o.promisedDate} <= ${last}::date)`;
 }
 
 /** A local date plus n days (calendar arithmetic on the date alone; no zone involved). */
@@ -58,18 +66,18 @@ export function addDays(date: string, n: number): string {
 
 /** At risk: open, not yet late, but predicted to arrive after the promised date. */
 export function atRiskExpr(scope: OrderScope): SQL {
-  return sql`(o.status not in ${OPEN_EXCLUDED} and o.promised_date >= ${scope.today}::date
-    and o.predicted_date > o.promised_date)`;
+  return sql`(${o.status} not in ${OPEN_EXCLUDED} and ${o.promisedDate} >= ${scope.today}::date
+    and ${o.predictedDate} > ${o.promisedDate})`;
 }
 
 function dateRange(field: DateField, from: string | null, to: string | null, scope: OrderScope): SQL[] {
   const out: SQL[] = [];
   if (field === "ordered" || field === "delivered") {
-    const col = field === "ordered" ? sql`o.ordered_at` : sql`o.delivered_at`;
+    const col = field === "ordered" ? sql`${o.orderedAt}` : sql`${o.deliveredAt}`;
     if (from) out.push(sql`${col} >= ${startOfLocalDay(from, scope.timeZone).toISOString()}::timestamptz`);
     if (to) out.push(sql`${col} < ${endOfLocalDayExclusive(to, scope.timeZone).toISOString()}::timestamptz`);
   } else {
-    const col = field === "requested" ? sql`o.requested_date` : sql`o.promised_date`;
+    const col = field === "requested" ? sql`${o.requestedDate}` : sql`${o.promisedDate}`;
     if (from) out.push(sql`${col} >= ${from}::date`);
     if (to) out.push(sql`${col} <= ${to}::date`);
   }
@@ -103,29 +111,29 @@ function searchExpr(q: string, scope: OrderScope): SQL {
       sql`select h.order_id from shipments h where h.tenant_id = ${scope.tenantId}::uuid and ${range(sql`h.tracking_number`)}`,
     );
   }
-  return sql`o.id in (${sql.join(parts, sql` union `)})`;
+  return sql`${o.id} in (${sql.join(parts, sql` union `)})`;
 }
 
 /** WHERE conditions for the filters (`o` is the orders alias). Optionally without the status filter (chip counts). */
 export function filterConditions(f: OrderFilters, scope: OrderScope, opts: { withoutStatus?: boolean } = {}): SQL[] {
-  const c: SQL[] = [sql`o.tenant_id = ${scope.tenantId}::uuid`];
+  const c: SQL[] = [sql`${o.tenantId} = ${scope.tenantId}::uuid`];
   if (f.status.length && !opts.withoutStatus)
     c.push(
-      sql`o.status in (${sql.join(
+      sql`${o.status} in (${sql.join(
         f.status.map((s) => sql`${s}`),
         sql`, `,
       )})`,
     );
   if (f.site.length)
     c.push(
-      sql`o.site_id in (${sql.join(
+      sql`${o.siteId} in (${sql.join(
         f.site.map((s) => sql`${s}::uuid`),
         sql`, `,
       )})`,
     );
   if (f.priority.length)
     c.push(
-      sql`o.priority in (${sql.join(
+      sql`${o.priority} in (${sql.join(
         f.priority.map((s) => sql`${s}`),
         sql`, `,
       )})`,
@@ -138,36 +146,36 @@ export function filterConditions(f: OrderFilters, scope: OrderScope, opts: { wit
   else if (f.atRisk) c.push(atRiskExpr(scope));
   if (f.due) c.push(dueExpr(f.due, scope));
   if (f.fiscal) {
-    c.push(sql`o.fiscal_year = ${f.fiscal.fiscalYear}`);
-    if (f.fiscal.granularity === "quarter") c.push(sql`o.fiscal_quarter = ${f.fiscal.index}`);
-    if (f.fiscal.granularity === "period") c.push(sql`o.fiscal_period = ${f.fiscal.index}`);
-    if (f.fiscal.granularity === "week") c.push(sql`o.fiscal_week = ${f.fiscal.index}`);
+    c.push(sql`${o.fiscalYear} = ${f.fiscal.fiscalYear}`);
+    if (f.fiscal.granularity === "quarter") c.push(sql`${o.fiscalQuarter} = ${f.fiscal.index}`);
+    if (f.fiscal.granularity === "period") c.push(sql`${o.fiscalPeriod} = ${f.fiscal.index}`);
+    if (f.fiscal.granularity === "week") c.push(sql`${o.fiscalWeek} = ${f.fiscal.index}`);
   }
-  const metricCol = { otif: sql`o.m_otif`, ontime: sql`o.m_on_time`, infull: sql`o.m_in_full` } as const;
+  const metricCol = { otif: sql`${o.otif}`, ontime: sql`${o.onTime}`, infull: sql`${o.inFull}` } as const;
   for (const [name, want] of Object.entries(f.metrics) as [keyof typeof metricCol, "met" | "missed"][]) {
-    c.push(sql`o.m_measurable and ${metricCol[name]} = ${want === "met"}`);
+    c.push(sql`${o.measurable} and ${metricCol[name]} = ${want === "met"}`);
   }
   // SLA drill-down (H2): the same predicates the scorecard counts with (app/server/sla/scorecard.server.ts).
   if (f.sla) {
     const { lateOver, lateUpTo } = f.sla;
     if (f.sla.measured || f.sla.fill || f.sla.leadTimeOver !== null || lateOver != null || lateUpTo != null)
-      c.push(sql`o.m_measurable`);
-    if (f.sla.fill === "short") c.push(sql`o.m_lines_filled < o.m_lines_ordered`);
-    if (f.sla.fill === "full") c.push(sql`o.m_lines_filled >= o.m_lines_ordered`);
-    if (f.sla.leadTimeOver !== null) c.push(sql`o.m_lead_time_minutes > ${f.sla.leadTimeOver}`);
-    if (lateOver != null) c.push(sql`o.m_late_minutes > ${lateOver}`);
-    if (lateUpTo != null) c.push(sql`o.m_late_minutes <= ${lateUpTo}`);
+      c.push(sql`${o.measurable}`);
+    if (f.sla.fill === "short") c.push(sql`${o.linesFilled} < ${o.linesOrdered}`);
+    if (f.sla.fill === "full") c.push(sql`${o.linesFilled} >= ${o.linesOrdered}`);
+    if (f.sla.leadTimeOver !== null) c.push(sql`${o.leadTimeMinutes} > ${f.sla.leadTimeOver}`);
+    if (lateOver != null) c.push(sql`${o.lateMinutes} > ${lateOver}`);
+    if (lateUpTo != null) c.push(sql`${o.lateMinutes} <= ${lateUpTo}`);
     // Carriers: exact names (the SLA page's breakdown links), or the orders without one.
     const carriers = f.sla.carrier ?? [];
     const byName = carriers.length
-      ? sql`o.carrier in (${sql.join(
+      ? sql`${o.carrier} in (${sql.join(
           carriers.map((x) => sql`${x}`),
           sql`, `,
         )})`
       : null;
-    if (byName && f.sla.noCarrier) c.push(sql`(${byName} or o.carrier is null)`);
+    if (byName && f.sla.noCarrier) c.push(sql`(${byName} or ${o.carrier} is null)`);
     else if (byName) c.push(byName);
-    else if (f.sla.noCarrier) c.push(sql`o.carrier is null`);
+    else if (f.sla.noCarrier) c.push(sql`${o.carrier} is null`);
   }
   if (f.q) c.push(searchExpr(f.q, scope));
   return c;
@@ -179,13 +187,13 @@ export function whereClause(conditions: SQL[]): SQL {
 
 /** How each sort key orders rows; nullable columns sort as +infinity so keyset comparisons stay total. */
 export const SORT_SQL: Record<SortKey, { expr: SQL; cast: SQL; kind: "timestamp" | "date" | "text" }> = {
-  ordered: { expr: sql`o.ordered_at`, cast: sql`timestamptz`, kind: "timestamp" },
-  number: { expr: sql`o.order_number`, cast: sql`text`, kind: "text" },
-  status: { expr: sql`o.status`, cast: sql`text`, kind: "text" },
-  requested: { expr: sql`coalesce(o.requested_date, 'infinity'::date)`, cast: sql`date`, kind: "date" },
-  promised: { expr: sql`coalesce(o.promised_date, 'infinity'::date)`, cast: sql`date`, kind: "date" },
+  ordered: { expr: sql`${o.orderedAt}`, cast: sql`timestamptz`, kind: "timestamp" },
+  number: { expr: sql`${o.orderNumber}`, cast: sql`text`, kind: "text" },
+  status: { expr: sql`${o.status}`, cast: sql`text`, kind: "text" },
+  requested: { expr: sql`coalesce(${o.requestedDate}, 'infinity'::date)`, cast: sql`date`, kind: "date" },
+  promised: { expr: sql`coalesce(${o.promisedDate}, 'infinity'::date)`, cast: sql`date`, kind: "date" },
   delivered: {
-    expr: sql`coalesce(o.delivered_at, 'infinity'::timestamptz)`,
+    expr: sql`coalesce(${o.deliveredAt}, 'infinity'::timestamptz)`,
     cast: sql`timestamptz`,
     kind: "timestamp",
   },
@@ -210,7 +218,7 @@ const kw = (d: SortDir) => (d === "asc" ? sql`asc` : sql`desc`);
 export function orderBy(
   sort: SortKey,
   dir: SortDir,
-  alias: { key: SQL; id: SQL } = { key: SORT_SQL[sort].expr, id: sql`o.id` },
+  alias: { key: SQL; id: SQL } = { key: SORT_SQL[sort].expr, id: sql`${o.id}` },
 ): SQL {
   if (sort === "ordered") {
     // Spelled out to match the index's DESC NULLS LAST (read backwards: ASC NULLS FIRST); the
@@ -235,5 +243,5 @@ export function keysetCondition(sort: SortKey, dir: SortDir, value: string, id: 
   const cmp = readDir === "asc" ? sql`>` : sql`<`;
   const cmpEq = readDir === "asc" ? sql`>=` : sql`<=`;
   const idCmp = readIdDir === "asc" ? sql`>` : sql`<`;
-  return sql`(${s.expr} ${cmpEq} ${v} and (${s.expr} ${cmp} ${v} or (${s.expr} = ${v} and o.id ${idCmp} ${id}::uuid)))`;
+  return sql`(${s.expr} ${cmpEq} ${v} and (${s.expr} ${cmp} ${v} or (${s.expr} = ${v} and ${o.id} ${idCmp} ${id}::uuid)))`;
 }
