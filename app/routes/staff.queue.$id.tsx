@@ -21,12 +21,14 @@ import { orderContextFor } from "../server/escalations/order-context.server";
 import { openEscalationsForOrder } from "../server/escalations/orders.server";
 import { translator } from "#app/i18n/catalogue";
 import { pageTitle } from "#app/i18n/meta";
+import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const actor = actorFor(staff, request);
   const escalation = await getEscalation(actor, params.id ?? "").catch(pageFailure);
   const tenant = { id: escalation.tenantId, timeZone: escalation.timeZone };
+  const protocol = await getEscalationProtocol(actor, escalation.id);
   const [people, alerts, orderContext, sameOrder] = await Promise.all([
     staffDirectory(),
     listAlerts(actor, 50),
@@ -48,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: staff.user.id,
     role: staff.staffRole,
     orderContext,
+    protocol,
     duplicates: sameOrder.map((d) => ({
       id: d.id,
       number: d.number,
@@ -124,6 +127,7 @@ export default function StaffEscalation() {
       me={page.me}
       orderContext={page.orderContext}
       duplicates={page.duplicates}
+      protocol={page.protocol}
       result={result}
     />
   );

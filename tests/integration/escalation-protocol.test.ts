@@ -410,6 +410,13 @@ await describeEachDb("escalation protocol levels", (kind) => {
     });
   });
 
+  it("shows the support team the escalation's level and who is on it beside its clocks", async () => {
+    const lead = await new Client(portal.url, "198.51.100.201").signIn("lead@sightline.example");
+    const page = await (await lead.get(`/staff/queue/${id}`)).text();
+    expect(page).toContain("Level: Support lead");
+    expect(page).toContain("Lee Lead, Support lead (Sightline)");
+  });
+
   it("moves on to the account executive at Tuesday 15:00 and to leadership at Wednesday 15:00 Berlin", async () => {
     await runEscalationChecks(handle, new Date("2026-04-07T12:59:00Z"));
     expect(await levelOf()).toBe("lead");

@@ -6,6 +6,8 @@ import { FormattedMessage } from "react-intl";
 import type { OrderContext } from "#app/server/escalations/order-context.server";
 import type { EscalationDetail, EscalationLink } from "#app/server/escalations/views.server";
 import { useFormat, useT } from "#app/i18n/react";
+import type { EscalationProtocolView } from "#app/server/joint/protocol-escalation.server";
+import { ProtocolPanel } from "../joint/protocol-panel";
 import { RootCauseCard } from "../joint/root-cause-card";
 import { DuplicatesCard, OrderContextCard } from "../staff/order-context";
 import { Badge, Button, Card, SelectField, TextAreaField } from "../ui";
@@ -37,6 +39,7 @@ export function StaffEscalationPage({
   me,
   orderContext,
   duplicates,
+  protocol,
   result,
 }: {
   escalation: EscalationDetail;
@@ -49,6 +52,8 @@ export function StaffEscalationPage({
   orderContext: OrderContext | null;
   /** Other open escalations about the same order. */
   duplicates: EscalationLink[];
+  /** The account's escalation protocol on this escalation: level, next level, contacts. */
+  protocol: EscalationProtocolView;
   result?: StaffActionResult;
 }) {
   const navigation = useNavigation();
@@ -141,6 +146,7 @@ export function StaffEscalationPage({
               busy={busy}
             />
             <ServiceLevelCard escalation={e} timeZone={tz} audience="staff" />
+            <ProtocolPanel protocol={protocol} account={e.tenantName} timeZone={tz} />
             <OwnerAndStatusCard escalation={e} assignable={assignable} me={me} busy={busy} error={errors.assignee} />
             <RootCauseCard
               escalationId={e.id}
