@@ -46,6 +46,7 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
         <h3 className="mt-5 text-base font-semibold">{trendTitle}</h3>
         <Table
           className="mt-2"
+          stacked
           caption={trendTitle}
           testId="perfect-order-trend"
           columns={[
