@@ -1,7 +1,8 @@
 // The portal header: logo, account, navigation, notifications, the signed-in person and sign-out.
 // From 1024 px the navigation is inline; below that it opens as a sheet from the right — a modal
 // <dialog>, so the page behind is inert (focus stays in the menu), Esc closes it, and focus goes
-// back to the menu button. Long names truncate (full text in a tooltip) instead of squeezing the nav.
+// back to the menu button. Long names truncate (full text in a tooltip) instead of squeezing the nav;
+// a navigation with many entries (staff inside an account) gets a row of its own.
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ShellData } from "#app/server/shell.server";
@@ -185,10 +186,14 @@ function MenuSheet({ shell }: { shell: ShellData }) {
   );
 }
 
+/** More entries than fit on one line beside the person's name: the navigation takes a row of its own. */
+const ONE_ROW_ENTRIES = 5;
+
 export function AppHeader({ shell }: { shell: ShellData | null }) {
   const t = useT();
+  const twoRows = (shell?.nav.length ?? 0) > ONE_ROW_ENTRIES;
   return (
-    <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
+    <div className={cx("mx-auto flex max-w-7xl items-center gap-3 px-4 py-3", twoRows && "lg:flex-wrap")}>
       <Logo />
       {shell ? (
         <>
@@ -199,7 +204,13 @@ export function AppHeader({ shell }: { shell: ShellData | null }) {
           >
             <AccountLabel shell={shell} />
           </span>
-          <nav aria-label={t("nav.main")} className="ml-4 hidden items-center gap-1 lg:flex">
+          <nav
+            aria-label={t("nav.main")}
+            className={cx(
+              "hidden items-center gap-1 lg:flex",
+              twoRows ? "order-last -mx-3 basis-full flex-wrap" : "ml-4",
+            )}
+          >
             <NavLinks shell={shell} />
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-2">

@@ -24,11 +24,44 @@ async function layoutProblems(page: Page, width: number): Promise<LayoutProblem[
     const doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth)
       out.push(`page is ${doc.scrollWidth - doc.clientWidth} px wider than the screen`);
-    if (!desktop) return out;
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
     };
+    // The header's links, buttons and texts never run into each other (a long navigation once
+    // pushed the signed-in person's role under the Profile link). Text is measured as rendered
+    // (a Range), so text spilling out of a squeezed box counts.
+    const headerItems = Array.from(
+      document.querySelectorAll("header :is(a, button, p, [data-testid=tenant-name])"),
+    ).filter((el) => visible(el) && !el.closest("dialog") && !el.querySelector("a, button, p"));
+    const boxOf = (el: Element) => {
+      // A box that clips its text (truncate) shows only itself.
+      if (getComputedStyle(el).overflowX !== "visible") return el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      const own = el.getBoundingClientRect();
+      return {
+        left: Math.min(r.left, own.left),
+        right: Math.max(r.right, own.right),
+        top: Math.min(r.top, own.top),
+        bottom: Math.max(r.bottom, own.bottom),
+      };
+    };
+    const boxes = headerItems.map((el) => ({ el, box: boxOf(el) }));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].box;
+        const b = boxes[j].box;
+        const overlap =
+          Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+          Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+        if (overlap)
+          out.push(
+            `header: "${boxes[i].el.textContent?.trim().slice(0, 30)}" overlaps "${boxes[j].el.textContent?.trim().slice(0, 30)}"`,
+          );
+      }
+    if (!desktop) return out;
     for (const table of Array.from(document.querySelectorAll("table")).filter(visible)) {
       const name =
         table.getAttribute("data-testid") ??
