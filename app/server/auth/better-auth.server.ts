@@ -2,7 +2,7 @@
 // Its HTTP handler is not mounted: Remix actions call auth.api on the server, behind our own
 // Origin check and failure-based rate limiter, so there is no second entrance to guard.
 import { betterAuth } from "better-auth";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
@@ -11,6 +11,9 @@ import * as schema from "../../../db/schema/index";
 import { getDb } from "../db.server";
 import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";
+import { renderMail } from "../mail-layout.server";
+import { translator } from "#app/i18n/catalogue";
+import { isLocale, type Locale } from "#app/i18n/locales";
 import { sessionSecret } from "./session-secret.server";
 
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
@@ -40,11 +43,20 @@ async function createAuth() {
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, token }) => {
-        const url = `${portalOrigin()}/reset-password?token=${encodeURIComponent(token)}`;
+        const locale = await userLocale(db, user.id);
+        const t = translator(locale);
         await sendMail({
           to: user.email,
-          subject: "Reset your Sightline password",
-          text: `Someone asked to reset the password for ${user.email}.\n\nOpen this link within an hour to choose a new password:\n${url}\n\nIf it was not you, ignore this mail; your password stays as it is.`,
+          ...renderMail({
+            locale,
+            origin: portalOrigin(),
+            subject: t("email.reset.subject"),
+            heading: t("email.reset.heading"),
+            recipientName: user.name,
+            paragraphs: [t("email.reset.intro", { email: user.email }), t("email.reset.expiry")],
+            action: { label: t("email.reset.action"), path: `/reset-password?token=${encodeURIComponent(token)}` },
+            after: [t("email.reset.ignore")],
+          }),
         });
       },
     },
@@ -67,24 +79,55 @@ async function createAuth() {
           // notice instead of a link it cannot use. The inviter is told the same either way, so an
           // invitation cannot be used to find out who uses Sightline.
           const [known] = await db.select({ id: schema.user.id }).from(schema.user).where(eq(schema.user.email, email));
+          // In the inviting account's language (the addressee has chosen none yet).
+          const [account] = await db
+            .select({ locale: schema.tenants.defaultLocale })
+            .from(schema.tenants)
+            .where(eq(schema.tenants.id, org.id));
+          const locale: Locale = isLocale(account?.locale) ? account.locale : "en";
+          const t = translator(locale);
+          const names = { inviter: inviter.user.name, account: org.name, email };
           if (known) {
             await sendMail({
               to: email,
-              subject: `${inviter.user.name} tried to invite you to ${org.name} on Sightline`,
-              text: `${inviter.user.name} invited ${email} to see ${org.name}'s orders and service levels on Sightline.\n\nThis address already has a Sightline account, and an address belongs to one organisation only, so the invitation cannot be accepted with it. If you should see ${org.name} too, ask ${inviter.user.name} to invite another work address of yours.\n\nIf you did not expect this, you can ignore this mail; nothing about your account has changed.`,
+              ...renderMail({
+                locale,
+                origin: portalOrigin(),
+                subject: t("email.invite.taken.subject", names),
+                heading: t("email.invite.taken.subject", names),
+                paragraphs: [t("email.invite.taken.intro", names), t("email.invite.taken.body", names)],
+                after: [t("email.invite.taken.ignore")],
+              }),
             });
             return;
           }
-          const url = `${portalOrigin()}/invitations/${encodeURIComponent(id)}`;
           await sendMail({
             to: email,
-            subject: `${inviter.user.name} invited you to ${org.name} on Sightline`,
-            text: `${inviter.user.name} invited you to see ${org.name}'s orders and service levels on Sightline.\n\nAccept within 7 days and choose your password:\n${url}`,
+            ...renderMail({
+              locale,
+              origin: portalOrigin(),
+              subject: t("email.invite.subject", names),
+              heading: t("email.invite.heading", names),
+              paragraphs: [t("email.invite.intro", names), t("email.invite.expiry")],
+              action: { label: t("email.invite.action"), path: `/invitations/${encodeURIComponent(id)}` },
+            }),
           });
         },
       }),
     ],
   });
+}
+
+/** A user's language: their own choice, else their account's default, else English. */
+async function userLocale(db: Awaited<ReturnType<typeof getDb>>["db"], userId: string): Promise<Locale> {
+  const [row] = await db
+    .select({ own: schema.user.locale, account: schema.tenants.defaultLocale })
+    .from(schema.user)
+    .leftJoin(schema.member, eq(schema.member.userId, schema.user.id))
+    .leftJoin(schema.tenants, sql`${schema.tenants.id}::text = ${schema.member.organizationId}`)
+    .where(eq(schema.user.id, userId))
+    .limit(1);
+  return [row?.own, row?.account].find(isLocale) ?? "en";
 }
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;

@@ -1,10 +1,15 @@
 // Notifications: an in-app row per recipient (written in the same transaction as the change)
-// and an e-mail after commit when SMTP_URL is set. Mail bodies are plain text; sendMail derives
-// the HTML by escaping, so customer-typed markup stays inert.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { escalationNotifications } from "../../../db/schema/index";
+// and an e-mail after commit when SMTP_URL is set. Mails use the shared layout
+// (mail-layout.server.ts) in the reader's language: the notice's title and body (escaped, so
+// customer-typed markup stays inert), a button to the page, and where to change notifications.
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { escalationNotifications, tenants, user } from "../../../db/schema/index";
+import { isLocale, type Locale } from "#app/i18n/locales";
+import { translator } from "#app/i18n/catalogue";
+import { getDb } from "../db.server";
 import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";
+import { renderMail } from "../mail-layout.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { peopleByIds } from "./people.server";
 import { logger } from "../log.server";
@@ -37,18 +42,53 @@ export async function mailNotices(notices: Notice[]): Promise<void> {
   if (!notices.length || !env().SMTP_URL) return;
   try {
     const people = new Map((await peopleByIds(notices.map((n) => n.recipientUserId))).map((p) => [p.id, p]));
+    const locales = await readerLocales(notices);
     for (const n of notices) {
       const p = people.get(n.recipientUserId);
       if (!p) continue;
+      const locale = locales.get(`${n.tenantId}:${n.recipientUserId}`) ?? "en";
+      const t = translator(locale);
       await sendMail({
         to: p.email,
-        subject: oneLine(`[Sightline] ${n.title}`),
-        text: `Hello ${p.name},\n\n${n.body}\n\nOpen it in Sightline: ${portalOrigin()}${n.link}\n`,
+        ...renderMail({
+          locale,
+          origin: portalOrigin(),
+          subject: oneLine(`[Sightline] ${n.title}`),
+          heading: n.title,
+          recipientName: p.name,
+          paragraphs: [n.body],
+          action: { label: t("email.notice.open"), path: n.link },
+          manage: n.recipientKind === "customer" ? "settings" : "notifications",
+        }),
       });
     }
   } catch (err) {
     log.error({ err }, "could not send notification mail");
   }
+}
+
+/**
+ * Each reader's language: their own choice, else (customers) their account's default, else
+ * English. Keyed by tenant and user, since a notice names the account it is about.
+ */
+async function readerLocales(notices: Notice[]): Promise<Map<string, Locale>> {
+  const { db } = await getDb();
+  const userIds = [...new Set(notices.map((n) => n.recipientUserId))];
+  const tenantIds = [...new Set(notices.map((n) => n.tenantId))];
+  const [users, accounts] = await Promise.all([
+    db.select({ id: user.id, locale: user.locale }).from(user).where(inArray(user.id, userIds)),
+    db.select({ id: tenants.id, locale: tenants.defaultLocale }).from(tenants).where(inArray(tenants.id, tenantIds)),
+  ]);
+  const own = new Map(users.map((u) => [u.id, u.locale]));
+  const byAccount = new Map(accounts.map((a) => [a.id, a.locale]));
+  const out = new Map<string, Locale>();
+  for (const n of notices) {
+    const chosen = own.get(n.recipientUserId);
+    const fallback = n.recipientKind === "customer" ? byAccount.get(n.tenantId) : undefined;
+    const locale = [chosen, fallback].find(isLocale) ?? "en";
+    out.set(`${n.tenantId}:${n.recipientUserId}`, locale);
+  }
+  return out;
 }
 
 export interface NotificationView {

@@ -19,12 +19,15 @@ import { recordAudit } from "../audit.server";
 import { type Notice, notifyInApp } from "../escalations/notify.server";
 import { loadSlaContext, toPauses, type SlaContext } from "../escalations/sla.server";
 import type { Tx } from "../tenant-db.server";
+import { portalOrigin } from "../env.server";
+import { renderMail } from "../mail-layout.server";
 
 /** An e-mail to a contact without a portal account (sent after commit). */
 export interface ContactMail {
   to: string;
   subject: string;
   text: string;
+  html: string;
 }
 
 const ACTIVE = ["open", "acknowledged", "in_progress", "awaiting_customer"] as const;
@@ -165,7 +168,18 @@ async function tellContacts(
         link: u.kind === "staff" ? `/staff/queue/${r.id}` : `/escalations/${r.id}`,
       });
     } else {
-      contactMail.push({ to: email, subject: `[Sightline] ${title}`, text: `${body}\n` });
+      // A contact without a portal account: the notice in the shared layout, without portal links
+      // beyond the portal's home (there is nothing they could open or change).
+      contactMail.push({
+        to: email,
+        ...renderMail({
+          locale,
+          origin: portalOrigin(),
+          subject: `[Sightline] ${title}`,
+          heading: title,
+          paragraphs: [body],
+        }),
+      });
     }
   }
   mail.push(...(await notifyInApp(tx, notices)));
