@@ -111,8 +111,10 @@ export interface Formatter {
   weekdayDate(ymd: string | null | undefined): string;
   /** Two calendar dates as one range: "1–30 Nov 2026". */
   dateRange(startYmd: string, endYmd: string): string;
-  /** A month (1–12) by its short name: "Nov", "Nov.", "11月". */
-  monthName(month: number): string;
+  /** A month (1–12) by its short name ("Nov", "Nov.", "11月") or its full name ("November"). */
+  monthName(month: number, width?: "short" | "long"): string;
+  /** An ISO weekday (1 = Monday … 7 = Sunday) by its short ("Mon", "Mo.", "月") or full name. */
+  weekdayName(isoDay: number, width?: "short" | "long"): string;
   /**
    * A wall-clock time in the formatter's zone without the zone ("09:00"): only where the zone is
    * stated once for a whole table of hours (working hours of a calendar).
@@ -168,8 +170,12 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
       const d = calendarDay(ymd);
       return d ? sameEverywhere(dtf(intl, { ...DATE, weekday: "short", timeZone: "UTC" }).format(d)) : EMPTY;
     },
-    monthName(month) {
-      return dtf(intl, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
+    monthName(month, width = "short") {
+      return dtf(intl, { month: width, timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
+    },
+    weekdayName(isoDay, width = "short") {
+      // 3 Jan 2000 was a Monday.
+      return dtf(intl, { weekday: width, timeZone: "UTC" }).format(new Date(Date.UTC(2000, 0, 2 + isoDay)));
     },
     dateRange(startYmd, endYmd) {
       const a = calendarDay(startYmd);

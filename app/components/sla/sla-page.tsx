@@ -17,6 +17,7 @@ import { KPI_DEFINITIONS } from "#app/domain/sla/definitions";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
+import { calendarSummary } from "#app/i18n/calendar-summary";
 import type { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard, TrendPoint } from "#app/server/sla/scorecard.server";
 import { MissBreakdown } from "./miss-breakdown";
@@ -313,6 +314,7 @@ export function SlaPage() {
   const t = useT();
   const fiscal = useFiscalLabel();
   const siteQuery = page.siteParam ? `&site=${encodeURIComponent(page.siteParam)}` : "";
+  const calendarText = calendarSummary(page.calendar, t, f);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -322,7 +324,7 @@ export function SlaPage() {
             id="sla.description"
             values={{
               tenant: sc.tenant.name,
-              calendar: sc.calendar.label,
+              calendar: calendarText,
               strong: (chunks) => <strong>{chunks}</strong>,
             }}
           />
@@ -487,7 +489,7 @@ export function SlaPage() {
               id="sla.calendarVersion"
               values={{
                 version: sc.calendar.version === 0 ? "default" : String(sc.calendar.version),
-                label: sc.calendar.label,
+                label: calendarText,
                 link: (chunks) => (
                   <Link to="/calendar" className="text-brand-700 underline">
                     {chunks}

@@ -1,5 +1,6 @@
 // The SLA page's loader: period and site from the URL -> the scorecard, or a readable message
 // (an unknown period falls back to the current one rather than failing the page).
+import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { parsePeriodSelection } from "#app/domain/sla/periods";
 import type { AccountContext } from "../auth/guards.server";
 import { buildScorecard, type Scorecard } from "./scorecard.server";
@@ -8,6 +9,8 @@ import type { Granularity } from "#app/domain/sla/periods";
 
 export interface SlaPageData {
   scorecard: Scorecard;
+  /** The calendar measured in (the page describes it in the reader's language). */
+  calendar: CalendarDefinition;
   choices: Record<Granularity, PeriodChoice[]>;
   /** The period param as the picker should show it (e.g. "this-quarter" or "FY2026-P03"). */
   selected: string;
@@ -40,6 +43,7 @@ export async function loadSlaPage(ctx: AccountContext, url: URL): Promise<SlaPag
   const sc = result.scorecard;
   return {
     scorecard: sc,
+    calendar: result.calendarDefinition,
     choices: result.choices,
     selected,
     siteParam: sc.site?.id ?? "",

@@ -4,6 +4,7 @@
 // both return exactly this.
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { escalations, metricJobs, orders, sites } from "../../../db/schema/index";
+import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import {
@@ -153,7 +154,13 @@ export interface Scorecard {
 }
 
 export type ScorecardResult =
-  | { ok: true; scorecard: Scorecard; choices: Record<Granularity, PeriodChoice[]> }
+  | {
+      ok: true;
+      scorecard: Scorecard;
+      choices: Record<Granularity, PeriodChoice[]>;
+      /** The calendar measured in, for pages that describe it in the reader's language. */
+      calendarDefinition: CalendarDefinition;
+    }
   | { ok: false; status: 400 | 404; message: string };
 
 /** The sums every scorecard figure is made of (one row per group of orders). */
@@ -518,6 +525,7 @@ export async function buildScorecard(
     return {
       ok: true as const,
       choices: periodChoices(cal, q.now),
+      calendarDefinition: calendar.definition,
       scorecard: {
         tenant: { id: tenant.id, name: tenant.name, timeZone: calendar.definition.timeZone },
         period: {
