@@ -195,7 +195,12 @@ export async function targetData(
   }
   const texts = [...mineTexts].filter((x) => {
     UUID.lastIndex = 0;
-    return x.length >= 8 && !otherTexts.has(x) && !TIME_ZONE.test(x) && !/^[\d\s.:-]+$/.test(x) && !UUID.test(x);
+    // Codes (snake_case values such as the event type "claim_filed") are vocabulary the API
+    // documents and explains to every caller, not A's data, even when only A's rows hold them.
+    const code = /^[a-z]+(?:_[a-z]+)+$/.test(x);
+    return (
+      x.length >= 8 && !code && !otherTexts.has(x) && !TIME_ZONE.test(x) && !/^[\d\s.:-]+$/.test(x) && !UUID.test(x)
+    );
   });
   UUID.lastIndex = 0;
   return { ids, texts };
