@@ -11,6 +11,7 @@ import { createFormatter, type Formatter } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import type { Translate } from "#app/i18n/translate";
 import { escapeHtml } from "../mail.server";
+import { renderMail } from "../mail-layout.server";
 import type { KpiResult, Scorecard } from "./scorecard.server";
 
 export interface DigestMissedOrder {
@@ -122,7 +123,6 @@ export function renderDigest(input: DigestInput): DigestMail {
 
   // ---- plain text ----
   const lines: string[] = [];
-  lines.push(title, "", t("email.digest.greeting", { name: input.recipientName }), intro, measured, "");
   lines.push(`== ${t("email.digest.scorecard")} ==`);
   for (const k of sc.kpis) {
     lines.push(
@@ -147,8 +147,7 @@ export function renderDigest(input: DigestInput): DigestMail {
   if (otif.missedOrders > input.missed.length)
     lines.push(t("email.digest.moreMisses", { shown: input.missed.length, count: otif.missedOrders }));
   if (otif.missedOrders > 0) lines.push(`${t("email.digest.allMissed", { count: otif.missedOrders })}: ${missedLink}`);
-  lines.push("", `${t("email.digest.openSla")}: ${slaLink}`, "", "--", footer(settingsLink), "");
-  const text = lines.join("\n");
+  const sectionsText = lines.join("\n");
 
   // ---- HTML ----
   const e = escapeHtml;
@@ -204,12 +203,7 @@ export function renderDigest(input: DigestInput): DigestMail {
       `<tr>${td(a(url(`/orders/${o.id}`), o.orderNumber))}${td(e(o.siteCode))}${td(e(f.calendarDate(o.promisedDate)), "left", "white-space:nowrap")}${td(e(reasonOf(t, o)))}${td(e(o.lateMinutes ? f.duration(o.lateMinutes) : "—"), "right", "white-space:nowrap")}</tr>`,
   );
 
-  const body = [
-    `<h1 style="${FONT};font-size:20px;color:#0f172a;margin:0 0 4px 0">${e(title)}</h1>`,
-    p(e(`${sc.tenant.name} · ${periodName} · ${dates}`), `color:${COLORS.muted}`),
-    p(e(t("email.digest.greeting", { name: input.recipientName }))),
-    p(e(intro)),
-    p(e(measured)),
+  const sectionsHtml = [
     h2(t("email.digest.scorecard")),
     table(
       th(t("email.digest.col.kpi")) +
@@ -249,24 +243,18 @@ export function renderDigest(input: DigestInput): DigestMail {
     otif.missedOrders > 0
       ? p(a(missedLink, t("email.digest.allMissed", { count: otif.missedOrders })), "margin-top:8px")
       : "",
-    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0"><tr><td style="background-color:#1d4ed8;border-radius:4px;padding:10px 16px"><a href="${e(slaLink)}" style="${FONT};font-size:14px;color:#ffffff;text-decoration:none;font-weight:bold">${e(t("email.digest.openSla"))}</a></td></tr></table>`,
-    p(
-      e(footer("")).replace(/:\s*$/, ":") + " " + a(settingsLink, settingsLink),
-      `font-size:12px;color:${COLORS.muted}`,
-    ),
   ].join("\n");
 
-  const html = `<!DOCTYPE html>
-<html lang="${input.locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(subject)}</title></head>
-<body style="margin:0;padding:0;background-color:#f1f5f9">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f1f5f9"><tr><td align="center" style="padding:16px 8px">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background-color:#ffffff;border:1px solid #e2e8f0"><tr><td style="padding:24px">
-${body}
-</td></tr></table>
-</td></tr></table>
-</body>
-</html>
-`;
-  return { subject, text, html };
+  // The shared layout (branding, greeting, button, footer); the digest's tables go in between.
+  return renderMail({
+    locale: input.locale,
+    origin,
+    subject,
+    heading: title,
+    recipientName: input.recipientName,
+    paragraphs: [`${sc.tenant.name} · ${periodName} · ${dates}`, intro, measured],
+    extra: { html: sectionsHtml, text: sectionsText },
+    action: { label: t("email.digest.openSla"), path: slaLink },
+    reason: { text: footer("").replace(/:\s*$/, ":"), path: settingsLink },
+  });
 }
