@@ -10,10 +10,10 @@ const log = logger("mail");
 export interface Mail {
   to: string;
   subject: string;
-  /** Plain text; without `html`, HTML is derived by escaping, so user text stays inert in mail clients. */
+  /** The plain-text part. */
   text: string;
-  /** A complete HTML part built from escaped values (the SLA digest); the text part stays beside it. */
-  html?: string;
+  /** The HTML part, from the shared layout (mail-layout.server.ts renderMail: escaped values, absolute links). */
+  html: string;
   /** A stable Message-ID (e.g. one per digest and period): a resent copy is recognisably the same mail. */
   messageId?: string;
 }
@@ -43,7 +43,7 @@ export async function sendMail(mail: Mail): Promise<void> {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      html: mail.html ?? `<pre style="font-family:inherit;white-space:pre-wrap">${escapeHtml(mail.text)}</pre>`,
+      html: mail.html,
       ...(mail.messageId ? { messageId: mail.messageId } : {}),
     });
   } catch (err) {

@@ -18,7 +18,7 @@ describe("a refused SMTP connection", () => {
     const { sendMail } = await import("#app/server/mail.server");
     const { DependencyError, failedDependency, isDatabaseUnavailable } =
       await import("#app/server/http/problem.server");
-    const err = await sendMail({ to: "someone@example.com", subject: "Hello", text: "Hi" }).then(
+    const err = await sendMail({ to: "someone@example.com", subject: "Hello", text: "Hi", html: "<p>Hi</p>" }).then(
       () => null,
       (e: unknown) => e,
     );
