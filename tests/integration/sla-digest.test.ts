@@ -3,12 +3,15 @@
 // period, in their language, as HTML and plain text; each digest once per user and period, also
 // when the sending process dies after claiming; nobody unsubscribed gets one; nobody gets
 // another tenant's figures.
+import AxeBuilder from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
+import { chromium } from "playwright";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { tenants } from "../../db/schema/index";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
 import { seedDemo } from "../../db/seed/seed";
+import { fiscalLabel } from "#app/i18n/fiscal";
 import { createFormatter } from "#app/i18n/format";
 import { translator, type MessageId } from "#app/i18n/catalogue";
 import { tenantSummaryOf, type TenantSummary } from "#app/server/auth/tenant-summary.server";
@@ -223,7 +226,10 @@ describe("SLA digest", () => {
     const scDe = await scorecardOf("admin@nordwind.example", "period", now);
     const fDe = createFormatter("de", scDe.tenant.timeZone);
     const otifDe = scDe.kpis.find((k) => k.id === "otif")!;
-    expect(de[0].subject).toContain(`SLA-Bericht für ${scDe.tenant.name}, ${scDe.period.label}`);
+    // The period as German readers name it ("GJ2026 P11 (Nov.)"), not the calendar's "FY" label.
+    const periodDe = fiscalLabel(scDe.period.label, translator("de"), fDe);
+    expect(periodDe).not.toContain("FY");
+    expect(de[0].subject).toContain(`SLA-Bericht für ${scDe.tenant.name}, ${periodDe}`);
     if (otifDe.value !== null) expect(de[0].subject).toContain(`OTIF ${fDe.percent(otifDe.value / 100, 2)}`);
     expect(de[0].text).toContain("SLA-Bericht je Geschäftsperiode");
     expect(de[0].html).toContain('lang="de"');
@@ -238,6 +244,28 @@ describe("SLA digest", () => {
     expect(smtp.mails).toHaveLength(2);
     expect((await deliveries()).map((d) => d.status)).toEqual(["sent", "sent"]);
   });
+
+  it("has no serious or critical axe findings in Chromium at a phone's width (German period digest)", async () => {
+    await subscribe("admin@nordwind.example", "period");
+    await runSlaDigests(handle, { now: new Date() });
+    const [mail] = mailsTo("admin@nordwind.example");
+    expect(mail.html).toContain('lang="de"');
+    const chrome = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
+    try {
+      const page = await (await chrome.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      await page.setContent(mail.html, { waitUntil: "load" });
+      const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help}`);
+      expect(serious).toEqual([]);
+    } finally {
+      await chrome.close();
+    }
+  }, 60_000);
 
   it("sends each digest once across a crash after claiming and a restart", async () => {
     await subscribe("viewer@acme.example", "week");

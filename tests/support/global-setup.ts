@@ -6,5 +6,7 @@ import { existsSync } from "node:fs";
 export default function setup(): void {
   if (existsSync("public/widgets/sightline-widgets.js")) return;
   console.log("[tests] building the widget bundle (public/widgets is not committed)...");
-  execSync("npm run build:widgets", { stdio: "inherit" });
+  // As `npm run build` makes it: Vitest sets NODE_ENV=test, which would build Lit's development
+  // flavour (warnings and all, over the bundle budget).
+  execSync("npm run build:widgets", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }

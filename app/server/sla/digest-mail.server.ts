@@ -200,7 +200,8 @@ export function renderDigest(input: DigestInput): DigestMail {
   );
   const missRows = input.missed.map(
     (o) =>
-      `<tr>${td(a(url(`/orders/${o.id}`), o.orderNumber))}${td(e(o.siteCode))}${td(e(f.calendarDate(o.promisedDate)), "left", "white-space:nowrap")}${td(e(reasonOf(t, o)))}${td(e(o.lateMinutes ? f.duration(o.lateMinutes) : "—"), "right", "white-space:nowrap")}</tr>`,
+      // Three columns, so the table fits a phone: the site under the order, the lateness under the reason.
+      `<tr>${td(`${a(url(`/orders/${o.id}`), o.orderNumber)}<br><span style="color:${COLORS.muted};font-size:12px">${e(o.siteCode)}</span>`, "left", "white-space:nowrap")}${td(e(f.calendarDate(o.promisedDate)))}${td(`${e(reasonOf(t, o))}${o.lateMinutes ? `<br><span style="color:${COLORS.muted};font-size:12px">${e(t("email.digest.lateBy", { duration: f.duration(o.lateMinutes) }))}</span>` : ""}`)}</tr>`,
   );
 
   const sectionsHtml = [
@@ -230,11 +231,7 @@ export function renderDigest(input: DigestInput): DigestMail {
     otif.missedOrders === 0
       ? p(e(t("email.digest.noMisses")))
       : table(
-          th(t("email.digest.col.order")) +
-            th(t("email.digest.col.site")) +
-            th(t("email.digest.col.promised")) +
-            th(t("email.digest.col.reason")) +
-            th(t("email.digest.col.late"), "right"),
+          th(t("email.digest.col.order")) + th(t("email.digest.col.promised")) + th(t("email.digest.col.reason")),
           missRows,
         ),
     otif.missedOrders > input.missed.length
