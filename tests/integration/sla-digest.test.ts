@@ -3,9 +3,7 @@
 // period, in their language, as HTML and plain text; each digest once per user and period, also
 // when the sending process dies after claiming; nobody unsubscribed gets one; nobody gets
 // another tenant's figures.
-import AxeBuilder from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
-import { chromium } from "playwright";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { tenants } from "../../db/schema/index";
@@ -24,6 +22,7 @@ import { createTestDb } from "../support/db";
 // tests/support/portal.ts is imported once SMTP_URL is set (the portal reads the environment once).
 import type { Browser as BrowserClass, TestPortal } from "../support/portal";
 import { startSmtp } from "../support/escalations";
+import { parseMail, seriousAxeFindings } from "../support/mail";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -34,76 +33,7 @@ let smtp: Awaited<ReturnType<typeof startSmtp>>;
 const people: Record<string, { id: string; tenantId: string }> = {};
 const summaries: Record<string, TenantSummary> = {};
 
-/** A received mail split into its decoded text and HTML parts (base64 / quoted-printable, UTF-8). */
-interface Parsed {
-  to: string[];
-  subject: string;
-  messageId: string;
-  text: string;
-  html: string;
-}
-
-function decodeBody(body: string, encoding: string): string {
-  const enc = encoding.toLowerCase();
-  if (enc === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (enc === "quoted-printable") {
-    const bytes: number[] = [];
-    const s = body.replace(/=\r?\n/g, "");
-    for (let i = 0; i < s.length; i++) {
-      if (s[i] === "=" && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
-        bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-        i += 2;
-      } else bytes.push(...Buffer.from(s[i], "utf8"));
-    }
-    return Buffer.from(bytes).toString("utf8");
-  }
-  return body;
-}
-
-function headersOf(block: string): Map<string, string> {
-  const h = new Map<string, string>();
-  for (const line of block.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
-    const i = line.indexOf(":");
-    if (i > 0) h.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
-  }
-  return h;
-}
-
-/** RFC 2047 encoded words ("=?UTF-8?B?...?=", "=?UTF-8?Q?...?="). */
-function decodeWords(v: string): string {
-  return v
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, data: string) =>
-      kind.toLowerCase() === "b"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : decodeBody(data.replace(/_/g, " "), "quoted-printable"),
-    );
-}
-
-function parse(raw: string, to: string[]): Parsed {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = headersOf(raw.slice(0, split));
-  const boundary = /boundary="?([^";]+)"?/i.exec(head.get("content-type") ?? "")?.[1];
-  const out: Parsed = {
-    to,
-    subject: decodeWords(head.get("subject") ?? ""),
-    messageId: head.get("message-id") ?? "",
-    text: "",
-    html: "",
-  };
-  if (!boundary) throw new Error("expected a multipart mail");
-  for (const part of raw.split(`--${boundary}`).slice(1)) {
-    const i = part.search(/\r?\n\r?\n/);
-    if (i < 0) continue;
-    const h = headersOf(part.slice(0, i));
-    const body = decodeBody(part.slice(i).trim(), h.get("content-transfer-encoding") ?? "7bit");
-    if (/text\/plain/i.test(h.get("content-type") ?? "")) out.text = body;
-    if (/text\/html/i.test(h.get("content-type") ?? "")) out.html = body;
-  }
-  return out;
-}
-
-const mailsTo = (email: string) => smtp.mails.filter((m) => m.to.includes(email)).map((m) => parse(m.raw, m.to));
+const mailsTo = (email: string) => smtp.mails.filter((m) => m.to.includes(email)).map((m) => parseMail(m.raw, m.to));
 
 async function subscribe(email: string, choice: "week" | "period" | "none", since = "60 days"): Promise<void> {
   const p = people[email];
@@ -250,21 +180,7 @@ describe("SLA digest", () => {
     await runSlaDigests(handle, { now: new Date() });
     const [mail] = mailsTo("admin@nordwind.example");
     expect(mail.html).toContain('lang="de"');
-    const chrome = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu"],
-    });
-    try {
-      const page = await (await chrome.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-      await page.setContent(mail.html, { waitUntil: "load" });
-      const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.help}`);
-      expect(serious).toEqual([]);
-    } finally {
-      await chrome.close();
-    }
+    expect(await seriousAxeFindings(mail.html, { width: 390, height: 844 })).toEqual([]);
   }, 60_000);
 
   it("sends each digest once across a crash after claiming and a restart", async () => {

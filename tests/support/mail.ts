@@ -1,3 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium } from "playwright";
+
 // Received mails split into their decoded parts (for tests that capture mail from a local
 // smtp-server, see startSmtp in ./escalations): subject (RFC 2047), the text and HTML parts
 // (base64 / quoted-printable, UTF-8).
@@ -73,4 +76,29 @@ export function parseMail(raw: string, to: string[]): ParsedMail {
 /** Every href in an HTML part, entities decoded. */
 export function hrefsOf(html: string): string[] {
   return [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&#38;/g, "&").replace(/&amp;/g, "&"));
+}
+
+/**
+ * The serious and critical axe findings of a mail's HTML rendered in Chromium (at `viewport`,
+ * a desktop window by default), as "rule: help" lines.
+ */
+export async function seriousAxeFindings(
+  html: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<string[]> {
+  const chrome = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await (await chrome.newContext({ viewport })).newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    if (process.env.MAIL_SCREENSHOT) await page.screenshot({ path: process.env.MAIL_SCREENSHOT, fullPage: true });
+    const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+    return results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help}`);
+  } finally {
+    await chrome.close();
+  }
 }
