@@ -22,7 +22,7 @@ import { createTestDb } from "../support/db";
 // tests/support/portal.ts is imported once SMTP_URL is set (the portal reads the environment once).
 import type { Browser as BrowserClass, TestPortal } from "../support/portal";
 import { startSmtp } from "../support/escalations";
-import { parseMail, seriousAxeFindings } from "../support/mail";
+import { parseMail, seriousAxeFindings, sidewaysOverflow } from "../support/mail";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -119,7 +119,7 @@ describe("SLA digest", () => {
       const label = t(`sla.kpi.${k.id}` as MessageId);
       expect(en.text).toContain(`- ${label}: ${value} `);
       expect(en.text).toContain(`Orders missed: ${f.number(k.missedOrders)}`);
-      expect(en.html).toContain(`>${value}</td>`);
+      expect(en.html).toContain(`<strong>${value}</strong>`);
     }
     expect(en.text).toContain(
       `${sc.orders.measured} ${sc.orders.measured === 1 ? "order" : "orders"} of ${f.number(sc.orders.promised)} promised`,
@@ -175,11 +175,12 @@ describe("SLA digest", () => {
     expect((await deliveries()).map((d) => d.status)).toEqual(["sent", "sent"]);
   });
 
-  it("has no serious or critical axe findings in Chromium at a phone's width (German period digest)", async () => {
+  it("fits a 390 px phone in Chromium with no serious or critical axe findings (German period digest)", async () => {
     await subscribe("admin@nordwind.example", "period");
     await runSlaDigests(handle, { now: new Date() });
     const [mail] = mailsTo("admin@nordwind.example");
     expect(mail.html).toContain('lang="de"');
+    expect(await sidewaysOverflow(mail.html, 390)).toBe(0);
     expect(await seriousAxeFindings(mail.html, { width: 390, height: 844 })).toEqual([]);
   }, 60_000);
 

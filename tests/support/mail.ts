@@ -102,3 +102,18 @@ export async function seriousAxeFindings(
     await chrome.close();
   }
 }
+
+/** How many pixels a mail's HTML is wider than a `width`-pixel screen in Chromium (0 when it fits). */
+export async function sidewaysOverflow(html: string, width: number): Promise<number> {
+  const chrome = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await (await chrome.newContext({ viewport: { width, height: 900 } })).newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    return await page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - innerWidth));
+  } finally {
+    await chrome.close();
+  }
+}

@@ -162,12 +162,9 @@ export function renderDigest(input: DigestInput): DigestMail {
     `<p style="${FONT};font-size:14px;line-height:20px;color:#0f172a;margin:0 0 8px 0;${extra}">${html}</p>`;
   const table = (head: string, rows: string[]) =>
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%"><tr>${head}</tr>${rows.join("")}</table>`;
-  const statusCell = (met: boolean | null) =>
-    td(
-      e(status(t, met)),
-      "left",
-      `font-weight:bold;color:${met === null ? COLORS.muted : met ? COLORS.met : COLORS.missed}`,
-    );
+  const small = (html: string, color: string = COLORS.muted, extra = "") =>
+    `<br><span style="font-size:12px;color:${color};${extra}">${html}</span>`;
+  const statusColor = (met: boolean | null) => (met === null ? COLORS.muted : met ? COLORS.met : COLORS.missed);
   const bar = (v: number | null, met: boolean | null) => {
     const w = scale.width(v);
     if (w === 0) return "";
@@ -182,7 +179,8 @@ export function renderDigest(input: DigestInput): DigestMail {
 
   const kpiRows = sc.kpis.map(
     (k) =>
-      `<tr>${td(e(t(`sla.kpi.${k.id}` as MessageId)))}${td(e(kpiValue(t, f, k.unit, k.value)), "right", "font-weight:bold")}${td(e(targetText(k)), "right")}${statusCell(k.met)}${td(
+      // Three columns, so the table fits a phone: the verdict under the measure, the target under the result.
+      `<tr>${td(e(t(`sla.kpi.${k.id}` as MessageId)) + small(e(status(t, k.met)), statusColor(k.met), "font-weight:bold"))}${td(`<strong>${e(kpiValue(t, f, k.unit, k.value))}</strong>${small(e(targetText(k)))}`, "right")}${td(
         k.missedOrders > 0 ? a(url(k.missedHref), f.number(k.missedOrders)) : e(f.number(0)),
         "right",
       )}</tr>`,
@@ -209,8 +207,6 @@ export function renderDigest(input: DigestInput): DigestMail {
     table(
       th(t("email.digest.col.kpi")) +
         th(t("email.digest.col.value"), "right") +
-        th(t("email.digest.col.target"), "right") +
-        th(t("email.digest.col.status")) +
         th(t("email.digest.col.missed"), "right"),
       kpiRows,
     ),
