@@ -79,16 +79,25 @@ export default function EmbedKeys() {
           <FormattedMessage id="settings.embed.description" values={{ code: (chunks) => <code>{chunks}</code> }} />
         }
       >
-        <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">
-          {/* eslint-disable-next-line i18n/no-literal-text -- a code sample, not words */}
-          {`${widgets?.script ?? `<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>`}
+        {/* Scrolls sideways on narrow screens: focusable, so keyboard users can scroll it too. */}
+        <div
+          className="mt-3 overflow-x-auto rounded-lg bg-slate-900"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable
+          tabIndex={0}
+          role="region"
+          aria-label={t("settings.embed.snippet")}
+        >
+          <pre className="w-max p-3 text-xs text-slate-100">
+            {/* eslint-disable-next-line i18n/no-literal-text -- a code sample, not words */}
+            {`${widgets?.script ?? `<script type="module" src="${portal}/widgets/sightline-widgets.js"></script>`}
 <sightline-order-list api-base="${portal}"></sightline-order-list>
 <script>
   // Your server calls POST ${portal}/api/v1/embed/tokens with the secret.
   document.querySelector("sightline-order-list").fetchToken =
     () => fetch("/sightline-token").then((r) => r.json());
 </script>`}
-        </pre>
+          </pre>
+        </div>
         {widgets ? (
           <p className="mt-2 text-xs text-slate-600">
             <FormattedMessage
