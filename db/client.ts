@@ -46,17 +46,59 @@ export interface DbOptions {
    * LISTEN connections and `exec` scripts (migrations). Absent: `url` serves everything.
    */
   directUrl?: string;
+  /**
+   * Told how long each round trip to the database took (ms), in the caller's async context, so
+   * the server can add it up per request (the access log's `dbMs`). PGlite: time inside the
+   * engine; PostgreSQL: from sending a query to its answer. Not called for LISTEN connections.
+   */
+  onQueryTime?: (ms: number) => void;
 }
 
 export async function openDb(options: DbOptions): Promise<DbHandle> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 10, options.directUrl)
-    : openPglite(options.pgliteDir);
+    ? openPostgres(options.url, options.poolSize ?? 10, options.directUrl, options.onQueryTime)
+    : openPglite(options.pgliteDir, options.onQueryTime);
 }
 
-async function openPglite(dir: string | undefined): Promise<DbHandle> {
+/** PGlite runs every protocol exchange synchronously in its engine: timing it is exact. */
+function timePglite(client: PGlite, onQueryTime: (ms: number) => void): void {
+  const run = client.execProtocolRawSync.bind(client);
+  client.execProtocolRawSync = (message: Uint8Array) => {
+    const started = performance.now();
+    try {
+      return run(message);
+    } finally {
+      onQueryTime(performance.now() - started);
+    }
+  };
+}
+
+/** Times `client.query` in both its forms (promise, and the callback form pg's pool uses). */
+function timePgClient(client: pg.PoolClient, onQueryTime: (ms: number) => void): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const timed = (...args: unknown[]): unknown => {
+    const started = performance.now();
+    const done = () => onQueryTime(performance.now() - started);
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      const callback = last as (...results: unknown[]) => void;
+      return query(...args.slice(0, -1), (...results: unknown[]) => {
+        done();
+        callback(...results);
+      });
+    }
+    const result = query(...args);
+    if (result instanceof Promise) return result.finally(done);
+    return result; // a submittable (cursor, stream): not timed
+  };
+  // The overloads of pg's query cannot be restated by a wrapper; the call shapes are passed through.
+  client.query = timed as typeof client.query;
+}
+
+async function openPglite(dir: string | undefined, onQueryTime?: (ms: number) => void): Promise<DbHandle> {
   const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
+  if (onQueryTime) timePglite(client, onQueryTime);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: "pglite",
@@ -77,7 +119,12 @@ async function openPglite(dir: string | undefined): Promise<DbHandle> {
 /** Back-off between attempts to re-establish a lost LISTEN connection. */
 const LISTEN_RETRY_MS = { first: 250, max: 5_000 };
 
-async function openPostgres(url: string, poolSize: number, directUrl?: string): Promise<DbHandle> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  directUrl?: string,
+  onQueryTime?: (ms: number) => void,
+): Promise<DbHandle> {
   const listenUrl = directUrl ?? url;
   const pool = new pg.Pool({
     connectionString: url,
@@ -95,7 +142,10 @@ async function openPostgres(url: string, poolSize: number, directUrl?: string): 
   // the pool listens only to idle ones: unhandled, that event would kill the process. The
   // query in flight already rejects with the same error and release() discards the client,
   // so there is nothing more to do here.
-  pool.on("connect", (client) => client.on("error", () => undefined));
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+    if (onQueryTime) timePgClient(client, onQueryTime);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const subscriptions = new Set<() => Promise<void>>();
 

@@ -6,6 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { openDb, type DbHandle } from "../../db/client";
 import { migrate } from "../../db/migrate";
 import { env } from "./env.server";
+import { noteDbTime } from "./log.server";
 
 const KEY = Symbol.for("sightline.db");
 type Holder = { [KEY]?: Promise<DbHandle> };
@@ -20,6 +21,7 @@ export function getDb(): Promise<DbHandle> {
       url: e.DATABASE_URL,
       directUrl: e.DATABASE_DIRECT_URL,
       pgliteDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
+      onQueryTime: noteDbTime,
     });
     await migrate(handle);
     return handle;

@@ -20,6 +20,8 @@ interface RequestContext {
    * texts answered without a page (problem titles) speak it. */
   acceptLanguage?: string;
   locale?: string;
+  /** Time spent waiting on the database for this request (ms), summed over its round trips. */
+  dbMs: number;
 }
 
 // One store per process, not per module instance: the Remix build (Vite in development, the
@@ -121,6 +123,12 @@ export function noteTenant(tenantId: string | null | undefined): void {
   if (store && tenantId) store.tenantId = tenantId;
 }
 
+/** Adds one database round trip's time to the current request (background work has none). */
+export function noteDbTime(ms: number): void {
+  const store = requestContext.getStore();
+  if (store) store.dbMs += ms;
+}
+
 /** Records a Remix route that ran for this request; the deepest one names the request in the log. */
 export function noteRoute(routeId: string, depth: number): void {
   const store = requestContext.getStore();
@@ -166,6 +174,7 @@ export function requestLogging(): HttpLogger<IncomingMessage, ServerResponse> {
       contexts.set(req, {
         requestId: id,
         routeDepth: -1,
+        dbMs: 0,
         acceptLanguage: Array.isArray(language) ? language[0] : language,
       });
       return id;
@@ -202,6 +211,8 @@ function accessLine(req: IncomingMessage, res: ServerResponse, loggable: { respo
     route: routeOf(req),
     status: res.statusCode,
     durationMs: loggable.responseTime,
+    // How much of durationMs was spent waiting on the database (the rest: our code and I/O).
+    dbMs: ctx ? Math.round(ctx.dbMs * 10) / 10 : undefined,
     tenantId: ctx?.tenantId,
   };
 }

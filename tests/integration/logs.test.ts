@@ -31,6 +31,7 @@ interface LogLine {
   route?: string;
   status?: number;
   durationMs?: number;
+  dbMs?: number;
   tenantId?: string;
 }
 
@@ -120,6 +121,24 @@ describe("request ids", () => {
     expect(res.status).toBe(200);
     const line = await accessLine("tenant-probe");
     expect(line.tenantId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("database time", () => {
+  it("tells how much of a request's time was spent waiting on the database", async () => {
+    const res = await fetch(`${server.url}/api/v1/orders?limit=5`, {
+      headers: { authorization: `Bearer ${await embedToken()}`, origin: INTRANET, "x-request-id": "db-time-probe" },
+    });
+    expect(res.status).toBe(200);
+    const line = await accessLine("db-time-probe");
+    expect(line.dbMs).toBeGreaterThan(0);
+    expect(line.dbMs).toBeLessThanOrEqual(line.durationMs!);
+  });
+
+  it("counts no database time for a request that does not reach the database", async () => {
+    const res = await fetch(`${server.url}/healthz`, { headers: { "x-request-id": "no-db-probe" } });
+    expect(res.status).toBe(200);
+    expect((await accessLine("no-db-probe")).dbMs).toBe(0);
   });
 });
 
