@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -15,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ProposalStatus, ProtocolSide, ProtocolTerms } from "../../app/domain/joint/protocol";
+import type { AlertStatus, PerformanceEvidence, PerformanceKpi } from "../../app/domain/joint/performance-alerts";
 import { escalations } from "./escalations";
 import { tenants } from "./tenancy";
 
@@ -72,5 +74,42 @@ export const escalationProtocolVersions = pgTable(
       .on(t.tenantId)
       .where(sql`status = 'pending'`),
     index("escalation_protocol_versions_status_idx").on(t.tenantId, t.status, t.version.desc()),
+  ],
+);
+
+/**
+ * Proactive performance alerts (0083): one per account, KPI and fiscal period, opened by the
+ * performance alerts job with its evidence; a customer-visible notice once staff publish a
+ * recovery plan (customers read published rows only, and not the evidence).
+ */
+export const performanceAlerts = pgTable(
+  "performance_alerts",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid("id")
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    kpi: text("kpi").$type<PerformanceKpi>().notNull(),
+    periodKey: text("period_key").notNull(),
+    periodLabel: text("period_label").notNull(),
+    floorPct: numeric("floor_pct", { precision: 5, scale: 2 }).notNull(),
+    valuePct: numeric("value_pct", { precision: 5, scale: 2 }).notNull(),
+    evidence: jsonb("evidence").$type<PerformanceEvidence>().notNull(),
+    status: text("status").$type<AlertStatus>().notNull().default("open"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedByName: text("acknowledged_by_name"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedByName: text("closed_by_name"),
+    recoveryPlan: text("recovery_plan"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedByName: text("published_by_name"),
+  },
+  (t) => [
+    primaryKey({ name: "performance_alerts_pk", columns: [t.tenantId, t.id] }),
+    uniqueIndex("performance_alerts_period_uq").on(t.tenantId, t.kpi, t.periodKey),
+    index("performance_alerts_status_idx").on(t.tenantId, t.status, t.openedAt.desc()),
   ],
 );

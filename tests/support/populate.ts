@@ -117,6 +117,20 @@ export async function populateTenant(
              (${tenantId}, 2, ${terms}::jsonb, ${`Populated proposal ${tag}`}, 1, 'customer', ${opts.userId}, 'Populated Customer',
         'pending', null, null, null, null)`);
   }
+  if (empty.has("performance_alerts")) {
+    // One internal alert and one with a published recovery plan (what customers may read).
+    const evidence = JSON.stringify({
+      periods: [{ id: "FY2026-P02", label: "P02", value: 90, measured: 10, missed: 1 }],
+      missedOrders: orderId ? [{ id: orderId, orderNumber: `Populated ${tag}`, periodId: "FY2026-P02" }] : [],
+      missedTotal: 1,
+    });
+    await run(sql`insert into performance_alerts (tenant_id, kpi, period_key, period_label, floor_pct, value_pct, evidence)
+      values (${tenantId}, 'otif', 'FY2026-P02', ${`Populated period ${tag}`}, 92, 90, ${evidence}::jsonb)`);
+    await run(sql`insert into performance_alerts (tenant_id, kpi, period_key, period_label, floor_pct, value_pct, evidence,
+        status, acknowledged_at, acknowledged_by_name, recovery_plan, published_at, published_by_name)
+      values (${tenantId}, 'fill_rate', 'FY2026-P02', ${`Populated period ${tag}`}, 95, 90, ${evidence}::jsonb,
+        'acknowledged', now(), 'Populated Lead', ${`Populated recovery plan ${tag}`}, now(), 'Populated Lead')`);
+  }
   if (empty.has("embed_keys")) {
     embedSecret = `sl_embed_${randomBytes(24).toString("base64url")}`;
     await run(sql`insert into embed_keys (tenant_id, name, prefix, secret_hash, allowed_origins, scopes, fixed_filters)
