@@ -7,7 +7,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
 import { auditLog, escalationComments, escalationRatings, escalations, type StoredPause } from "../schema/index";
-import type { RootCause } from "../../app/domain/joint/root-causes";
+import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
+import type { RootCause } from "#app/domain/joint/root-causes";
 import type { TenantProfile } from "./demo-tenants";
 
 const HOUR = 3_600_000;
@@ -194,7 +195,7 @@ export async function seedDemoRootCauses(handle: DbHandle, tenants: readonly Ten
             tenants.map((t) => t.id),
           ),
           eq(escalations.title, title),
-          inArray(escalations.status, ["resolved", "closed"]),
+          inArray(escalations.status, [...FINISHED_STATUSES]),
         ),
       );
   }

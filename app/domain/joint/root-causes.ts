@@ -2,6 +2,7 @@
 // when they resolve; the same cause resolved REPEAT_THRESHOLD or more times at a strategic account
 // within one fiscal period is a repeat failure that alerts the account's leads once per period.
 // Pure: no I/O, no framework.
+import { FINISHED_STATUSES } from "../escalations/workflow";
 
 /** The fixed list, in the order the staff form offers it (0081 checks the same values). */
 export const ROOT_CAUSES = [
@@ -36,5 +37,5 @@ export function repeatAlertKey(cause: RootCause, periodKey: string): string {
 
 /** Only a resolved (or confirmed) escalation carries a cause the customer reads and the counts use. */
 export function causeApplies(status: string): boolean {
-  return status === "resolved" || status === "closed";
+  return (FINISHED_STATUSES as readonly string[]).includes(status);
 }

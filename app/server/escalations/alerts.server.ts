@@ -14,7 +14,7 @@ import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
-import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
+import { slaContextsByTenant, slaFor } from "./sla.server";
 import { checkLevels, type ContactMail } from "../joint/protocol-levels.server";
 import { env } from "../env.server";
 import { sendMail } from "../mail.server";
@@ -93,15 +93,11 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
     .from(escalations)
     .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
     .where(inArray(escalations.status, [...ACTIVE_STATUSES]));
-  const ctxCache = new Map<string, SlaContext>();
+  const slaContextOf = slaContextsByTenant(tx);
   let created = 0;
   for (const r of rows) {
-    let slaCtx = ctxCache.get(r.tenantId);
-    if (!slaCtx) {
-      const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
-      slaCtx = await loadSlaContext(tx, tenant, r.tier as TenantTier);
-      ctxCache.set(r.tenantId, slaCtx);
-    }
+    const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
+    const slaCtx = await slaContextOf(tenant, r.tier as TenantTier);
     const sla = slaFor(
       {
         status: r.status as EscalationStatus,

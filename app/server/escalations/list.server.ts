@@ -17,7 +17,7 @@ import { recurringCondition } from "../joint/recurring.server";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor } from "./actor.server";
 import { type PublicRow, isUuid, publicColumns, tenantColumns, tenantOf } from "./row.server";
-import { loadSlaContext, slaFor, type SlaContext } from "./sla.server";
+import { slaContextsByTenant, slaFor } from "./sla.server";
 import { type EscalationSummary, summarize } from "./views.server";
 
 export interface ListFilters {
@@ -95,14 +95,10 @@ export async function listLeadRows(
       .where(where.length ? and(...where) : undefined)
       .orderBy(desc(escalations.createdAt))
       .limit(Math.min(filters.limit ?? 500, 1000));
-    const byTenant = new Map<string, SlaContext>();
+    const slaContextOf = slaContextsByTenant(tx);
     const out: LeadRow[] = [];
     for (const row of rows) {
-      let slaCtx = byTenant.get(row.tenantId);
-      if (!slaCtx) {
-        slaCtx = await loadSlaContext(tx, tenantOf(row as PublicRow), row.tier);
-        byTenant.set(row.tenantId, slaCtx);
-      }
+      const slaCtx = await slaContextOf(tenantOf(row as PublicRow), row.tier);
       const lead: LeadItem = {
         ...leadFacts(slaFor(row as PublicRow, slaCtx, now)),
         windowStarts: {

@@ -96,6 +96,21 @@ export async function loadSlaContext(tx: Tx, tenant: TenantCalendarSource, tier:
   };
 }
 
+/**
+ * One SlaContext per account, loaded when first asked for: for jobs and lists whose rows span
+ * accounts (the alerts job, the level-up check, the staff lead list).
+ */
+export function slaContextsByTenant(tx: Tx): (tenant: TenantCalendarSource, tier: Tier) => Promise<SlaContext> {
+  const byTenant = new Map<string, SlaContext>();
+  return async (tenant, tier) => {
+    const known = byTenant.get(tenant.id);
+    if (known) return known;
+    const ctx = await loadSlaContext(tx, tenant, tier);
+    byTenant.set(tenant.id, ctx);
+    return ctx;
+  };
+}
+
 export function toPauses(stored: readonly StoredPause[]): PauseInterval[] {
   return stored.map((p) => ({ start: new Date(p.start), end: p.end ? new Date(p.end) : null, reason: p.reason }));
 }

@@ -8,7 +8,7 @@ import {
   type ProtocolLevel,
   type RaisedLevel,
 } from "#app/domain/joint/protocol";
-import type { Severity } from "#app/domain/escalations/workflow";
+import { isTerminal, type Severity } from "#app/domain/escalations/workflow";
 import { type EscalationActor } from "../escalations/actor.server";
 import { loadRow, tenantOf } from "../escalations/row.server";
 import { loadSlaContext, toPauses } from "../escalations/sla.server";
@@ -27,8 +27,6 @@ export interface EscalationProtocolView {
   next: { level: RaisedLevel; at: string | null } | null;
 }
 
-const ACTIVE = new Set(["open", "acknowledged", "in_progress", "awaiting_customer"]);
-
 export async function getEscalationProtocol(
   actor: EscalationActor,
   escalationId: string,
@@ -42,7 +40,7 @@ export async function getEscalationProtocol(
       (await termsInEffect(tx, tenant)).terms;
     const sev = terms.severities[row.severity];
     let next: EscalationProtocolView["next"] = null;
-    if (ACTIVE.has(row.status)) {
+    if (!isTerminal(row.status)) {
       const ctx = await loadSlaContext(tx, tenantOf(row), row.tier);
       const state = levelAt(sev, ctx.clock, row.createdAt, toPauses(row.slaPauses), now);
       if (state.next) next = { level: state.next.level, at: state.next.at?.toISOString() ?? null };

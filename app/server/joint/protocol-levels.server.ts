@@ -8,7 +8,7 @@
 // happen once even if two runs overlapped.
 import { escalationKey } from "#app/domain/escalations/keys";
 import { contactsAt, levelAt, levelRank, type ProtocolLevel, type ProtocolTerms } from "#app/domain/joint/protocol";
-import type { Severity } from "#app/domain/escalations/workflow";
+import { ACTIVE_STATUSES, type Severity } from "#app/domain/escalations/workflow";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { escalationProtocolVersions, escalations, tenants, type StoredPause } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
@@ -17,7 +17,7 @@ import { createFormatter } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import { recordAudit } from "../audit.server";
 import { type Notice, notifyInApp } from "../escalations/notify.server";
-import { loadSlaContext, toPauses, type SlaContext } from "../escalations/sla.server";
+import { slaContextsByTenant, toPauses } from "../escalations/sla.server";
 import type { Tx } from "../tenant-db.server";
 import { portalOrigin } from "../env.server";
 import { renderMail } from "../mail-layout.server";
@@ -29,8 +29,6 @@ export interface ContactMail {
   text: string;
   html: string;
 }
-
-const ACTIVE = ["open", "acknowledged", "in_progress", "awaiting_customer"] as const;
 
 export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail: ContactMail[]): Promise<number> {
   const rows = await tx
@@ -53,7 +51,7 @@ export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail
     })
     .from(escalations)
     .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
-    .where(and(inArray(escalations.status, [...ACTIVE]), sql`${escalations.level} <> 'leadership'`));
+    .where(and(inArray(escalations.status, [...ACTIVE_STATUSES]), sql`${escalations.level} <> 'leadership'`));
   if (!rows.length) return 0;
   const tenantIds = [...new Set(rows.map((r) => r.tenantId))];
   const versions = await tx
@@ -70,19 +68,15 @@ export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail
   const inEffect = new Map<string, { version: number; terms: ProtocolTerms }>();
   for (const v of versions) if ((inEffect.get(v.tenantId)?.version ?? 0) < v.version) inEffect.set(v.tenantId, v);
 
-  const clocks = new Map<string, SlaContext>();
+  const slaContextOf = slaContextsByTenant(tx);
   let moved = 0;
   for (const r of rows) {
     // Escalations raised before any agreed protocol run under the one in effect; none agreed: no levels.
     const version = r.protocolVersion ?? inEffect.get(r.tenantId)?.version;
     const terms = version != null ? termsOf.get(`${r.tenantId}:${version}`) : undefined;
     if (version == null || !terms) continue;
-    let ctx = clocks.get(r.tenantId);
-    if (!ctx) {
-      const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
-      ctx = await loadSlaContext(tx, tenant, r.tier as TenantTier);
-      clocks.set(r.tenantId, ctx);
-    }
+    const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
+    const ctx = await slaContextOf(tenant, r.tier as TenantTier);
     const state = levelAt(
       terms.severities[r.severity as Severity],
       ctx.clock,

@@ -5,6 +5,7 @@
 // them, leads and admins every account (RLS), never another account's causes.
 import { and, asc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { fiscalPeriodOf, startOfLocalDate } from "#app/domain/calendar/index";
+import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
 import { spanIndex } from "#app/domain/joint/satisfaction";
 import { isRepeatFailure, type RootCause } from "#app/domain/joint/root-causes";
 import type { RecurringFilter } from "#app/domain/joint/recurring";
@@ -28,7 +29,7 @@ export type RecurringPeriods = (typeof RECURRING_PERIODS)[number];
 export function recurringCondition(f: RecurringFilter): SQL {
   const where: SQL[] = [
     eq(escalations.tenantId, f.tenantId),
-    inArray(escalations.status, ["resolved", "closed"]),
+    inArray(escalations.status, [...FINISHED_STATUSES]),
     gte(escalations.resolvedAt, f.from),
     lt(escalations.resolvedAt, f.to),
   ];

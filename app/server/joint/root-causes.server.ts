@@ -4,6 +4,7 @@
 // the account's leads in-app (and by e-mail with SMTP_URL).
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { fiscalPeriodOf } from "#app/domain/calendar/index";
+import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
 import { causeApplies, isRepeatFailure, repeatAlertKey, type RootCause } from "#app/domain/joint/root-causes";
 import { formatPeriodKey } from "#app/domain/sla/periods";
 import { escalationAlerts, escalations } from "../../../db/schema/index";
@@ -49,7 +50,7 @@ export async function recordRootCause(
       and(
         eq(escalations.tenantId, row.tenantId),
         eq(escalations.rootCause, cause),
-        inArray(escalations.status, ["resolved", "closed"]),
+        inArray(escalations.status, [...FINISHED_STATUSES]),
         gte(escalations.resolvedAt, new Date(pos.startInstant)),
         lt(escalations.resolvedAt, new Date(pos.endInstant)),
       ),
