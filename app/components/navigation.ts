@@ -25,5 +25,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/staff/accounts", label: "nav.accounts", audience: "staff" },
   { to: "/staff/satisfaction", label: "joint.nav.satisfaction", audience: "staff" },
   { to: "/staff/recurring", label: "joint.nav.recurring", audience: "staff" },
+  { to: "/staff/performance-alerts", label: "joint.nav.performance", audience: "staff" },
   { to: "/staff/admin", label: "nav.admin", audience: "staff", minStaff: "platform_admin" },
 ];

@@ -3,24 +3,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { RecoveryPlans } from "#app/components/joint/recovery-plans";
 import { SatisfactionByPeriod } from "#app/components/joint/satisfaction-by-period";
 import { SlaPage } from "#app/components/sla/sla-page";
 import { pageTitle } from "#app/i18n/meta";
 import { requireAccount } from "#app/server/auth/guards.server";
+import { listRecoveryPlans } from "#app/server/joint/recovery-plans.server";
 import { satisfactionTrend } from "#app/server/joint/satisfaction-trend.server";
 import { loadSlaPage } from "#app/server/sla/page.server";
+import { withTenant } from "#app/server/tenant-db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
   const page = await loadSlaPage(ctx, new URL(request.url));
   const satisfaction = await satisfactionTrend(ctx.db, ctx.tenant, page.scorecard.trend);
-  return { ...page, satisfaction };
+  // Published recovery plans still open (RLS: customers read published rows of their account only).
+  const recoveryPlans = await withTenant(ctx.db, (tx) => listRecoveryPlans(tx, ctx.tenant));
+  return { ...page, satisfaction, recoveryPlans };
 }
 
 export default function SlaRoute() {
-  const { satisfaction } = useLoaderData<typeof loader>();
+  const { satisfaction, recoveryPlans } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
+      <RecoveryPlans plans={recoveryPlans} />
       <SlaPage />
       <SatisfactionByPeriod points={satisfaction} />
     </div>

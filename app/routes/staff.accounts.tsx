@@ -24,9 +24,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const cookie = parsed.success ? await openAccount(staff, parsed.data.tenantId) : null;
   // Same answer for "does not exist" and "not yours": no account enumeration.
   if (!cookie) throw new Response("You are not assigned to that account, or it does not exist.", { status: 403 });
-  // Only an order page of the opened account is a valid follow-on (the queue's "open the order").
+  // Only an order page or an order list of the opened account is a valid follow-on (the queue's
+  // "open the order", a performance alert's orders that missed).
   const next = parsed.success ? parsed.data.redirectTo : undefined;
-  const target = next && /^\/orders\/[0-9a-f-]{36}$/i.test(next) ? next : "/orders";
+  const target = next && /^\/orders(\/[0-9a-f-]{36}|\?[A-Za-z0-9=&_%.-]*)$/i.test(next) ? next : "/orders";
   throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 

@@ -8,6 +8,7 @@ import { escalationChecksService } from "./escalations/alerts.server";
 import { simulatorService } from "./ingest/simulator.server";
 import { LEASE_OWNER } from "./jobs/lease.server";
 import type { BackgroundService } from "./jobs/service.server";
+import { performanceAlertsService } from "./joint/performance-alerts.server";
 import { orderDelayAlertsService } from "./orders/alerts.server";
 import { realtimeHubService } from "./realtime/hub.server";
 import { logger } from "./log.server";
@@ -23,6 +24,7 @@ const SERVICES: BackgroundService[] = [
   simulatorService,
   orderDelayAlertsService,
   slaDigestService,
+  performanceAlertsService,
 ];
 
 export async function startBackgroundServices(handle: DbHandle): Promise<() => Promise<void>> {

@@ -266,6 +266,15 @@ export const PAGES: Record<string, PageCase[]> = {
   "staff.recurring.tsx": [
     { what: "recurring failures", roles: STAFF, path: "/staff/recurring", expectText: "Recurring failures" },
   ],
+  "staff.performance-alerts.tsx": [
+    { what: "performance alerts", roles: STAFF, path: "/staff/performance-alerts", expectText: "Performance alerts" },
+    {
+      what: "all performance alerts",
+      roles: ["lead"],
+      path: "/staff/performance-alerts?view=all",
+      expectText: "Performance alerts",
+    },
+  ],
   "staff.queue._index.tsx": [
     { what: "queue", roles: STAFF, path: "/staff/queue", expectText: "Escalation queue" },
     {

@@ -20,6 +20,7 @@ import {
 import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
 import { digestSchema } from "#app/forms/notifications";
 import { ratingSchema } from "#app/forms/ratings";
+import { performanceAlertSchema } from "#app/forms/performance-alerts";
 import { rootCauseSchema } from "#app/forms/root-causes";
 import { decisionSchema as protocolDecisionSchema, proposalFromForm, proposalSchema } from "#app/forms/protocol";
 
@@ -36,6 +37,8 @@ export interface ProbeIds {
   comment: string;
   approval: string;
   alert: string;
+  /** A performance alert (0083), the unpublished one when there is one. */
+  performanceAlert: string;
   notification: string;
   embedKey: string;
   ingestKey: string;
@@ -217,6 +220,16 @@ export const FORM_WRITES: Record<
   "/staff/queue/:id/cause": () => [
     { intent: "set", form: { intent: "set", rootCause: "other" }, schema: rootCauseSchema },
     { intent: "resolve", form: { intent: "resolve", rootCause: "carrier_delay" }, schema: rootCauseSchema },
+  ],
+  // Acknowledging, closing, or publishing a recovery plan on A's performance alert.
+  "/staff/performance-alerts": (a) => [
+    { intent: "acknowledge", form: { intent: "acknowledge", id: a.performanceAlert }, schema: performanceAlertSchema },
+    { intent: "close", form: { intent: "close", id: a.performanceAlert }, schema: performanceAlertSchema },
+    {
+      intent: "publish",
+      form: { intent: "publish", id: a.performanceAlert, plan: "Probe recovery plan" },
+      schema: performanceAlertSchema,
+    },
   ],
   "/staff/queue/targets": (a) => [
     {

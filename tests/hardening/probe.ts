@@ -115,6 +115,11 @@ export async function probeIds(handle: DbHandle, tenantId: string, opts: { site?
       sql`select id::text as v from escalation_alerts where tenant_id = ${t} order by dismissed_at is null desc, created_at limit 1`,
       "escalation alert",
     ),
+    performanceAlert: await first(
+      handle,
+      sql`select id::text as v from performance_alerts where tenant_id = ${t} order by published_at is null desc, opened_at limit 1`,
+      "performance alert",
+    ),
     notification: await first(
       handle,
       sql`select id::text as v from escalation_notifications where tenant_id = ${t} order by created_at limit 1`,
