@@ -1,9 +1,9 @@
 // Demo and scale data. Deterministic for a given `now` (the demo is anchored to today so that
 // open orders are really open). Runs through the owner connection, never at request time.
 import { createHash } from "node:crypto";
-import { shortCodeFromSlug } from "#app/domain/escalations/keys";
+import { firstFreeShortCode, shortCodeFromSlug, shortCodeStem } from "#app/domain/escalations/keys";
 import { hashPassword } from "better-auth/crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
 import type { Locale } from "#app/i18n/locales";
@@ -95,7 +95,7 @@ export async function createTenantRows(
     region: string | null;
   },
 ): Promise<void> {
-  await handle.db.insert(tenants).values({ ...t, shortCode: DEMO_SHORT_CODES[t.slug] ?? shortCodeFromSlug(t.slug) });
+  await handle.db.insert(tenants).values({ ...t, shortCode: await freeShortCode(handle, t.slug) });
   await handle.db.insert(organization).values({ id: t.id, name: t.name, slug: t.slug });
 }
 
@@ -107,6 +107,16 @@ const DEMO_SHORT_CODES: Record<string, string> = {
   southerncross: "SXC",
   deccan: "DECC",
 };
+
+/** The demo code, or one derived from the slug that no seeded account has yet (bench-0001 → BENCH01). */
+async function freeShortCode(handle: DbHandle, slug: string): Promise<string> {
+  const base = DEMO_SHORT_CODES[slug] ?? shortCodeFromSlug(slug);
+  const rows = await handle.db
+    .select({ code: tenants.shortCode })
+    .from(tenants)
+    .where(like(tenants.shortCode, `${shortCodeStem(base)}%`));
+  return firstFreeShortCode(base, new Set(rows.map((r) => r.code)));
+}
 
 async function seedTenant(
   handle: DbHandle,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escalationKey, parseEscalationKey, shortCodeFromSlug } from "./keys";
+import { escalationKey, firstFreeShortCode, parseEscalationKey, shortCodeFromSlug, shortCodeStem } from "./keys";
 
 describe("escalation keys", () => {
   it("derives a short code from the slug's letters and digits", () => {
@@ -30,5 +30,26 @@ describe("escalation keys", () => {
   it("treats anything else as free text", () => {
     expect(parseEscalationKey("late pallets")).toBeNull();
     expect(parseEscalationKey("ACME-")).toBeNull();
+  });
+});
+
+describe("firstFreeShortCode", () => {
+  it("keeps the derived code when no account has it", () => {
+    expect(firstFreeShortCode("ACME", new Set(["NORD"]))).toBe("ACME");
+  });
+
+  it("numbers the code's last places when it is taken, staying within eight characters", () => {
+    expect(firstFreeShortCode("ACME", new Set(["ACME"]))).toBe("ACME2");
+    expect(firstFreeShortCode("BENCH000", new Set(["BENCH000", "BENCH002"]))).toBe("BENCH003");
+  });
+
+  it("finds a free code among hundreds taken, all of which share the stem it looks up", () => {
+    const taken = new Set<string>();
+    for (let i = 0; i < 300; i++) taken.add(firstFreeShortCode("BENCH000", taken));
+    expect(taken.size).toBe(300);
+    for (const code of taken) {
+      expect(code.length).toBeLessThanOrEqual(8);
+      expect(code.startsWith(shortCodeStem("BENCH000"))).toBe(true);
+    }
   });
 });

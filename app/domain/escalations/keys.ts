@@ -13,6 +13,19 @@ export function shortCodeFromSlug(slug: string): string {
   return code.length >= 2 ? code : "ACC";
 }
 
+/** `base`, or when another account has it, base with a number in its last places (ACME2, BENCH012). */
+export function firstFreeShortCode(base: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 8 - String(n).length)}${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** A prefix every candidate of firstFreeShortCode starts with, up to 9,999 (to look up the taken ones). */
+export function shortCodeStem(base: string): string {
+  return base.slice(0, 4);
+}
+
 export function isShortCode(value: string): boolean {
   return SHORT_CODE.test(value);
 }

@@ -3,7 +3,7 @@
 // not yet visible to any runtime role), so they use the owner connection and are all audited.
 import { localized, type Localized } from "#app/i18n/localized";
 import { and, asc, eq, like, sql } from "drizzle-orm";
-import { shortCodeFromSlug } from "#app/domain/escalations/keys";
+import { firstFreeShortCode, shortCodeFromSlug, shortCodeStem } from "#app/domain/escalations/keys";
 import { member, organization, staffAssignments, staffMembers, tenants, user } from "../../../db/schema/index";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import { recordAuthEvent } from "../audit.server";
@@ -99,13 +99,10 @@ async function freeShortCode(base: string): Promise<string> {
       await db
         .select({ code: tenants.shortCode })
         .from(tenants)
-        .where(like(tenants.shortCode, `${base.slice(0, 6)}%`))
+        .where(like(tenants.shortCode, `${shortCodeStem(base)}%`))
     ).map((r) => r.code),
   );
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base.slice(0, 8 - String(n).length)}${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  return firstFreeShortCode(base, taken);
 }
 
 export async function setAssignment(
