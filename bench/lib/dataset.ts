@@ -33,9 +33,9 @@ export interface Dataset {
   info: DatasetInfo;
 }
 
-function benchUrl(): string {
+function benchUrl(name: string): string {
   const url = new URL(ADMIN_URL);
-  url.pathname = `/${BENCH_DB_NAME}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
@@ -109,15 +109,22 @@ async function seed(
  * later runs reuse it). New migrations are applied to a kept database before use.
  */
 export async function postgresDataset(
-  opts: { size?: { tenants: number; orders: number }; poolSize?: number; log?: (l: string) => void } = {},
+  opts: {
+    size?: { tenants: number; orders: number };
+    poolSize?: number;
+    log?: (l: string) => void;
+    /** Another kept database (e.g. a quick-size one), so the full one is never recreated for it. */
+    name?: string;
+  } = {},
 ): Promise<Dataset> {
   const size = opts.size ?? FULL_SIZE;
+  const name = opts.name ?? BENCH_DB_NAME;
   const log = opts.log ?? ((l: string) => console.log(l));
   const exists = await admin(async (c) => {
-    const r = await c.query("select 1 from pg_database where datname = $1", [BENCH_DB_NAME]);
+    const r = await c.query("select 1 from pg_database where datname = $1", [name]);
     return r.rowCount === 1;
   });
-  const url = benchUrl();
+  const url = benchUrl(name);
   if (exists) {
     const handle = await openDb({ url, poolSize: opts.poolSize ?? 10 });
     const meta = await readMeta(handle);
@@ -126,14 +133,12 @@ export async function postgresDataset(
       return { handle, info: { ...meta, url, createdNow: false } };
     }
     await handle.close();
-    log(`[bench] ${BENCH_DB_NAME} exists but is incomplete or of another size: recreating it`);
-    await admin((c) => c.query(`DROP DATABASE ${pg.escapeIdentifier(BENCH_DB_NAME)} WITH (FORCE)`));
+    log(`[bench] ${name} exists but is incomplete or of another size: recreating it`);
+    await admin((c) => c.query(`DROP DATABASE ${pg.escapeIdentifier(name)} WITH (FORCE)`));
   }
-  await admin((c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(BENCH_DB_NAME)}`));
+  await admin((c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
   const handle = await openDb({ url, poolSize: opts.poolSize ?? 10 });
-  log(
-    `[bench] seeding ${size.tenants} tenants / ${size.orders} orders into ${BENCH_DB_NAME} (once; kept for later runs)`,
-  );
+  log(`[bench] seeding ${size.tenants} tenants / ${size.orders} orders into ${name} (once; kept for later runs)`);
   const info = await seed(handle, "postgres", size, log);
   log(`[bench] seeded in ${info.seedSeconds} s; largest tenant has ${info.largestOrders} orders`);
   return { handle, info: { ...info, url } };

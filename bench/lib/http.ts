@@ -35,32 +35,47 @@ export function productionBuildHas(routeId: string): boolean {
 export interface ChildPortal {
   url: string;
   dev: boolean;
+  /** The process `node server.mjs` runs as (with WEB_CONCURRENCY > 1, the cluster's primary). */
+  pid: number;
+  /** Milliseconds from spawning the process to its first 200 on `readyPath`. */
+  startMs: number;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts the portal (`node server.mjs`) on a database URL; production build when it has `needsRoute`. */
+/**
+ * Starts the portal (`node server.mjs`) on a database URL, or on the embedded database in
+ * `pgliteDir` (seeded with the demo data when empty); production build when it has `needsRoute`.
+ */
 export async function startChildPortal(opts: {
-  databaseUrl: string;
+  databaseUrl?: string;
+  pgliteDir?: string;
   port: number;
   needsRoute: string;
   /** WEB_CONCURRENCY (default 1). */
   workers?: number;
+  /** Polled until it answers 200 (default /login). */
+  readyPath?: string;
+  env?: Record<string, string>;
 }): Promise<ChildPortal> {
+  const started = performance.now();
   const dev = !productionBuildHas(opts.needsRoute);
   const args = ["server.mjs", ...(dev ? ["--dev"] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
-      DATABASE_URL: opts.databaseUrl,
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { PGLITE_DIR: opts.pgliteDir }),
       // PostgreSQL deployments must name their secret (the bench's own, never a real one).
       SESSION_SECRET: process.env.SESSION_SECRET ?? "bench-only-session-secret-0123456789abcdef",
       PORT: String(opts.port),
       INTRANET_PORT: "0",
       NODE_ENV: dev ? "development" : "production",
-      SIGHTLINE_SEED: "none",
+      SIGHTLINE_SEED: opts.databaseUrl ? "none" : "demo",
       SIGHTLINE_SIMULATE: "off",
       WEB_CONCURRENCY: String(opts.workers ?? 1),
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -87,22 +102,24 @@ export async function startChildPortal(opts: {
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 120_000;
+  // A first start on an empty embedded database seeds the demo data: allow for it.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`portal exited (${child.exitCode}):\n${output.slice(-2000)}`);
     try {
-      const res = await fetch(`${url}/login`);
+      const res = await fetch(`${url}${opts.readyPath ?? "/login"}`);
       if (res.status === 200) break;
     } catch {
       /* not listening yet */
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`portal did not start within 120 s:\n${output.slice(-2000)}`);
+      throw new Error(`portal did not start within 600 s:\n${output.slice(-2000)}`);
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return { url, dev, stop };
+  const startMs = performance.now() - started;
+  return { url, dev, pid: child.pid!, startMs, output: () => output, stop };
 }
 
 /** Signs in through the login form and returns the Cookie header for later requests. */
@@ -132,13 +149,13 @@ export interface LoadResult {
 /** autocannon against one URL; latencies of every response are kept for exact percentiles. */
 export async function load(
   url: string,
-  opts: { connections: number; seconds: number; cookie: string },
+  opts: { connections: number; seconds: number; cookie?: string; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const times: number[] = [];
+  const headers = { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers };
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: opts.connections, duration: opts.seconds, headers: { cookie: opts.cookie } },
-      (err, r) => (err ? reject(err) : resolve(r)),
+    const instance = autocannon({ url, connections: opts.connections, duration: opts.seconds, headers }, (err, r) =>
+      err ? reject(err) : resolve(r),
     );
     instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
   });
@@ -149,4 +166,33 @@ export async function load(
     errors: result.errors + result.timeouts,
     rps: result.requests.total / result.duration,
   };
+}
+
+/** A process and all its descendants (Linux /proc). */
+export function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.pop()!;
+    out.push(p);
+    try {
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      if (children) queue.push(...children.split(/\s+/).map(Number));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** Resident memory of a process and its descendants, in bytes. */
+export function treeRss(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      const line = readFileSync(`/proc/${p}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+      return sum + (line ? Number(line[1]) * 1024 : 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
 }

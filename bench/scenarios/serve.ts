@@ -1,0 +1,237 @@
+// Issue 17's figures for one portal on the embedded database, as `npm start` runs it: the built
+// server (`node server.mjs`, NODE_ENV=production) on a PGlite directory that its first start
+// seeds with the demo data. Measured from outside over HTTP, in this order:
+//   restart of the seeded portal until /healthz/ready answers 200;
+//   /orders one request at a time: page time vs the time of its own SQL (the access log's
+//     durationMs and dbMs, written by the server for each request);
+//   /orders and /api/v1/orders with 20 concurrent clients (autocannon);
+//   2,000 signed-in /api/v1/stream connections: server RSS per connection, and ingest call ->
+//     event at the last connection (events posted to the ingestion API one at a time);
+//   server RSS after all of that, and how many processes serve.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { DEMO_PASSWORD, demoIngestSecret } from "../../db/seed/seed";
+import { load, processTree, signIn, startChildPortal, treeRss, type ChildPortal } from "../lib/http";
+import { openStreams } from "../lib/sse";
+import { round, summarize } from "../lib/stats";
+import type { BenchMetric, ScenarioOptions, ScenarioResult } from "../lib/types";
+
+const PORT = Number(process.env.BENCH_SERVE_PORT ?? 3185);
+const CUSTOMER = "admin@acme.example";
+const TARGET = {
+  ordersRps: 80,
+  apiRps: 300,
+  pageOverSql: 2,
+  streamKbPerConnection: 15,
+  streamP99Ms: 250,
+  rssMb: 250,
+  restartMs: 5_000,
+};
+
+interface AccessLine {
+  module?: string;
+  route?: string;
+  status?: number;
+  durationMs?: number;
+  dbMs?: number;
+}
+
+/** The access-log lines the portal wrote after `from` characters of its output. */
+function accessLines(portal: ChildPortal, from: number, route: string): AccessLine[] {
+  return portal
+    .output()
+    .slice(from)
+    .split("\n")
+    .flatMap((l) => {
+      try {
+        const line = JSON.parse(l) as AccessLine;
+        return line.module === "http" && line.route === route && line.status === 200 ? [line] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+async function postJson(url: string, token: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+/** Ingest call -> the event at every open stream connection, `events` times one after another. */
+async function streamLatency(portal: ChildPortal, connections: number, events: number, cookie: string) {
+  const key = demoIngestSecret("acme");
+  const externalId = `BENCH-${Date.now().toString(36)}`;
+  const created = await postJson(`${portal.url}/api/v1/ingest/orders`, key, {
+    items: [
+      {
+        source: "bench",
+        externalId,
+        version: 1,
+        orderNumber: `SO-${externalId}`,
+        siteCode: "CHI-01",
+        status: "confirmed",
+        orderedAt: new Date().toISOString(),
+        lines: [{ lineNo: 1, sku: "BENCH-1", description: "Bench part", qtyOrdered: 1, unitPrice: 1 }],
+      },
+    ],
+  });
+  if (created.status !== 200)
+    throw new Error(`ingest order answered ${created.status}: ${JSON.stringify(created.json)}`);
+
+  const rssBefore = treeRss(portal.pid);
+  const crowd = await openStreams(`${portal.url}/api/v1/stream`, connections, { cookie });
+  await new Promise((r) => setTimeout(r, 2_000)); // let the heap settle after the handshakes
+  const rssAfter = treeRss(portal.pid);
+  const latencies: number[] = [];
+  let lost = 0;
+  const types = ["allocated", "picked", "packed"] as const;
+  try {
+    for (let i = 0; i < events; i++) {
+      const started = performance.now();
+      const r = await postJson(`${portal.url}/api/v1/ingest/events`, key, {
+        items: [
+          {
+            source: "bench",
+            eventId: `${externalId}-${i}`,
+            orderExternalId: externalId,
+            type: types[i % types.length],
+            occurredAt: new Date().toISOString(),
+          },
+        ],
+      });
+      const seq = (r.json as { results?: { seq?: number }[] }).results?.[0]?.seq;
+      if (r.status !== 200 || seq === undefined) throw new Error(`ingest event answered ${r.status}`);
+      const at = await crowd.allReceived(seq, 10_000);
+      if (at === null) lost++;
+      else latencies.push(at - started);
+    }
+  } finally {
+    crowd.close();
+  }
+  return { open: crowd.open, perConnection: (rssAfter - rssBefore) / crowd.open, latency: summarize(latencies), lost };
+}
+
+export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
+  const seconds = opts.quick ? 5 : 15;
+  const connections = opts.quick ? 200 : 2_000;
+  const dir = await mkdtemp(path.join(os.tmpdir(), "sightline-bench-serve-"));
+  const start = () =>
+    startChildPortal({
+      pgliteDir: dir,
+      port: PORT,
+      needsRoute: "routes/orders._index",
+      readyPath: "/healthz/ready",
+      env: { LOG_FORMAT: "json", LOG_LEVEL: "info" },
+    });
+  const metrics: BenchMetric[] = [];
+  const notes: string[] = [];
+  let portal = await start(); // the first start seeds the demo data
+  try {
+    if (portal.dev) throw new Error("no production build with /orders: run `npm run build` first");
+    notes.push(`First start with seeding the demo data: ${round(portal.startMs / 1000, 1)} s.`);
+    await portal.stop();
+    portal = await start();
+    metrics.push({
+      label: "restart of the built, seeded portal to /healthz/ready 200",
+      unit: "ms",
+      value: round(portal.startMs),
+      target: `<= ${TARGET.restartMs} ms`,
+      met: portal.startMs <= TARGET.restartMs,
+    });
+
+    const cookie = await signIn(portal.url, CUSTOMER, DEMO_PASSWORD);
+    const orders = `${portal.url}/orders`;
+    await load(orders, { connections: 4, seconds: 3, cookie }); // warm-up
+
+    const mark = portal.output().length;
+    await load(orders, { connections: 1, seconds, cookie });
+    const lines = accessLines(portal, mark, "routes/orders._index");
+    const pageMs = lines.reduce((s, l) => s + (l.durationMs ?? 0), 0);
+    const sqlMs = lines.reduce((s, l) => s + (l.dbMs ?? 0), 0);
+    const ratio = pageMs / sqlMs;
+    metrics.push(
+      {
+        label: "/orders one at a time: page time (access log durationMs)",
+        unit: "ms",
+        median: round(summarize(lines.map((l) => l.durationMs ?? 0)).median),
+      },
+      {
+        label: "/orders one at a time: its SQL (access log dbMs)",
+        unit: "ms",
+        median: round(summarize(lines.map((l) => l.dbMs ?? 0)).median),
+      },
+      {
+        label: "page time / time of its own SQL (sums over the same requests)",
+        unit: "x",
+        value: round(ratio, 2),
+        target: `<= ${TARGET.pageOverSql}x`,
+        met: ratio <= TARGET.pageOverSql,
+      },
+    );
+    notes.push(`Page vs SQL over ${lines.length} sequential /orders requests (Acme, 50 rows each).`);
+
+    for (const [label, url, target] of [
+      ["/orders page, embedded demo data, 20 concurrent", orders, TARGET.ordersRps],
+      ["/api/v1/orders, embedded demo data, 20 concurrent", `${portal.url}/api/v1/orders`, TARGET.apiRps],
+    ] as const) {
+      const r = await load(url, { connections: 20, seconds, cookie });
+      metrics.push({
+        label,
+        unit: "req/s",
+        value: round(r.rps, 1),
+        median: round(r.latency.median),
+        p95: round(r.latency.p95),
+        p99: round(r.latency.p99),
+        target: `>= ${target} req/s`,
+        met: r.rps >= target && r.non2xx === 0 && r.errors === 0,
+      });
+      if (r.non2xx || r.errors) notes.push(`${label}: ${r.non2xx} non-2xx responses, ${r.errors} errors/timeouts.`);
+    }
+    notes.push("Latency columns of the req/s rows are per response (ms).");
+
+    const stream = await streamLatency(portal, connections, opts.quick ? 10 : 40, cookie);
+    metrics.push(
+      {
+        label: `SSE over HTTP: server RSS per connection (${stream.open} signed-in /api/v1/stream connections)`,
+        unit: "KB",
+        value: round(stream.perConnection / 1024, 1),
+        target: `<= ${TARGET.streamKbPerConnection} KB`,
+        met: stream.perConnection / 1024 <= TARGET.streamKbPerConnection,
+      },
+      {
+        label: `SSE over HTTP: ingest call -> event at the last of ${stream.open} connections`,
+        unit: "ms",
+        median: round(stream.latency.median),
+        p95: round(stream.latency.p95),
+        p99: round(stream.latency.p99),
+        target: `p99 <= ${TARGET.streamP99Ms} ms, none lost`,
+        met: stream.latency.p99 <= TARGET.streamP99Ms && stream.lost === 0,
+      },
+    );
+    if (stream.lost) notes.push(`${stream.lost} events did not reach every connection within 10 s.`);
+
+    const processes = processTree(portal.pid).length;
+    const rss = treeRss(portal.pid);
+    metrics.push({
+      label: `server memory after this scenario's load (${processes} process${processes === 1 ? "" : "es"})`,
+      unit: "MB RSS",
+      value: mb(rss),
+      target: `<= ${TARGET.rssMb} MB, one process`,
+      met: mb(rss) <= TARGET.rssMb && processes === 1,
+    });
+    notes.push(
+      "Memory is read after this scenario's few minutes of load, not after an hour of use; the figure the issue asks for needs a longer soak.",
+    );
+  } finally {
+    await portal.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { name: "serve", metrics, notes };
+}

@@ -1,0 +1,166 @@
+// Issue 17's figures for several worker processes on PostgreSQL: the built portal with
+// WEB_CONCURRENCY=1 and then 2 on the bench data set (1M orders / 200 accounts; quick: a kept
+// 8,000-order database of its own), signed in as a customer of the largest account:
+//   /orders with 20 concurrent clients on 1 and on 2 workers: p95, and the throughput ratio;
+//   10,000 /api/v1/stream connections across the 2 workers (the kernel spreads the sockets of
+//     node's cluster between them): ingest call -> event at the last connection.
+import { sql } from "drizzle-orm";
+import { demoIngestSecret } from "../../db/seed/seed";
+import { postgresAvailable, postgresDataset, QUICK_SIZE, type Dataset } from "../lib/dataset";
+import { load, processTree, signIn, startChildPortal, type ChildPortal } from "../lib/http";
+import { openStreams } from "../lib/sse";
+import { round, summarize } from "../lib/stats";
+import { BENCH_PASSWORD, ensureBenchCustomer } from "../lib/tenant";
+import type { BenchMetric, ScenarioOptions, ScenarioResult } from "../lib/types";
+
+const PORT = Number(process.env.BENCH_WORKERS_PORT ?? 3186);
+const TARGET = { p95Ms: 100, scaling: 1.7, streamP99Ms: 250 };
+
+interface Account {
+  tenantId: string;
+  slug: string;
+  siteCode: string;
+}
+
+async function largestAccount(ds: Dataset): Promise<Account> {
+  const r = await ds.handle.db.execute<{ slug: string; code: string }>(
+    sql`select t.slug, s.code from tenants t join sites s on s.tenant_id = t.id
+        where t.id = ${ds.info.largestTenantId} order by s.code limit 1`,
+  );
+  return { tenantId: ds.info.largestTenantId, slug: r.rows[0].slug, siteCode: r.rows[0].code };
+}
+
+async function ordersUnderLoad(portal: ChildPortal, cookie: string, seconds: number) {
+  await load(`${portal.url}/orders`, { connections: 4, seconds: 3, cookie }); // warm-up: pools, caches
+  return load(`${portal.url}/orders`, { connections: 20, seconds, cookie });
+}
+
+async function ingest(portal: ChildPortal, key: string, path: string, item: unknown): Promise<number | undefined> {
+  const res = await fetch(`${portal.url}/api/v1/ingest/${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({ items: [item] }),
+  });
+  const body = (await res.json()) as { results?: { seq?: number }[] };
+  if (res.status !== 200) throw new Error(`ingest ${path} answered ${res.status}: ${JSON.stringify(body)}`);
+  return body.results?.[0]?.seq;
+}
+
+async function streamAcrossWorkers(portal: ChildPortal, account: Account, cookie: string, connections: number) {
+  const key = demoIngestSecret(account.slug);
+  const externalId = `BENCH-W-${Date.now().toString(36)}`;
+  await ingest(portal, key, "orders", {
+    source: "bench",
+    externalId,
+    version: 1,
+    orderNumber: `SO-${externalId}`,
+    siteCode: account.siteCode,
+    status: "confirmed",
+    orderedAt: new Date().toISOString(),
+    lines: [{ lineNo: 1, sku: "BENCH-1", description: "Bench part", qtyOrdered: 1, unitPrice: 1 }],
+  });
+  const crowd = await openStreams(`${portal.url}/api/v1/stream`, connections, { cookie });
+  const latencies: number[] = [];
+  let lost = 0;
+  try {
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      const seq = await ingest(portal, key, "events", {
+        source: "bench",
+        eventId: `${externalId}-${i}`,
+        orderExternalId: externalId,
+        type: (["allocated", "picked", "packed"] as const)[i % 3],
+        occurredAt: new Date().toISOString(),
+      });
+      if (seq === undefined) throw new Error("ingest event created no event");
+      const at = await crowd.allReceived(seq, 10_000);
+      if (at === null) lost++;
+      else latencies.push(at - started);
+    }
+  } finally {
+    crowd.close();
+  }
+  return { open: crowd.open, latency: summarize(latencies), lost };
+}
+
+export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
+  if (!(await postgresAvailable()))
+    return {
+      name: "workers",
+      metrics: [],
+      notes: ["Not run: needs a PostgreSQL server (several processes share it)."],
+    };
+  const ds = opts.quick
+    ? await postgresDataset({ size: QUICK_SIZE, name: "sightline_bench_quick" })
+    : await postgresDataset();
+  const seconds = opts.quick ? 5 : 15;
+  const connections = opts.quick ? 1_000 : 10_000;
+  const metrics: BenchMetric[] = [];
+  const notes: string[] = [
+    `PostgreSQL: ${ds.info.tenants} accounts, ${ds.info.orders.toLocaleString("en-US")} orders; largest account ${ds.info.largestOrders.toLocaleString("en-US")} orders (the one measured).`,
+  ];
+  try {
+    const account = await largestAccount(ds);
+    const email = await ensureBenchCustomer(ds.handle, account.tenantId);
+    const byWorkers = new Map<number, Awaited<ReturnType<typeof load>>>();
+    for (const workers of [1, 2]) {
+      const portal = await startChildPortal({
+        databaseUrl: ds.info.url!,
+        port: PORT,
+        workers,
+        needsRoute: "routes/orders._index",
+      });
+      try {
+        if (portal.dev) throw new Error("no production build with /orders: run `npm run build` first");
+        const processes = processTree(portal.pid).length;
+        const cookie = await signIn(portal.url, email, BENCH_PASSWORD);
+        const r = await ordersUnderLoad(portal, cookie, seconds);
+        byWorkers.set(workers, r);
+        metrics.push({
+          label: `/orders, 20 concurrent, ${workers} worker${workers === 1 ? "" : "s"} (${processes} processes)`,
+          unit: "ms",
+          median: round(r.latency.median),
+          p95: round(r.latency.p95),
+          p99: round(r.latency.p99),
+          value: round(r.rps, 1),
+          target: workers === 2 ? `p95 <= ${TARGET.p95Ms} ms` : undefined,
+          met: workers === 2 ? r.latency.p95 <= TARGET.p95Ms && r.non2xx === 0 && r.errors === 0 : undefined,
+        });
+        if (r.non2xx || r.errors) notes.push(`${workers} workers: ${r.non2xx} non-2xx, ${r.errors} errors/timeouts.`);
+        if (workers === 2) {
+          const s = await streamAcrossWorkers(portal, account, cookie, connections);
+          metrics.push({
+            label: `SSE over HTTP: ingest call -> event at the last of ${s.open} connections, 2 workers`,
+            unit: "ms",
+            median: round(s.latency.median),
+            p95: round(s.latency.p95),
+            p99: round(s.latency.p99),
+            target: `p99 <= ${TARGET.streamP99Ms} ms, none lost`,
+            met: s.latency.p99 <= TARGET.streamP99Ms && s.lost === 0 && s.open === connections,
+          });
+          if (s.lost) notes.push(`${s.lost} of 30 events did not reach every stream connection within 10 s.`);
+        }
+      } finally {
+        await portal.stop();
+      }
+    }
+    const one = byWorkers.get(1)!;
+    const two = byWorkers.get(2)!;
+    const ratio = two.rps / one.rps;
+    metrics.push({
+      label: "/orders throughput, 2 workers / 1 worker",
+      unit: "x",
+      value: round(ratio, 2),
+      baseline: round(one.rps, 1),
+      target: `>= ${TARGET.scaling}x`,
+      met: ratio >= TARGET.scaling,
+    });
+    notes.push(
+      "The value column of the /orders rows is req/s. PostgreSQL, the load generator and the workers share this machine's cores, so the 2-worker ratio is bounded by them.",
+      "Events per order_events read per process are counted by the `stream` scenario (hub level); over HTTP this scenario times delivery only.",
+    );
+  } finally {
+    await ds.handle.close();
+  }
+  return { name: "workers", metrics, notes };
+}
