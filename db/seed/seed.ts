@@ -24,6 +24,7 @@ import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
 import { seedDemoEmbedKeys } from "./embed";
 import { seedDemoEscalations } from "./escalations";
 import { seedDemoRatings, seedDemoRootCauses } from "./joint";
+import { seedDemoPerformanceAlerts } from "./performance";
 import { seedDemoProtocols } from "./protocols";
 import { seedSlaDemo } from "./sla";
 import { generateOrders, type GeneratedOrder } from "./orders";
@@ -201,6 +202,7 @@ export async function seedDemo(
   await seedDemoRootCauses(handle, DEMO_TENANTS);
   await seedDemoProtocols(handle, DEMO_TENANTS, now);
   await seedSlaDemo(handle, progress);
+  await seedDemoPerformanceAlerts(handle, DEMO_TENANTS, now);
 }
 
 /**

@@ -5,6 +5,8 @@
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { compileCalendar } from "#app/domain/calendar/index";
+import { alertKey, detectBreaches } from "#app/domain/joint/performance-alerts";
+import { DEFAULT_REVIEW } from "#app/domain/joint/protocol";
 import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
 import { computeOrderMetrics } from "#app/domain/sla/metrics";
 import { TIER_DEFAULT_TARGETS } from "#app/domain/sla/targets";
@@ -24,6 +26,9 @@ interface Measured {
   onTime: boolean;
   inFull: boolean;
   otif: boolean;
+  unitsOrdered: number;
+  unitsShipped: number;
+  short: boolean;
 }
 
 const generated = new Map<string, Measured[]>();
@@ -65,6 +70,9 @@ function measuredOrders(slug: string): Measured[] {
       onTime: m.onTime === true,
       inFull: m.inFull === true,
       otif: m.otif === true,
+      unitsOrdered: m.unitsOrdered,
+      unitsShipped: m.unitsShipped,
+      short: m.linesFilled < m.linesOrdered,
     });
   }
   generated.set(slug, out);
@@ -140,5 +148,33 @@ describe("the demo's SLA story", () => {
     const rest = orders.filter((o) => o.month < 7 || o.month > 9);
     expect(pct(monsoon, "onTime")).toBeLessThan(pct(rest, "onTime") - 15);
     expect(pct(rest, "otif")).toBeGreaterThanOrEqual(TIER_DEFAULT_TARGETS.standard.otifPct);
+  });
+
+  it("opens one live performance alert for Acme (OTIF under its floor two periods running after the move to FedEx) and one for Deccan's monsoon, none elsewhere", () => {
+    // The protocol in effect keeps the default review thresholds (db/seed/protocols.ts); the
+    // seed (db/seed/performance.ts) runs the same detection over the stored figures.
+    const found = DEMO_TENANTS.map((t) => {
+      const orders = measuredOrders(t.slug);
+      const figures = lastPeriods(orders, 12).map((p) => {
+        const os = inPeriods(orders, [p]);
+        return {
+          id: p,
+          label: p,
+          measured: os.length,
+          otif: os.filter((o) => o.otif).length,
+          unitsOrdered: os.reduce((s, o) => s + o.unitsOrdered, 0),
+          unitsShipped: os.reduce((s, o) => s + o.unitsShipped, 0),
+          shortOrders: os.filter((o) => o.short).length,
+        };
+      });
+      return [t.slug, detectBreaches(figures, DEFAULT_REVIEW).map(alertKey)];
+    });
+    expect(Object.fromEntries(found)).toEqual({
+      acme: ["otif:2026-09"],
+      nordwind: [],
+      sakura: [],
+      southerncross: [],
+      deccan: ["otif:2027-04"],
+    });
   });
 });
