@@ -16,6 +16,7 @@ import formatjs from "eslint-plugin-formatjs";
 const CATALOGUE_ONLY = [
   "app/root.tsx",
   "app/components/app-header.tsx",
+  "app/components/feed-health.tsx",
   "app/components/error-boundary.tsx",
   "app/routes/profile.tsx",
   "app/routes/escalations.new.tsx",

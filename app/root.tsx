@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { AppHeader } from "./components/app-header";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { FeedDelayBanner, FeedFreshness } from "./components/feed-health";
 import { useFocusFirstInvalid } from "./components/focus-invalid";
 import { useNonce } from "./components/nonce";
 import { cx } from "./components/ui";
@@ -87,8 +88,10 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
         />
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {shell ? <FeedDelayBanner feeds={shell.feeds} readAt={shell.feedsAt} /> : null}
         {children}
       </main>
+      {shell ? <FeedFreshness feeds={shell.feeds} readAt={shell.feedsAt} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
 // on purpose (each process fans out to its own subscribers).
 import type { DbHandle } from "../../db/client";
 import { escalationChecksService } from "./escalations/alerts.server";
+import { feedHealthService } from "./feed-health/feed-health.server";
 import { simulatorService } from "./ingest/simulator.server";
 import { LEASE_OWNER } from "./jobs/lease.server";
 import type { BackgroundService } from "./jobs/service.server";
@@ -25,6 +26,7 @@ const SERVICES: BackgroundService[] = [
   orderDelayAlertsService,
   slaDigestService,
   performanceAlertsService,
+  feedHealthService,
 ];
 
 export async function startBackgroundServices(handle: DbHandle): Promise<() => Promise<void>> {

@@ -3,6 +3,7 @@ import { NAV_ITEMS, type NavItem } from "../components/navigation";
 import { accountCookie, getPrincipal, staffAccount, staffAtLeast } from "./auth/guards.server";
 import { withTenant } from "./tenant-db.server";
 import { unreadNotificationCount } from "./escalations/notify.server";
+import { feedHealth, type FeedSourceView } from "./feed-health/feed-health.server";
 import { tenants } from "../../db/schema/index";
 import { eq } from "drizzle-orm";
 import type { MessageId } from "#app/i18n/catalogue";
@@ -22,6 +23,10 @@ export interface ShellData {
   nav: NavItem[];
   /** Unread escalation notifications (the bell in the header). */
   unreadNotifications: number;
+  /** The account's data feeds (customers, and staff inside an account): the delay banner reads them. */
+  feeds: FeedSourceView[];
+  /** When the feeds' state was read (so server and browser render "today" alike). */
+  feedsAt: string;
 }
 
 const ROLE_LABELS: Record<string, MessageId> = {
@@ -39,6 +44,7 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
     const t = await withTenant({ role: "portal_customer", tenantId: p.tenantId, userId: p.user.id }, (tx) =>
       tx.select({ name: tenants.name, timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, p.tenantId)),
     );
+    const db = { role: "portal_customer" as const, tenantId: p.tenantId, userId: p.user.id };
     return {
       user: { name: p.user.name, email: p.user.email },
       roleLabel: ROLE_LABELS[p.role],
@@ -50,11 +56,9 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
       nav: NAV_ITEMS.filter((i) => i.audience === "customer" && (!i.admin || p.role === "customer_admin")).map((i) =>
         i.viewerTo && p.role !== "customer_admin" ? { ...i, to: i.viewerTo } : i,
       ),
-      unreadNotifications: await unreadNotificationCount({
-        role: "portal_customer",
-        tenantId: p.tenantId,
-        userId: p.user.id,
-      }),
+      unreadNotifications: await unreadNotificationCount(db),
+      feeds: await feedHealth(db),
+      feedsAt: new Date().toISOString(),
     };
   }
   const selected = (await accountCookie.parse(request.headers.get("cookie"))) as string | null;
@@ -80,5 +84,7 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
     timeZone: account?.timeZone ?? null,
     nav,
     unreadNotifications: await unreadNotificationCount(staffCtx.db),
+    feeds: account ? await feedHealth({ role: "portal_staff", tenantId: account.id, staffId: p.user.id }) : [],
+    feedsAt: new Date().toISOString(),
   };
 }

@@ -5,6 +5,7 @@ export * from "./orders";
 export * from "./views";
 export * from "./audit";
 export * from "./ingest";
+export * from "./feed-health";
 export * from "./sla";
 export * from "./escalations";
 export * from "./embed";

@@ -23,6 +23,7 @@ import {
 import { DEMO_TENANTS, type TenantProfile } from "./demo-tenants";
 import { seedDemoEmbedKeys } from "./embed";
 import { seedDemoEscalations } from "./escalations";
+import { seedDemoFeeds } from "./feeds";
 import { seedDemoRatings, seedDemoRootCauses } from "./joint";
 import { seedDemoPerformanceAlerts } from "./performance";
 import { seedDemoProtocols } from "./protocols";
@@ -201,6 +202,7 @@ export async function seedDemo(
   await seedDemoRatings(handle, DEMO_TENANTS, now);
   await seedDemoRootCauses(handle, DEMO_TENANTS);
   await seedDemoProtocols(handle, DEMO_TENANTS, now);
+  await seedDemoFeeds(handle, DEMO_TENANTS, now);
   await seedSlaDemo(handle, progress);
   await seedDemoPerformanceAlerts(handle, DEMO_TENANTS, now);
 }

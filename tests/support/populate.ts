@@ -171,5 +171,9 @@ export async function populateTenant(
   if (empty.has("sla_digest_deliveries"))
     await run(sql`insert into sla_digest_deliveries (tenant_id, user_id, period_id, cadence, status, sent_at)
       values (${tenantId}, ${opts.userId}, 'FY2026-W01', 'week', 'sent', now())`);
+  if (empty.has("feed_sources"))
+    await run(sql`insert into feed_sources (tenant_id, key_id, label, last_arrival_at, gaps_s)
+      select tenant_id, id, ${`Populated feed ${tag}`}, now(), '{300,300,300,300,300}' from ingest_keys
+       where tenant_id = ${tenantId} limit 1`);
   return { embedSecret };
 }

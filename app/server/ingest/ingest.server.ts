@@ -28,6 +28,7 @@ import {
 } from "#app/domain/orders/ingest-schema";
 import type { OrderEventType } from "#app/domain/orders/statuses";
 import { recordAudit } from "../audit.server";
+import { recordFeedArrival } from "../feed-health/feed-health.server";
 import { problem, problems, readJsonBody } from "../http/problem.server";
 import { recomputeOrderMetrics } from "../sla/metrics.server";
 import { withTenant, type Tx } from "../tenant-db.server";
@@ -203,6 +204,8 @@ async function finishBatch(
   // Order facts changed -> the stored SLA metrics follow, in the same transaction (H2's contract).
   await recomputeOrderMetrics(tx, principal.tenantId, [...new Set([...touched, ...changed])]);
   const counts = countResults(results);
+  // The source delivered: feed health learns its rhythm from these arrivals (0087).
+  await recordFeedArrival(tx, { tenantId: principal.tenantId, keyId: principal.keyId, label: principal.keyName });
   await recordAudit(tx, {
     tenantId: principal.tenantId,
     actorUserId: null,

@@ -36,7 +36,7 @@ export const NEXT_STATUS: Partial<Record<OrderStatus, OrderStatus>> = {
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
-async function demoPrincipals(db: Db): Promise<IngestPrincipal[]> {
+export async function demoPrincipals(db: Db): Promise<IngestPrincipal[]> {
   const rows = await db
     .select({ tenantId: ingestKeys.tenantId, keyId: ingestKeys.id, keyName: ingestKeys.name })
     .from(ingestKeys)

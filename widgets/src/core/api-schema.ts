@@ -259,6 +259,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/feed-health": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How fresh the account's data is: each source's latest delivery and whether it is delayed
+     * @description One entry per source that has sent data (an ingest connection, by name). A source is `silent` when nothing has arrived for well over its usual interval, learned from its recent deliveries or configured; it is `live` again with its next delivery.
+     */
+    get: operations["getFeedHealth"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1098,6 +1118,27 @@ export interface components {
        * @example America/Chicago
        */
       timeZone: string;
+    };
+    FeedHealth: {
+      /** @description Silent sources first, then by name. */
+      sources: {
+        /** @description The source's name (an ingest connection of the account); never a key or secret. */
+        label: string;
+        /**
+         * @description `silent`: nothing has arrived for well over the source's usual interval (3 intervals, at least the interval plus 10 minutes); `learning`: too few deliveries yet to know its interval.
+         * @enum {string}
+         */
+        status: "live" | "silent" | "learning";
+        /**
+         * Format: date-time
+         * @description When the source's latest batch arrived.
+         */
+        lastArrivalAt: string;
+        /** @description The usual time between deliveries: the median of the recent gaps, or configured; null while learning. */
+        expectedIntervalSeconds: number | null;
+        /** @description When the delivery that did not come was due; null unless `silent`. */
+        silentSince: string | null;
+      }[];
     };
   };
   responses: never;
@@ -1976,6 +2017,46 @@ export interface operations {
       };
       /** @description Too many wrong secrets from this address; wait for the Retry-After seconds. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getFeedHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account's sources. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["FeedHealth"];
+          };
+        };
+      };
+      /** @description Not signed in and no valid embed token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The embed token does not allow orders:read, or staff have not opened an account. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

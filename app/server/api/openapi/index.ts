@@ -3,6 +3,7 @@
 import * as calendar from "./calendar";
 import * as embed from "./embed";
 import * as escalations from "./escalations";
+import * as feedHealth from "./feed-health";
 import * as ingest from "./ingest";
 import * as orders from "./orders";
 import * as sla from "./sla";
@@ -21,4 +22,5 @@ export const OPENAPI_MODULES: Record<string, OpenApiModule> = {
   calendar,
   escalations,
   embed,
+  feedHealth,
 };
