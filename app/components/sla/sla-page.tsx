@@ -13,7 +13,7 @@
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "#app/components/ui";
-import { KPI_DEFINITIONS } from "#app/domain/sla/definitions";
+import { KPIS, KPI_IDS, kpiMessages } from "#app/domain/sla/kpis";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
@@ -41,24 +41,6 @@ const GRANULARITY_LABEL: Record<"week" | "period" | "quarter" | "year", MessageI
   period: "sla.granularity.period",
   quarter: "sla.granularity.quarter",
   year: "sla.granularity.year",
-};
-
-/** The KPI's name and definition in the viewer's language (the server's are the API's English). */
-const KPI_LABEL: Record<KpiResult["id"], MessageId> = {
-  otif: "sla.kpi.otif",
-  onTime: "sla.kpi.onTime",
-  inFull: "sla.kpi.inFull",
-  fillRateUnits: "sla.kpi.fillRateUnits",
-  fillRateLines: "sla.kpi.fillRateLines",
-  leadTime: "sla.kpi.leadTime",
-};
-const KPI_DEFINITION: Record<KpiResult["id"], MessageId> = {
-  otif: "sla.def.otif",
-  onTime: "sla.def.onTime",
-  inFull: "sla.def.inFull",
-  fillRateUnits: "sla.def.fillRateUnits",
-  fillRateLines: "sla.def.fillRateLines",
-  leadTime: "sla.def.leadTime",
 };
 
 /** One decimal, as a percentage or business hours, in the viewer's locale. */
@@ -102,24 +84,13 @@ function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
   const numberText = useNumberText();
   const formatValue = useValueText();
   const t = useT();
-  const label = t(KPI_LABEL[k.id]);
-  const counts = { numerator: numberText(k.numerator), denominator: numberText(k.denominator) };
-  const what =
-    k.id === "fillRateUnits"
-      ? t("sla.what.units", counts)
-      : k.id === "fillRateLines"
-        ? t("sla.what.lines", counts)
-        : k.id === "leadTime"
-          ? t("sla.what.shipped", counts)
-          : t("sla.what.orders", counts);
-  const missedKind =
-    k.id === "leadTime"
-      ? "lead"
-      : k.id === "fillRateUnits" || k.id === "fillRateLines"
-        ? "fill"
-        : k.id === "onTime"
-          ? "late"
-          : "missed";
+  const spec = KPIS[k.id];
+  const label = t(kpiMessages(k.id).name);
+  const what = t(`sla.what.${spec.counts}`, {
+    numerator: numberText(k.numerator),
+    denominator: numberText(k.denominator),
+  });
+  const missedKind = spec.missedKind;
   return (
     <li
       className={cx(
@@ -142,7 +113,7 @@ function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
       <p className="mt-1 text-sm text-slate-600">{t("sla.targetLine", { target: formatTarget(k, t), what })}</p>
       <div className="mt-2">
         <Sparkline
-          values={trend.map((p) => p[TREND_KEY[k.id]] as number | null)}
+          values={trend.map((p) => p[k.id])}
           target={k.target}
           unit={k.unit === "%" ? "%" : "h"}
           label={label}
@@ -160,20 +131,11 @@ function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
       </p>
       <details className="mt-3 text-sm text-slate-600">
         <summary className="cursor-pointer text-slate-700 hover:text-slate-900">{t("sla.howComputed")}</summary>
-        <p className="mt-1">{t(KPI_DEFINITION[k.id])}</p>
+        <p className="mt-1">{t(kpiMessages(k.id).definition)}</p>
       </details>
     </li>
   );
 }
-
-const TREND_KEY: Record<KpiResult["id"], keyof TrendPoint> = {
-  otif: "otif",
-  onTime: "onTime",
-  inFull: "inFull",
-  fillRateUnits: "fillRateUnits",
-  fillRateLines: "fillRateLines",
-  leadTime: "leadTime",
-};
 
 /** "P03" / "W07" for the chart's axis. */
 const shortLabel = (p: TrendPoint) => p.id.replace(/^FY\d{4}-/, "");
@@ -217,7 +179,7 @@ function Trend({ sc }: { sc: Scorecard }) {
 }
 
 function SiteTable({ sc }: { sc: Scorecard }) {
-  const ids = ["otif", "onTime", "inFull", "fillRateUnits", "leadTime"] as const;
+  const ids = KPI_IDS.filter((id) => KPIS[id].perSite);
   const t = useT();
   const fiscal = useFiscalLabel();
   const formatValue = useValueText();
@@ -238,7 +200,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
               </th>
               {ids.map((id) => (
                 <th key={id} scope="col" className="py-2 pr-4 text-right font-medium">
-                  {t(KPI_LABEL[id])}
+                  {t(kpiMessages(id).name)}
                 </th>
               ))}
             </tr>
@@ -257,7 +219,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
                 {ids.map((id) => {
                   const k = s.kpis.find((x) => x.id === id);
                   if (!k) return <td key={id} />;
-                  const unit = KPI_DEFINITIONS[id].unit;
+                  const unit = KPIS[id].unit;
                   const text = formatValue({ unit, value: k.value });
                   return (
                     <td key={id} className="py-2 pr-4 text-right whitespace-nowrap">
@@ -272,7 +234,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
                           )}
                           aria-label={t("sla.sites.cellLabel", {
                             site: s.code,
-                            kpi: t(KPI_LABEL[id]),
+                            kpi: t(kpiMessages(id).name),
                             value: text,
                             met: k.met ? "yes" : "no",
                             count: k.missedOrders,
@@ -478,7 +440,7 @@ export function SlaPage() {
           <li>{t("sla.rules.rounding")}</li>
           {sc.kpis.map((k) => (
             <li key={k.id}>
-              <strong>{t(KPI_LABEL[k.id])}:</strong> {t(KPI_DEFINITION[k.id])}
+              <strong>{t(kpiMessages(k.id).name)}:</strong> {t(kpiMessages(k.id).definition)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 // Contracted SLA targets: each tier supplies defaults; platform admins may set a tenant's own.
-import type { KpiId } from "./definitions";
 
 export type Tier = "strategic" | "key" | "standard";
 
@@ -42,23 +41,6 @@ export const TIER_DEFAULT_TARGETS: Record<Tier, SlaTargets> = {
     inFullTolerancePct: 5,
   },
 };
-
-/** The target a KPI is compared with. */
-export function targetFor(kpi: KpiId, t: SlaTargets): number {
-  switch (kpi) {
-    case "otif":
-      return t.otifPct;
-    case "onTime":
-      return t.onTimePct;
-    case "inFull":
-      return t.inFullPct;
-    case "fillRateUnits":
-    case "fillRateLines":
-      return t.fillRatePct;
-    case "leadTime":
-      return t.leadTimeHours;
-  }
-}
 
 /** Range checks shared by the admin form and the database CHECK constraints (0004_sla.sql). */
 export function validateTargets(t: SlaTargets): Partial<Record<keyof SlaTargets, string>> {

@@ -5,6 +5,7 @@
 // value is escaped; every number and date goes through the formatting module in the reader's
 // locale, and every sentence through the message catalogue (email.digest.*).
 import { digestBarScale, type DigestCadence } from "#app/domain/sla/digest";
+import { kpiMessages } from "#app/domain/sla/kpis";
 import { translator, type MessageId } from "#app/i18n/catalogue";
 import { fiscalLabel } from "#app/i18n/fiscal";
 import { createFormatter, type Formatter } from "#app/i18n/format";
@@ -126,7 +127,7 @@ export function renderDigest(input: DigestInput): DigestMail {
   lines.push(`== ${t("email.digest.scorecard")} ==`);
   for (const k of sc.kpis) {
     lines.push(
-      `- ${t(`sla.kpi.${k.id}` as MessageId)}: ${kpiValue(t, f, k.unit, k.value)} (${t("email.digest.col.target")}: ${targetText(k)}) — ${status(t, k.met)}; ${t("email.digest.col.missed")}: ${f.number(k.missedOrders)}`,
+      `- ${t(kpiMessages(k.id).name)}: ${kpiValue(t, f, k.unit, k.value)} (${t("email.digest.col.target")}: ${targetText(k)}) — ${status(t, k.met)}; ${t("email.digest.col.missed")}: ${f.number(k.missedOrders)}`,
     );
   }
   lines.push("", `== ${trendTitle} ==`);
@@ -180,7 +181,7 @@ export function renderDigest(input: DigestInput): DigestMail {
   const kpiRows = sc.kpis.map(
     (k) =>
       // Three columns, so the table fits a phone: the verdict under the measure, the target under the result.
-      `<tr>${td(e(t(`sla.kpi.${k.id}` as MessageId)) + small(e(status(t, k.met)), statusColor(k.met), "font-weight:bold"))}${td(`<strong>${e(kpiValue(t, f, k.unit, k.value))}</strong>${small(e(targetText(k)))}`, "right")}${td(
+      `<tr>${td(e(t(kpiMessages(k.id).name)) + small(e(status(t, k.met)), statusColor(k.met), "font-weight:bold"))}${td(`<strong>${e(kpiValue(t, f, k.unit, k.value))}</strong>${small(e(targetText(k)))}`, "right")}${td(
         k.missedOrders > 0 ? a(url(k.missedHref), f.number(k.missedOrders)) : e(f.number(0)),
         "right",
       )}</tr>`,

@@ -8,7 +8,7 @@ import { orders } from "../../../db/schema/index";
 import { fiscalPeriodOfDate } from "#app/domain/calendar/index";
 import type { CompiledCalendar } from "#app/domain/calendar/types";
 import { csvRow } from "#app/domain/orders/csv";
-import { KPI_IDS } from "#app/domain/sla/definitions";
+import { KPI_IDS, kpiMessages, leadTimeOverMinutes, type Aggregate, type KpiId } from "#app/domain/sla/kpis";
 import { addDays } from "#app/domain/sla/metrics";
 import {
   formatPeriodKey,
@@ -17,13 +17,13 @@ import {
   type Granularity,
   type PeriodKey,
 } from "#app/domain/sla/periods";
-import { translator, type MessageId } from "#app/i18n/catalogue";
+import { translator } from "#app/i18n/catalogue";
 import type { Locale } from "#app/i18n/locales";
 import type { TenantSummary } from "#app/server/auth/guards.server";
 import { withTenant, type TenantContext } from "#app/server/tenant-db.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { fiscalLookup, periodSpan, type ResolvedPeriod } from "./periods.server";
-import { AGG, addAggregates, kpisOf, leadOverExpr, toAggregate, type Aggregate } from "./scorecard.server";
+import { AGG, addAggregates, kpisOf, leadOverExpr, toAggregate } from "./scorecard.server";
 import { loadTargets } from "./targets.server";
 
 /** At most this many rows (e.g. 5 years of periods, 2 of weeks). */
@@ -57,7 +57,8 @@ export function periodsBetween(
   return out;
 }
 
-const pctText = (v: number | null) => (v === null ? null : v.toFixed(2));
+/** A percentage (0-100) or business hours, as data: dot decimals, two places. */
+const twoDecimals = (v: number | null) => (v === null ? null : v.toFixed(2));
 
 export async function scorecardCsv(
   db: TenantContext,
@@ -105,7 +106,7 @@ export async function scorecardCsv(
         fp: orders.fiscalPeriod,
         fw: orders.fiscalWeek,
         ...AGG,
-        leadTimeOver: leadOverExpr(Math.round(targets.leadTimeHours * 60)),
+        leadTimeOver: leadOverExpr(leadTimeOverMinutes(targets)),
         lateOnly: sql<number>`count(*) filter (where ${orders.measurable} and not ${orders.onTime} and ${orders.inFull})::int`,
         shortOnly: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.onTime} and not ${orders.inFull})::int`,
         both: sql<number>`count(*) filter (where ${orders.measurable} and not ${orders.onTime} and not ${orders.inFull})::int`,
@@ -121,8 +122,8 @@ export async function scorecardCsv(
       )
       .groupBy(orders.fiscalYear, orders.fiscalQuarter, orders.fiscalPeriod, orders.fiscalWeek);
 
-    const kpiHeader = (id: string, what: "value" | "target" | "met") =>
-      t(`sla.csv.kpi.${what}` as MessageId, { kpi: t(`sla.csv.kpiName.${id}` as MessageId) });
+    const kpiHeader = (id: KpiId, what: "value" | "target" | "met") =>
+      t(`sla.csv.kpi.${what}`, { kpi: t(kpiMessages(id).csvName) });
     const header = [
       t("sla.csv.col.period"),
       t("sla.csv.col.start"),
@@ -157,11 +158,7 @@ export async function scorecardCsv(
         site ? site.code : null,
         agg.orders,
         agg.measured,
-        ...kpis.flatMap((x) => [
-          x.unit === "%" ? pctText(x.value) : x.value === null ? null : x.value.toFixed(2),
-          x.target,
-          x.met === null ? null : x.met,
-        ]),
+        ...kpis.flatMap((x) => [twoDecimals(x.value), x.target, x.met === null ? null : x.met]),
         agg.measured - agg.otif,
         sum("lateOnly"),
         sum("shortOnly"),

@@ -8,20 +8,26 @@ import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
 import type { TenantTier } from "../../../db/schema/tenancy";
 import {
-  KPI_DEFINITIONS,
-  KPI_IDS,
   MEASURED_RULE,
   PERFECT_ORDER_DEFINITION,
   RECOVERY_TIME_DEFINITION,
   PERIOD_RULE,
   ROUNDING_RULE,
-  kpiMet,
   toleranceRule,
-  type KpiId,
 } from "#app/domain/sla/definitions";
+import {
+  KPIS,
+  KPI_IDS,
+  kpiMet,
+  leadTimeOverMinutes,
+  pct,
+  targetFor,
+  type Aggregate,
+  type KpiId,
+} from "#app/domain/sla/kpis";
 import type { Granularity, PeriodSelection } from "#app/domain/sla/periods";
 import { PERFECT_ORDER_FAILURES } from "#app/domain/orders/statuses";
-import { targetFor, type SlaTargets } from "#app/domain/sla/targets";
+import type { SlaTargets } from "#app/domain/sla/targets";
 import type { TenantSummary } from "#app/server/auth/guards.server";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
@@ -57,22 +63,6 @@ export interface KpiResult {
   missedHref: string;
 }
 
-export interface Aggregate {
-  orders: number;
-  measured: number;
-  onTime: number;
-  inFull: number;
-  otif: number;
-  unitsOrdered: number;
-  unitsShipped: number;
-  linesOrdered: number;
-  linesFilled: number;
-  shortOrders: number;
-  leadTimeOrders: number;
-  leadTimeMinutesSum: number;
-  leadTimeOver: number;
-}
-
 /** Perfect order % of a period: measured orders OTIF with no damage, claim or document error. */
 export interface PerfectOrderResult {
   /** Percent (0-100) to two decimals; null when nothing was measured. */
@@ -106,7 +96,8 @@ export interface SiteRow {
   href: string;
 }
 
-export interface TrendPoint {
+/** One point of the trend: each KPI's value (KpiResult.value) in the week or period. */
+export interface TrendPoint extends Record<KpiId, number | null> {
   id: string;
   label: string;
   /** The trend charts weeks in a week view, fiscal periods otherwise. */
@@ -114,13 +105,6 @@ export interface TrendPoint {
   start: string;
   end: string;
   measured: number;
-  otif: number | null;
-  onTime: number | null;
-  inFull: number | null;
-  fillRateUnits: number | null;
-  fillRateLines: number | null;
-  /** Average lead time, business hours. */
-  leadTime: number | null;
   otifMet: boolean | null;
   /** Perfect order %, see Scorecard.perfectOrder. */
   perfectOrder: number | null;
@@ -265,37 +249,12 @@ export function addAggregates(a: Aggregate, b: Aggregate): Aggregate {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const pct = (num: number, den: number) => (den > 0 ? round2((100 * num) / den) : null);
 
 /** The KPI figures of one aggregate, with drill-down links built on `base` (period, site). */
 export function kpisOf(a: Aggregate, targets: SlaTargets, base: SlaDrillDown): KpiResult[] {
-  const leadOver = Math.round(targets.leadTimeHours * 60);
-  type Part = { value: number | null; num: number; den: number; missed: number; missedF: SlaDrillDown };
-  /** A percentage KPI: value = num / den, with the count and drill-down filter of the misses. */
-  const share = (num: number, den: number, missed: number, missedF: SlaDrillDown): Part => ({
-    value: pct(num, den),
-    num,
-    den,
-    missed,
-    missedF,
-  });
-  const parts: Record<KpiId, Part> = {
-    otif: share(a.otif, a.measured, a.measured - a.otif, { otif: "missed" }),
-    onTime: share(a.onTime, a.measured, a.measured - a.onTime, { ontime: "missed" }),
-    inFull: share(a.inFull, a.measured, a.measured - a.inFull, { infull: "missed" }),
-    fillRateUnits: share(a.unitsShipped, a.unitsOrdered, a.shortOrders, { fill: "short" }),
-    fillRateLines: share(a.linesFilled, a.linesOrdered, a.shortOrders, { fill: "short" }),
-    leadTime: {
-      value: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
-      num: round2(a.leadTimeMinutesSum / 60),
-      den: a.leadTimeOrders,
-      missed: a.leadTimeOver,
-      missedF: { leadTimeOver: leadOver },
-    },
-  };
   return KPI_IDS.map((id) => {
-    const d = KPI_DEFINITIONS[id];
-    const p = parts[id];
+    const d = KPIS[id];
+    const m = d.measure(a);
     const target = targetFor(id, targets);
     return {
       id,
@@ -303,14 +262,14 @@ export function kpisOf(a: Aggregate, targets: SlaTargets, base: SlaDrillDown): K
       unit: d.unit,
       better: d.better,
       definition: d.definition,
-      value: p.value,
+      value: m.value,
       target,
-      met: kpiMet(id, p.value, target),
-      numerator: p.num,
-      denominator: p.den,
-      missedOrders: p.missed,
+      met: kpiMet(id, m.value, target),
+      numerator: m.numerator,
+      denominator: m.denominator,
+      missedOrders: m.missed,
       href: drillDownHref({ ...base, measured: true }),
-      missedHref: drillDownHref({ ...base, ...p.missedF }),
+      missedHref: drillDownHref({ ...base, ...d.missedFilter(targets) }),
     };
   });
 }
@@ -359,8 +318,7 @@ export async function buildScorecard(
       return { ok: false as const, status: 400 as const, message: "No site is visible to this token." };
     const siteCond = siteIds ? [inArray(orders.siteId, siteIds)] : [];
     const base: SlaDrillDown = { fiscal: period.key, site: site?.id ?? null };
-    const leadOver = Math.round(targets.leadTimeHours * 60);
-    const select = { ...AGG, leadTimeOver: leadOverExpr(leadOver) };
+    const select = { ...AGG, leadTimeOver: leadOverExpr(leadTimeOverMinutes(targets)) };
 
     // One pass over the orders of the selected period and of the 12-period trend, grouped finely
     // enough (fiscal year, quarter, period, week, site) to sum every figure the page shows from
@@ -472,7 +430,10 @@ export async function buildScorecard(
         (g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index,
       );
       const a = sum(inSlot);
-      const otif = pct(a.otif, a.measured);
+      const values = Object.fromEntries(KPI_IDS.map((id) => [id, KPIS[id].measure(a).value])) as Record<
+        KpiId,
+        number | null
+      >;
       return {
         id: s.id,
         label: s.label,
@@ -480,13 +441,8 @@ export async function buildScorecard(
         start: s.start,
         end: s.end,
         measured: a.measured,
-        otif,
-        onTime: pct(a.onTime, a.measured),
-        inFull: pct(a.inFull, a.measured),
-        fillRateUnits: pct(a.unitsShipped, a.unitsOrdered),
-        fillRateLines: pct(a.linesFilled, a.linesOrdered),
-        leadTime: a.leadTimeOrders > 0 ? round2(a.leadTimeMinutesSum / a.leadTimeOrders / 60) : null,
-        otifMet: kpiMet("otif", otif, targets.otifPct),
+        ...values,
+        otifMet: kpiMet("otif", values.otif, targetFor("otif", targets)),
         perfectOrder: perfectOf(inSlot).value,
         recoveryTime: recoveryOf(
           failed.filter((g) => g.fy === s.fiscalYear && (s.granularity === "week" ? g.fw : g.fp) === s.index),

@@ -1,5 +1,6 @@
 // OpenAPI paths and schemas for /api/v1/sla/scorecard (assembled by app/server/api/openapi.server.ts).
-import { KPI_DEFINITIONS, KPI_IDS, MEASURED_RULE, PERIOD_RULE } from "#app/domain/sla/definitions";
+import { MEASURED_RULE, PERIOD_RULE } from "#app/domain/sla/definitions";
+import { KPIS, KPI_IDS } from "#app/domain/sla/kpis";
 import { LATE_BUCKETS } from "#app/domain/sla/misses";
 import { MISS_REASONS } from "#app/domain/sla/order-facts";
 import { GRANULARITIES } from "#app/domain/sla/periods";
@@ -14,7 +15,7 @@ const problem = (description: string) => ({
 const nullableNumber = { type: ["number", "null"] };
 const date = { type: "string", format: "date" };
 
-const kpiDescription = KPI_IDS.map((id) => `- \`${id}\`: ${KPI_DEFINITIONS[id].definition}`).join("\n");
+const kpiDescription = KPI_IDS.map((id) => `- \`${id}\`: ${KPIS[id].definition}`).join("\n");
 
 export const paths = {
   "/api/v1/sla/scorecard": {
