@@ -51,6 +51,8 @@ const CATALOGUE_ONLY = [
   "app/components/staff/escalation-targets-page.tsx",
   "app/routes/staff.admin.targets.tsx",
   "app/components/admin/sla-targets-page.tsx",
+  "app/components/admin/targets-form.tsx",
+  "app/components/result-alert.tsx",
   "app/routes/staff.admin.ingest-keys.tsx",
   "app/components/admin/ingest-keys-page.tsx",
   "app/routes/protocol.tsx",

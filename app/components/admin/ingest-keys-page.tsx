@@ -2,7 +2,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { Localized } from "#app/i18n/localized";
 import { useFormat, useT, useTMaybe } from "#app/i18n/react";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "../ui";
+import { ResultAlert } from "../result-alert";
+import { Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "../ui";
 
 export interface IngestKeyRow {
   id: string;
@@ -54,9 +55,7 @@ export function IngestKeysPage({
           </Link>
         }
       />
-      {result?.message ? (
-        <Alert tone={result.ok ? "success" : "error"}>{t(result.message.id, result.message.values)}</Alert>
-      ) : null}
+      <ResultAlert result={result} />
       {result?.secret ? (
         <Card
           className="border-emerald-300"

@@ -5,7 +5,9 @@ import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
 import type { TargetsActionResult } from "#app/server/sla/targets-page.server";
 import type { TenantTargetsRow } from "#app/server/sla/targets.server";
-import { Alert, Badge, Button, Card, PageHeader, Table, TextField } from "../ui";
+import { ResultAlert } from "../result-alert";
+import { Badge, Card, PageHeader, Table, TextField } from "../ui";
+import { SaveOrResetButtons } from "./targets-form";
 
 const FIELDS: { key: keyof SlaTargets; label: MessageId; step: string; percent?: boolean }[] = [
   { key: "otifPct", label: "admin.slaTargets.field.otifPct", step: "0.01" },
@@ -45,9 +47,7 @@ export function SlaTargetsPage({
           </Link>
         }
       />
-      {result?.message ? (
-        <Alert tone={result.ok ? "success" : "error"}>{t(result.message.id, result.message.values)}</Alert>
-      ) : null}
+      <ResultAlert result={result} />
       <Card title={t("admin.slaTargets.tierDefaults")}>
         <Table
           className="mt-3"
@@ -102,16 +102,13 @@ export function SlaTargetsPage({
                   />
                 ))}
               </fieldset>
-              <div className="mt-4 flex flex-wrap gap-2">
-                <Button type="submit" name="intent" value="save" disabled={busy}>
-                  {t("admin.slaTargets.save", { name: r.name })}
-                </Button>
-                {r.source === "contract" ? (
-                  <Button type="submit" name="intent" value="reset" variant="secondary" disabled={busy}>
-                    {t("admin.slaTargets.useDefaults", { tier: r.tier })}
-                  </Button>
-                ) : null}
-              </div>
+              <SaveOrResetButtons
+                className="mt-4"
+                save={t("admin.slaTargets.save", { name: r.name })}
+                reset={r.source === "contract" ? t("admin.slaTargets.useDefaults", { tier: r.tier }) : null}
+                resetVariant="secondary"
+                busy={busy}
+              />
             </Form>
           </Card>
         );

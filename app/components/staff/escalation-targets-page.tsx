@@ -6,6 +6,8 @@ import type { MessageId } from "#app/i18n/catalogue";
 import type { Localized } from "#app/i18n/localized";
 import { useFormat, useT } from "#app/i18n/react";
 import type { AccountTargets } from "#app/server/escalations/targets.server";
+import { SaveOrResetButtons } from "../admin/targets-form";
+import { ResultAlert } from "../result-alert";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField } from "../ui";
 
 export interface EscalationTargetsResult {
@@ -59,7 +61,7 @@ export function EscalationTargetsPage({
       </Form>
       {result?.message ? (
         <div className="mb-4">
-          <Alert tone={result.ok ? "success" : "error"}>{t(result.message.id, result.message.values)}</Alert>
+          <ResultAlert result={result} />
         </div>
       ) : null}
       {current?.protocolVersion != null ? (
@@ -118,16 +120,13 @@ export function EscalationTargetsPage({
                     <input type="checkbox" name="twentyFourSeven" defaultChecked={r.twentyFourSeven} />
                     {t("staff.escTargets.allDay")}
                   </label>
-                  <div className="flex flex-wrap gap-2 sm:col-span-2">
-                    <Button type="submit" name="intent" value="save" disabled={busy}>
-                      {t("staff.escTargets.save", { severity: r.severity })}
-                    </Button>
-                    {r.overridden ? (
-                      <Button type="submit" name="intent" value="reset" variant="ghost" disabled={busy}>
-                        {t("staff.escTargets.useDefault")}
-                      </Button>
-                    ) : null}
-                  </div>
+                  <SaveOrResetButtons
+                    className="sm:col-span-2"
+                    save={t("staff.escTargets.save", { severity: r.severity })}
+                    reset={r.overridden ? t("staff.escTargets.useDefault") : null}
+                    resetVariant="ghost"
+                    busy={busy}
+                  />
                 </Form>
               </Card>
             );
