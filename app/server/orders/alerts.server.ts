@@ -22,7 +22,7 @@ import { localToday } from "#app/domain/orders/time";
 import { exclusiveService } from "../jobs/exclusive.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";
-import { atRiskExpr, filterConditions, lateExpr, o, whereClause, type OrderScope } from "./sql.server";
+import { atRiskExpr, filterConditions, lateExpr, o, openExpr, whereClause, type OrderScope } from "./sql.server";
 
 const EVENT_BATCH = 2000;
 /** Late orders are swept for this many days after their promised date (older ones are old news). */
@@ -136,7 +136,7 @@ function matchQuery(filters: OrderFilters, scope: OrderScope, ids: string[] | nu
     );
   else {
     c.push(lateExpr(scope));
-    c.push(sql`${o.status} not in ('delivered', 'cancelled')`);
+    c.push(openExpr());
     c.push(sql`${o.promisedDate} >= ${scope.today}::date - ${LATE_SWEEP_DAYS}::int`);
     // Only promises that pass after the subscription: subscribing is not a flood of old news.
     c.push(sql`${o.promisedDate} >= ${since}::date`);

@@ -8,7 +8,7 @@ import { parseOrderQuery } from "#app/domain/orders/query";
 import { withTenant } from "../tenant-db.server";
 import { CountCache } from "./count-cache.server";
 import { scopeOf, type OrderReader } from "./list.server";
-import { filterConditions, whereClause } from "./sql.server";
+import { filterConditions, o, openExpr, whereClause } from "./sql.server";
 
 export const ATTENTION_KEYS = ["lateOpen", "atRisk", "dueToday", "dueWeek", "held"] as const;
 export type AttentionKey = (typeof ATTENTION_KEYS)[number];
@@ -48,7 +48,7 @@ export async function attentionCounts(reader: OrderReader, now: Date = new Date(
         sql`, `,
       )}
       from orders o
-      where o.tenant_id = ${scope.tenantId}::uuid and o.status not in ('delivered', 'cancelled')`);
+      where ${o.tenantId} = ${scope.tenantId}::uuid and ${openExpr()}`);
     const row = r.rows[0];
     const counts = Object.fromEntries(ATTENTION_KEYS.map((k) => [k, Number(row?.[k] ?? 0)])) as AttentionCounts;
     cache.set(key, seq, counts);

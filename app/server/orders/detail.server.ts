@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { withTenant } from "#app/server/tenant-db.server";
 import { listColumns, scopeOf, toListRow, type OrderListRow, type OrderReader, type RawListRow } from "./list.server";
+import { o, st } from "./sql.server";
 
 export interface OrderLineView {
   lineNo: number;
@@ -86,8 +87,8 @@ export async function getOrderDetail(
   return withTenant(reader.db, async (tx) => {
     const head = await tx.execute<RawListRow>(sql`
       select ${listColumns(scope)}, '' as sort_value
-      from orders o join sites st on st.tenant_id = o.tenant_id and st.id = o.site_id
-      where o.tenant_id = ${tenant}::uuid and o.id = ${orderId}::uuid`);
+      from orders o join sites st on ${st.tenantId} = ${o.tenantId} and ${st.id} = ${o.siteId}
+      where ${o.tenantId} = ${tenant}::uuid and ${o.id} = ${orderId}::uuid`);
     const h = head.rows[0];
     if (!h) return null;
     const lines = await tx.execute<{

@@ -1,7 +1,8 @@
 // The order list: one page of customer-visible columns for a filter, keyset-paged, plus the status
 // chip counts and the site list for the filter panel. Every read goes through withTenant with the
 // caller's TenantContext (portal_customer, or portal_staff viewing one account).
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type GetColumnData, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult } from "#app/domain/orders/query";
 import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import { orderSlaFacts, type OrderSlaFacts } from "#app/domain/sla/order-facts";
@@ -19,6 +20,7 @@ import {
   o,
   orderBy,
   SORT_SQL,
+  st,
   whereClause,
   type OrderScope,
 } from "./sql.server";
@@ -97,125 +99,131 @@ export function parseOrderParams(
   return parseOrderQuery(p, { maxLimit: opts.maxLimit });
 }
 
-const iso = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** An instant as the ISO text the list shows (`2026-11-03T14:05:00.000Z`). */
+const iso = <T extends string | null>(col: AnyPgColumn) =>
+  sql<T>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A column whose value the driver returns as the schema types it (text, integer, boolean). */
+const plain = <C extends AnyPgColumn>(col: C) => sql<GetColumnData<C>>`${col}`;
+/** A uuid, date or numeric column as text (the driver would parse dates and lose nothing else). */
+const text = <T extends string | null>(col: AnyPgColumn) => sql<T>`${col}::text`;
+/** A numeric column as a number (stored metrics are hundredths of a unit: float8 is exact enough). */
+const float = (col: AnyPgColumn) => sql<number | null>`${col}::float8`;
 
-/** Customer-visible columns only: never cost, margin, internal_notes or unit_cost. */
+/**
+ * Customer-visible columns only: never cost, margin, internal_notes or unit_cost. Each key is the
+ * column's name in the result (`select … as "orderNumber"`), and RawListRow is inferred from it.
+ */
+function listColumnMap(scope: OrderScope) {
+  return {
+    id: text<string>(o.id),
+    orderNumber: plain(o.orderNumber),
+    customerPo: plain(o.customerPo),
+    siteId: text<string>(o.siteId),
+    siteCode: plain(st.code),
+    siteName: plain(st.name),
+    status: plain(o.status),
+    statusAt: iso<string>(o.statusAt),
+    holdReason: plain(o.holdReason),
+    priority: plain(o.priority),
+    orderedAt: iso<string>(o.orderedAt),
+    requestedDate: text<string | null>(o.requestedDate),
+    promisedDate: text<string | null>(o.promisedDate),
+    predictedDate: text<string | null>(o.predictedDate),
+    shippedAt: iso<string | null>(o.shippedAt),
+    deliveredAt: iso<string | null>(o.deliveredAt),
+    carrier: plain(o.carrier),
+    trackingNumber: plain(o.trackingNumber),
+    currency: plain(o.currency),
+    value: text<string>(o.value),
+    lateState: sql<"open" | "delivered" | null>`case when coalesce(${lateOpenExpr(scope)}, false) then 'open'
+      when coalesce(${lateDeliveredExpr(scope)}, false) then 'delivered' end`,
+    atRisk: sql<boolean>`coalesce(${atRiskExpr(scope)}, false)`,
+    updatedAt: iso<string>(o.updatedAt),
+    // The stored metric columns behind OrderListRow.sla.
+    metricsVersion: plain(o.metricsVersion),
+    measurable: plain(o.measurable),
+    onTime: plain(o.onTime),
+    inFull: plain(o.inFull),
+    otif: plain(o.otif),
+    unitsOrdered: float(o.unitsOrdered),
+    unitsShipped: float(o.unitsShipped),
+    linesOrdered: plain(o.linesOrdered),
+    linesFilled: plain(o.linesFilled),
+    linesInFull: plain(o.linesInFull),
+    leadTimeMinutes: plain(o.leadTimeMinutes),
+    lateMinutes: plain(o.lateMinutes),
+    fiscalYear: plain(o.fiscalYear),
+    fiscalQuarter: plain(o.fiscalQuarter),
+    fiscalPeriod: plain(o.fiscalPeriod),
+    fiscalWeek: plain(o.fiscalWeek),
+  };
+}
+
+type ListColumnMap = ReturnType<typeof listColumnMap>;
+
+/** One row of the list query, as the database returns it (plus the keyset position of batches). */
+export type RawListRow = { [K in keyof ListColumnMap]: ListColumnMap[K] extends SQL<infer T> ? T : never } & {
+  sort_value: string;
+};
+
+/** The select list of the order queries (`from orders o join sites st`). */
 export function listColumns(scope: OrderScope): SQL {
-  return sql`${o.id}::text as id, ${o.orderNumber}, ${o.customerPo}, ${o.siteId}::text as site_id, st.code as site_code,
-    st.name as site_name, ${o.status}, ${iso(sql`${o.statusAt}`)} as status_at, ${o.holdReason}, ${o.priority},
-    ${iso(sql`${o.orderedAt}`)} as ordered_at, ${o.requestedDate}::text as requested_date,
-    ${o.promisedDate}::text as promised_date, ${o.predictedDate}::text as predicted_date,
-    ${iso(sql`${o.shippedAt}`)} as shipped_at, ${iso(sql`${o.deliveredAt}`)} as delivered_at, ${o.carrier},
-    ${o.trackingNumber}, ${o.currency}, ${o.value}::text as value,
-    case when coalesce(${lateOpenExpr(scope)}, false) then 'open'
-         when coalesce(${lateDeliveredExpr(scope)}, false) then 'delivered' end as late_state,
-    coalesce(${atRiskExpr(scope)}, false) as at_risk, ${iso(sql`${o.updatedAt}`)} as updated_at, ${SLA_COLUMNS}`;
+  return sql.join(
+    Object.entries(listColumnMap(scope)).map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
 }
-
-/** The stored metric columns behind OrderListRow.sla. */
-const SLA_COLUMNS = sql`${o.metricsVersion} as m_version, ${o.measurable}, ${o.onTime}, ${o.inFull}, ${o.otif},
-    ${o.unitsOrdered}::float8 as m_units_ordered, ${o.unitsShipped}::float8 as m_units_shipped, ${o.linesOrdered},
-    ${o.linesFilled}, ${o.linesInFull}, ${o.leadTimeMinutes}, ${o.lateMinutes}, ${o.fiscalYear}, ${o.fiscalQuarter},
-    ${o.fiscalPeriod}, ${o.fiscalWeek}`;
-
-interface RawSlaColumns {
-  m_version: number | null;
-  m_measurable: boolean | null;
-  m_on_time: boolean | null;
-  m_in_full: boolean | null;
-  m_otif: boolean | null;
-  m_units_ordered: number | null;
-  m_units_shipped: number | null;
-  m_lines_ordered: number | null;
-  m_lines_filled: number | null;
-  m_lines_in_full: number | null;
-  m_lead_time_minutes: number | null;
-  m_late_minutes: number | null;
-  fiscal_year: number | null;
-  fiscal_quarter: number | null;
-  fiscal_period: number | null;
-  fiscal_week: number | null;
-}
-
-const num = (v: number | string | null) => (v === null ? null : Number(v));
 
 function slaOf(r: RawListRow): OrderSlaFacts {
   return orderSlaFacts({
     status: r.status,
-    promisedDate: r.promised_date,
-    deliveredAt: r.delivered_at,
-    calendarVersion: num(r.m_version),
-    measurable: r.m_measurable,
-    onTime: r.m_on_time,
-    inFull: r.m_in_full,
-    otif: r.m_otif,
-    unitsOrdered: num(r.m_units_ordered),
-    unitsShipped: num(r.m_units_shipped),
-    linesOrdered: num(r.m_lines_ordered),
-    linesFilled: num(r.m_lines_filled),
-    linesInFull: num(r.m_lines_in_full),
-    leadTimeMinutes: num(r.m_lead_time_minutes),
-    lateMinutes: num(r.m_late_minutes),
-    fiscalYear: num(r.fiscal_year),
-    fiscalQuarter: num(r.fiscal_quarter),
-    fiscalPeriod: num(r.fiscal_period),
-    fiscalWeek: num(r.fiscal_week),
+    promisedDate: r.promisedDate,
+    deliveredAt: r.deliveredAt,
+    calendarVersion: r.metricsVersion,
+    measurable: r.measurable,
+    onTime: r.onTime,
+    inFull: r.inFull,
+    otif: r.otif,
+    unitsOrdered: r.unitsOrdered,
+    unitsShipped: r.unitsShipped,
+    linesOrdered: r.linesOrdered,
+    linesFilled: r.linesFilled,
+    linesInFull: r.linesInFull,
+    leadTimeMinutes: r.leadTimeMinutes,
+    lateMinutes: r.lateMinutes,
+    fiscalYear: r.fiscalYear,
+    fiscalQuarter: r.fiscalQuarter,
+    fiscalPeriod: r.fiscalPeriod,
+    fiscalWeek: r.fiscalWeek,
   });
-}
-
-export interface RawListRow extends Record<string, unknown>, RawSlaColumns {
-  id: string;
-  order_number: string;
-  customer_po: string | null;
-  site_id: string;
-  site_code: string;
-  site_name: string;
-  status: OrderStatus;
-  status_at: string;
-  hold_reason: string | null;
-  priority: string;
-  ordered_at: string;
-  requested_date: string | null;
-  promised_date: string | null;
-  predicted_date: string | null;
-  shipped_at: string | null;
-  delivered_at: string | null;
-  carrier: string | null;
-  tracking_number: string | null;
-  currency: string;
-  value: string;
-  late_state: "open" | "delivered" | null;
-  at_risk: boolean;
-  updated_at: string;
-  sort_value: string;
 }
 
 export function toListRow(r: RawListRow): OrderListRow {
   return {
     id: r.id,
-    orderNumber: r.order_number,
-    customerPo: r.customer_po,
-    siteId: r.site_id,
-    siteCode: r.site_code,
-    siteName: r.site_name,
+    orderNumber: r.orderNumber,
+    customerPo: r.customerPo,
+    siteId: r.siteId,
+    siteCode: r.siteCode,
+    siteName: r.siteName,
     status: r.status,
-    statusAt: r.status_at,
-    holdReason: r.hold_reason,
+    statusAt: r.statusAt,
+    holdReason: r.holdReason,
     priority: r.priority,
-    orderedAt: r.ordered_at,
-    requestedDate: r.requested_date,
-    promisedDate: r.promised_date,
-    predictedDate: r.predicted_date,
-    shippedAt: r.shipped_at,
-    deliveredAt: r.delivered_at,
+    orderedAt: r.orderedAt,
+    requestedDate: r.requestedDate,
+    promisedDate: r.promisedDate,
+    predictedDate: r.predictedDate,
+    shippedAt: r.shippedAt,
+    deliveredAt: r.deliveredAt,
     carrier: r.carrier,
-    trackingNumber: r.tracking_number,
+    trackingNumber: r.trackingNumber,
     currency: r.currency,
     value: r.value,
-    late: r.late_state !== null,
-    lateState: r.late_state,
-    atRisk: r.at_risk === true,
-    updatedAt: r.updated_at,
+    late: r.lateState !== null,
+    lateState: r.lateState,
+    atRisk: r.atRisk === true,
+    updatedAt: r.updatedAt,
     sla: slaOf(r),
   };
 }
@@ -243,7 +251,7 @@ export function batchSql(
       limit ${limit}
     ) p
     join orders o on ${o.tenantId} = ${scope.tenantId}::uuid and ${o.id} = p.id
-    join sites st on st.tenant_id = ${o.tenantId} and st.id = ${o.siteId}
+    join sites st on ${st.tenantId} = ${o.tenantId} and ${st.id} = ${o.siteId}
     order by ${orderBy(query.sort, readDir, { key: sql`p.sort_key`, id: sql`p.id` })}`;
 }
 

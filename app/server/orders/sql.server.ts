@@ -4,7 +4,7 @@
 // be evaluated after the policy), and sorting is keyset-friendly (sort expression, id).
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { orders } from "../../../db/schema/index";
+import { orders, sites } from "../../../db/schema/index";
 import {
   prefixUpperBound,
   type DateField,
@@ -14,6 +14,7 @@ import {
   type SortDir,
   type SortKey,
 } from "#app/domain/orders/query";
+import { FINAL_STATUSES } from "#app/domain/orders/statuses";
 import { endOfLocalDayExclusive, startOfLocalDay } from "#app/domain/orders/time";
 
 /** Who is asking and where "today" is: the inputs every order query needs beside the filters. */
@@ -30,7 +31,16 @@ export interface OrderScope {
  */
 export const o = alias(orders, "o");
 
-const OPEN_EXCLUDED = sql`('delivered', 'cancelled')`;
+/** The order's site as the list queries join it (`join sites st`): `${st.code}` renders "st"."code". */
+export const st = alias(sites, "st");
+
+/** ('delivered', 'cancelled'): FINAL_STATUSES written out as literals, so the planner sees the values. */
+const OPEN_EXCLUDED = sql.raw(`(${FINAL_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
+/** Open: neither delivered nor cancelled. */
+export function openExpr(): SQL {
+  return sql`${o.status} not in ${OPEN_EXCLUDED}`;
+}
 
 /** Late now: an open order whose promised date has passed. */
 export function lateOpenExpr(scope: OrderScope): SQL {
