@@ -186,7 +186,7 @@ export default tseslint.config(
           patterns: [
             { regex: "^(\\.\\./)+db(/|$)", message: "Widgets never import db/." },
             {
-              regex: "^((\\.\\./)+app|#app)/(?!i18n/(format|locales|translate|messages/))",
+              regex: "^((\\.\\./)+app|#app)/(?!i18n/(format|locales|fiscal|messages/))",
               allowTypeImports: true,
               message: "Widgets import only types from app/ (import type), and the shared i18n modules.",
             },

@@ -1,8 +1,11 @@
 import { defineConfig } from "vitest/config";
+import { catalogueHashes } from "./widgets/catalogues";
 
 // Unit and integration tests (real PGlite, and PostgreSQL when reachable).
 // Browser tests live in tests/e2e and run under Playwright.
 export default defineConfig({
+  // The widgets check the catalogues they fetch against these (widgets/src/core/i18n.ts).
+  define: { __SIGHTLINE_CATALOGUES__: JSON.stringify(catalogueHashes()) },
   test: {
     include: [
       "app/**/*.test.ts",

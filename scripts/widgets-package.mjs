@@ -3,7 +3,7 @@
 // TypeScript declarations emitted from the sources (widgets/tsconfig.declarations.json). The type
 // imports the widgets take from app/domain come along under dist/types/app/.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,7 +17,10 @@ for (const f of ["sightline-widgets.js", "custom-elements.json"])
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-for (const f of ["sightline-widgets.js", "custom-elements.json"]) copyFileSync(path.join(built, f), path.join(dist, f));
+// With the non-English catalogues, which the bundle fetches from beside itself.
+const catalogues = readdirSync(built).filter((n) => /^sightline-widgets\.[a-z]{2}\.json$/.test(n));
+for (const f of ["sightline-widgets.js", "custom-elements.json", ...catalogues])
+  copyFileSync(path.join(built, f), path.join(dist, f));
 execFileSync(
   process.execPath,
   [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "widgets/tsconfig.declarations.json"],

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { transform } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
+import { catalogueHashes, widgetCatalogues } from "./catalogues";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(here, "../public/widgets");
@@ -23,6 +24,17 @@ function minifyEsModule(): Plugin {
         const r = await transform(chunk.code, { minify: true, format: "esm", target: "es2021", legalComments: "none" });
         chunk.code = r.code;
       }
+    },
+  };
+}
+
+/** The non-English catalogues beside the bundle (fetched on demand, hashes in the bundle). */
+function catalogues(): Plugin {
+  return {
+    name: "sightline-widget-catalogues",
+    apply: "build",
+    generateBundle() {
+      for (const c of widgetCatalogues()) this.emitFile({ type: "asset", fileName: c.fileName, source: c.source });
     },
   };
 }
@@ -62,5 +74,6 @@ export default defineConfig({
     },
   },
   esbuild: { legalComments: "none" },
-  plugins: [minifyEsModule(), sizeBudget()],
+  define: { __SIGHTLINE_CATALOGUES__: JSON.stringify(catalogueHashes()) },
+  plugins: [minifyEsModule(), catalogues(), sizeBudget()],
 });

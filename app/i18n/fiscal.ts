@@ -1,7 +1,8 @@
 // Fiscal period labels in the reader's language. The calendar names periods in one fixed form,
 // which is also the label the API answers with: "FY2026", "FY2026 Q2", "FY2026 P11 (Nov)",
 // "FY2026 W07", and picker choices with their span, "FY2026 P11 (Nov) (2026-11-01 – 2026-11-30)".
-// Pages and e-mails show them through here: "GJ2026 P11 (Nov.)", "2026年度 P11（11月）".
+// Pages, e-mails and the widgets show them through here: "GJ2026 P11 (Nov.)", "2026年度 P11（11月）".
+// (The widgets hand in a t that reads their own copies of the common.fiscal.* messages.)
 import type { MessageId } from "./catalogue";
 import type { Formatter } from "./format";
 import type { MessageValues } from "./translate";
@@ -17,7 +18,7 @@ type T = (id: MessageId, values?: MessageValues) => string;
  * A calendar's period label in the reader's language; anything that is not one (a custom label,
  * an empty string) comes back as it was.
  */
-export function fiscalLabel(label: string, t: T, f: Formatter): string {
+export function fiscalLabel(label: string, t: T, f: Pick<Formatter, "monthName" | "dateRange">): string {
   const m = LABEL.exec(label);
   if (!m) return label;
   const [, year, quarter, period, monthAbbr, week, start, end] = m;

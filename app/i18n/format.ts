@@ -13,7 +13,8 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
 /** The Intl locale each catalogue locale formats with. English is international English. */
 export const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", de: "de-DE", ja: "ja-JP" };
 
-const EMPTY = "—";
+/** What a missing value prints. */
+export const EMPTY = "—";
 
 // Building an Intl formatter costs ~0.1 ms, using one ~2 µs: a 50-row list formats hundreds of
 // values per render, so formatters are built once per (locale, options) and reused.
@@ -44,14 +45,14 @@ const rtf = (locale: string, o: Intl.RelativeTimeFormatOptions) =>
 
 export type Instant = string | number | Date;
 
-function toDate(value: Instant | null | undefined): Date | null {
+export function toDate(value: Instant | null | undefined): Date | null {
   if (value === null || value === undefined || value === "") return null;
   const d = value instanceof Date ? value : new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** "2026-12-01" (or an ISO string starting with one) as midnight UTC, or null. */
-function calendarDay(value: string | null | undefined): Date | null {
+export function calendarDay(value: string | null | undefined): Date | null {
   const m = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
 }
@@ -74,13 +75,15 @@ function validZone(timeZone: string): string {
  * reads meanwhile hit detached elements). Both spaces become a plain one, so the text is the same
  * everywhere.
  */
-function sameEverywhere(text: string): string {
+export function sameEverywhere(text: string): string {
   return text.replace(/[\u2009\u202f]/g, " ");
 }
 
-const DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
-const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-const ZONE: Intl.DateTimeFormatOptions = { timeZoneName: "shortOffset" };
+// The rules as Intl options, exported for the widgets' formatter (widgets/src/core/format.ts), which
+// applies them without bundling the whole Formatter.
+export const DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
+export const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+export const ZONE: Intl.DateTimeFormatOptions = { timeZoneName: "shortOffset" };
 
 /** Hours and minutes in each locale's usual abbreviations ("2 h 15 min", "2 Std. 15 Min.", "2時間15分"). */
 const DURATION: Record<Locale, { h: string; min: string; sep: string }> = {

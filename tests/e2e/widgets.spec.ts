@@ -241,3 +241,68 @@ test("release 1.0.0 of the widgets still runs against today's API", async ({ pag
   ]);
   expect(widgetFiles[0].status).toBe(200);
 });
+
+test('on a lang="de" intranet page the widgets speak German: texts, dates, the catalogue fetched beside the bundle', async ({
+  page,
+  request,
+}) => {
+  const expected = await acmeOrders(request);
+  const catalogues: { url: string; status: number }[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith(".json") && r.url().includes("/widgets/"))
+      catalogues.push({ url: r.url(), status: r.status() });
+  });
+  await page.goto(`${INTRANET_URL}/?lang=de`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(list(page).getByRole("heading", { name: "Aufträge" })).toBeVisible();
+  await expect(rows(page)).toHaveCount(expected.length);
+  await expect(list(page).getByRole("columnheader")).toHaveText([
+    "Auftrag",
+    "Bestellnr.",
+    "Status",
+    "Zugesagt",
+    "Aktualisiert",
+  ]);
+  // Dates as the portal writes them in German: day, abbreviated month, year; times name their zone.
+  await expect(rows(page).first().locator("td").nth(3)).toHaveText(/^\d{1,2}\. [A-ZÄÖÜ][a-zä]{2,3}\.? \d{4}$/);
+  await expect(rows(page).first().locator("td").nth(4)).toHaveText(/^\d{1,2}\. .+ \d{4}, \d{2}:\d{2} GMT[+-]\d+$/);
+  await expect(list(page).getByRole("button", { name: "Weiter" })).toBeVisible();
+  await expect(page.locator("sightline-order-tracker")).toContainText("Wählen Sie einen Auftrag aus");
+  const scorecard = page.locator("sightline-sla-scorecard");
+  await expect(scorecard.getByRole("heading", { name: /^Servicelevel · GJ\d{4}/ })).toBeVisible();
+  await expect(scorecard.getByText(/^Ziel /).first()).toBeVisible();
+  const form = page.locator("sightline-escalation-form");
+  await expect(form.getByRole("heading", { name: "Eskalation melden" })).toBeVisible();
+  await expect(form.getByLabel("Was ist passiert?")).toBeVisible();
+  await form.getByRole("button", { name: "Eskalation melden" }).click();
+  await expect(form.getByText("Geben Sie eine kurze Zusammenfassung ein (mindestens 3 Zeichen).")).toBeVisible();
+
+  await rows(page).first().getByRole("button").click();
+  const tracker = page.locator("sightline-order-tracker");
+  await expect(tracker.getByRole("heading", { name: `Auftrag ${expected[0].orderNumber}` })).toBeVisible();
+  await expect(tracker.getByText("Bestellt", { exact: true }).first()).toBeVisible();
+  await expect(
+    form.getByRole("heading", { name: `Eskalation zu Auftrag ${expected[0].orderNumber} melden` }),
+  ).toBeVisible();
+
+  // One catalogue file, from beside the pinned bundle; no English text left in the widgets.
+  expect(catalogues).toHaveLength(1);
+  expect(catalogues[0].url).toMatch(/\/widgets\/v\d+\.\d+\.\d+\/sightline-widgets\.de\.json$/);
+  expect(catalogues[0].status).toBe(200);
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll("main > section > *")].map((el) => el.shadowRoot?.textContent ?? "").join("\n"),
+  );
+  for (const text of [
+    "Orders",
+    "Search orders",
+    "Previous",
+    "Service levels",
+    "Raise escalation",
+    "Target ",
+    "Timeline",
+  ])
+    expect(shown).not.toContain(text);
+
+  const results = await new AxeBuilder({ page }).include("main").analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});

@@ -1,5 +1,6 @@
 // Helpers for widget unit tests (vitest + happy-dom): tokens, a scripted fetch, mounting.
 import { vi } from "vitest";
+import { widgetCatalogues } from "../catalogues";
 
 /** An unsigned JWT-shaped token; widgets only read its payload (the server verifies). */
 export function makeToken(claims: Record<string, unknown> = {}): string {
@@ -58,4 +59,13 @@ export async function settle(el: HTMLElement, rounds = 6): Promise<void> {
 export function shadow(el: HTMLElement): ShadowRoot {
   if (!el.shadowRoot) throw new Error("no shadow root");
   return el.shadowRoot;
+}
+
+/**
+ * A widget catalogue file as the portal serves it beside the bundle (`sightline-widgets.de.json`),
+ * or null for any other URL. Answer it first in a scripted fetch for widgets not in English.
+ */
+export function catalogueResponse(url: URL): Response | null {
+  const file = widgetCatalogues().find((c) => url.pathname.endsWith(`/${c.fileName}`));
+  return file ? new Response(file.source, { headers: { "Content-Type": "application/json" } }) : null;
 }

@@ -2,7 +2,8 @@
 // embeds all four widgets, themed its own way, and mints widget tokens *server-side* with the
 // demo Acme embed key — the pattern widgets/README.md tells customers to copy. It loads the
 // widgets the way a careful intranet does: one pinned version with its integrity hash (the current
-// build by default; `/?widgets=1.0.0` loads an older release against today's API).
+// build by default; `/?widgets=1.0.0` loads an older release against today's API). `/?lang=de` (or
+// `ja`) is the same intranet in German (Japanese): its <html lang> is all the widgets need to follow.
 import http from "node:http";
 import { pinnedScriptTag, widgetReleases, type WidgetVersion } from "./widget-releases.server";
 
@@ -17,14 +18,44 @@ export interface IntranetOptions {
   secret: string;
 }
 
-function page(o: IntranetOptions, widgets: WidgetVersion): string {
+/** The host page's own texts (the customer's, not Sightline's: the widgets bring their own). */
+const HOST_TEXT = {
+  en: {
+    title: "Acme intranet · Logistics corner",
+    h1: "Acme intranet — Logistics corner",
+    intro: "Live order status and service levels from our supplier, embedded with Sightline widgets.",
+    orders: "Orders",
+    service: "Service and support",
+    heading: ' heading="Our orders"',
+  },
+  de: {
+    title: "Acme-Intranet · Logistik",
+    h1: "Acme-Intranet — Logistik",
+    intro: "Auftragsstatus und Servicelevel unseres Lieferanten, live eingebunden mit Sightline-Widgets.",
+    orders: "Aufträge",
+    service: "Service und Support",
+    heading: "",
+  },
+  ja: {
+    title: "Acme イントラネット · 物流",
+    h1: "Acme イントラネット — 物流",
+    intro: "仕入先の注文状況とサービスレベルを Sightline ウィジェットでリアルタイムに表示しています。",
+    orders: "注文",
+    service: "サービスとサポート",
+    heading: "",
+  },
+};
+export type HostLang = keyof typeof HOST_TEXT;
+
+function page(o: IntranetOptions, widgets: WidgetVersion, lang: HostLang = "en"): string {
   const api = o.portalUrl.replace(/"/g, "");
+  const text = HOST_TEXT[lang];
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Acme intranet · Logistics corner</title>
+<title>${text.title}</title>
 <style>
   body { margin: 0; font-family: Georgia, "Times New Roman", serif; background: #f6f3ee; color: #2b2118; }
   header { background: #3b2f2f; color: #fdf6e3; padding: 16px 24px; }
@@ -56,15 +87,15 @@ function page(o: IntranetOptions, widgets: WidgetVersion): string {
 </head>
 <body>
 <header>
-  <h1>Acme intranet — Logistics corner</h1>
-  <p>Live order status and service levels from our supplier, embedded with Sightline widgets.</p>
+  <h1>${text.h1}</h1>
+  <p>${text.intro}</p>
 </header>
 <main>
-  <section aria-label="Orders">
-    <sightline-order-list api-base="${api}" page-size="8" heading="Our orders"></sightline-order-list>
+  <section aria-label="${text.orders}">
+    <sightline-order-list api-base="${api}" page-size="8"${text.heading}></sightline-order-list>
     <sightline-order-tracker api-base="${api}"></sightline-order-tracker>
   </section>
-  <section aria-label="Service and support">
+  <section aria-label="${text.service}">
     <sightline-sla-scorecard api-base="${api}" theme="dark"></sightline-sla-scorecard>
     <sightline-escalation-form api-base="${api}"></sightline-escalation-form>
   </section>
@@ -111,7 +142,8 @@ export function startIntranetDemo(o: IntranetOptions): http.Server {
         return;
       }
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
-      res.end(page(o, widgets));
+      const lang = url.searchParams.get("lang");
+      res.end(page(o, widgets, lang === "de" || lang === "ja" ? lang : "en"));
       return;
     }
     if (req.method === "GET" && url.pathname === "/token") {

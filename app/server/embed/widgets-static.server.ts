@@ -7,6 +7,9 @@
 // - `/widgets/v1/sightline-widgets.js`: the newest release of major 1, cached five minutes.
 // - `/widgets/sightline-widgets.js` (and the manifest): the current build, as older snippets load it:
 //   a day fresh, a week stale-while-revalidate, and an ETag that makes the check a 304.
+// - `sightline-widgets.<locale>.json` beside each of them: the messages of a non-English locale,
+//   which the bundle fetches from beside itself (widgets/src/core/i18n.ts), same caching as its
+//   bundle. (Release 1.0.0 has none: it speaks English only.)
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { WIDGET_FILE, isSemver, widgetReleases, type WidgetReleases } from "./widget-releases.server";
@@ -51,8 +54,9 @@ export function serveWidgets(dir: string, releases: WidgetReleases = widgetRelea
       return;
     }
     const [, tag, name] = versioned;
+    const catalogue = /^sightline-widgets\.[a-z]{2}\.json$/.test(name);
     const found =
-      name !== WIDGET_FILE
+      name !== WIDGET_FILE && !catalogue
         ? null
         : /^\d{1,4}$/.test(tag)
           ? releases.latestOfMajor(Number(tag))
@@ -67,7 +71,7 @@ export function serveWidgets(dir: string, releases: WidgetReleases = widgetRelea
     res.setHeader("X-Sightline-Widgets-Version", found.version);
     const cacheControl = !isSemver(tag) ? MAJOR_ALIAS : found.released ? IMMUTABLE : UNRELEASED;
     res.sendFile(
-      found.file,
+      catalogue ? path.join(path.dirname(found.file), name) : found.file,
       { etag: true, lastModified: false, cacheControl: false, headers: { "Cache-Control": cacheControl } },
       (err?: Error) => {
         if (err && !res.headersSent) notFound(res);

@@ -1,8 +1,11 @@
 // The base of every Sightline widget: token handling, the API base, load states, the shared
-// live stream and a typed emit().
+// live stream, a typed emit(), and the widget's language (`this.t`, `this.f`).
 import { LitElement, html, type CSSResultGroup, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
+import type { Locale } from "../../../app/i18n/locales";
 import { ApiError, apiClient, defaultApiBase, type SightlineClient } from "./api";
+import { humanize, widgetFormat, type WidgetFormat } from "./format";
+import { messagesFor, translatorFor, widgetLocale, type WidgetMessageId, type WidgetTranslate } from "./i18n";
 import { streamFor, type LiveEvent, type LiveState } from "./stream";
 import { baseStyles } from "./styles";
 import { decodeClaims, TokenController, type FetchToken } from "./token";
@@ -25,6 +28,12 @@ export abstract class SightlineElement extends LitElement {
   /** Turns live updates off. */
   @property({ type: Boolean, attribute: "no-live" }) noLive = false;
 
+  /**
+   * The language: `en`, `de` or `ja` (a tag such as `de-AT` reads as its language). By default the
+   * page's language (`<html lang>`, or the nearest `lang` around the widget), else English.
+   */
+  @property() locale: string | undefined;
+
   /** Forces the light or dark palette; by default it follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: "light" | "dark" | undefined;
 
@@ -33,6 +42,10 @@ export abstract class SightlineElement extends LitElement {
   @state() protected liveState: LiveState | "off" = "off";
 
   protected readonly auth = new TokenController(this);
+  /** The language the widget renders in (its catalogue is loaded before it renders in it). */
+  protected shownLocale: Locale = "en";
+  /** A message of the `widgets` catalogue area in the widget's language. */
+  protected t: WidgetTranslate = translatorFor("en", {});
   private abort: AbortController | null = null;
   private liveOff: (() => void) | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,9 +79,27 @@ export abstract class SightlineElement extends LitElement {
     return this.apiTimeZone ?? this.auth.claims.tz;
   }
 
+  /** Dates and numbers in the widget's language and the customer's zone. */
+  protected get f(): WidgetFormat {
+    return widgetFormat(this.shownLocale, this.timeZone);
+  }
+
   /** The typed API client (paths and bodies from /api/v1/openapi.json), for this widget's origin. */
   protected get client(): SightlineClient {
-    return apiClient(this.apiOrigin, this.auth);
+    return apiClient(this.apiOrigin, this.auth, this.shownLocale);
+  }
+
+  /** Renders only once the messages of the widget's locale are there (fetched once per page). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = widgetLocale(this, this.locale);
+    const messages = locale === this.shownLocale && this.hasUpdated ? null : messagesFor(locale);
+    const show = (m: Record<string, string>) => {
+      this.shownLocale = locale;
+      this.t = translatorFor(locale, m);
+      return super.scheduleUpdate();
+    };
+    if (!messages) return super.scheduleUpdate();
+    return messages instanceof Promise ? messages.then(show) : show(messages);
   }
 
   protected emit<K extends keyof SightlineEventMap>(name: K, detail: SightlineEventMap[K]): void {
@@ -120,9 +151,36 @@ export abstract class SightlineElement extends LitElement {
       if (!abort.signal.aborted) this.loadState = "ready";
     } catch (err) {
       if (abort.signal.aborted || (quiet && this.loadState === "ready")) return;
-      this.errorMessage = err instanceof ApiError ? err.message : "Something went wrong while loading.";
+      this.errorMessage = this.describeError(err);
       this.loadState = "error";
     }
+  }
+
+  /**
+   * What went wrong, for the reader: in English the problem's detail (written for developers, but
+   * precise); in other languages the problem's title, which the API localises.
+   */
+  protected describeError(err: unknown): string {
+    if (!(err instanceof ApiError)) return this.t("widgets.error.load");
+    if (err.kind === "noToken") return this.t("widgets.error.noToken");
+    if (err.kind === "unreachable") return this.t("widgets.error.unreachable");
+    if (this.shownLocale === "en" && err.message) return err.message;
+    return err.title
+      ? this.t("widgets.error.problem", { title: err.title })
+      : this.t("widgets.error.status", { status: String(err.status) });
+  }
+
+  /**
+   * The catalogue's name for a code ("widgets.status." + "in_transit"), trying each area in turn
+   * (a timeline event is a status or another event), else the code made readable.
+   */
+  protected label(code: string, ...areas: ("status" | "event" | "step" | "kpi")[]): string {
+    for (const area of areas) {
+      const id = `widgets.${area}.${code}` as WidgetMessageId;
+      const text = this.t(id);
+      if (text !== id) return text;
+    }
+    return humanize(code);
   }
 
   /** A quiet reload after live events settle (many events, one request). */
@@ -153,15 +211,15 @@ export abstract class SightlineElement extends LitElement {
   protected renderError() {
     return html`<div part="error" role="alert" class="error">
       <p>${this.errorMessage}</p>
-      <button class="secondary" @click=${() => this.reload()}>Try again</button>
+      <button class="secondary" @click=${() => this.reload()}>${this.t("widgets.error.retry")}</button>
     </div>`;
   }
 
   /** A small live indicator (text, not only colour). */
   protected renderLive() {
     if (this.liveState === "off") return null;
-    const label =
-      this.liveState === "open" ? "Live" : this.liveState === "connecting" ? "Connecting…" : "Reconnecting…";
-    return html`<span part="live" class="badge muted" role="status">${label}</span>`;
+    return html`<span part="live" class="badge muted" role="status"
+      >${this.t("widgets.live", { state: this.liveState })}</span
+    >`;
   }
 }

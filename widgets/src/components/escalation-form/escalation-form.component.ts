@@ -7,20 +7,16 @@ import type { EscalationCreated } from "../../core/types";
 
 type NewEscalation = components["schemas"]["NewEscalation"];
 
-const CATEGORIES: [string, string][] = [
-  ["late_delivery", "Late delivery"],
-  ["damaged_goods", "Damaged goods"],
-  ["wrong_items", "Wrong items"],
-  ["documentation", "Documentation"],
-  ["billing", "Billing"],
-  ["other", "Something else"],
-];
-const SEVERITIES: [string, string][] = [
-  ["P3", "P3 — normal"],
-  ["P2", "P2 — high"],
-  ["P1", "P1 — critical, business stopped"],
-  ["P4", "P4 — low"],
-];
+const CATEGORIES = [
+  "late_delivery",
+  "damaged_goods",
+  "wrong_items",
+  "documentation",
+  "billing",
+  "other",
+] as const satisfies readonly NewEscalation["category"][];
+/** Normal first: the form's default. */
+const SEVERITIES = ["P3", "P2", "P1", "P4"] as const satisfies readonly NewEscalation["severity"][];
 
 type Field = "category" | "severity" | "title" | "description" | "desiredOutcome";
 
@@ -100,9 +96,10 @@ export class SightlineEscalationForm extends SightlineElement {
     const data = new FormData(form);
     const value = (k: Field) => String(data.get(k) ?? "").trim();
     const errors: Partial<Record<Field, string>> = {};
-    if (value("title").length < 3) errors.title = "Enter a short summary (at least 3 characters).";
-    if (value("description").length < 10) errors.description = "Describe the problem (at least 10 characters).";
-    if (value("desiredOutcome").length < 3) errors.desiredOutcome = "Say what outcome you need.";
+    const t = this.t;
+    if (value("title").length < 3) errors.title = t("widgets.escalation.titleShort");
+    if (value("description").length < 10) errors.description = t("widgets.escalation.descriptionShort");
+    if (value("desiredOutcome").length < 3) errors.desiredOutcome = t("widgets.escalation.outcomeMissing");
     this.errors = errors;
     this.formError = "";
     this.created = null;
@@ -126,17 +123,21 @@ export class SightlineEscalationForm extends SightlineElement {
         }),
       );
       form.reset();
-      this.created = { ref: r.number ? `ESC-${r.number}` : "Your escalation" };
+      this.created = { ref: r.number ? `ESC-${r.number}` : "" };
       this.emit("sightline-escalation-created", {
         escalationId: r.id,
         number: r.number ?? null,
         orderId: this.order || null,
       });
     } catch (err) {
-      if (err instanceof ApiError) {
-        this.errors = err.fieldErrors as Partial<Record<Field, string>>;
-        this.formError = err.message;
-      } else this.formError = "The escalation could not be sent. Try again.";
+      if (err instanceof ApiError && !err.kind) {
+        // The API's field messages are English: other readers get the field marked in their words.
+        const english = this.shownLocale === "en";
+        this.errors = Object.fromEntries(
+          Object.entries(err.fieldErrors).map(([k, m]) => [k, english ? m : t("widgets.escalation.fieldRejected")]),
+        );
+        this.formError = this.describeError(err);
+      } else this.formError = err instanceof ApiError ? this.describeError(err) : t("widgets.escalation.sendFailed");
     } finally {
       this.submitting = false;
     }
@@ -156,28 +157,35 @@ export class SightlineEscalationForm extends SightlineElement {
 
   override render() {
     if (this.loadState === "error") return this.renderError();
+    const t = this.t;
     return html`
-      <h2>Raise an escalation${this.orderNumber ? ` for order ${this.orderNumber}` : ""}</h2>
+      <h2>
+        ${
+          this.orderNumber
+            ? t("widgets.escalation.headingOrder", { number: this.orderNumber })
+            : t("widgets.escalation.heading")
+        }
+      </h2>
       <form part="form" @submit=${this.submit} novalidate>
         <div class="row">
           ${this.field(
             "category",
-            "What is it about?",
+            t("widgets.escalation.category"),
             html`<select id="category" name="category">
-              ${CATEGORIES.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+              ${CATEGORIES.map((v) => html`<option value=${v}>${t(`widgets.category.${v}`)}</option>`)}
             </select>`,
           )}
           ${this.field(
             "severity",
-            "Severity",
+            t("widgets.escalation.severity"),
             html`<select id="severity" name="severity">
-              ${SEVERITIES.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+              ${SEVERITIES.map((v) => html`<option value=${v}>${t(`widgets.severity.${v}`)}</option>`)}
             </select>`,
           )}
         </div>
         ${this.field(
           "title",
-          "Summary",
+          t("widgets.escalation.summary"),
           html`<input
             id="title"
             name="title"
@@ -189,7 +197,7 @@ export class SightlineEscalationForm extends SightlineElement {
         )}
         ${this.field(
           "description",
-          "What happened?",
+          t("widgets.escalation.description"),
           html`<textarea
             id="description"
             name="description"
@@ -201,7 +209,7 @@ export class SightlineEscalationForm extends SightlineElement {
         )}
         ${this.field(
           "desiredOutcome",
-          "What outcome do you need?",
+          t("widgets.escalation.outcome"),
           html`<input
             id="desiredOutcome"
             name="desiredOutcome"
@@ -215,7 +223,11 @@ export class SightlineEscalationForm extends SightlineElement {
           ${
             this.created
               ? html`<p part="confirmation" class="ok">
-                  ${this.created.ref} was raised. Sightline support will respond.
+                  ${
+                    this.created.ref
+                      ? t("widgets.escalation.raised", { ref: this.created.ref })
+                      : t("widgets.escalation.raisedNoNumber")
+                  }
                 </p>`
               : nothing
           }
@@ -223,7 +235,7 @@ export class SightlineEscalationForm extends SightlineElement {
         ${this.formError ? html`<p part="error" class="error" role="alert">${this.formError}</p>` : nothing}
         <div>
           <button part="submit" type="submit" ?disabled=${this.submitting}>
-            ${this.submitting ? "Sending…" : "Raise escalation"}
+            ${this.submitting ? t("widgets.escalation.sending") : t("widgets.escalation.submit")}
           </button>
         </div>
       </form>

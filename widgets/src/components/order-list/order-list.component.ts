@@ -2,7 +2,6 @@ import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataOf } from "../../core/api";
 import { SightlineElement } from "../../core/element";
-import { formatInstant, formatLocalDate, humanize } from "../../core/format";
 import { lateBadge } from "../../core/late-badge";
 import type { LiveEvent } from "../../core/stream";
 import type { OrderPage, OrderStatus, OrderSummary } from "../../core/types";
@@ -107,8 +106,8 @@ export class SightlineOrderList extends SightlineElement {
     `,
   ];
 
-  /** Heading shown above the list. */
-  @property() heading = "Orders";
+  /** Heading shown above the list (default: "Orders" in the widget's language). */
+  @property() heading = "";
 
   /** Fixed status filter (comma-separated statuses); hides the status menu. */
   @property() status = "";
@@ -203,28 +202,41 @@ export class SightlineOrderList extends SightlineElement {
     this.emit("sightline-order-select", { orderId: o.id, orderNumber: o.orderNumber });
   }
 
+  private get headingText(): string {
+    return this.heading || this.t("widgets.orders.heading");
+  }
+
   override render() {
+    const t = this.t;
     return html`
       <div class="head">
-        <h2>${this.heading}</h2>
+        <h2>${this.headingText}</h2>
         ${this.renderLive()}
       </div>
       <div part="toolbar" class="toolbar" role="search">
         <label
-          >Search orders
-          <input type="search" .value=${this.query} @input=${this.onSearch} placeholder="Order, PO, SKU…" />
+          >${t("widgets.orders.search")}
+          <input
+            type="search"
+            .value=${this.query}
+            @input=${this.onSearch}
+            placeholder=${t("widgets.orders.searchPlaceholder")}
+          />
         </label>
         ${
           this.status
             ? nothing
             : html`<label
-                >Status
+                >${t("widgets.orders.status")}
                 <select
                   .value=${this.chosenStatus}
                   @change=${(e: Event) => (this.chosenStatus = (e.target as HTMLSelectElement).value)}
                 >
-                  <option value="">All statuses</option>
-                  ${ORDER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.chosenStatus}>${humanize(s)}</option>`)}
+                  <option value="">${t("widgets.orders.allStatuses")}</option>
+                  ${ORDER_STATUSES.map(
+                    (s) =>
+                      html`<option value=${s} ?selected=${s === this.chosenStatus}>${this.label(s, "status")}</option>`,
+                  )}
                 </select>
               </label>`
         }
@@ -237,23 +249,30 @@ export class SightlineOrderList extends SightlineElement {
 
   private renderBody() {
     if (this.loadState === "error") return this.renderError();
+    const { t, f } = this;
     const loading = this.loadState === "loading";
+    const page = String(this.page + 1);
     if (!loading && this.rows.length === 0)
-      return html`<p class="muted" role="status">No orders match${this.query ? ` “${this.query}”` : ""}.</p>`;
-    const tz = this.timeZone;
+      return html`<p class="muted" role="status">
+        ${this.query ? t("widgets.orders.noneMatchQuery", { query: this.query }) : t("widgets.orders.noneMatch")}
+      </p>`;
     const rows = loading ? Array.from({ length: this.limit }, () => null) : this.rows;
     return html`<div class="wrap">
         <table part="table">
           <caption class="sr-only">
-            ${this.heading}${loading ? " (loading)" : `, page ${this.page + 1}`}
+            ${
+              loading
+                ? t("widgets.orders.captionLoading", { heading: this.headingText })
+                : t("widgets.orders.caption", { heading: this.headingText, page })
+            }
           </caption>
           <thead>
             <tr>
-              <th scope="col">Order</th>
-              <th scope="col">PO</th>
-              <th scope="col">Status</th>
-              <th scope="col">Promised</th>
-              <th scope="col">Updated</th>
+              <th scope="col">${t("widgets.orders.column.order")}</th>
+              <th scope="col">${t("widgets.orders.column.po")}</th>
+              <th scope="col">${t("widgets.orders.column.status")}</th>
+              <th scope="col">${t("widgets.orders.column.promised")}</th>
+              <th scope="col">${t("widgets.orders.column.updated")}</th>
             </tr>
           </thead>
           <tbody>
@@ -263,23 +282,27 @@ export class SightlineOrderList extends SightlineElement {
                     <td><button @click=${() => this.select(o)}>${o.orderNumber}</button></td>
                     <td>${o.customerPo ?? "—"}</td>
                     <td>
-                      <span class="badge">${humanize(o.status)}</span>
-                      ${lateBadge(o)}
+                      <span class="badge">${this.label(o.status, "status")}</span>
+                      ${lateBadge(o, t)}
                     </td>
-                    <td>${formatLocalDate(o.promisedDate)}</td>
-                    <td>${formatInstant(o.statusAt, tz)}</td>
+                    <td>${f.calendarDate(o.promisedDate)}</td>
+                    <td>${f.dateTime(o.statusAt)}</td>
                   </tr>`
                 : html`<tr aria-hidden="true">
-                    <td colspan="5"><span class="skeleton">Loading order</span></td>
+                    <td colspan="5"><span class="skeleton">${t("widgets.orders.loadingRow")}</span></td>
                   </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <div part="pager" class="pager">
-        <button class="secondary" ?disabled=${this.page === 0} @click=${() => this.go(-1)}>Previous</button>
-        <span class="muted">Page ${this.page + 1}</span>
-        <button class="secondary" ?disabled=${!this.nextCursor} @click=${() => this.go(1)}>Next</button>
+        <button class="secondary" ?disabled=${this.page === 0} @click=${() => this.go(-1)}>
+          ${t("widgets.pager.previous")}
+        </button>
+        <span class="muted">${t("widgets.pager.page", { page })}</span>
+        <button class="secondary" ?disabled=${!this.nextCursor} @click=${() => this.go(1)}>
+          ${t("widgets.pager.next")}
+        </button>
       </div>`;
   }
 }

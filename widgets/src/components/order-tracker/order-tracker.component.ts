@@ -2,7 +2,6 @@ import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataOf } from "../../core/api";
 import { SightlineElement } from "../../core/element";
-import { formatInstant, formatLocalDate, humanize } from "../../core/format";
 import { lateBadge } from "../../core/late-badge";
 import type { LiveEvent } from "../../core/stream";
 import type { OrderDetail, OrderDetailResponse, OrderStatus } from "../../core/types";
@@ -23,22 +22,16 @@ const STEP_OF: Partial<Record<OrderStatus, number>> = {
   out_for_delivery: 4,
   delivered: 5,
 };
-const ISSUES: Partial<Record<OrderStatus, string>> = {
-  on_hold: "On hold",
-  backordered: "Backordered",
-  exception: "Exception",
-};
-
-/** The last step reached, and the hold, backorder or exception stopping the order, if any. */
+/** The last step reached, and the status stopping the order (hold, backorder, exception), if any. */
 function trackerProgress(
   status: OrderStatus,
   eventsNewestFirst: readonly { type: string }[],
-): { reached: number; issue: string | null; cancelled: boolean } {
+): { reached: number; issue: OrderStatus | null; cancelled: boolean } {
   if (status === "cancelled") return { reached: -1, issue: null, cancelled: true };
   const direct = STEP_OF[status];
   if (direct !== undefined) return { reached: direct, issue: null, cancelled: false };
   const last = eventsNewestFirst.map((e) => STEP_OF[e.type as OrderStatus]).find((s) => s !== undefined);
-  return { reached: last ?? 0, issue: ISSUES[status] ?? humanize(status), cancelled: false };
+  return { reached: last ?? 0, issue: status, cancelled: false };
 }
 /**
  * @tagname sightline-order-tracker
@@ -153,28 +146,28 @@ export class SightlineOrderTracker extends SightlineElement {
 
   override render() {
     if (this.loadState === "error") return this.renderError();
-    if (!this.order) return html`<p class="muted">Choose an order to track.</p>`;
+    const { t, f } = this;
+    if (!this.order) return html`<p class="muted">${t("widgets.tracker.choose")}</p>`;
     const o = this.detail;
     if (this.loadState === "loading" || !o)
       return html`<div aria-busy="true">
-        <p class="skeleton">Loading order…</p>
+        <p class="skeleton">${t("widgets.tracker.loading")}</p>
         <p class="skeleton">&nbsp;</p>
       </div>`;
-    const tz = this.timeZone;
     const events = [...(o.events ?? [])].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
     const progress = trackerProgress(o.status, events);
     const current = progress.issue || progress.cancelled ? -1 : progress.reached;
     const held = progress.issue ? progress.reached + 1 : -1;
     return html`
       <div class="head">
-        <h2>Order ${o.orderNumber}</h2>
+        <h2>${t("widgets.tracker.heading", { number: o.orderNumber })}</h2>
         ${this.renderLive()}
       </div>
       <p>
-        <span class="badge" aria-label="Status">${humanize(o.status)}</span>
-        ${lateBadge(o)}
+        <span class="badge" aria-label=${t("widgets.tracker.status")}>${this.label(o.status, "status")}</span>
+        ${lateBadge(o, t)}
       </p>
-      <ol part="progress" class="progress" aria-label="Progress">
+      <ol part="progress" class="progress" aria-label=${t("widgets.tracker.progress")}>
         ${STEPS.map((s, i) => {
           const done = !progress.cancelled && i <= progress.reached;
           const kind = i === held ? "held" : i === current ? "current" : done ? "done" : "";
@@ -183,53 +176,57 @@ export class SightlineOrderTracker extends SightlineElement {
             class=${kind === "current" ? "done current" : kind}
             aria-current=${i === current ? "step" : "false"}
           >
-            ${humanize(s)}${i === held && progress.issue ? html`<span class="issue">${progress.issue}</span>` : nothing}
+            ${this.label(s, "step")}${
+              i === held && progress.issue
+                ? html`<span class="issue">${this.label(progress.issue, "status")}</span>`
+                : nothing
+            }
           </li>`;
         })}
       </ol>
       <dl part="dates">
-        <dt>Ordered</dt>
-        <dd>${formatInstant(o.orderedAt, tz)}</dd>
-        <dt>Promised</dt>
-        <dd>${formatLocalDate(o.promisedDate)}</dd>
+        <dt>${t("widgets.tracker.ordered")}</dt>
+        <dd>${f.dateTime(o.orderedAt)}</dd>
+        <dt>${t("widgets.tracker.promised")}</dt>
+        <dd>${f.calendarDate(o.promisedDate)}</dd>
         ${
           o.predictedDate
-            ? html`<dt>Expected</dt>
-                <dd>${formatLocalDate(o.predictedDate)}</dd>`
+            ? html`<dt>${t("widgets.tracker.expected")}</dt>
+                <dd>${f.calendarDate(o.predictedDate)}</dd>`
             : nothing
         }
         ${
           o.shippedAt
-            ? html`<dt>Shipped</dt>
-                <dd>${formatInstant(o.shippedAt, tz)}</dd>`
+            ? html`<dt>${t("widgets.tracker.shipped")}</dt>
+                <dd>${f.dateTime(o.shippedAt)}</dd>`
             : nothing
         }
         ${
           o.deliveredAt
-            ? html`<dt>Delivered</dt>
-                <dd>${formatInstant(o.deliveredAt, tz)}</dd>`
+            ? html`<dt>${t("widgets.tracker.delivered")}</dt>
+                <dd>${f.dateTime(o.deliveredAt)}</dd>`
             : nothing
         }
         ${
           o.carrier
-            ? html`<dt>Carrier</dt>
+            ? html`<dt>${t("widgets.tracker.carrier")}</dt>
                 <dd>${o.carrier} ${o.trackingNumber ?? ""}</dd>`
             : nothing
         }
       </dl>
-      <h3 class="sr-only">Timeline</h3>
+      <h3 class="sr-only">${t("widgets.tracker.timeline")}</h3>
       ${
         events.length
-          ? html`<ul part="timeline" class="timeline" aria-label="Timeline">
+          ? html`<ul part="timeline" class="timeline" aria-label=${t("widgets.tracker.timeline")}>
               ${events.map(
                 (e) =>
                   html`<li>
-                    <span>${humanize(e.type)}${e.location ? ` · ${e.location}` : ""}</span>
-                    <span class="muted">${formatInstant(e.occurredAt, tz)}</span>
+                    <span>${this.label(e.type, "status", "event")}${e.location ? ` · ${e.location}` : ""}</span>
+                    <span class="muted">${f.dateTime(e.occurredAt)}</span>
                   </li>`,
               )}
             </ul>`
-          : html`<p class="muted">No events yet.</p>`
+          : html`<p class="muted">${t("widgets.tracker.noEvents")}</p>`
       }
     `;
   }

@@ -1,18 +1,15 @@
 import { css, html, nothing, svg } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataOf } from "../../core/api";
+import { fiscalLabel } from "../../../../app/i18n/fiscal";
+import type { MessageId } from "../../../../app/i18n/catalogue";
+import type { MessageValues } from "../../../../app/i18n/translate";
 import { SightlineElement } from "../../core/element";
-
+import type { WidgetMessageId } from "../../core/i18n";
 import type { LiveEvent } from "../../core/stream";
 import type { ScorecardKpi, ScorecardResponse } from "../../core/types";
 
 type Card = ScorecardResponse["data"];
-
-function formatKpi(k: ScorecardKpi, value: number | null | undefined): string {
-  if (value === null || value === undefined) return "—";
-  const n = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(value);
-  return k.unit === "%" ? `${n}%` : `${n} h`;
-}
 
 /** Trend series exist for the percentage KPIs the API trends. */
 function trendOf(card: Card, id: string): (number | null)[] | undefined {
@@ -122,12 +119,49 @@ export class SightlineSlaScorecard extends SightlineElement {
     if (e.kind === "order") this.reloadSoon(3_000);
   }
 
+  /** A KPI's figure: a percentage (92.3 → "92.3%", "92,3 %") or business hours ("30.3 h"). */
+  private figure(k: ScorecardKpi, value: number | null | undefined): string {
+    if (value === null || value === undefined) return "—";
+    return k.unit === "%" ? this.f.percent(value / 100) : this.t("widgets.sla.hours", { hours: this.f.number(value) });
+  }
+
+  /** The catalogue's name for a KPI; the API's (English) label for one this release does not know. */
+  private kpiName(k: ScorecardKpi): string {
+    const id = `widgets.kpi.${k.id}` as WidgetMessageId;
+    const name = this.t(id);
+    return name === id ? k.label : name;
+  }
+
+  /** The period's label ("FY2026 Q2") in the widget's language ("GJ2026 Q2", "2026年度 第2四半期"). */
+  private periodLabel(label: string): string {
+    const t = (id: MessageId, values?: MessageValues) =>
+      this.t(id.replace("common.", "widgets.") as WidgetMessageId, values as Record<string, string>);
+    return fiscalLabel(label, t, this.f);
+  }
+
+  private targetLine(k: ScorecardKpi, status: string): string {
+    if (k.target === null || k.target === undefined) return this.t("widgets.sla.noTarget");
+    const value = this.figure(k, k.target);
+    return this.t(
+      status === "met"
+        ? "widgets.sla.targetMet"
+        : status === "missed"
+          ? "widgets.sla.targetMissed"
+          : "widgets.sla.target",
+      { value },
+    );
+  }
+
   override render() {
     const loading = this.loadState === "loading";
     const card = this.card;
+    const t = this.t;
+    const period = card?.period?.label;
     return html`
       <div class="head">
-        <h2>Service levels${this.card?.period?.label ? html` · ${this.card.period.label}` : nothing}</h2>
+        <h2>
+          ${period ? t("widgets.sla.headingPeriod", { period: this.periodLabel(period) }) : t("widgets.sla.heading")}
+        </h2>
         ${this.renderLive()}
       </div>
       ${
@@ -135,21 +169,17 @@ export class SightlineSlaScorecard extends SightlineElement {
           ? this.renderError()
           : loading || !card
             ? html`<div class="tiles" aria-busy="true">
-                ${[0, 1, 2, 3].map(() => html`<div class="tile skeleton">Loading</div>`)}
+                ${[0, 1, 2, 3].map(() => html`<div class="tile skeleton">${t("widgets.sla.loading")}</div>`)}
               </div>`
             : card.kpis.every((k) => k.value === null)
-              ? html`<p class="muted" role="status">No measured orders in this period yet.</p>`
+              ? html`<p class="muted" role="status">${t("widgets.sla.none")}</p>`
               : html`<ul part="tiles" class="tiles">
                   ${card.kpis.map((k) => {
                     const status = k.met === true ? "met" : k.met === false ? "missed" : "";
                     return html`<li part=${`tile ${status}`.trim()} class="tile">
-                      <span class="muted">${k.label}</span>
-                      <span class="value ${status}">${formatKpi(k, k.value)}</span>
-                      <span class="muted"
-                        >${
-                          k.target === null || k.target === undefined ? "No target" : `Target ${formatKpi(k, k.target)}`
-                        }${status ? ` · ${status === "met" ? "met" : "missed"}` : ""}</span
-                      >
+                      <span class="muted">${this.kpiName(k)}</span>
+                      <span class="value ${status}">${this.figure(k, k.value)}</span>
+                      <span class="muted">${this.targetLine(k, status)}</span>
                       ${sparkline(trendOf(card, k.id))}
                     </li>`;
                   })}
