@@ -1,6 +1,7 @@
 // Versioned widget URLs over real HTTP: a released version answers byte for byte as released,
 // cached for a year and readable from any origin (SRI needs CORS); the major alias follows the
 // newest release with a short cache; the unreleased current build is revalidated every time.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "#app/server/http/app.server";
 import { serveWidgets } from "#app/server/embed/widgets-static.server";
 import { readReleaseIndex, sourceVersion, sriOf } from "#app/server/embed/widget-releases.server";
+import { widgetCatalogues } from "../../widgets/catalogues";
 
 const index = readReleaseIndex(ROOT_DIR);
 const newestOfMajor1 = Object.keys(index)
@@ -73,7 +75,21 @@ describe("versioned widget files", () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(built)).toBe(true);
   });
 
+  it("serves the current build's catalogues beside it, readable from any origin, as the bundle's hashes say", async () => {
+    const version = sourceVersion(ROOT_DIR);
+    for (const c of widgetCatalogues()) {
+      const res = await get(`/widgets/v${version}/${c.fileName}`);
+      expect(res.status, c.fileName).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("cache-control")).toBe("public, no-cache");
+      const text = await res.text();
+      expect(createHash("sha256").update(text, "utf8").digest("base64")).toBe(c.sha256);
+    }
+  });
+
   it.each([
+    "/widgets/v1.0.0/sightline-widgets.de.json",
+    "/widgets/v1.1.0/sightline-widgets.xx.json",
     "/widgets/v9.9.9/sightline-widgets.js",
     "/widgets/v2/sightline-widgets.js",
     "/widgets/v1.0.0/custom-elements.json",
