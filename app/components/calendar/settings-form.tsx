@@ -378,7 +378,13 @@ export function CalendarSettingsForm() {
     return () => clearInterval(t);
   }, [running, revalidator]);
 
-  const errors: Errors = (actionData && !actionData.ok ? actionData.errors : {}) ?? {};
+  // Field errors come as catalogue messages; worded here, in the reader's language.
+  const errors: Errors = Object.fromEntries(
+    Object.entries((actionData && !actionData.ok ? actionData.errors : {}) ?? {}).map(([k, m]) => [
+      k,
+      t(m.id, m.values),
+    ]),
+  );
   const preview = actionData?.ok && actionData.preview ? actionData.preview : page.preview;
   const previewIsDraft = Boolean(actionData?.ok && actionData.preview && actionData.intent === "preview");
   // Region suggestions are known for the saved country and for whatever the last preview/save sent.

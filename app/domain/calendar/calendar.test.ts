@@ -2,6 +2,7 @@
 // holidays by country/region, fiscal calendars (including 53-week years), validation messages.
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
+import { translator } from "#app/i18n/catalogue";
 import {
   addBusinessMinutes,
   businessMinutesBetween,
@@ -325,9 +326,11 @@ describe("fiscal calendars", () => {
 });
 
 describe("validation messages keyed by field", () => {
+  /** The errors as an English reader sees them (each is a catalogue message with its values). */
   function errorsOf(def: unknown): Record<string, string> {
     const r = validateCalendar(def);
-    return r.ok ? {} : r.errors;
+    const t = translator("en");
+    return r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([k, m]) => [k, t(m.id, m.values)]));
   }
 
   it("accepts every demo tenant's default calendar", () => {

@@ -15,16 +15,13 @@ import {
   weekdayOfDays,
 } from "./time";
 import type { CalendarDefinition, CompileOptions, CompiledCalendar, Holiday, WeekdayKey } from "./types";
-import { validateCalendar } from "./validate";
+import { calendarErrorText, validateCalendar } from "./validate";
+import type { Localized } from "#app/i18n/localized";
 
 /** Thrown by compileCalendar for a definition validateCalendar rejects; `errors` is field-keyed. */
 export class InvalidCalendarError extends Error {
-  constructor(readonly errors: Record<string, string>) {
-    super(
-      `invalid calendar: ${Object.entries(errors)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join("; ")}`,
-    );
+  constructor(readonly errors: Record<string, Localized>) {
+    super(`invalid calendar: ${calendarErrorText(errors)}`);
     this.name = "InvalidCalendarError";
   }
 }

@@ -1,6 +1,7 @@
 // Public holidays from date-holidays (type "public" only, substitute days included). A holiday
 // closes the whole local date, even where date-holidays gives it a start time.
 import Holidays from "date-holidays";
+import { localized, type Localized } from "#app/i18n/localized";
 import type { Holiday, HolidaySource } from "./types";
 
 let catalogue: Holidays | null = null;
@@ -30,16 +31,14 @@ export function holidayRegions(country: string): Record<string, string> {
 }
 
 /** Why a holiday source is unusable, keyed by field ("country" / "region"), or null when fine. */
-export function holidaySourceProblem(src: HolidaySource): { field: "country" | "region"; message: string } | null {
+export function holidaySourceProblem(src: HolidaySource): { field: "country" | "region"; message: Localized } | null {
   const country = typeof src.country === "string" ? src.country.trim().toUpperCase() : "";
   if (!/^[A-Z]{2}$/.test(country) || !(country in holidayCountries())) {
-    return {
-      field: "country",
-      message: "Unknown holiday country; use a two-letter code such as US, DE, JP, AU or IN.",
-    };
+    return { field: "country", message: localized("calendar.validation.holidayCountry") };
   }
   if (src.region !== undefined && src.region !== null && src.region !== "") {
-    if (typeof src.region !== "string") return { field: "region", message: "Region must be text, e.g. BY." };
+    if (typeof src.region !== "string")
+      return { field: "region", message: localized("calendar.validation.holidayRegionText") };
     const region = normaliseRegion(country, src.region);
     const regions = holidayRegions(country);
     if (!region || !(region in regions)) {
@@ -47,8 +46,11 @@ export function holidaySourceProblem(src: HolidaySource): { field: "country" | "
       return {
         field: "region",
         message: known.length
-          ? `Unknown region for ${country}; choose one of ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : "."}`
-          : `${country} has no holiday regions; leave the region empty.`,
+          ? localized("calendar.validation.holidayRegionUnknown", {
+              country,
+              regions: known.slice(0, 12).join(", ") + (known.length > 12 ? ", …" : ""),
+            })
+          : localized("calendar.validation.holidayNoRegions", { country }),
       };
     }
   }

@@ -1,5 +1,6 @@
 // Types of the business calendar engine. A CalendarDefinition is plain JSON (stored in
 // tenant_calendars.definition); a CompiledCalendar is the in-memory, per-version lookup structure.
+import type { Localized } from "#app/i18n/localized";
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -72,7 +73,8 @@ export interface CalendarDefinition {
   always?: boolean;
 }
 
-export type ValidationResult = { ok: true } | { ok: false; errors: Record<string, string> };
+/** Field-keyed catalogue messages (`calendar.validation.*`), worded where they are shown. */
+export type ValidationResult = { ok: true } | { ok: false; errors: Record<string, Localized> };
 
 export interface CompileOptions {
   /** First calendar year (local) covered, inclusive. */

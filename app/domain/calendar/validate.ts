@@ -1,11 +1,14 @@
 // Validation of a calendar definition for the settings form and for compileCalendar. Errors are
 // keyed by the field's dotted path ("timeZone", "weeklyHours.1.0", "closures.2.date",
-// "holidays.region", "fiscal.yearEnd.month", ...) so a form can show each next to its field.
+// "holidays.region", "fiscal.yearEnd.month", ...) so a form can show each next to its field. Each
+// is a catalogue message (`calendar.validation.*`) with its values, worded in the reader's language
+// where it is shown; `calendarErrorText` gives the English for logs and errors.
+import { localized, type Localized } from "#app/i18n/localized";
+import { translator } from "#app/i18n/catalogue";
 import { holidaySourceProblem } from "./holidays";
 import { isKnownTimeZone, parseDate, parseHHMM, weeklyYearEnd } from "./time";
 import { WEEKDAY_KEYS, type ValidationResult } from "./types";
 
-const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MAX_INTERVALS_PER_DAY = 12;
 const MAX_DATED_ENTRIES = 2000;
 const MAX_LABEL = 200;
@@ -18,13 +21,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Parses a list of intervals into minute ranges [start, end) (end > 1440 crosses midnight),
  * recording errors under `path.i`. Returns null when any interval is malformed.
  */
-function intervalsOf(value: unknown, path: string, errors: Record<string, string>): [number, number][] | null {
+function intervalsOf(value: unknown, path: string, errors: Errors): [number, number][] | null {
   if (!Array.isArray(value)) {
-    errors[path] = "Expected a list of working intervals.";
+    errors[path] = localized("calendar.validation.intervalsNotList");
     return null;
   }
   if (value.length > MAX_INTERVALS_PER_DAY) {
-    errors[path] = `At most ${MAX_INTERVALS_PER_DAY} intervals per day.`;
+    errors[path] = localized("calendar.validation.tooManyIntervals", { max: MAX_INTERVALS_PER_DAY });
     return null;
   }
   const out: [number, number][] = [];
@@ -32,20 +35,20 @@ function intervalsOf(value: unknown, path: string, errors: Record<string, string
   value.forEach((iv: unknown, i) => {
     const key = `${path}.${i}`;
     if (!isRecord(iv)) {
-      errors[key] = "Expected an interval with a start and an end.";
+      errors[key] = localized("calendar.validation.intervalShape");
       ok = false;
       return;
     }
     const s = parseHHMM(iv.start);
     const e = parseHHMM(iv.end);
     if (s === null || s === 1440) {
-      errors[key] = "Start must be a time HH:MM between 00:00 and 23:59.";
+      errors[key] = localized("calendar.validation.intervalStart");
       ok = false;
     } else if (e === null) {
-      errors[key] = "End must be a time HH:MM between 00:00 and 24:00.";
+      errors[key] = localized("calendar.validation.intervalEnd");
       ok = false;
     } else if (s === e) {
-      errors[key] = "Interval is empty: start and end are the same (use 00:00-24:00 for a whole day).";
+      errors[key] = localized("calendar.validation.intervalEmpty");
       ok = false;
     } else out.push([s, e > s ? e : e + 1440]);
   });
@@ -63,28 +66,39 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
 
-function labelProblem(v: unknown): string | null {
-  if (typeof v !== "string") return "Give a short label.";
-  if (v.length > MAX_LABEL) return `Label is longer than ${MAX_LABEL} characters.`;
+function labelProblem(v: unknown): Localized | null {
+  if (typeof v !== "string") return localized("calendar.validation.labelMissing");
+  if (v.length > MAX_LABEL) return localized("calendar.validation.labelTooLong", { max: MAX_LABEL });
   return null;
+}
+
+type Errors = Record<string, Localized>;
+
+/** The errors in English, one line: for logs and InvalidCalendarError's message. */
+export function calendarErrorText(errors: Errors): string {
+  const t = translator("en");
+  return Object.entries(errors)
+    .map(([k, v]) => `${k}: ${t(v.id, v.values)}`)
+    .join("; ");
 }
 
 /** Checks a definition (parsed JSON of any shape); `{ ok: true }` means compileCalendar accepts it. */
 export function validateCalendar(def: unknown): ValidationResult {
-  const errors: Record<string, string> = {};
-  if (!isRecord(def)) return { ok: false, errors: { "": "A calendar definition must be an object." } };
+  const errors: Errors = {};
+  if (!isRecord(def)) return { ok: false, errors: { "": localized("calendar.validation.notObject") } };
 
   if (typeof def.timeZone !== "string" || !/^[A-Za-z]/.test(def.timeZone) || !isKnownTimeZone(def.timeZone)) {
-    errors.timeZone = "Unknown time zone; use an IANA name such as Europe/Berlin or America/Chicago.";
+    errors.timeZone = localized("calendar.validation.timeZone");
   }
   if (!Number.isInteger(def.weekStart) || (def.weekStart as number) < 1 || (def.weekStart as number) > 7) {
-    errors.weekStart = "Week start must be a weekday 1 (Monday) to 7 (Sunday).";
+    errors.weekStart = localized("calendar.validation.weekStart");
   }
-  if (def.always !== undefined && typeof def.always !== "boolean") errors.always = "Must be true or false.";
+  if (def.always !== undefined && typeof def.always !== "boolean")
+    errors.always = localized("calendar.validation.always");
 
   let weeklyMinutes = 0;
   if (!isRecord(def.weeklyHours)) {
-    errors.weeklyHours = "Weekly hours are required for each weekday 1-7 (an empty list for a day off).";
+    errors.weeklyHours = localized("calendar.validation.weeklyHoursMissing");
   } else {
     const perDay: ([number, number][] | null)[] = WEEKDAY_KEYS.map((k) =>
       intervalsOf((def.weeklyHours as Record<string, unknown>)[k] ?? null, `weeklyHours.${k}`, errors),
@@ -96,20 +110,26 @@ export function validateCalendar(def: unknown): ValidationResult {
       const spill: [number, number][] = (prev ?? []).filter(([, e]) => e > 1440).map(([, e]) => [0, e - 1440]);
       const overlap = firstOverlap(ranges);
       if (overlap) {
-        errors[`weeklyHours.${d + 1}`] = `${DAY_NAMES[d]}: intervals overlap (at ${hhmm(overlap[0])}).`;
+        errors[`weeklyHours.${d + 1}`] = localized("calendar.validation.dayOverlap", {
+          day: d + 1,
+          time: hhmm(overlap[0]),
+        });
       } else if (spill.length && firstOverlap([...ranges, ...spill])) {
-        errors[`weeklyHours.${d + 1}`] =
-          `${DAY_NAMES[d]}: overlaps ${DAY_NAMES[(d + 6) % 7]}'s overnight shift ending ${hhmm(spill[0][1])}.`;
+        errors[`weeklyHours.${d + 1}`] = localized("calendar.validation.overnightOverlap", {
+          day: d + 1,
+          previous: ((d + 6) % 7) + 1,
+          time: hhmm(spill[0][1]),
+        });
       }
     });
     if (weeklyMinutes === 0 && def.always !== true && !errors.weeklyHours) {
-      errors.weeklyHours = "The week has no working hours; add at least one interval (or choose 24x7).";
+      errors.weeklyHours = localized("calendar.validation.noWorkingHours");
     }
   }
 
   if (def.holidays !== null) {
     if (!isRecord(def.holidays)) {
-      errors.holidays = "Choose a holiday country (and region), or none.";
+      errors.holidays = localized("calendar.validation.holidaysChoose");
     } else {
       const problem = holidaySourceProblem(def.holidays as { country: string; region?: string });
       if (problem) errors[`holidays.${problem.field}`] = problem.message;
@@ -117,27 +137,27 @@ export function validateCalendar(def: unknown): ValidationResult {
   }
 
   if (!Array.isArray(def.closures)) {
-    errors.closures = "Closures must be a list (possibly empty).";
+    errors.closures = localized("calendar.validation.closuresNotList");
   } else if (def.closures.length > MAX_DATED_ENTRIES) {
-    errors.closures = `At most ${MAX_DATED_ENTRIES} closures.`;
+    errors.closures = localized("calendar.validation.tooManyClosures", { max: MAX_DATED_ENTRIES });
   } else {
     def.closures.forEach((c: unknown, i) => {
       const key = `closures.${i}`;
       if (!isRecord(c)) {
-        errors[key] = "Expected a closure with a date.";
+        errors[key] = localized("calendar.validation.closureShape");
         return;
       }
-      if (parseDate(c.date) === null) errors[`${key}.date`] = "Date must be a real date YYYY-MM-DD.";
+      if (parseDate(c.date) === null) errors[`${key}.date`] = localized("calendar.validation.date");
       const hasStart = c.start !== undefined && c.start !== null && c.start !== "";
       const hasEnd = c.end !== undefined && c.end !== null && c.end !== "";
       if (hasStart !== hasEnd) {
-        errors[`${key}.${hasStart ? "end" : "start"}`] = "Give both start and end for a part-day closure, or neither.";
+        errors[`${key}.${hasStart ? "end" : "start"}`] = localized("calendar.validation.partDayBoth");
       } else if (hasStart) {
         const s = parseHHMM(c.start);
         const e = parseHHMM(c.end);
-        if (s === null || s === 1440) errors[`${key}.start`] = "Start must be a time HH:MM.";
-        else if (e === null) errors[`${key}.end`] = "End must be a time HH:MM (24:00 allowed).";
-        else if (e <= s) errors[`${key}.end`] = "End must be after start (closures do not cross midnight).";
+        if (s === null || s === 1440) errors[`${key}.start`] = localized("calendar.validation.closureStart");
+        else if (e === null) errors[`${key}.end`] = localized("calendar.validation.closureEnd");
+        else if (e <= s) errors[`${key}.end`] = localized("calendar.validation.closureEndAfterStart");
       }
       const lp = labelProblem(c.label);
       if (lp) errors[`${key}.label`] = lp;
@@ -145,23 +165,24 @@ export function validateCalendar(def: unknown): ValidationResult {
   }
 
   if (!Array.isArray(def.extraWorkingDays)) {
-    errors.extraWorkingDays = "Extra working days must be a list (possibly empty).";
+    errors.extraWorkingDays = localized("calendar.validation.extraNotList");
   } else if (def.extraWorkingDays.length > MAX_DATED_ENTRIES) {
-    errors.extraWorkingDays = `At most ${MAX_DATED_ENTRIES} extra working days.`;
+    errors.extraWorkingDays = localized("calendar.validation.tooManyExtra", { max: MAX_DATED_ENTRIES });
   } else {
     const seen = new Set<string>();
     def.extraWorkingDays.forEach((x: unknown, i) => {
       const key = `extraWorkingDays.${i}`;
       if (!isRecord(x)) {
-        errors[key] = "Expected a date with working intervals.";
+        errors[key] = localized("calendar.validation.extraShape");
         return;
       }
-      if (parseDate(x.date) === null) errors[`${key}.date`] = "Date must be a real date YYYY-MM-DD.";
-      else if (seen.has(x.date as string)) errors[`${key}.date`] = "This date is already an extra working day.";
+      if (parseDate(x.date) === null) errors[`${key}.date`] = localized("calendar.validation.date");
+      else if (seen.has(x.date as string)) errors[`${key}.date`] = localized("calendar.validation.extraDuplicate");
       else seen.add(x.date as string);
       const ranges = intervalsOf(x.intervals, `${key}.intervals`, errors);
-      if (ranges && ranges.length === 0) errors[`${key}.intervals`] = "Add at least one working interval.";
-      else if (ranges && firstOverlap(ranges)) errors[`${key}.intervals`] = "Intervals overlap.";
+      if (ranges && ranges.length === 0) errors[`${key}.intervals`] = localized("calendar.validation.extraNoIntervals");
+      else if (ranges && firstOverlap(ranges))
+        errors[`${key}.intervals`] = localized("calendar.validation.extraOverlap");
       const lp = labelProblem(x.label);
       if (lp) errors[`${key}.label`] = lp;
     });
@@ -171,13 +192,13 @@ export function validateCalendar(def: unknown): ValidationResult {
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true };
 }
 
-function validateFiscal(fiscal: unknown, errors: Record<string, string>): void {
+function validateFiscal(fiscal: unknown, errors: Errors): void {
   if (!isRecord(fiscal)) {
-    errors.fiscal = "Choose a fiscal calendar.";
+    errors.fiscal = localized("calendar.validation.fiscalChoose");
     return;
   }
   if (fiscal.naming !== undefined && fiscal.naming !== "end" && fiscal.naming !== "start") {
-    errors["fiscal.naming"] = 'Fiscal year naming must be "end" or "start".';
+    errors["fiscal.naming"] = localized("calendar.validation.fiscalNaming");
   }
   if (fiscal.kind === "calendar") {
     if (
@@ -185,30 +206,30 @@ function validateFiscal(fiscal: unknown, errors: Record<string, string>): void {
       (fiscal.startMonth as number) < 1 ||
       (fiscal.startMonth as number) > 12
     ) {
-      errors["fiscal.startMonth"] = "Start month must be 1 (January) to 12 (December).";
+      errors["fiscal.startMonth"] = localized("calendar.validation.fiscalStartMonth");
     }
     return;
   }
   if (fiscal.kind !== "445" && fiscal.kind !== "454" && fiscal.kind !== "544") {
-    errors["fiscal.kind"] = "Fiscal calendar must be calendar months, 4-4-5, 4-5-4 or 5-4-4.";
+    errors["fiscal.kind"] = localized("calendar.validation.fiscalKind");
     return;
   }
   const ye = fiscal.yearEnd;
   if (!isRecord(ye)) {
-    errors["fiscal.yearEnd"] = "A weekly fiscal calendar needs a year-end rule.";
+    errors["fiscal.yearEnd"] = localized("calendar.validation.yearEndMissing");
     return;
   }
   let ok = true;
   if (ye.rule !== "last" && ye.rule !== "nearest") {
-    errors["fiscal.yearEnd.rule"] = 'Year-end rule must be "last" or "nearest".';
+    errors["fiscal.yearEnd.rule"] = localized("calendar.validation.yearEndRule");
     ok = false;
   }
   if (!Number.isInteger(ye.weekday) || (ye.weekday as number) < 1 || (ye.weekday as number) > 7) {
-    errors["fiscal.yearEnd.weekday"] = "Year-end weekday must be 1 (Monday) to 7 (Sunday).";
+    errors["fiscal.yearEnd.weekday"] = localized("calendar.validation.yearEndWeekday");
     ok = false;
   }
   if (!Number.isInteger(ye.month) || (ye.month as number) < 1 || (ye.month as number) > 12) {
-    errors["fiscal.yearEnd.month"] = "Year-end month must be 1 (January) to 12 (December).";
+    errors["fiscal.yearEnd.month"] = localized("calendar.validation.yearEndMonth");
     ok = false;
   }
   if (!ok) return;
@@ -217,7 +238,8 @@ function validateFiscal(fiscal: unknown, errors: Record<string, string>): void {
   for (let y = 1971; y <= 2200; y++) {
     const days = weeklyYearEnd(rule, y) - weeklyYearEnd(rule, y - 1);
     if (days !== 364 && days !== 371) {
-      errors["fiscal.yearEnd"] = `The year-end rule does not resolve to whole 52/53-week years (fiscal year ${y}).`;
+      // The year goes in as text: "2,042" is no year.
+      errors["fiscal.yearEnd"] = localized("calendar.validation.yearEndWeeks", { year: String(y) });
       return;
     }
   }

@@ -27,7 +27,7 @@ export type CalendarActionResult =
       preview: CalendarPreview | null;
       regions: RegionList | null;
     }
-  | { ok: false; errors: Record<string, string>; message: Localized; regions?: RegionList };
+  | { ok: false; errors: Record<string, Localized>; message: Localized; regions?: RegionList };
 
 type RegionList = { country: string; list: { code: string; name: string }[] };
 

@@ -245,7 +245,8 @@ function extraDaysFromForm(form: FormData): unknown[] {
 }
 
 export type SaveOutcome =
-  { ok: true; version: number; message: Localized } | { ok: false; errors: Record<string, string>; message: Localized };
+  | { ok: true; version: number; message: Localized }
+  | { ok: false; errors: Record<string, Localized>; message: Localized };
 
 /** Validates and stores a new calendar version, then queues the recompute. Admin-only (route guard). */
 export async function saveCalendar(ctx: CustomerContext, info: RequestInfo, input: unknown): Promise<SaveOutcome> {
