@@ -6,21 +6,11 @@ import type { EscalationProtocolView } from "#app/server/joint/protocol-escalati
 import type { RatingState } from "#app/server/joint/ratings.server";
 import type { EscalationDetail } from "#app/server/escalations/views.server";
 import { useFormat, useT } from "#app/i18n/react";
-import { ProtocolPanel } from "../joint/protocol-panel";
 import { RatingCard } from "../joint/rating-card";
 import { causeLabelId } from "../joint/root-cause-card";
 import { useLiveEvents } from "../live";
 import { Alert, Badge, Button, Card } from "../ui";
-import {
-  CommentForm,
-  ConversationCard,
-  EscalationColumns,
-  EscalationHeader,
-  HistoryCard,
-  ReportCard,
-  ResultMessage,
-  ServiceLevelCard,
-} from "./detail";
+import { ApprovalDecision, CommentForm, EscalationPage } from "./detail";
 import { APPROVER_TEXT, categoryLabel, requestSummary } from "./shared";
 
 export function CustomerEscalationPage({
@@ -63,129 +53,122 @@ export function CustomerEscalationPage({
   const customerActions = e.actions.filter((a) => a.kind === "close" || a.kind === "reopen");
   const paused = e.sla[e.sla.active].status === "paused" && e.sla[e.sla.active].pauseReason === "awaiting_customer";
   return (
-    <div>
-      <EscalationHeader
-        escalation={e}
-        back="/escalations"
-        backLabel={t("escalations.detail.back")}
-        title={t("escalations.detail.title", { number: e.number, title: e.title })}
-      >
-        <span>{categoryLabel(t, e.category)}</span>
-        {e.orderNumber ? (
+    <EscalationPage
+      escalation={e}
+      audience="customer"
+      timeZone={timeZone}
+      protocol={protocol}
+      account={account}
+      back="/escalations"
+      backLabel={t("escalations.detail.back")}
+      title={t("escalations.detail.title", { number: e.number, title: e.title })}
+      facts={
+        <>
+          <span>{categoryLabel(t, e.category)}</span>
+          {e.orderNumber ? (
+            <span>
+              {t("escalations.detail.order")}{" "}
+              <Link to={`/orders/${e.orderId}`} className="text-brand-700 hover:underline">
+                {e.orderNumber}
+              </Link>
+            </span>
+          ) : null}
           <span>
-            {t("escalations.detail.order")}{" "}
-            <Link to={`/orders/${e.orderId}`} className="text-brand-700 hover:underline">
-              {e.orderNumber}
-            </Link>
+            {t("escalations.detail.owner", { name: e.assigneeFirstName ?? t("escalations.detail.notAssigned") })}
           </span>
-        ) : null}
-        <span>
-          {t("escalations.detail.owner", { name: e.assigneeFirstName ?? t("escalations.detail.notAssigned") })}
-        </span>
-      </EscalationHeader>
-      {params.get("raised") && !result ? (
-        <div className="mb-4">
-          <Alert tone="success">{t("escalations.detail.raised")}</Alert>
-        </div>
-      ) : null}
-      <ResultMessage result={result} />
-      {paused ? (
-        <div className="mb-4">
-          <Alert tone="info">{t("escalations.detail.paused")}</Alert>
-        </div>
-      ) : null}
-      <EscalationColumns
-        main={
-          <>
-            <ReportCard
-              escalation={e}
-              audience="customer"
-              raised={t("escalations.detail.raisedBy", { name: e.raisedByName, dateTime: f.dateTime(e.createdAt) })}
-            />
-            <ConversationCard escalation={e} timeZone={timeZone}>
-              {e.status !== "closed" ? (
-                <CommentForm
-                  intent="reply"
-                  label={paused ? t("escalations.detail.replyResumes") : t("escalations.detail.reply")}
-                  error={errors.body}
-                  sendLabel={t("escalations.detail.send")}
-                  sendingLabel={t("escalations.detail.sending")}
-                  resetAfter={result?.ok ? result : null}
-                />
-              ) : (
-                <p className="mt-4 text-sm text-slate-600">{t("escalations.detail.closed")}</p>
-              )}
-            </ConversationCard>
-            <HistoryCard escalation={e} timeZone={timeZone} />
-          </>
-        }
-        side={
-          <>
-            <ServiceLevelCard escalation={e} timeZone={timeZone} audience="customer" />
-            <ProtocolPanel protocol={protocol} account={account} timeZone={timeZone} />
-            {e.status === "resolved" || e.status === "closed" ? (
-              <Card title={t("escalations.detail.solved", { status: e.status })}>
-                <p className="mt-1 text-sm text-slate-600">
-                  {e.reopenUntil
-                    ? t("escalations.detail.reopenUntil", { dateTime: f.dateTime(e.reopenUntil) })
-                    : t("escalations.detail.noReopen")}
-                </p>
-                <div className="mt-3 flex flex-wrap gap-2">
-                  {customerActions.map((a) => (
-                    <Form method="post" key={a.to}>
-                      <input type="hidden" name="intent" value="status" />
-                      <input type="hidden" name="to" value={a.to} />
-                      <Button type="submit" variant={a.kind === "close" ? "primary" : "secondary"} disabled={busy}>
-                        {a.kind === "close" ? t("escalations.detail.confirm") : t("escalations.detail.reopen")}
-                      </Button>
-                    </Form>
-                  ))}
-                </div>
-              </Card>
-            ) : null}
-            {e.rootCause ? (
-              <p className="text-sm text-slate-700" data-testid="root-cause">
-                {t("joint.cause.customer", { cause: t(causeLabelId(e.rootCause)) })}
+        </>
+      }
+      result={result}
+      notices={
+        <>
+          {params.get("raised") && !result ? (
+            <div className="mb-4">
+              <Alert tone="success">{t("escalations.detail.raised")}</Alert>
+            </div>
+          ) : null}
+          {paused ? (
+            <div className="mb-4">
+              <Alert tone="info">{t("escalations.detail.paused")}</Alert>
+            </div>
+          ) : null}
+        </>
+      }
+      raised={t("escalations.detail.raisedBy", { name: e.raisedByName, dateTime: f.dateTime(e.createdAt) })}
+      commentForm={
+        e.status !== "closed" ? (
+          <CommentForm
+            intent="reply"
+            label={paused ? t("escalations.detail.replyResumes") : t("escalations.detail.reply")}
+            error={errors.body}
+            sendLabel={t("escalations.detail.send")}
+            sendingLabel={t("escalations.detail.sending")}
+            resetAfter={result?.ok ? result : null}
+          />
+        ) : (
+          <p className="mt-4 text-sm text-slate-600">{t("escalations.detail.closed")}</p>
+        )
+      }
+      sideLast={
+        <>
+          {e.status === "resolved" || e.status === "closed" ? (
+            <Card title={t("escalations.detail.solved", { status: e.status })}>
+              <p className="mt-1 text-sm text-slate-600">
+                {e.reopenUntil
+                  ? t("escalations.detail.reopenUntil", { dateTime: f.dateTime(e.reopenUntil) })
+                  : t("escalations.detail.noReopen")}
               </p>
-            ) : null}
-            <RatingCard escalationId={e.id} state={rating} timeZone={timeZone} />
-            {e.approvals.length ? (
-              <Card title={t("escalations.detail.exception")}>
-                <ul className="mt-2 space-y-3 text-sm">
-                  {e.approvals.map((a) => (
-                    <li key={a.id} data-testid="approval">
-                      <p>{t("escalations.detail.requested", { summary: requestSummary(a.request, t, f) })}</p>
-                      {a.decision === "pending" ? (
-                        <p className="mt-1">
-                          <Badge tone="amber">{t("escalations.detail.waiting")}</Badge>{" "}
-                          <span className="text-slate-600">
-                            {t("escalations.detail.by", { approver: t(APPROVER_TEXT[a.requiredRole]) })}
-                          </span>
-                        </p>
-                      ) : (
-                        <p className="mt-1">
-                          <Badge tone={a.decision === "approved" ? "green" : "red"}>
-                            {t("escalations.detail.decision", { decision: a.decision })}
-                          </Badge>{" "}
-                          <span className="text-slate-600">
-                            {t("escalations.detail.decidedBy", {
-                              name: a.decidedByName ?? "",
-                              dateTime: f.dateTime(a.decidedAt),
-                            })}
-                          </span>
-                        </p>
-                      )}
-                      {a.reason ? (
-                        <p className="mt-1 break-words whitespace-pre-wrap text-slate-700">“{a.reason}”</p>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </Card>
-            ) : null}
-          </>
-        }
-      />
-    </div>
+              <div className="mt-3 flex flex-wrap gap-2">
+                {customerActions.map((a) => (
+                  <Form method="post" key={a.to}>
+                    <input type="hidden" name="intent" value="status" />
+                    <input type="hidden" name="to" value={a.to} />
+                    <Button type="submit" variant={a.kind === "close" ? "primary" : "secondary"} disabled={busy}>
+                      {a.kind === "close" ? t("escalations.detail.confirm") : t("escalations.detail.reopen")}
+                    </Button>
+                  </Form>
+                ))}
+              </div>
+            </Card>
+          ) : null}
+          {e.rootCause ? (
+            <p className="text-sm text-slate-700" data-testid="root-cause">
+              {t("joint.cause.customer", { cause: t(causeLabelId(e.rootCause)) })}
+            </p>
+          ) : null}
+          <RatingCard escalationId={e.id} state={rating} timeZone={timeZone} />
+          {e.approvals.length ? (
+            <Card title={t("escalations.detail.exception")}>
+              <ul className="mt-2 space-y-3 text-sm">
+                {e.approvals.map((a) => (
+                  <li key={a.id} data-testid="approval">
+                    <p>{t("escalations.detail.requested", { summary: requestSummary(a.request, t, f) })}</p>
+                    {a.decision === "pending" ? (
+                      <p className="mt-1">
+                        <Badge tone="amber">{t("escalations.detail.waiting")}</Badge>{" "}
+                        <span className="text-slate-600">
+                          {t("escalations.detail.by", { approver: t(APPROVER_TEXT[a.requiredRole]) })}
+                        </span>
+                      </p>
+                    ) : (
+                      <p className="mt-1">
+                        <ApprovalDecision
+                          approval={a}
+                          label={t("escalations.detail.decision", { decision: a.decision })}
+                          timeZone={timeZone}
+                          byClassName="text-slate-600"
+                        />
+                      </p>
+                    )}
+                    {a.reason ? (
+                      <p className="mt-1 break-words whitespace-pre-wrap text-slate-700">“{a.reason}”</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </>
+      }
+    />
   );
 }

@@ -1,19 +1,118 @@
 // The parts of an escalation's page that the customer's page (/escalations/:id) and the staff
-// page (/staff/queue/:id) share: the badges under the title, the two columns, the report, the
-// conversation, the history and the service level. What differs (the forms, the owner and
-// status panel, the exception decisions) stays in each page.
+// page (/staff/queue/:id) share: EscalationPage lays them out (the badges under the title, the
+// two columns, the report, the conversation, the history, the service level and the protocol).
+// What differs (the forms, the owner and status panel, the exception decisions) stays in each
+// page and comes in through EscalationPage's slots.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { EscalationDetail } from "#app/server/escalations/views.server";
-import { useT } from "#app/i18n/react";
-import { Alert, Button, Card, PageHeader, TextAreaField } from "../ui";
+import type { EscalationProtocolView } from "#app/server/joint/protocol-escalation.server";
+import { useFormat, useT } from "#app/i18n/react";
+import { ProtocolPanel } from "../joint/protocol-panel";
+import { Alert, Badge, Button, Card, PageHeader, TextAreaField } from "../ui";
 import { History } from "./history";
 import { Conversation, SeverityBadge, SlaPanel, StatusBadge } from "./shared";
 
 type Audience = "customer" | "staff";
 
+/** One escalation's page, for either audience; each slot holds what only that page shows. */
+export function EscalationPage({
+  escalation: e,
+  audience,
+  timeZone,
+  protocol,
+  account,
+  back,
+  backLabel,
+  title,
+  facts,
+  result,
+  notices,
+  raised,
+  commentForm,
+  sideFirst,
+  sideLast,
+}: {
+  escalation: EscalationDetail;
+  audience: Audience;
+  /** The zone the page shows times in. */
+  timeZone: string;
+  protocol: EscalationProtocolView;
+  /** The account's name (the protocol panel's other side). */
+  account: string;
+  back: string;
+  backLabel: string;
+  title: string;
+  /** The page's own facts beside the status and severity. */
+  facts: ReactNode;
+  result: { ok: boolean; message: string | null } | undefined;
+  /** Alerts under the answer to the last form post. */
+  notices?: ReactNode;
+  /** Who raised it and when (under the report). */
+  raised: ReactNode;
+  /** Under the conversation: the reply or comment form. */
+  commentForm: ReactNode;
+  /** Side panels above the service level. */
+  sideFirst?: ReactNode;
+  /** Side panels under the protocol. */
+  sideLast: ReactNode;
+}) {
+  return (
+    <div>
+      <EscalationHeader escalation={e} back={back} backLabel={backLabel} title={title}>
+        {facts}
+      </EscalationHeader>
+      <ResultMessage result={result} />
+      {notices}
+      <EscalationColumns
+        main={
+          <>
+            <ReportCard escalation={e} audience={audience} raised={raised} />
+            <ConversationCard escalation={e} timeZone={timeZone}>
+              {commentForm}
+            </ConversationCard>
+            <HistoryCard escalation={e} timeZone={timeZone} />
+          </>
+        }
+        side={
+          <>
+            {sideFirst}
+            <ServiceLevelCard escalation={e} timeZone={timeZone} audience={audience} />
+            <ProtocolPanel protocol={protocol} account={account} timeZone={timeZone} />
+            {sideLast}
+          </>
+        }
+      />
+    </div>
+  );
+}
+
+/** An exception request's decision: approved or rejected (`label`), by whom and when. */
+export function ApprovalDecision({
+  approval: a,
+  label,
+  timeZone,
+  byClassName,
+}: {
+  approval: EscalationDetail["approvals"][number];
+  label: string;
+  timeZone: string;
+  /** Classes of the "by whom, when" text (none: plain text). */
+  byClassName?: string;
+}) {
+  const t = useT();
+  const f = useFormat(timeZone);
+  const by = t("escalations.detail.decidedBy", { name: a.decidedByName ?? "", dateTime: f.dateTime(a.decidedAt) });
+  return (
+    <>
+      <Badge tone={a.decision === "approved" ? "green" : "red"}>{label}</Badge>{" "}
+      {byClassName ? <span className={byClassName}>{by}</span> : by}
+    </>
+  );
+}
+
 /** The way back, the title, and status and severity under it; `children` adds the page's own facts. */
-export function EscalationHeader({
+function EscalationHeader({
   escalation: e,
   back,
   backLabel,
@@ -48,7 +147,7 @@ export function EscalationHeader({
 }
 
 /** The answer to the last form post, if it said something. */
-export function ResultMessage({ result }: { result?: { ok: boolean; message: string | null } }) {
+function ResultMessage({ result }: { result?: { ok: boolean; message: string | null } }) {
   return result?.message ? (
     <div className="mb-4">
       <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>
@@ -57,7 +156,7 @@ export function ResultMessage({ result }: { result?: { ok: boolean; message: str
 }
 
 /** The conversation and history on the left (two thirds), the page's side panels on the right. */
-export function EscalationColumns({ main, side }: { main: ReactNode; side: ReactNode }) {
+function EscalationColumns({ main, side }: { main: ReactNode; side: ReactNode }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">{main}</div>
@@ -67,7 +166,7 @@ export function EscalationColumns({ main, side }: { main: ReactNode; side: React
 }
 
 /** What the customer reported and the outcome they need; `raised` says who raised it and when. */
-export function ReportCard({
+function ReportCard({
   escalation: e,
   audience,
   raised,
@@ -88,7 +187,7 @@ export function ReportCard({
 }
 
 /** The comments, then the page's form for adding one (`children`). */
-export function ConversationCard({
+function ConversationCard({
   escalation: e,
   timeZone,
   children,
@@ -148,7 +247,7 @@ export function CommentForm({
   );
 }
 
-export function HistoryCard({ escalation: e, timeZone }: { escalation: EscalationDetail; timeZone: string }) {
+function HistoryCard({ escalation: e, timeZone }: { escalation: EscalationDetail; timeZone: string }) {
   const t = useT();
   return (
     <Card title={t("escalations.detail.history")}>
@@ -159,7 +258,7 @@ export function HistoryCard({ escalation: e, timeZone }: { escalation: Escalatio
   );
 }
 
-export function ServiceLevelCard({
+function ServiceLevelCard({
   escalation: e,
   timeZone,
   audience,

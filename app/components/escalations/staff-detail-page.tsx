@@ -7,21 +7,11 @@ import type { OrderContext } from "#app/server/escalations/order-context.server"
 import type { EscalationDetail, EscalationLink } from "#app/server/escalations/views.server";
 import { useFormat, useT } from "#app/i18n/react";
 import type { EscalationProtocolView } from "#app/server/joint/protocol-escalation.server";
-import { ProtocolPanel } from "../joint/protocol-panel";
 import { RootCauseCard } from "../joint/root-cause-card";
 import { DuplicatesCard, OrderContextCard } from "../staff/order-context";
 import { Badge, Button, Card, SelectField, TextAreaField } from "../ui";
 import { ZonedTime } from "../zoned-time";
-import {
-  CommentForm,
-  ConversationCard,
-  EscalationColumns,
-  EscalationHeader,
-  HistoryCard,
-  ReportCard,
-  ResultMessage,
-  ServiceLevelCard,
-} from "./detail";
+import { ApprovalDecision, CommentForm, EscalationPage } from "./detail";
 import { APPROVER_TEXT, categoryLabel, requestSummary, useEscalationEvents } from "./shared";
 
 /** What the staff page's form posts answer; `intent` names the form that was sent. */
@@ -64,16 +54,18 @@ export function StaffEscalationPage({
     if (ev.escalationId === e.id && revalidator.state === "idle") revalidator.revalidate();
   });
   const tz = e.timeZone;
-  const f = useFormat(tz);
   const t = useT();
   return (
-    <div>
-      <EscalationHeader
-        escalation={e}
-        back="/staff/queue"
-        backLabel={t("staff.escalation.back")}
-        title={t("staff.escalation.title", { key: e.key, title: e.title })}
-      >
+    <EscalationPage
+      escalation={e}
+      audience="staff"
+      timeZone={tz}
+      protocol={protocol}
+      account={e.tenantName}
+      back="/staff/queue"
+      backLabel={t("staff.escalation.back")}
+      title={t("staff.escalation.title", { key: e.key, title: e.title })}
+      facts={
         <span>
           {t("staff.escalation.facts", {
             tenant: e.tenantName,
@@ -84,9 +76,9 @@ export function StaffEscalationPage({
             owner: e.assigneeFirstName ?? t("staff.escalation.nobodyYet"),
           })}
         </span>
-      </EscalationHeader>
-      <ResultMessage result={result} />
-      {alerts.map((a) => (
+      }
+      result={result}
+      notices={alerts.map((a) => (
         <div
           key={a.id}
           className="mb-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm"
@@ -95,130 +87,130 @@ export function StaffEscalationPage({
           <Badge tone="amber">{t("staff.escalation.internalAlert")}</Badge> {a.message}
         </div>
       ))}
-      <EscalationColumns
-        main={
-          <>
-            <ReportCard
-              escalation={e}
-              audience="staff"
-              raised={
-                <FormattedMessage
-                  id="escalations.detail.raisedBy"
-                  values={{ name: e.raisedByName, dateTime: <ZonedTime instant={e.createdAt} accountZone={tz} /> }}
-                />
-              }
-            />
-            <ConversationCard escalation={e} timeZone={tz}>
-              <CommentForm
-                intent="comment"
-                label={t("staff.escalation.message")}
-                error={errors.body}
-                sendLabel={t("staff.escalation.addToConversation")}
-                sendingLabel={t("staff.escalation.saving")}
-                resetAfter={result?.ok && result.intent === "comment" ? result : null}
-              >
-                <fieldset>
-                  <legend className="text-sm font-medium text-slate-800">{t("staff.escalation.whoSees")}</legend>
-                  <div className="mt-2 flex flex-wrap gap-2">
-                    <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm has-[:checked]:ring-2 has-[:checked]:ring-sky-400">
-                      <input type="radio" name="visibility" value="public" defaultChecked />{" "}
-                      {t("staff.escalation.publicReply")}
-                    </label>
-                    <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm has-[:checked]:ring-2 has-[:checked]:ring-amber-400">
-                      <input type="radio" name="visibility" value="internal" /> {t("staff.escalation.internalNote")}
-                    </label>
-                  </div>
-                  {errors.visibility ? <p className="mt-1 text-sm text-red-700">{errors.visibility}</p> : null}
-                </fieldset>
-              </CommentForm>
-            </ConversationCard>
-            <HistoryCard escalation={e} timeZone={tz} />
-          </>
-        }
-        side={
-          <>
-            <OrderContextCard context={orderContext} tenantId={e.tenantId} timeZone={tz} />
-            <DuplicatesCard
-              duplicates={duplicates}
-              mergedInto={e.mergedInto}
-              mergedHere={e.mergedHere}
-              canMerge={!e.mergedInto && e.status !== "closed" && e.status !== "resolved"}
-              busy={busy}
-            />
-            <ServiceLevelCard escalation={e} timeZone={tz} audience="staff" />
-            <ProtocolPanel protocol={protocol} account={e.tenantName} timeZone={tz} />
-            <OwnerAndStatusCard escalation={e} assignable={assignable} me={me} busy={busy} error={errors.assignee} />
-            <RootCauseCard
-              escalationId={e.id}
-              status={e.status}
-              rootCause={e.rootCause}
-              canResolve={e.actions.some((a) => a.to === "resolved")}
-            />
-            <Card title={t("staff.escalation.exceptions")}>
-              {e.approvals.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-600">{t("staff.escalation.noneRequested")}</p>
-              ) : null}
-              <ul className="mt-2 space-y-4 text-sm">
-                {e.approvals.map((a) => (
-                  <li key={a.id} data-testid="approval">
-                    <p className="font-medium">{requestSummary(a.request, t, f)}</p>
-                    {a.reasons.length ? (
-                      <ul className="mt-1 list-disc pl-5 text-slate-600">
-                        {a.reasons.map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {a.decision === "pending" ? (
-                      <>
-                        <p className="mt-1">
-                          <Badge tone="amber">{t("staff.escalation.pending")}</Badge>{" "}
-                          {t("staff.escalation.needs", { approver: t(APPROVER_TEXT[a.requiredRole]) })}
-                        </p>
-                        {a.canDecide ? (
-                          <Form method="post" className="mt-2 space-y-2">
-                            <input type="hidden" name="intent" value="decide" />
-                            <input type="hidden" name="approvalId" value={a.id} />
-                            <TextAreaField
-                              label={t("staff.escalation.reason")}
-                              name="reason"
-                              rows={2}
-                              required
-                              error={errors.reason}
-                            />
-                            <div className="flex gap-2">
-                              <Button type="submit" name="decision" value="approved" disabled={busy}>
-                                {t("staff.escalation.approve")}
-                              </Button>
-                              <Button type="submit" name="decision" value="rejected" variant="danger" disabled={busy}>
-                                {t("staff.escalation.reject")}
-                              </Button>
-                            </div>
-                          </Form>
-                        ) : (
-                          <p className="mt-1 text-xs text-slate-500">{t("staff.escalation.cannotDecide")}</p>
-                        )}
-                      </>
-                    ) : (
-                      <p className="mt-1">
-                        <Badge tone={a.decision === "approved" ? "green" : "red"}>
-                          {t("staff.escalation.decision", { decision: a.decision })}
-                        </Badge>{" "}
-                        {t("escalations.detail.decidedBy", {
-                          name: a.decidedByName ?? "",
-                          dateTime: f.dateTime(a.decidedAt),
-                        })}
-                        {a.reason ? <span className="block break-words text-slate-700">“{a.reason}”</span> : null}
-                      </p>
-                    )}
-                  </li>
+      raised={
+        <FormattedMessage
+          id="escalations.detail.raisedBy"
+          values={{ name: e.raisedByName, dateTime: <ZonedTime instant={e.createdAt} accountZone={tz} /> }}
+        />
+      }
+      commentForm={
+        <CommentForm
+          intent="comment"
+          label={t("staff.escalation.message")}
+          error={errors.body}
+          sendLabel={t("staff.escalation.addToConversation")}
+          sendingLabel={t("staff.escalation.saving")}
+          resetAfter={result?.ok && result.intent === "comment" ? result : null}
+        >
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">{t("staff.escalation.whoSees")}</legend>
+            <div className="mt-2 flex flex-wrap gap-2">
+              <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm has-[:checked]:ring-2 has-[:checked]:ring-sky-400">
+                <input type="radio" name="visibility" value="public" defaultChecked />{" "}
+                {t("staff.escalation.publicReply")}
+              </label>
+              <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm has-[:checked]:ring-2 has-[:checked]:ring-amber-400">
+                <input type="radio" name="visibility" value="internal" /> {t("staff.escalation.internalNote")}
+              </label>
+            </div>
+            {errors.visibility ? <p className="mt-1 text-sm text-red-700">{errors.visibility}</p> : null}
+          </fieldset>
+        </CommentForm>
+      }
+      sideFirst={
+        <>
+          <OrderContextCard context={orderContext} tenantId={e.tenantId} timeZone={tz} />
+          <DuplicatesCard
+            duplicates={duplicates}
+            mergedInto={e.mergedInto}
+            mergedHere={e.mergedHere}
+            canMerge={!e.mergedInto && e.status !== "closed" && e.status !== "resolved"}
+            busy={busy}
+          />
+        </>
+      }
+      sideLast={
+        <>
+          <OwnerAndStatusCard escalation={e} assignable={assignable} me={me} busy={busy} error={errors.assignee} />
+          <RootCauseCard
+            escalationId={e.id}
+            status={e.status}
+            rootCause={e.rootCause}
+            canResolve={e.actions.some((a) => a.to === "resolved")}
+          />
+          <ExceptionsCard escalation={e} busy={busy} error={errors.reason} />
+        </>
+      }
+    />
+  );
+}
+
+/** Exception requests: what was asked, why, and approve or reject where the viewer may decide. */
+function ExceptionsCard({
+  escalation: e,
+  busy,
+  error,
+}: {
+  escalation: EscalationDetail;
+  busy: boolean;
+  error?: string;
+}) {
+  const t = useT();
+  const f = useFormat(e.timeZone);
+  return (
+    <Card title={t("staff.escalation.exceptions")}>
+      {e.approvals.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{t("staff.escalation.noneRequested")}</p>
+      ) : null}
+      <ul className="mt-2 space-y-4 text-sm">
+        {e.approvals.map((a) => (
+          <li key={a.id} data-testid="approval">
+            <p className="font-medium">{requestSummary(a.request, t, f)}</p>
+            {a.reasons.length ? (
+              <ul className="mt-1 list-disc pl-5 text-slate-600">
+                {a.reasons.map((r) => (
+                  <li key={r}>{r}</li>
                 ))}
               </ul>
-            </Card>
-          </>
-        }
-      />
-    </div>
+            ) : null}
+            {a.decision === "pending" ? (
+              <>
+                <p className="mt-1">
+                  <Badge tone="amber">{t("staff.escalation.pending")}</Badge>{" "}
+                  {t("staff.escalation.needs", { approver: t(APPROVER_TEXT[a.requiredRole]) })}
+                </p>
+                {a.canDecide ? (
+                  <Form method="post" className="mt-2 space-y-2">
+                    <input type="hidden" name="intent" value="decide" />
+                    <input type="hidden" name="approvalId" value={a.id} />
+                    <TextAreaField label={t("staff.escalation.reason")} name="reason" rows={2} required error={error} />
+                    <div className="flex gap-2">
+                      <Button type="submit" name="decision" value="approved" disabled={busy}>
+                        {t("staff.escalation.approve")}
+                      </Button>
+                      <Button type="submit" name="decision" value="rejected" variant="danger" disabled={busy}>
+                        {t("staff.escalation.reject")}
+                      </Button>
+                    </div>
+                  </Form>
+                ) : (
+                  <p className="mt-1 text-xs text-slate-500">{t("staff.escalation.cannotDecide")}</p>
+                )}
+              </>
+            ) : (
+              <p className="mt-1">
+                <ApprovalDecision
+                  approval={a}
+                  label={t("staff.escalation.decision", { decision: a.decision })}
+                  timeZone={e.timeZone}
+                />
+                {a.reason ? <span className="block break-words text-slate-700">“{a.reason}”</span> : null}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 
