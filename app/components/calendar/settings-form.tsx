@@ -416,14 +416,13 @@ export function CalendarSettingsForm() {
             </Alert>
           ) : null}
         </div>
-        <Card>
-          <h2 className="text-lg font-semibold">{t("calendar.settings.calendar")}</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {t("calendar.settings.inUse", {
-              version: page.version === 0 ? "default" : String(page.version),
-              label: page.label,
-            })}
-          </p>
+        <Card
+          title={t("calendar.settings.calendar")}
+          description={t("calendar.settings.inUse", {
+            version: page.version === 0 ? "default" : String(page.version),
+            label: page.label,
+          })}
+        >
           <div className="mt-4 grid gap-4 sm:grid-cols-3">
             <Select
               label={t("calendar.settings.timeZone")}
@@ -595,10 +594,7 @@ export function CalendarSettingsForm() {
       </Form>
 
       <div className="space-y-6">
-        <Card>
-          <h2 className="text-lg font-semibold">
-            {t("calendar.settings.previewTitle", { draft: previewIsDraft ? "yes" : "no" })}
-          </h2>
+        <Card title={t("calendar.settings.previewTitle", { draft: previewIsDraft ? "yes" : "no" })}>
           <p className="mt-2 text-sm">
             <FormattedMessage
               id="calendar.settings.currentPeriod"
@@ -645,8 +641,7 @@ export function CalendarSettingsForm() {
             </ul>
           )}
         </Card>
-        <Card>
-          <h2 className="text-lg font-semibold">{t("calendar.settings.recompute")}</h2>
+        <Card title={t("calendar.settings.recompute")}>
           {page.jobs.length === 0 ? (
             <p className="mt-1 text-sm text-slate-500">{t("calendar.settings.noRecompute")}</p>
           ) : null}
@@ -691,8 +686,7 @@ export function CalendarSettingsForm() {
             </Link>
           </p>
         </Card>
-        <Card>
-          <h2 className="text-lg font-semibold">{t("calendar.settings.versions")}</h2>
+        <Card title={t("calendar.settings.versions")}>
           {page.versions.length === 0 ? (
             <p className="mt-1 text-sm text-slate-500">{t("calendar.settings.noVersions")}</p>
           ) : null}

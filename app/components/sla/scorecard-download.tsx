@@ -57,9 +57,7 @@ export function ScorecardDownload({
   const to = periods[0].id;
   const from = periods[Math.min(11, periods.length - 1)].id;
   return (
-    <Card>
-      <h2 className="text-lg font-semibold">{t("sla.csv.download")}</h2>
-      <p className="mt-1 text-sm text-slate-600">{t("sla.csv.hint")}</p>
+    <Card title={t("sla.csv.download")} description={t("sla.csv.hint")}>
       <form method="get" action="/sla/scorecard.csv" className="mt-3 flex flex-wrap items-end gap-3">
         <PeriodSelect id="csv-from" name="from" label={t("sla.csv.from")} choices={choices} defaultValue={from} />
         <PeriodSelect id="csv-to" name="to" label={t("sla.csv.to")} choices={choices} defaultValue={to} />

@@ -147,9 +147,7 @@ function Trend({ sc }: { sc: Scorecard }) {
   const fiscal = useFiscalLabel();
   const title = t("sla.trend.title", { count: sc.trend.length, weeks: weeks ? "yes" : "no" });
   return (
-    <Card>
-      <h2 className="text-lg font-semibold">{title}</h2>
-      <p className="mt-1 text-sm text-slate-600">{t("sla.trend.intro", { weeks: weeks ? "yes" : "no", target })}</p>
+    <Card title={title} description={t("sla.trend.intro", { weeks: weeks ? "yes" : "no", target })}>
       <div className="mt-3">
         <TrendChart
           title={title}
@@ -185,8 +183,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
   const formatValue = useValueText();
   if (sc.sites.length === 0) return null;
   return (
-    <Card>
-      <h2 className="text-lg font-semibold">{t("sla.sites.title")}</h2>
+    <Card title={t("sla.sites.title")}>
       <div className="relative mt-3 overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("sla.sites.caption", { period: fiscal(sc.period.label) })}</caption>
@@ -425,8 +422,7 @@ export function SlaPage() {
       <SiteTable sc={sc} />
       <ScorecardDownload choices={page.choices} siteParam={page.siteParam} />
 
-      <Card>
-        <h2 className="text-lg font-semibold">{t("sla.rules.title")}</h2>
+      <Card title={t("sla.rules.title")}>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>{t("sla.rules.period")}</li>
           <li>{t("sla.rules.measured")}</li>
