@@ -26,6 +26,14 @@ export interface OrderPage {
   timeZone?: string;
 }
 
+/** GET /api/v1/feed-health: one data source of the account (by name) and how fresh it is. */
+export interface FeedSource {
+  label: string;
+  status: "live" | "silent" | "learning";
+  lastArrivalAt: string;
+  silentSince: string | null;
+}
+
 export interface OrderEventView {
   seq?: number;
   type: string;

@@ -4,7 +4,7 @@ import { dataOf } from "../../core/api";
 import { SightlineElement } from "../../core/element";
 import { lateBadge } from "../../core/late-badge";
 import type { LiveEvent } from "../../core/stream";
-import type { OrderPage, OrderStatus, OrderSummary } from "../../core/types";
+import type { FeedSource, OrderPage, OrderStatus, OrderSummary } from "../../core/types";
 
 export const ORDER_STATUSES = [
   "received",
@@ -37,6 +37,7 @@ void everyStatusListed;
  * @csspart row - One order row.
  * @csspart pager - The paging row.
  * @csspart live - The live-connection indicator.
+ * @csspart feed - The notice that order updates from a data source are delayed.
  * @csspart error - The error message block.
  * @cssproperty --sightline-color-accent - Buttons, links and focus ring.
  * @cssproperty --sightline-color-text - Text colour.
@@ -98,6 +99,11 @@ export class SightlineOrderList extends SightlineElement {
         justify-content: flex-end;
         margin-top: var(--_gap);
       }
+      .feed {
+        margin: 0 0 var(--_gap);
+        padding-left: 8px;
+        border-left: 3px solid var(--_warn);
+      }
       .head {
         display: flex;
         justify-content: space-between;
@@ -134,6 +140,10 @@ export class SightlineOrderList extends SightlineElement {
   @state() private cursors: (string | null)[] = [null];
   @state() private page = 0;
   @state() private nextCursor: string | null = null;
+  /** Silent data sources (GET /api/v1/feed-health): the same notice as on the portal's pages. */
+  @state() private delayed: FeedSource[] = [];
+  /** Asked on the first load and again after live updates (a source that resumes sends them). */
+  private feedsAsked = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override queryProps(): string[] {
@@ -177,11 +187,24 @@ export class SightlineOrderList extends SightlineElement {
     );
     this.rows = data.data;
     this.nextCursor = data.page?.next ?? null;
+    if (!this.feedsAsked) void this.loadFeeds();
     if (data.timeZone) this.apiTimeZone = data.timeZone;
   }
 
   protected override onLive(e: LiveEvent): void {
-    if (e.kind === "order") this.reloadSoon();
+    if (e.kind !== "order") return;
+    this.feedsAsked = false;
+    this.reloadSoon();
+  }
+
+  private async loadFeeds(): Promise<void> {
+    this.feedsAsked = true;
+    try {
+      const d = await dataOf(this.client.GET("/api/v1/feed-health"));
+      this.delayed = d.data.sources.filter((f) => f.status === "silent");
+    } catch {
+      // The notice is extra: the list works without it.
+    }
   }
 
   private onSearch(e: Event): void {
@@ -213,6 +236,12 @@ export class SightlineOrderList extends SightlineElement {
         <h2>${this.headingText}</h2>
         ${this.renderLive()}
       </div>
+      ${this.delayed.map(
+        (f) =>
+          html`<p part="feed" class="feed" role="status">
+            ${this.t("widgets.feedDelayed", { source: f.label, since: this.f.dateTime(f.silentSince) })}
+          </p>`,
+      )}
       <div part="toolbar" class="toolbar" role="search">
         <label
           >${t("widgets.orders.search")}

@@ -19,12 +19,63 @@ const token = makeToken();
 const tag = (attrs = "") =>
   `<sightline-order-list no-live api-base="https://portal.test" token="${token}" ${attrs}></sightline-order-list>`;
 
+/** The calls for orders (the list also asks /api/v1/feed-health once). */
+const orderCalls = <T extends { url: string }>(calls: T[]) => calls.filter((c) => c.url.includes("/api/v1/orders"));
+
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = "";
 });
 
 describe("<sightline-order-list>", () => {
+  it("says when order updates from a data source are delayed, as the portal's pages do", async () => {
+    const calls = scriptFetch((url) =>
+      url.pathname === "/api/v1/feed-health"
+        ? json({
+            data: {
+              sources: [
+                {
+                  label: "Warehouse system",
+                  status: "silent",
+                  lastArrivalAt: "2026-03-02T09:40:00Z",
+                  expectedIntervalSeconds: 300,
+                  silentSince: "2026-03-02T09:45:00Z",
+                },
+                {
+                  label: "ERP",
+                  status: "live",
+                  lastArrivalAt: "2026-03-02T10:30:00Z",
+                  expectedIntervalSeconds: 60,
+                  silentSince: null,
+                },
+              ],
+            },
+          })
+        : json({ data: [order(1)], page: { next: null, prev: null } }),
+    );
+    const el = await mount<SightlineOrderList>(tag());
+    await settle(el);
+    const notices = shadow(el).querySelectorAll("[part=feed]");
+    expect(notices).toHaveLength(1);
+    // In the token's zone (makeToken: America/Chicago), 09:45 UTC is 03:45 GMT-6.
+    expect(notices[0].textContent?.trim()).toMatch(
+      /^Order updates from Warehouse system are delayed since .*03:45 GMT-6\.$/,
+    );
+    expect(calls.filter((c) => c.url.endsWith("/api/v1/feed-health"))).toHaveLength(1);
+  });
+
+  it("shows no notice when the feed state cannot be read", async () => {
+    scriptFetch((url) =>
+      url.pathname === "/api/v1/feed-health"
+        ? json({ title: "Forbidden" }, 403)
+        : json({ data: [order(1)], page: { next: null, prev: null } }),
+    );
+    const el = await mount<SightlineOrderList>(tag());
+    await settle(el);
+    expect(shadow(el).querySelector("[part=feed]")).toBeNull();
+    expect(shadow(el).querySelectorAll("tbody tr")).toHaveLength(1);
+  });
+
   it("lists the orders the API returns, with a bearer token and without cookies", async () => {
     const calls = scriptFetch(() => json({ data: [order(1), order(2)], page: { next: null, prev: null } }));
     const el = await mount<SightlineOrderList>(tag());
@@ -98,13 +149,21 @@ describe("<sightline-order-list>", () => {
   });
 
   it("pages forward with the cursor and back to the first page", async () => {
-    const calls = scriptFetch((url) =>
+    const all = scriptFetch((url) =>
       json(
         url.searchParams.get("cursor")
           ? { data: [order(3)], page: { next: null, prev: "c1" } }
           : { data: [order(1)], page: { next: "c2", prev: null } },
       ),
     );
+    const calls = {
+      get 1() {
+        return orderCalls(all)[1];
+      },
+      get 2() {
+        return orderCalls(all)[2];
+      },
+    };
     const el = await mount<SightlineOrderList>(tag());
     const [prev, next] = shadow(el).querySelectorAll<HTMLButtonElement>(".pager button");
     expect(prev.disabled).toBe(true);
