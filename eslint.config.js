@@ -110,7 +110,7 @@ const dbImportBan = {
     {
       patterns: [
         {
-          regex: "^(\\.\\./)+db(/|$)",
+          regex: "^((\\.\\./)+db|#db)(/|$)",
           message: "Only app/server/**, tests/, bench/ and db/ import db/. Go through a *.server.ts service.",
         },
       ],
@@ -184,7 +184,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: "^(\\.\\./)+db(/|$)", message: "Widgets never import db/." },
+            { regex: "^((\\.\\./)+db|#db)(/|$)", message: "Widgets never import db/." },
             {
               regex: "^((\\.\\./)+app|#app)/(?!i18n/(format|locales|fiscal|messages/))",
               allowTypeImports: true,
@@ -203,7 +203,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^((\\.\\./)+|#app/)(db|server|routes|components)(/|$)",
+              regex: "^(((\\.\\./)+|#app/)(db|server|routes|components)|#db)(/|$)",
               message: "app/domain is pure: no I/O, no framework.",
             },
             {

@@ -4,7 +4,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { actorKindsFor, type ActorKind, type CustomerActorKind } from "#app/domain/audit/group";
 import { endOfLocalDayExclusive, startOfLocalDay } from "#app/domain/orders/time";
-import { auditLog, tenants } from "../../db/schema/index";
+import { auditLog, tenants } from "#db/schema/index";
 import { getDb } from "./db.server";
 import { withTenant, type TenantContext } from "./tenant-db.server";
 

@@ -1,7 +1,7 @@
 // Audit trail writes. Inside a tenant transaction use recordAudit(tx, ...), so the entry commits
 // with the change it describes; sign-in events (before any tenant context) use recordAuthEvent.
-import { auditLog } from "../../db/schema/index";
-import { PLATFORM_TENANT_ID } from "../../db/schema/tenancy";
+import { auditLog } from "#db/schema/index";
+import { PLATFORM_TENANT_ID } from "#db/schema/tenancy";
 import { getDb } from "./db.server";
 import type { RequestInfo } from "./http/request-info.server";
 import type { Tx } from "./tenant-db.server";

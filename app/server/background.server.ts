@@ -3,7 +3,7 @@
 // of them; work that must happen once across processes holds a lease (app/server/jobs/): metric
 // jobs are claimed row by row, periodic tasks through exclusiveService. The hub is per process
 // on purpose (each process fans out to its own subscribers).
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { escalationChecksService } from "./escalations/alerts.server";
 import { feedHealthService } from "./feed-health/feed-health.server";
 import { simulatorService } from "./ingest/simulator.server";

@@ -3,8 +3,8 @@
 // two copies of this file: Vite's module reloads in development, and in-process tests, whose
 // Vitest graph installs the handle (setDb) that the routes served through Vite must use.
 import { mkdir } from "node:fs/promises";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
+import { openDb, type DbHandle } from "#db/client";
+import { migrate } from "#db/migrate";
 import { env } from "./env.server";
 import { noteDbTime } from "./log.server";
 

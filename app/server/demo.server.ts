@@ -1,7 +1,7 @@
 // Seeds the demo data into an empty database at start-up (skip with SIGHTLINE_SEED=none).
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../db/client";
-import { isSeeded, seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { isSeeded, seedDemo } from "#db/seed/seed";
 import { env } from "./env.server";
 import { logger } from "./log.server";
 

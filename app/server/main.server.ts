@@ -8,7 +8,7 @@
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
 import { sessionSecrets } from "./auth/session-secret.server";
 import { startBackgroundServices } from "./background.server";
 import { getDb } from "./db.server";

@@ -4,7 +4,7 @@ import { accountCookie, getPrincipal, staffAccount, staffAtLeast } from "./auth/
 import { withTenant } from "./tenant-db.server";
 import { unreadNotificationCount } from "./escalations/notify.server";
 import { feedHealth, type FeedSourceView } from "./feed-health/feed-health.server";
-import { tenants } from "../../db/schema/index";
+import { tenants } from "#db/schema/index";
 import { eq } from "drizzle-orm";
 import type { MessageId } from "#app/i18n/catalogue";
 import { DEFAULT_LOCALE, type Locale } from "#app/i18n/locales";

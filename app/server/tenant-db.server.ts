@@ -1,7 +1,7 @@
 // withTenant: the only way services reach tenant data. One transaction that switches to a
 // runtime role from a closed set and sets the tenant/user/staff settings the RLS policies read.
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Tx } from "#db/client";
 import { getDb } from "./db.server";
 import { noteTenant } from "./log.server";
 

@@ -3,9 +3,9 @@
 // on in-memory PGlite for --quick. Seeding time is recorded so the report can quote it.
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { seedScale } from "../../db/seed/seed";
+import { openDb, type DbHandle } from "#db/client";
+import { migrate } from "#db/migrate";
+import { seedScale } from "#db/seed/seed";
 
 export const BENCH_DB_NAME = process.env.BENCH_DB_NAME ?? "sightline_bench";
 export const ADMIN_URL =

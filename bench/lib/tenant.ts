@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import { randomUUID } from "node:crypto";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import type { Tx } from "#app/server/tenant-db.server";
 
 export async function asCustomer<T>(handle: DbHandle, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {

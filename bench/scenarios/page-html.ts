@@ -4,9 +4,9 @@
 // (one table plus a second card list for phones, utility classes on every cell).
 import pg from "pg";
 import { gzipSync } from "node:zlib";
-import { openDb } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { seedDemo } from "../../db/seed/seed";
+import { openDb } from "#db/client";
+import { migrate } from "#db/migrate";
+import { seedDemo } from "#db/seed/seed";
 import { ADMIN_URL } from "../lib/dataset";
 import { signIn, startChildPortal } from "../lib/http";
 import type { BenchMetric, ScenarioResult } from "../lib/types";

@@ -6,7 +6,7 @@ import { setDb } from "#app/server/db.server";
 import type { TenantSummary } from "#app/server/auth/guards.server";
 import { recomputeTenantMetrics } from "#app/server/sla/metrics.server";
 import { buildScorecard } from "#app/server/sla/scorecard.server";
-import type { TenantTier } from "../../db/schema/tenancy";
+import type { TenantTier } from "#db/schema/tenancy";
 import type { PeriodSelection } from "#app/domain/sla/periods";
 import { sharedDataset, type Dataset } from "../lib/dataset";
 import { round, summarize, timeMany } from "../lib/stats";

@@ -11,7 +11,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { DEMO_PASSWORD, demoIngestSecret } from "../../db/seed/seed";
+import { DEMO_PASSWORD, demoIngestSecret } from "#db/seed/seed";
 import { load, processTree, signIn, startChildPortal, treeRss, type ChildPortal } from "../lib/http";
 import { openStreams } from "../lib/sse";
 import { round, summarize } from "../lib/stats";

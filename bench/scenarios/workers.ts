@@ -5,7 +5,7 @@
 //   10,000 /api/v1/stream connections across the 2 workers (the kernel spreads the sockets of
 //     node's cluster between them): ingest call -> event at the last connection.
 import { sql } from "drizzle-orm";
-import { demoIngestSecret } from "../../db/seed/seed";
+import { demoIngestSecret } from "#db/seed/seed";
 import { postgresAvailable, postgresDataset, QUICK_SIZE, type Dataset } from "../lib/dataset";
 import { load, processTree, signIn, startChildPortal, type ChildPortal } from "../lib/http";
 import { openStreams } from "../lib/sse";

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/seed";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_PASSWORD, seedDemo } from "#db/seed/seed";
 import { createTestDb, postgresReachable, type TestDb } from "../support/db";
 import { freePort, startServer, type ServerProcess } from "../support/server-process";
 

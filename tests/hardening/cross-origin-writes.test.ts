@@ -4,7 +4,7 @@
 // site), so each one must be refused with 403 and change nothing in the database.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { ATTACKER, newBrowser, seededPortal } from "./setup";
 import { allRoutes, fill } from "./routes";
 import type { Browser, TestPortal } from "../support/portal";

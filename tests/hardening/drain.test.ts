@@ -9,7 +9,7 @@
 // (default 12 each).
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/seed";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb, postgresReachable, reportSkip, type TestDb } from "../support/db";
 import { freePort, serverMode, startServer, type ServerProcess } from "../support/server-process";
 import {

@@ -11,7 +11,7 @@ import os from "node:os";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import type { TestPortal } from "../support/portal";
 import { probeIds, routeSource, writesFor } from "./probe";
 import type { FormBody } from "./probe-writes";

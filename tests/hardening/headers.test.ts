@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "#app/server/db.server";
 import { createPortalApp } from "#app/server/http/app.server";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { demoIntranetOrigin } from "../../db/seed/embed";
-import { seedDemo } from "../../db/seed/seed";
+import { openDb, type DbHandle } from "#db/client";
+import { migrate } from "#db/migrate";
+import { demoIntranetOrigin } from "#db/seed/embed";
+import { seedDemo } from "#db/seed/seed";
 import { Browser } from "../support/portal";
 import { allRoutes, fill } from "./routes";
 

@@ -5,7 +5,7 @@
 // agent's assignments. If the probe stopped reaching the write code, or stopped probing with
 // embed tokens or as an agent inside an account, these tests would fail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import type { TestPortal } from "../support/portal";
 import { PLANTS, plantHoles } from "./plants";
 import { probesFor, runProbes, type Client, type ProbeReport, type StaffIds, type Target } from "./probe";

@@ -7,7 +7,7 @@
 // The probe's self-tests (isolation-plants.test.ts) plant holes and show the probe fails.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import type { TestPortal } from "../support/portal";
 import { emptyTenantTables, tenantTables } from "../support/populate";
 import {

@@ -4,10 +4,10 @@
 // them, and a widget-like event stream reader that resumes with Last-Event-ID.
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
-import { demoIngestSecret } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { demoIngestSecret } from "#db/seed/seed";
 
 export const acme = DEMO_TENANTS.find((t) => t.slug === "acme")!;
 export const INGEST_KEY = demoIngestSecret(acme.slug);

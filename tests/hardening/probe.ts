@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import type { Browser } from "../support/portal";
 import { tenantTables } from "../support/populate";
 import { API_WRITES, FORM_WRITES, PATH_PARAM, type FormBody, type ProbeIds, type WriteProbe } from "./probe-writes";

@@ -3,7 +3,7 @@
 // Every sign-in must succeed with a 302 whose Location lands on the portal, never a 5xx.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { landsOn, redirectTarget } from "../support/redirect-corpus";
 import type { TestPortal } from "../support/portal";
 import { newBrowser, seededPortal } from "./setup";

@@ -7,11 +7,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { PluginOption } from "vite";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_EMBED_SECRET } from "../../db/seed/embed";
-import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import { openDb, type DbHandle } from "#db/client";
+import { migrate } from "#db/migrate";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_EMBED_SECRET } from "#db/seed/embed";
+import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { populateTenant } from "../support/populate";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { probeIds, targetData, type Client, type Target } from "./probe";

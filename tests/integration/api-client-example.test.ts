@@ -3,10 +3,10 @@
 // orders late now, exactly those GET /api/v1/orders?late=open gives the same token.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { orders } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
-import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import { orders } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { lateOrders, reportInTransit } from "../../examples/api-client";
 import { createTestDb, type TestDb } from "../support/db";
 import { startPortal, type TestPortal } from "../support/portal";

@@ -3,11 +3,11 @@
 // by first name and role only — no staff id, e-mail or IP address — and the ids it shows are
 // numbered per tenant among customer-visible entries, so staff-only entries leave no gap.
 import { sql } from "drizzle-orm";
-import { auditLog } from "../../db/schema/index";
+import { auditLog } from "#db/schema/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { errorAs, queryAs } from "../support/roles";

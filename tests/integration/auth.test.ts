@@ -1,10 +1,10 @@
 // Sign-in, roles and the attacks the auth issue lists, against a real HTTP server and database.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { auditLog, invitation, member, user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { auditLog, invitation, member, user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

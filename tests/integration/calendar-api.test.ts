@@ -4,9 +4,9 @@
 import Holidays from "date-holidays";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantCalendars, user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import { tenantCalendars, user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { tenantSummaryOf, type CustomerContext } from "#app/server/auth/guards.server";
 import { calendarSchema, fiscalYearResponseSchema } from "#app/server/calendar/api-schema";

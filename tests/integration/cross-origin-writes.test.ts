@@ -3,11 +3,11 @@
 // such write must prove it comes from the portal's own pages, and JSON bodies must really be JSON.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { tenants } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
-import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { tenants } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

@@ -3,8 +3,8 @@
 // SLA alert keys or the internal summary. Both databases.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { escalations } from "../../db/schema/index";
+import type { DbHandle } from "#db/client";
+import { escalations } from "#db/schema/index";
 import { createTestDb, describeEachDb } from "../support/db";
 import { createEscalationRow } from "../support/escalations";
 import { createTenant } from "../support/factories";

@@ -6,16 +6,10 @@
 // levels at its business-time thresholds (hand-computed across a weekend and holidays).
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import {
-  auditLog,
-  escalationNotifications,
-  escalationProtocolVersions,
-  escalations,
-  user,
-} from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { auditLog, escalationNotifications, escalationProtocolVersions, escalations, user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";

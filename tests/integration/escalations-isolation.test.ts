@@ -4,10 +4,10 @@
 // decided by an agent even with hand-written SQL.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { escalationApprovals, user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { escalationApprovals, user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";

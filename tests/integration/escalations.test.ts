@@ -3,7 +3,7 @@
 // customer's stored calendar, tiered approvals, bad input, notifications and e-mail.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import {
   escalationAlerts,
   escalationApprovals,
@@ -11,9 +11,9 @@ import {
   escalations,
   orders,
   user,
-} from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_STAFF, seedDemo } from "../../db/seed/seed";
+} from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_STAFF, seedDemo } from "#db/seed/seed";
 import { ESCALATION_STATUSES, type EscalationStatus } from "#app/domain/escalations/workflow";
 import { createTestDb } from "../support/db";
 import {

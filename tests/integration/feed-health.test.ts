@@ -4,10 +4,10 @@
 // its own sources, by name, never a key.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { SILENT_FEED } from "../../db/seed/feeds";
-import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { SILENT_FEED } from "#db/seed/feeds";
+import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { feedHealthSchema } from "#app/server/feed-health/api-schema";
 import { runFeedHealthChecks } from "#app/server/feed-health/feed-health.server";

@@ -4,10 +4,10 @@
 // audit_log_ingest_key_used_idx per key instead, on both databases.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { ingestKeys, tenants } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { ingestKeys, tenants } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { lastLoggedUse } from "#app/server/ingest/keys.server";
 import { createTestDb, describeEachDb } from "../support/db";
 

@@ -3,8 +3,8 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo, sha256 } from "../../db/seed/seed";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { demoIngestSecret, seedDemo, sha256 } from "#db/seed/seed";
 import { createTestDb, type TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

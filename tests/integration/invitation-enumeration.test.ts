@@ -3,10 +3,10 @@
 // probe who is a customer of whom. What happens next is told to the addressee by mail.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { invitation } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { invitation } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb } from "../support/db";
 import { eventually, startSmtp } from "../support/escalations";
 import { Browser, startPortal, type TestPortal } from "../support/portal";

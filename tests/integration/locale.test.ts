@@ -1,9 +1,9 @@
 // Which language a page is rendered in: the account's default, the person's own choice in the
 // profile (kept across requests), the browser's when signed out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { seedDemo } from "../../db/seed/seed";
+import { openDb, type DbHandle } from "#db/client";
+import { migrate } from "#db/migrate";
+import { seedDemo } from "#db/seed/seed";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 let handle: DbHandle;

@@ -7,11 +7,11 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
-import { DEMO_PASSWORD, demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import { openDb } from "#db/client";
+import { migrate } from "#db/migrate";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { DEMO_PASSWORD, demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { Browser } from "../support/portal";
 import { freePort, ROOT, startServer, type ServerProcess } from "../support/server-process";
 

@@ -5,8 +5,8 @@
 // React's streaming renderer with multi-byte text), and the HTML passes axe in Chromium.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { seedDemo } from "#db/seed/seed";
 import { translator } from "#app/i18n/catalogue";
 import { mailNotices } from "#app/server/escalations/notify.server";
 import { createTestDb } from "../support/db";

@@ -8,8 +8,8 @@ import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../db/client";
-import { migrate, MIGRATIONS_DIR } from "../../db/migrate";
+import { openDb } from "#db/client";
+import { migrate, MIGRATIONS_DIR } from "#db/migrate";
 import { postgresReachable, reportSkip, TEST_PG_ADMIN_URL } from "../support/db";
 import {
   loadReleaseData,

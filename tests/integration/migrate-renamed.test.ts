@@ -2,7 +2,7 @@
 // not run again on a database that applied it under its old name; its record takes the new name.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { migrate, RENAMED, unappliedMigrations } from "../../db/migrate";
+import { migrate, RENAMED, unappliedMigrations } from "#db/migrate";
 import { createTestDb, defaultDbKind, type TestDb } from "../support/db";
 
 let db: TestDb;

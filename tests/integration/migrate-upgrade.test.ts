@@ -5,7 +5,7 @@
 // the old rows, the per-tenant counters continue, and tenants stay apart.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../db/migrate";
+import { migrate } from "#db/migrate";
 import { createTestDb, defaultDbKind, type TestDb } from "../support/db";
 import {
   editedReleasedMigrations,

@@ -2,8 +2,8 @@
 // documented operation is called for its success and its typical errors over real HTTP, and every
 // answer must match the document — route, status, content type and body schema.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
-import { DEMO_PASSWORD, demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { DEMO_PASSWORD, demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { createTestDb, type TestDb } from "../support/db";
 import { documentMismatch, fetchChecked } from "../support/openapi-check";
 import { Browser, startPortal, type TestPortal } from "../support/portal";

@@ -3,10 +3,10 @@
 // or orders outside the view, and never for history from before the subscription.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { localToday } from "#app/domain/orders/time";
 import { runDelayAlerts } from "#app/server/orders/alerts.server";

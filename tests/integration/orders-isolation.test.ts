@@ -4,10 +4,10 @@
 // private to their owner, within a tenant too.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb, describeEachDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { queryAs } from "../support/roles";

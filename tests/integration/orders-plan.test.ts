@@ -3,9 +3,9 @@
 // tracking number and SKU rather than scanning the tenant's orders or lines.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { parseOrderQuery } from "#app/domain/orders/query";
 import { localToday } from "#app/domain/orders/time";
 import { batchSql } from "#app/server/orders/list.server";

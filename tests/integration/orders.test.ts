@@ -3,9 +3,9 @@
 // lives in orders-isolation.test.ts (both databases).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { exportOrdersCsv } from "#app/server/orders/export.server";
 import { parseOrderQuery } from "#app/domain/orders/query";
 import { remainingKey } from "#app/components/orders/order-detail";

@@ -6,15 +6,15 @@
 // accounts never; an agent not assigned to the account neither sees nor moves its alerts.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import {
   auditLog,
   escalationNotifications,
   escalationProtocolVersions,
   orders,
   performanceAlerts,
-} from "../../db/schema/index";
-import type { StaffRole } from "../../db/schema/tenancy";
+} from "#db/schema/index";
+import type { StaffRole } from "#db/schema/tenancy";
 import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
 import { defaultTerms } from "#app/domain/joint/protocol";
 import type { StaffContext } from "#app/server/auth/guards.server";

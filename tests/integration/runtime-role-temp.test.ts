@@ -1,7 +1,7 @@
 // Runtime roles cannot create temporary objects (issue 13): TEMP is revoked on the database.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { createTestDb } from "../support/db";
 import { errorAs } from "../support/roles";
 

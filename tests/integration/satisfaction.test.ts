@@ -5,10 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { auditLog, escalationRatings, user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { auditLog, escalationRatings, user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { parsePeriodSelection } from "#app/domain/sla/periods";

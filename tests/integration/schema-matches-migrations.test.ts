@@ -5,7 +5,7 @@
 import { generateDrizzleJson } from "drizzle-kit/api";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as schema from "../../db/schema/index";
+import * as schema from "#db/schema/index";
 import { createTestDb, defaultDbKind, type TestDb } from "../support/db";
 
 type Columns = Record<string, string>;

@@ -5,8 +5,8 @@ import { verifyPassword } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { RUNTIME_ROLES } from "#app/server/tenant-db.server";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "../../db/seed/seed";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "#db/seed/seed";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";
 import { queryAs } from "../support/roles";
 

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSessionSecrets, secretFileFor } from "../../app/server/auth/session-secret.server";
-import { openDb } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "../../db/seed/embed";
-import { seedDemo } from "../../db/seed/seed";
+import { openDb } from "#db/client";
+import { migrate } from "#db/migrate";
+import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { seedDemo } from "#db/seed/seed";
 import { Browser } from "../support/portal";
 import { freePort, startServer, type ServerProcess } from "../support/server-process";
 

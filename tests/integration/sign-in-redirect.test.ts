@@ -3,8 +3,8 @@
 // the audit entry were written).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 

@@ -5,10 +5,10 @@
 // another tenant's figures.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { tenants } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { tenants } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { fiscalLabel } from "#app/i18n/fiscal";
 import { createFormatter } from "#app/i18n/format";
 import { translator, type MessageId } from "#app/i18n/catalogue";

@@ -4,9 +4,9 @@
 // works under the grants of 0004/0008.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { tenantSummaryOf } from "#app/server/auth/guards.server";
 import { buildScorecard, type Scorecard } from "#app/server/sla/scorecard.server";

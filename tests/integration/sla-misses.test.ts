@@ -2,7 +2,7 @@
 // (by reason, by how late, by site, carrier and priority) equals the rows of the order list its
 // link opens, and those rows carry the reason that put them there.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/seed";
+import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
 import type { OrderListRow } from "#app/server/orders/list.server";

@@ -2,8 +2,8 @@
 // the scorecard: for every demo account, every KPI of its fiscal year and of every quarter,
 // period and week in it equals the sum of the facts of the orders in that period.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { setDb } from "../../app/server/db.server";
 import type { OrderSlaFacts } from "../../app/domain/sla/order-facts";
 import { orderSlaFactsSchema } from "../../app/server/sla/order-facts-schema";

@@ -5,8 +5,8 @@
 // recovery time of a period's failed, escalated orders in business time.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo } from "../../db/seed/seed";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";

@@ -4,9 +4,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomBytes } from "node:crypto";
-import { embedKeys, metricJobs, tenantCalendars, user, type EmbedScope } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import { embedKeys, metricJobs, tenantCalendars, user, type EmbedScope } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { tenantSummaryOf, type CustomerContext, type StaffContext } from "#app/server/auth/guards.server";
 import { TIER_DEFAULT_TARGETS } from "#app/domain/sla/targets";

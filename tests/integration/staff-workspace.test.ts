@@ -3,10 +3,10 @@
 // raise form, merging duplicates (never across accounts), and the order beside the conversation.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
-import { auditLog, escalationComments, escalations, ingestKeys, orders, tenants, user } from "../../db/schema/index";
-import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
+import type { DbHandle } from "#db/client";
+import { auditLog, escalationComments, escalations, ingestKeys, orders, tenants, user } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
+import { seedDemo } from "#db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { createTestDb, describeEachDb } from "../support/db";

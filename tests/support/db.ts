@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe } from "vitest";
-import { openDb, type DbHandle } from "../../db/client";
-import { migrate } from "../../db/migrate";
+import { openDb, type DbHandle } from "#db/client";
+import { migrate } from "#db/migrate";
 
 export type DbKind = "pglite" | "postgres";
 

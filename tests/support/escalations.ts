@@ -3,14 +3,14 @@
 import type { AddressInfo } from "node:net";
 import { and, desc, eq, max, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import {
   escalationProtocolVersions,
   escalations,
   escalationSlaTargets,
   tenantCalendars,
   type StoredPause,
-} from "../../db/schema/index";
+} from "#db/schema/index";
 import type { CalendarDefinition } from "#app/domain/calendar/index";
 
 /** Like tests/support/portal.ts Browser, plus JSON requests for the API. */

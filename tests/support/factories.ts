@@ -2,7 +2,7 @@
 // (`handle.db`), the way seeding and migrations write, never through a runtime role.
 import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import {
   auditLog,
   orderLines,
@@ -15,7 +15,7 @@ import {
   user,
   type StaffRole,
   type TenantTier,
-} from "../../db/schema/index";
+} from "#db/schema/index";
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;

@@ -4,7 +4,7 @@
 // the check that keeps this honest: a new tenant table that nothing fills is reported.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
 import { defaultTerms } from "#app/domain/joint/protocol";
 

@@ -2,7 +2,7 @@
 // Remix served by Vite in middleware mode (no build needed), on a random port.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { setDb } from "#app/server/db.server";
 import type { PluginOption } from "vite";
 import { createDevVite, createPortalApp } from "#app/server/http/app.server";

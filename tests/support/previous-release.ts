@@ -6,8 +6,8 @@ import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../db/client";
-import { MIGRATIONS_DIR } from "../../db/migrate";
+import type { DbHandle } from "#db/client";
+import { MIGRATIONS_DIR } from "#db/migrate";
 import { ROOT } from "./server-process";
 
 export const RELEASE = {

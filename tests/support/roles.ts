@@ -2,7 +2,7 @@
 // (app/server/tenant-db.server.ts) on the test's database handle, so a change to how the
 // product sets the role and the app.* settings is what these tests exercise.
 import { sql, type SQL } from "drizzle-orm";
-import type { DbHandle } from "../../db/client";
+import type { DbHandle } from "#db/client";
 import { setDb } from "#app/server/db.server";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
 

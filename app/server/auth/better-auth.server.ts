@@ -7,7 +7,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, memberAc } from "better-auth/plugins/organization/access";
-import * as schema from "../../../db/schema/index";
+import * as schema from "#db/schema/index";
 import { getDb } from "../db.server";
 import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";

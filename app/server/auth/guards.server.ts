@@ -3,8 +3,8 @@
 // They throw redirects (not signed in) or 403 responses (signed in, not allowed).
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
-import { member, staffMembers, tenants, user } from "../../../db/schema/index";
-import type { StaffRole } from "../../../db/schema/tenancy";
+import { member, staffMembers, tenants, user } from "#db/schema/index";
+import type { StaffRole } from "#db/schema/tenancy";
 import { noteRequestLocale } from "../log.server";
 import { getDb } from "../db.server";
 import { env } from "../env.server";

@@ -3,7 +3,7 @@
 // with the admin's own session, so better-auth checks membership and permission as well.
 import { localized, type Localized } from "../../i18n/localized";
 import { and, desc, eq, gt } from "drizzle-orm";
-import { invitation, member, organization, user } from "../../../db/schema/index";
+import { invitation, member, organization, user } from "#db/schema/index";
 import { recordAuthEvent } from "../audit.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";

@@ -1,7 +1,7 @@
 // Sign-in and sign-out on top of better-auth, with failure-based rate limits and audit entries.
 import { eq } from "drizzle-orm";
 import { localized, type Localized } from "../../i18n/localized";
-import { member, user } from "../../../db/schema/index";
+import { member, user } from "#db/schema/index";
 import { recordAuthEvent } from "../audit.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";

@@ -1,6 +1,6 @@
 // The customer roles and the tenant summary every signed-in context carries. No imports with side
 // effects: the guards re-export these, and background jobs (the SLA digest) import them directly.
-import type { TenantTier } from "../../../db/schema/tenancy";
+import type { TenantTier } from "#db/schema/tenancy";
 
 export type CustomerRole = "customer_admin" | "customer_viewer";
 export const CUSTOMER_ROLES: readonly CustomerRole[] = ["customer_admin", "customer_viewer"];

@@ -4,7 +4,7 @@
 // opened account, and embed tokens with sla:read.
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { tenantCalendars } from "../../../db/schema/index";
+import { tenantCalendars } from "#db/schema/index";
 import { fiscalPeriodOf, fiscalYearStructure, holidaysBetween, localDate } from "#app/domain/calendar/index";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { WEEKDAY_KEYS } from "#app/domain/calendar/types";

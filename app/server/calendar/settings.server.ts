@@ -5,7 +5,7 @@ import { localized, type Localized } from "#app/i18n/localized";
 import { createFormatter } from "#app/i18n/format";
 import { DEFAULT_LOCALE } from "#app/i18n/locales";
 import { desc, eq, sql } from "drizzle-orm";
-import { tenantCalendars } from "../../../db/schema/index";
+import { tenantCalendars } from "#db/schema/index";
 import {
   fiscalPeriodOf,
   holidayCountries,

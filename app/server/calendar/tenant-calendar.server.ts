@@ -3,7 +3,7 @@
 // (version 0). Compiled calendars are cached per (tenant, version): versions never change once
 // stored, so the cache needs no invalidation.
 import { and, desc, eq } from "drizzle-orm";
-import { tenantCalendars } from "../../../db/schema/index";
+import { tenantCalendars } from "#db/schema/index";
 import { compileCalendar, defaultCalendarFor } from "#app/domain/calendar/index";
 import type { CalendarDefinition, CompiledCalendar } from "#app/domain/calendar/types";
 import { describeCalendar } from "#app/domain/sla/describe";

@@ -3,7 +3,7 @@
 import { localized, type Localized } from "#app/i18n/localized";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { embedKeys, sites, type EmbedFixedFilters, type EmbedScope } from "../../../db/schema/index";
+import { embedKeys, sites, type EmbedFixedFilters, type EmbedScope } from "#db/schema/index";
 import type { EmbedKeyInput } from "#app/forms/embed";
 import { recordAudit } from "../audit.server";
 import type { CustomerContext } from "../auth/guards.server";

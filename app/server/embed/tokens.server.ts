@@ -6,7 +6,7 @@ import { createHash, createHmac, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import { embedKeys, tenants, type EmbedFixedFilters, type EmbedScope } from "../../../db/schema/index";
+import { embedKeys, tenants, type EmbedFixedFilters, type EmbedScope } from "#db/schema/index";
 import type { ApiAuthResult, ApiScope } from "../api/principal.server";
 import { tenantSummaryOf } from "../auth/guards.server";
 import { getDb } from "../db.server";

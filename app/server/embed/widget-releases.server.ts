@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../../../db/root";
+import { projectRoot } from "#db/root";
 
 export const WIDGET_FILE = "sightline-widgets.js";
 const SEMVER = /^(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})$/;

@@ -7,7 +7,7 @@
 // This module: who acts (a customer of the account or a staff member), and the one error type
 // the service throws for expected failures.
 import { DEFAULT_REOPEN_WINDOW_DAYS } from "#app/domain/escalations/workflow";
-import type { StaffRole } from "../../../db/schema/tenancy";
+import type { StaffRole } from "#db/schema/tenancy";
 import type { AccountContext, StaffContext } from "../auth/guards.server";
 import { requestInfo, type RequestInfo } from "../http/request-info.server";
 import { type TenantContext } from "../tenant-db.server";

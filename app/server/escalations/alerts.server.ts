@@ -5,9 +5,9 @@
 import { localized, type Localized } from "#app/i18n/localized";
 import { escalationKey } from "#app/domain/escalations/keys";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DbHandle } from "../../../db/client";
-import { escalationAlerts, escalations, tenants, type StoredPause } from "../../../db/schema/index";
-import type { TenantTier } from "../../../db/schema/tenancy";
+import type { DbHandle } from "#db/client";
+import { escalationAlerts, escalations, tenants, type StoredPause } from "#db/schema/index";
+import type { TenantTier } from "#db/schema/tenancy";
 import { formatMinutes } from "#app/domain/escalations/sla";
 import { ACTIVE_STATUSES, type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
 import { exclusiveService } from "../jobs/exclusive.server";

@@ -2,7 +2,7 @@
 // Every response is built field by field from the public columns: no internal note, staff id,
 // internal summary or alert bookkeeping can reach an API client, whoever calls.
 import { and, eq } from "drizzle-orm";
-import { orders, staffMembers } from "../../../db/schema/index";
+import { orders, staffMembers } from "#db/schema/index";
 import type { ApiPrincipal } from "../api/principal.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";

@@ -1,7 +1,7 @@
 // Deciding exception requests (expedite, credit, policy override).
 import { APPROVER_LABELS, canDecide, type ApproverRole } from "#app/domain/escalations/approval";
 import { and, eq } from "drizzle-orm";
-import { escalationApprovals } from "../../../db/schema/index";
+import { escalationApprovals } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";

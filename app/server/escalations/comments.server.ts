@@ -1,7 +1,7 @@
 // Public replies, internal notes and the internal summary.
 import { acknowledgesOnReply } from "#app/domain/escalations/workflow";
 import { and, eq } from "drizzle-orm";
-import { escalationComments, escalations } from "../../../db/schema/index";
+import { escalationComments, escalations } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";

@@ -3,7 +3,7 @@
 import { APPROVER_LABELS, hasException, requiredApprover, type ApproverRole } from "#app/domain/escalations/approval";
 import type { NewEscalationInput } from "#app/forms/escalations";
 import { and, eq } from "drizzle-orm";
-import { escalationApprovals, escalations, orders, tenants } from "../../../db/schema/index";
+import { escalationApprovals, escalations, orders, tenants } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";

@@ -5,7 +5,7 @@ import { canDecide, type ApproverRole } from "#app/domain/escalations/approval";
 import { TRANSITION_ACTIONS, checkTransition, nextStatuses } from "#app/domain/escalations/workflow";
 import { escalationKey } from "#app/domain/escalations/keys";
 import { and, asc, eq, or } from "drizzle-orm";
-import { auditLog, escalationApprovals, escalationComments, escalations } from "../../../db/schema/index";
+import { auditLog, escalationApprovals, escalationComments, escalations } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, REOPEN_WINDOW_DAYS } from "./actor.server";
 import { firstName } from "./people.server";

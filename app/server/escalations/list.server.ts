@@ -10,8 +10,8 @@ import {
   type LeadWindow,
 } from "#app/domain/escalations/lead-metrics";
 import { and, desc, eq, ilike, isNull, ne, or, type SQL } from "drizzle-orm";
-import { escalations, orders, tenants } from "../../../db/schema/index";
-import type { TenantTier } from "../../../db/schema/tenancy";
+import { escalations, orders, tenants } from "#db/schema/index";
+import type { TenantTier } from "#db/schema/tenancy";
 import type { RecurringFilter } from "#app/domain/joint/recurring";
 import { recurringCondition } from "../joint/recurring.server";
 import { withTenant } from "../tenant-db.server";

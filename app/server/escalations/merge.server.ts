@@ -3,7 +3,7 @@
 // they were, and each gets a public note so the customer can follow the thread.
 import { isTerminal } from "#app/domain/escalations/workflow";
 import { EscalationError, type EscalationActor } from "./actor.server";
-import { escalationComments } from "../../../db/schema/index";
+import { escalationComments } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { customerNotice } from "./recipients.server";

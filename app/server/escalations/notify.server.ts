@@ -3,7 +3,7 @@
 // (mail-layout.server.ts) in the reader's language: the notice's title and body (escaped, so
 // customer-typed markup stays inert), a button to the page, and where to change notifications.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { escalationNotifications, tenants, user } from "../../../db/schema/index";
+import { escalationNotifications, tenants, user } from "#db/schema/index";
 import { isLocale, type Locale } from "#app/i18n/locales";
 import { translator } from "#app/i18n/catalogue";
 import { getDb } from "../db.server";

@@ -2,7 +2,7 @@
 // orders the new-escalation page offers.
 import { ACTIVE_STATUSES, type EscalationStatus } from "#app/domain/escalations/workflow";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { escalations, orders } from "../../../db/schema/index";
+import { escalations, orders } from "#db/schema/index";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 import { isUuid } from "./row.server";
 

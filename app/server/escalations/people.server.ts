@@ -1,7 +1,7 @@
 // Who is who: names, e-mail addresses and staff roles. These live in the auth and staff tables,
 // which runtime roles cannot read, so this module uses the owner connection, read-only.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { staffAssignments, staffMembers, user, type StaffRole } from "../../../db/schema/index";
+import { staffAssignments, staffMembers, user, type StaffRole } from "#db/schema/index";
 import { getDb } from "../db.server";
 
 export interface Person {

@@ -1,7 +1,7 @@
 // The internal alerts the escalation checks raise (alerts.server.ts), as the staff queue reads
 // and dismisses them.
 import { desc, eq, sql } from "drizzle-orm";
-import { escalationAlerts, tenants } from "../../../db/schema/index";
+import { escalationAlerts, tenants } from "#db/schema/index";
 import { recordAudit } from "../audit.server";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError } from "./actor.server";

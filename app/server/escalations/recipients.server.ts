@@ -1,6 +1,6 @@
 // Who hears about a change: the customer who raised it, or the assignee (else the account's team).
 import { and, eq } from "drizzle-orm";
-import { escalations } from "../../../db/schema/index";
+import { escalations } from "#db/schema/index";
 import { getDb } from "../db.server";
 import { type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";

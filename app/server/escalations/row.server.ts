@@ -2,7 +2,7 @@
 // locking) a row the actor may see, and the audit helper every change writes through.
 import { escalationKey } from "#app/domain/escalations/keys";
 import { and, eq } from "drizzle-orm";
-import { escalations, orders, tenants } from "../../../db/schema/index";
+import { escalations, orders, tenants } from "#db/schema/index";
 import { recordAudit } from "../audit.server";
 import { type Tx } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";

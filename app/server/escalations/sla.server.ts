@@ -2,7 +2,7 @@
 // the tenant's business clock, and a JSON-friendly view of both clocks.
 import { and, asc, eq } from "drizzle-orm";
 import { targetsOf } from "#app/domain/joint/protocol";
-import { escalationProtocolVersions, escalationSlaTargets, type StoredPause } from "../../../db/schema/index";
+import { escalationProtocolVersions, escalationSlaTargets, type StoredPause } from "#db/schema/index";
 import type { Tier } from "#app/domain/escalations/approval";
 import {
   activeClock,

@@ -1,7 +1,7 @@
 // Escalation SLA targets per account: the tier's defaults, overridden per severity by platform
 // admins (escalation_sla_targets; the policy lets only platform admins write). Audited.
 import { and, eq } from "drizzle-orm";
-import { escalationSlaTargets, tenants } from "../../../db/schema/index";
+import { escalationSlaTargets, tenants } from "#db/schema/index";
 import { DEFAULT_SLA_TARGETS, type SlaTarget } from "#app/domain/escalations/sla";
 import { ESCALATION_SEVERITIES, type Severity } from "#app/domain/escalations/workflow";
 import { recordAudit } from "../audit.server";

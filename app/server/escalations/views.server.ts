@@ -9,7 +9,7 @@ import {
   type TransitionKind,
 } from "#app/domain/escalations/workflow";
 import type { RootCause } from "#app/domain/joint/root-causes";
-import type { TenantTier } from "../../../db/schema/tenancy";
+import type { TenantTier } from "#db/schema/tenancy";
 import { type PublicRow } from "./row.server";
 import { slaFor, slaView, type SlaContext, type SlaView } from "./sla.server";
 

@@ -7,7 +7,7 @@ import {
   type TransitionKind,
 } from "#app/domain/escalations/workflow";
 import { and, eq } from "drizzle-orm";
-import { escalations, type StoredPause } from "../../../db/schema/index";
+import { escalations, type StoredPause } from "#db/schema/index";
 import type { RootCause } from "#app/domain/joint/root-causes";
 import { notifyRepeatAlert, recordRootCause, type RepeatAlert } from "../joint/root-causes.server";
 import { withTenant, type Tx } from "../tenant-db.server";

@@ -4,8 +4,8 @@
 // silence episode. The rules (usual interval, silent or not, episode) are in
 // app/domain/feed-health/health.ts.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { DbHandle } from "../../../db/client";
-import { feedSources, tenants, user } from "../../../db/schema/index";
+import type { DbHandle } from "#db/client";
+import { feedSources, tenants, user } from "#db/schema/index";
 import { feedState, recordArrival, type FeedStatus } from "#app/domain/feed-health/health";
 import { translator } from "#app/i18n/catalogue";
 import { createFormatter } from "#app/i18n/format";

@@ -7,8 +7,8 @@ import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/nod
 import compression from "compression";
 import express from "express";
 import type { PluginOption, ViteDevServer } from "vite";
-import type { DbHandle } from "../../../db/client";
-import { projectRoot } from "../../../db/root";
+import type { DbHandle } from "#db/client";
+import { projectRoot } from "#db/root";
 import { corsPreflight, withCorsDuringOutage } from "../embed/cors.server";
 import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";

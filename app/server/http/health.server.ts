@@ -2,8 +2,8 @@
 // process should get traffic — the database answers, every migration on disk is applied, and the
 // process is not draining after SIGTERM.
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../../db/client";
-import { unappliedMigrations } from "../../../db/migrate";
+import type { DbHandle } from "#db/client";
+import { unappliedMigrations } from "#db/migrate";
 import { isDraining } from "./drain.server";
 
 const PROBE_TIMEOUT_MS = 2_000;

@@ -13,7 +13,7 @@
 //   from the order's whole event timeline (app/domain/orders/convergence.ts), so out-of-order
 //   and duplicate delivery converge to the same state as in-order delivery.
 import { and, eq, sql } from "drizzle-orm";
-import { orderLines, orders, shipments, sites } from "../../../db/schema/index";
+import { orderLines, orders, shipments, sites } from "#db/schema/index";
 import { convergeEvents, type ConvergedFacts, type TimelineEvent } from "#app/domain/orders/convergence";
 import {
   batchEnvelope,

@@ -3,7 +3,7 @@
 import { localized, type Localized } from "#app/i18n/localized";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { ingestKeys, tenants } from "../../../db/schema/index";
+import { ingestKeys, tenants } from "#db/schema/index";
 import { recordAuthEvent } from "../audit.server";
 import type { StaffContext } from "../auth/guards.server";
 import { getDb } from "../db.server";

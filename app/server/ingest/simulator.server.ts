@@ -3,9 +3,9 @@
 // as the ingestion API, with the tenant's seeded demo key. So the portal is visibly live.
 // SIGHTLINE_SIMULATE=off stops it; tenants without a seeded key are left alone.
 import { and, eq, isNull, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { ingestKeys } from "../../../db/schema/index";
-import { DEMO_TENANTS } from "../../../db/seed/demo-tenants";
+import type { Db } from "#db/client";
+import { ingestKeys } from "#db/schema/index";
+import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { eventInput, orderInput } from "#app/domain/orders/ingest-schema";
 import type { OrderStatus } from "#app/domain/orders/statuses";
 import { exclusiveService } from "../jobs/exclusive.server";

@@ -2,7 +2,7 @@
 // machines: each tick first holds the task's named lease (lease.server.ts), then runs. A tick
 // never overlaps the previous one in this process; a wake-up (e.g. NOTIFY) asks for an early
 // tick. Stopping waits for the running tick and gives the lease back.
-import type { DbHandle } from "../../../db/client";
+import type { DbHandle } from "#db/client";
 import { logger, logJobRun } from "../log.server";
 import { holdLease, releaseLease } from "./lease.server";
 import type { BackgroundService } from "./service.server";

@@ -6,7 +6,7 @@
 // All of it runs on the owner connection: leases are system state, not tenant data.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import type { Db } from "#db/client";
 
 export const LEASE_OWNER = randomUUID();
 

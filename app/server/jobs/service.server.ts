@@ -1,6 +1,6 @@
 // What a long-running background service is. Below both background.server.ts (which starts
 // the list of services) and the services themselves, so neither imports the other for it.
-import type { DbHandle } from "../../../db/client";
+import type { DbHandle } from "#db/client";
 
 export type BackgroundService = {
   name: string;

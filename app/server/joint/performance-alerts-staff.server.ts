@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { AlertStatus, PerformanceEvidence, PerformanceKpi } from "#app/domain/joint/performance-alerts";
 import { parsePeriodKey } from "#app/domain/sla/periods";
-import { performanceAlerts, tenants } from "../../../db/schema/index";
+import { performanceAlerts, tenants } from "#db/schema/index";
 import type { StaffContext } from "../auth/guards.server";
 import { recordAudit } from "../audit.server";
 import { EscalationError } from "../escalations/actor.server";

@@ -12,7 +12,7 @@ import {
   type ProtocolTerms,
   type TermsChange,
 } from "#app/domain/joint/protocol";
-import { escalationProtocolVersions } from "../../../db/schema/index";
+import { escalationProtocolVersions } from "#db/schema/index";
 import type { AccountContext } from "../auth/guards.server";
 import { recordAudit } from "../audit.server";
 import { EscalationError } from "../escalations/actor.server";

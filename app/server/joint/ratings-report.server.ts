@@ -4,7 +4,7 @@
 import { and, desc, eq, gte } from "drizzle-orm";
 import { summarize, type ReportWindow, type SatisfactionSummary } from "#app/domain/joint/satisfaction";
 import { escalationKey } from "#app/domain/escalations/keys";
-import { escalationRatings, escalations, tenants } from "../../../db/schema/index";
+import { escalationRatings, escalations, tenants } from "#db/schema/index";
 import type { StaffContext } from "../auth/guards.server";
 import { peopleByIds } from "../escalations/people.server";
 import { withTenant } from "../tenant-db.server";

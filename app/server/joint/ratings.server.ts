@@ -3,7 +3,7 @@
 // even find the escalation (RLS), and the 0080 trigger holds the same rules as this code.
 import { and, eq } from "drizzle-orm";
 import { canBeRated, editableUntil, isEditable, type Score } from "#app/domain/joint/satisfaction";
-import { escalationRatings } from "../../../db/schema/index";
+import { escalationRatings } from "#db/schema/index";
 import { type EscalationActor, EscalationError } from "../escalations/actor.server";
 import { audit, loadRow } from "../escalations/row.server";
 import { withTenant, type Tx } from "../tenant-db.server";

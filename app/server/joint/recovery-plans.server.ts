@@ -5,7 +5,7 @@
 // quarter. Selects only customer-granted columns, so one query serves both roles.
 import { and, asc, eq, gte, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { AlertStatus, PerformanceKpi } from "#app/domain/joint/performance-alerts";
-import { performanceAlerts } from "../../../db/schema/index";
+import { performanceAlerts } from "#db/schema/index";
 import type { Tx } from "../tenant-db.server";
 
 export interface RecoveryPlan {

@@ -7,7 +7,7 @@ import { fiscalPeriodOf } from "#app/domain/calendar/index";
 import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
 import { causeApplies, isRepeatFailure, repeatAlertKey, type RootCause } from "#app/domain/joint/root-causes";
 import { formatPeriodKey } from "#app/domain/sla/periods";
-import { escalationAlerts, escalations } from "../../../db/schema/index";
+import { escalationAlerts, escalations } from "#db/schema/index";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { env } from "../env.server";
 import { type EscalationActor, EscalationError } from "../escalations/actor.server";

@@ -6,7 +6,7 @@ import { and, eq, gte, isNull, lt, or } from "drizzle-orm";
 import { startOfLocalDate } from "#app/domain/calendar/index";
 import { spanIndex, summarize, type SatisfactionSummary } from "#app/domain/joint/satisfaction";
 import { addDays } from "#app/domain/sla/metrics";
-import { escalationRatings, escalations } from "../../../db/schema/index";
+import { escalationRatings, escalations } from "#db/schema/index";
 import type { TenantSummary } from "../auth/guards.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { loadSlaContext, slaFor } from "../escalations/sla.server";

@@ -8,14 +8,8 @@
 // view's filter. The bookkeeping (cursor, sent-alert keys) and the notifications are written in one
 // owner transaction, so a restart or a second process never sends an alert twice.
 import { and, eq, sql } from "drizzle-orm";
-import type { DbHandle } from "../../../db/client";
-import {
-  escalationNotifications,
-  orderAlertCursors,
-  orderAlertsSent,
-  orderViews,
-  tenants,
-} from "../../../db/schema/index";
+import type { DbHandle } from "#db/client";
+import { escalationNotifications, orderAlertCursors, orderAlertsSent, orderViews, tenants } from "#db/schema/index";
 import { parseOrderQuery, type OrderFilters } from "#app/domain/orders/query";
 import { isStatus } from "#app/domain/orders/statuses";
 import { localToday } from "#app/domain/orders/time";

@@ -4,7 +4,7 @@
 // be evaluated after the policy), and sorting is keyset-friendly (sort expression, id).
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { orders, sites } from "../../../db/schema/index";
+import { orders, sites } from "#db/schema/index";
 import {
   prefixUpperBound,
   type DateField,

@@ -3,7 +3,7 @@
 // the queries below also say so, so the intent is readable without the policy.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { orderViews } from "../../../db/schema/index";
+import { orderViews } from "#db/schema/index";
 import { parseOrderQuery, queryToParams } from "#app/domain/orders/query";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 

@@ -1,7 +1,7 @@
 // A person's own preferences (language, time zone). The user table is outside RLS (auth library
 // tables); each call touches only the signed-in user's own row.
 import { eq } from "drizzle-orm";
-import { tenants, user } from "../../../db/schema/index";
+import { tenants, user } from "#db/schema/index";
 import type { Locale } from "#app/i18n/locales";
 import { getDb } from "../db.server";
 

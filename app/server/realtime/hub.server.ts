@@ -15,7 +15,7 @@
 // State lives on globalThis for in-process tests (their Vitest graph and the routes' Vite graph
 // must share one hub) and development reloads; production runs one module graph anyway.
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../../../db/client";
+import type { DbHandle } from "#db/client";
 import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { subscribeEscalationChanges } from "../escalations/live.server";

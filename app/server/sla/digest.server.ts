@@ -15,16 +15,8 @@
 // digest of the one that closed last (each run looks only at the last closed week and period):
 // subscribers get the latest figures, not a flood of old digests.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DbHandle } from "../../../db/client";
-import {
-  member,
-  orders,
-  sites,
-  slaDigestDeliveries,
-  slaDigestSubscriptions,
-  tenants,
-  user,
-} from "../../../db/schema/index";
+import type { DbHandle } from "#db/client";
+import { member, orders, sites, slaDigestDeliveries, slaDigestSubscriptions, tenants, user } from "#db/schema/index";
 import { localToday } from "#app/domain/orders/time";
 import { isDigestDue, type DigestCadence } from "#app/domain/sla/digest";
 import { parsePeriodKey, type PeriodKey } from "#app/domain/sla/periods";

@@ -11,7 +11,7 @@
 //   late_over / late_upto=<business minutes>             measured orders late by more than / at most
 //   carrier=<name>, no_carrier=1, priority=<priority>    the "why orders missed" groups
 import { and, eq, type SQL } from "drizzle-orm";
-import { orders } from "../../../db/schema/index";
+import { orders } from "#db/schema/index";
 import { formatPeriodKey, type PeriodKey } from "#app/domain/sla/periods";
 
 export interface SlaDrillDown {

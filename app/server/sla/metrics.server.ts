@@ -5,15 +5,15 @@
 //    calendar or tolerance change (the background service below works through metric_jobs).
 // Figures are computed in TypeScript (app/domain/sla) and written with one UPDATE per batch.
 import { eq, sql } from "drizzle-orm";
-import { metricJobs, tenants } from "../../../db/schema/index";
-import type { TenantTier } from "../../../db/schema/tenancy";
+import { metricJobs, tenants } from "#db/schema/index";
+import type { TenantTier } from "#db/schema/tenancy";
 import type { MetricPolicy } from "#app/domain/sla/metrics";
 import { LEASE_OWNER, msFromEnv } from "../jobs/lease.server";
 import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { loadTenantCalendar, type TenantCalendar } from "../calendar/tenant-calendar.server";
-import { arrayLiteral, computeRows, loadFacts, WRITE_CHUNK, writeMetrics } from "../../../db/sla-metrics-store";
+import { arrayLiteral, computeRows, loadFacts, WRITE_CHUNK, writeMetrics } from "#db/sla-metrics-store";
 import { loadTargets } from "./targets.server";
 import { logger, logJobRun } from "../log.server";
 

@@ -3,7 +3,7 @@
 // count links to the order list filtered with the same predicates (drilldown.server.ts), so the
 // number and the list agree (tests/integration/sla-misses.test.ts).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { orders } from "../../../db/schema/index";
+import { orders } from "#db/schema/index";
 import { ORDER_PRIORITIES } from "#app/domain/orders/statuses";
 import {
   LATE_BUCKETS,

@@ -4,7 +4,7 @@
 // in the reader's language. The figures are those of the scorecard (same sums, kpisOf), read in
 // one grouped pass over the range.
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { orders } from "../../../db/schema/index";
+import { orders } from "#db/schema/index";
 import { fiscalPeriodOfDate } from "#app/domain/calendar/index";
 import type { CompiledCalendar } from "#app/domain/calendar/types";
 import { csvRow } from "#app/domain/orders/csv";

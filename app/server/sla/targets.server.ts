@@ -3,7 +3,7 @@
 // they queue a recompute of the tenant's stored figures.
 import { localized, type Localized } from "#app/i18n/localized";
 import { asc, eq, sql } from "drizzle-orm";
-import { metricJobs, slaTargets, tenants } from "../../../db/schema/index";
+import { metricJobs, slaTargets, tenants } from "#db/schema/index";
 import { TIER_DEFAULT_TARGETS, type SlaTargets, type Tier } from "#app/domain/sla/targets";
 import { recordAudit } from "../audit.server";
 import type { StaffContext } from "../auth/guards.server";

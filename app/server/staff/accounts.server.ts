@@ -1,7 +1,7 @@
 // The staff account switcher: which customer accounts a staff member may open (decided by RLS
 // through app_visible_tenants), and remembering the one they opened.
 import { asc } from "drizzle-orm";
-import { tenants } from "../../../db/schema/index";
+import { tenants } from "#db/schema/index";
 import { accountCookie, staffAccount, type StaffContext } from "../auth/guards.server";
 import { withTenant } from "../tenant-db.server";
 

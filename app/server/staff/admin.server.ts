@@ -4,8 +4,8 @@
 import { localized, type Localized } from "#app/i18n/localized";
 import { and, asc, eq, like, sql } from "drizzle-orm";
 import { firstFreeShortCode, shortCodeFromSlug, shortCodeStem } from "#app/domain/escalations/keys";
-import { member, organization, staffAssignments, staffMembers, tenants, user } from "../../../db/schema/index";
-import type { TenantTier } from "../../../db/schema/tenancy";
+import { member, organization, staffAssignments, staffMembers, tenants, user } from "#db/schema/index";
+import type { TenantTier } from "#db/schema/tenancy";
 import { recordAuthEvent } from "../audit.server";
 import { getAuth } from "../auth/better-auth.server";
 import type { StaffContext } from "../auth/guards.server";
