@@ -28,6 +28,8 @@ export interface DbHandle {
    */
   listen(channel: string, onPayload: (payload: string) => void, opts?: ListenOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as an uncompressed tarball (tests snapshot a migrated database). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface ListenOptions {
@@ -39,6 +41,11 @@ export interface DbOptions {
   url?: string;
   /** PGlite data directory; absent means in-memory (tests). */
   pgliteDir?: string;
+  /**
+   * PGlite: start from this dumped data directory (`dumpDataDir`) instead of running initdb
+   * (tests load a migrated snapshot, tests/support/pglite-snapshot.ts).
+   */
+  pgliteSnapshot?: Blob;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
   /**
@@ -57,7 +64,7 @@ export interface DbOptions {
 export async function openDb(options: DbOptions): Promise<DbHandle> {
   return options.url
     ? openPostgres(options.url, options.poolSize ?? 10, options.directUrl, options.onQueryTime)
-    : openPglite(options.pgliteDir, options.onQueryTime);
+    : openPglite(options.pgliteDir, options.pgliteSnapshot, options.onQueryTime);
 }
 
 /** PGlite runs every protocol exchange synchronously in its engine: timing it is exact. */
@@ -95,8 +102,12 @@ function timePgClient(client: pg.PoolClient, onQueryTime: (ms: number) => void):
   client.query = timed as typeof client.query;
 }
 
-async function openPglite(dir: string | undefined, onQueryTime?: (ms: number) => void): Promise<DbHandle> {
-  const client = dir ? new PGlite(dir) : new PGlite();
+async function openPglite(
+  dir: string | undefined,
+  snapshot: Blob | undefined,
+  onQueryTime?: (ms: number) => void,
+): Promise<DbHandle> {
+  const client = new PGlite({ dataDir: dir, loadDataDir: snapshot });
   await client.waitReady;
   if (onQueryTime) timePglite(client, onQueryTime);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -113,6 +124,7 @@ async function openPglite(dir: string | undefined, onQueryTime?: (ms: number) =>
     close: async () => {
       if (!client.closed) await client.close();
     },
+    dumpDataDir: () => client.dumpDataDir("none"),
   };
 }
 

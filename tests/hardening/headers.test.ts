@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "#app/server/db.server";
 import { createPortalApp } from "#app/server/http/app.server";
-import { openDb, type DbHandle } from "#db/client";
-import { migrate } from "#db/migrate";
+import type { DbHandle } from "#db/client";
 import { demoIntranetOrigin } from "#db/seed/embed";
 import { seedDemo } from "#db/seed/seed";
+import { createTestDb } from "../support/db";
 import { Browser } from "../support/portal";
 import { allRoutes, fill } from "./routes";
 
@@ -45,8 +45,7 @@ describe("security headers and CORS (production build)", () => {
   beforeAll(async () => {
     if (!existsSync(BUILD))
       throw new Error("build/server/index.js is missing: run `npm run build` before the hardening suite");
-    handle = await openDb({});
-    await migrate(handle);
+    handle = await createTestDb("pglite");
     await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
     setDb(handle);
     const portal = await createPortalApp(handle, { dev: false });
