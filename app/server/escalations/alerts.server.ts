@@ -7,14 +7,13 @@ import { escalationKey } from "#app/domain/escalations/keys";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "#db/client";
 import { escalationAlerts, escalations, tenants, type StoredPause } from "#db/schema/index";
-import type { TenantTier } from "#db/schema/tenancy";
 import { formatMinutes } from "#app/domain/escalations/sla";
 import { ACTIVE_STATUSES, type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
 import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
 import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
-import { slaContextsByTenant, slaFor } from "./sla.server";
+import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, slaFor, tenantClockOf } from "./sla.server";
 import { checkLevels, type ContactMail } from "../joint/protocol-levels.server";
 import { env } from "../env.server";
 import { sendMail } from "../mail.server";
@@ -85,10 +84,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
       alertsSent: escalations.alertsSent,
       tenantName: tenants.name,
       shortCode: tenants.shortCode,
-      tier: tenants.tier,
-      timeZone: tenants.timeZone,
-      country: tenants.country,
-      region: tenants.region,
+      ...TENANT_CLOCK_COLUMNS,
     })
     .from(escalations)
     .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
@@ -96,8 +92,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
   const slaContextOf = slaContextsByTenant(tx);
   let created = 0;
   for (const r of rows) {
-    const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
-    const slaCtx = await slaContextOf(tenant, r.tier as TenantTier);
+    const slaCtx = await slaContextOf(...tenantClockOf(r));
     const sla = slaFor(
       {
         status: r.status as EscalationStatus,

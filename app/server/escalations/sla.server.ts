@@ -2,7 +2,8 @@
 // the tenant's business clock, and a JSON-friendly view of both clocks.
 import { and, asc, eq } from "drizzle-orm";
 import { targetsOf } from "#app/domain/joint/protocol";
-import { escalationProtocolVersions, escalationSlaTargets, type StoredPause } from "#db/schema/index";
+import { escalationProtocolVersions, escalationSlaTargets, tenants, type StoredPause } from "#db/schema/index";
+import type { TenantTier } from "#db/schema/tenancy";
 import type { Tier } from "#app/domain/escalations/approval";
 import {
   activeClock,
@@ -109,6 +110,25 @@ export function slaContextsByTenant(tx: Tx): (tenant: TenantCalendarSource, tier
     byTenant.set(tenant.id, ctx);
     return ctx;
   };
+}
+
+/** The account columns an SlaContext is loaded from, to select beside escalations joined to tenants. */
+export const TENANT_CLOCK_COLUMNS = {
+  tier: tenants.tier,
+  timeZone: tenants.timeZone,
+  country: tenants.country,
+  region: tenants.region,
+};
+
+/** The account and tier of a row that selected TENANT_CLOCK_COLUMNS, as slaContextsByTenant takes them. */
+export function tenantClockOf(r: {
+  tenantId: string;
+  tier: string;
+  timeZone: string;
+  country: string;
+  region: string | null;
+}): [TenantCalendarSource, TenantTier] {
+  return [{ id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region }, r.tier as TenantTier];
 }
 
 export function toPauses(stored: readonly StoredPause[]): PauseInterval[] {

@@ -11,13 +11,12 @@ import { contactsAt, levelAt, levelRank, type ProtocolLevel, type ProtocolTerms 
 import { ACTIVE_STATUSES, type Severity } from "#app/domain/escalations/workflow";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { escalationProtocolVersions, escalations, tenants, type StoredPause } from "#db/schema/index";
-import type { TenantTier } from "#db/schema/tenancy";
 import { translator } from "#app/i18n/catalogue";
 import { createFormatter } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import { recordAudit } from "../audit.server";
 import { type Notice, notifyInApp } from "../escalations/notify.server";
-import { slaContextsByTenant, toPauses } from "../escalations/sla.server";
+import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, tenantClockOf, toPauses } from "../escalations/sla.server";
 import type { Tx } from "../tenant-db.server";
 import { portalOrigin } from "../env.server";
 import { renderMail } from "../mail-layout.server";
@@ -43,10 +42,7 @@ export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail
       level: escalations.level,
       protocolVersion: escalations.protocolVersion,
       shortCode: tenants.shortCode,
-      tier: tenants.tier,
-      timeZone: tenants.timeZone,
-      country: tenants.country,
-      region: tenants.region,
+      ...TENANT_CLOCK_COLUMNS,
       locale: tenants.defaultLocale,
     })
     .from(escalations)
@@ -75,8 +71,7 @@ export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail
     const version = r.protocolVersion ?? inEffect.get(r.tenantId)?.version;
     const terms = version != null ? termsOf.get(`${r.tenantId}:${version}`) : undefined;
     if (version == null || !terms) continue;
-    const tenant = { id: r.tenantId, timeZone: r.timeZone, country: r.country, region: r.region };
-    const ctx = await slaContextOf(tenant, r.tier as TenantTier);
+    const ctx = await slaContextOf(...tenantClockOf(r));
     const state = levelAt(
       terms.severities[r.severity as Severity],
       ctx.clock,
