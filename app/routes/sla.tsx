@@ -26,8 +26,7 @@ export default function SlaRoute() {
   const { satisfaction, recoveryPlans } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <RecoveryPlans plans={recoveryPlans} />
-      <SlaPage />
+      <SlaPage notices={<RecoveryPlans plans={recoveryPlans} />} />
       <SatisfactionByPeriod points={satisfaction} />
     </div>
   );

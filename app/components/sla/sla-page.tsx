@@ -11,7 +11,7 @@
 //   site=<site id>
 // This page's own params: period=this-period|last-quarter|FY2026-P03|..., site=<site id>.
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "#app/components/ui";
 import { KPIS, KPI_IDS, kpiMessages } from "#app/domain/sla/kpis";
 import { FormattedMessage } from "react-intl";
@@ -253,7 +253,8 @@ function SiteTable({ sc }: { sc: Scorecard }) {
   );
 }
 
-export function SlaPage() {
+/** `notices`: what the account team tells the customer first (published recovery plans), under the heading. */
+export function SlaPage({ notices }: { notices?: ReactNode } = {}) {
   const page = useLoaderData<typeof loadSlaPage>();
   const sc = page.scorecard;
   const navigation = useNavigation();
@@ -290,6 +291,7 @@ export function SlaPage() {
         }
       />
       {page.message ? <Alert>{page.message}</Alert> : null}
+      {notices}
       <Card>
         <nav aria-label={t("sla.period")} className="flex flex-wrap gap-2">
           {QUICK.map((q) => (
