@@ -16,6 +16,7 @@ export const AUDIT_TARGET_TYPES = [
   "calendar",
   "embed_key",
   "ingest_key",
+  "performance_alert",
 ] as const;
 
 /** What a customer filters by: people (their own users and support staff), integrations, the system. */
