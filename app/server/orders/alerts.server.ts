@@ -16,7 +16,19 @@ import { localToday } from "#app/domain/orders/time";
 import { exclusiveService } from "../jobs/exclusive.server";
 import { mailNotices, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";
-import { atRiskExpr, filterConditions, lateExpr, o, openExpr, whereClause, type OrderScope } from "./sql.server";
+import {
+  asText,
+  atRiskExpr,
+  filterConditions,
+  lateExpr,
+  o,
+  openExpr,
+  plain,
+  selectList,
+  whereClause,
+  type OrderScope,
+  type RowOf,
+} from "./sql.server";
 
 const EVENT_BATCH = 2000;
 /** Late orders are swept for this many days after their promised date (older ones are old news). */
@@ -108,15 +120,19 @@ interface EventRow extends Record<string, unknown> {
   type: string;
 }
 
-interface MatchRow extends Record<string, unknown> {
-  id: string;
-  order_number: string;
-  status: string;
-  promised_date: string | null;
-  predicted_date: string | null;
-  late: boolean;
-  at_risk: boolean;
+/** What a notice says of a matched order, as the customer sees it. */
+function matchColumns(scope: OrderScope) {
+  return {
+    id: asText<string>(o.id),
+    orderNumber: plain(o.orderNumber),
+    status: plain(o.status),
+    promisedDate: asText<string | null>(o.promisedDate),
+    predictedDate: asText<string | null>(o.predictedDate),
+    late: sql<boolean>`coalesce(${lateExpr(scope)}, false)`,
+    atRisk: sql<boolean>`coalesce(${atRiskExpr(scope)}, false)`,
+  };
 }
+type MatchRow = RowOf<ReturnType<typeof matchColumns>>;
 
 /** Orders of a view among `ids` (or, with `lateSweep`, its recently late orders), as the customer sees them. */
 function matchQuery(filters: OrderFilters, scope: OrderScope, ids: string[] | null, since: string) {
@@ -135,9 +151,7 @@ function matchQuery(filters: OrderFilters, scope: OrderScope, ids: string[] | nu
     // Only promises that pass after the subscription: subscribing is not a flood of old news.
     c.push(sql`${o.promisedDate} >= ${since}::date`);
   }
-  return sql`select ${o.id}::text as id, ${o.orderNumber}, ${o.status}, ${o.promisedDate}::text as promised_date,
-      ${o.predictedDate}::text as predicted_date, coalesce(${lateExpr(scope)}, false) as late,
-      coalesce(${atRiskExpr(scope)}, false) as at_risk
+  return sql`select ${selectList(matchColumns(scope))}
     from orders o where ${whereClause(c)} order by ${o.id} limit ${ids ? ids.length : 500}`;
 }
 
@@ -167,21 +181,21 @@ async function tenantCandidates(
           const order = byId.get(e.orderId);
           if (!order) continue;
           if (e.type === "eta_changed") {
-            if (order.at_risk)
+            if (order.atRisk)
               candidates.push({
                 viewId: sub.viewId,
                 orderId: order.id,
-                key: `risk:${order.predicted_date ?? ""}`,
-                title: `Order ${order.order_number} is at risk`,
-                body: `The new delivery estimate (${order.predicted_date}) is after the promised date (${order.promised_date}). From your view “${sub.name}”.`,
+                key: `risk:${order.predictedDate ?? ""}`,
+                title: `Order ${order.orderNumber} is at risk`,
+                body: `The new delivery estimate (${order.predictedDate}) is after the promised date (${order.promisedDate}). From your view “${sub.name}”.`,
               });
           } else {
             candidates.push({
               viewId: sub.viewId,
               orderId: order.id,
               key: `status:${e.seq}`,
-              title: `Order ${order.order_number} is ${STATUS_WORDS[e.type] ?? e.type}${order.late ? " (late)" : ""}`,
-              body: `Order ${order.order_number} changed status to ${STATUS_WORDS[e.type] ?? e.type}.${order.late ? ` It is late: promised for ${order.promised_date}.` : ""} From your view “${sub.name}”.`,
+              title: `Order ${order.orderNumber} is ${STATUS_WORDS[e.type] ?? e.type}${order.late ? " (late)" : ""}`,
+              body: `Order ${order.orderNumber} changed status to ${STATUS_WORDS[e.type] ?? e.type}.${order.late ? ` It is late: promised for ${order.promisedDate}.` : ""} From your view “${sub.name}”.`,
             });
           }
         }
@@ -191,9 +205,9 @@ async function tenantCandidates(
         candidates.push({
           viewId: sub.viewId,
           orderId: order.id,
-          key: `late:${order.promised_date ?? ""}`,
-          title: `Order ${order.order_number} is late`,
-          body: `Order ${order.order_number} was promised for ${order.promised_date} and has not been delivered. From your view “${sub.name}”.`,
+          key: `late:${order.promisedDate ?? ""}`,
+          title: `Order ${order.orderNumber} is late`,
+          body: `Order ${order.orderNumber} was promised for ${order.promisedDate} and has not been delivered. From your view “${sub.name}”.`,
         });
       }
     }

@@ -1,8 +1,7 @@
 // The order list: one page of customer-visible columns for a filter, keyset-paged, plus the status
 // chip counts and the site list for the filter panel. Every read goes through withTenant with the
 // caller's TenantContext (portal_customer, or portal_staff viewing one account).
-import { sql, type GetColumnData, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
 import { parseOrderQuery, type OrderFilters, type OrderQuery, type ParseResult } from "#app/domain/orders/query";
 import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import { orderSlaFacts, type OrderSlaFacts } from "#app/domain/sla/order-facts";
@@ -21,6 +20,12 @@ import {
   orderBy,
   SORT_SQL,
   st,
+  asFloat,
+  asText,
+  isoText,
+  plain,
+  selectList,
+  type RowOf,
   whereClause,
   type OrderScope,
 } from "./sql.server";
@@ -99,54 +104,44 @@ export function parseOrderParams(
   return parseOrderQuery(p, { maxLimit: opts.maxLimit });
 }
 
-/** An instant as the ISO text the list shows (`2026-11-03T14:05:00.000Z`). */
-const iso = <T extends string | null>(col: AnyPgColumn) =>
-  sql<T>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-/** A column whose value the driver returns as the schema types it (text, integer, boolean). */
-const plain = <C extends AnyPgColumn>(col: C) => sql<GetColumnData<C>>`${col}`;
-/** A uuid, date or numeric column as text (the driver would parse dates and lose nothing else). */
-const text = <T extends string | null>(col: AnyPgColumn) => sql<T>`${col}::text`;
-/** A numeric column as a number (stored metrics are hundredths of a unit: float8 is exact enough). */
-const float = (col: AnyPgColumn) => sql<number | null>`${col}::float8`;
-
 /**
  * Customer-visible columns only: never cost, margin, internal_notes or unit_cost. Each key is the
  * column's name in the result (`select … as "orderNumber"`), and RawListRow is inferred from it.
  */
 function listColumnMap(scope: OrderScope) {
   return {
-    id: text<string>(o.id),
+    id: asText<string>(o.id),
     orderNumber: plain(o.orderNumber),
     customerPo: plain(o.customerPo),
-    siteId: text<string>(o.siteId),
+    siteId: asText<string>(o.siteId),
     siteCode: plain(st.code),
     siteName: plain(st.name),
     status: plain(o.status),
-    statusAt: iso<string>(o.statusAt),
+    statusAt: isoText<string>(o.statusAt),
     holdReason: plain(o.holdReason),
     priority: plain(o.priority),
-    orderedAt: iso<string>(o.orderedAt),
-    requestedDate: text<string | null>(o.requestedDate),
-    promisedDate: text<string | null>(o.promisedDate),
-    predictedDate: text<string | null>(o.predictedDate),
-    shippedAt: iso<string | null>(o.shippedAt),
-    deliveredAt: iso<string | null>(o.deliveredAt),
+    orderedAt: isoText<string>(o.orderedAt),
+    requestedDate: asText<string | null>(o.requestedDate),
+    promisedDate: asText<string | null>(o.promisedDate),
+    predictedDate: asText<string | null>(o.predictedDate),
+    shippedAt: isoText<string | null>(o.shippedAt),
+    deliveredAt: isoText<string | null>(o.deliveredAt),
     carrier: plain(o.carrier),
     trackingNumber: plain(o.trackingNumber),
     currency: plain(o.currency),
-    value: text<string>(o.value),
+    value: asText<string>(o.value),
     lateState: sql<"open" | "delivered" | null>`case when coalesce(${lateOpenExpr(scope)}, false) then 'open'
       when coalesce(${lateDeliveredExpr(scope)}, false) then 'delivered' end`,
     atRisk: sql<boolean>`coalesce(${atRiskExpr(scope)}, false)`,
-    updatedAt: iso<string>(o.updatedAt),
+    updatedAt: isoText<string>(o.updatedAt),
     // The stored metric columns behind OrderListRow.sla.
     metricsVersion: plain(o.metricsVersion),
     measurable: plain(o.measurable),
     onTime: plain(o.onTime),
     inFull: plain(o.inFull),
     otif: plain(o.otif),
-    unitsOrdered: float(o.unitsOrdered),
-    unitsShipped: float(o.unitsShipped),
+    unitsOrdered: asFloat(o.unitsOrdered),
+    unitsShipped: asFloat(o.unitsShipped),
     linesOrdered: plain(o.linesOrdered),
     linesFilled: plain(o.linesFilled),
     linesInFull: plain(o.linesInFull),
@@ -162,16 +157,11 @@ function listColumnMap(scope: OrderScope) {
 type ListColumnMap = ReturnType<typeof listColumnMap>;
 
 /** One row of the list query, as the database returns it (plus the keyset position of batches). */
-export type RawListRow = { [K in keyof ListColumnMap]: ListColumnMap[K] extends SQL<infer T> ? T : never } & {
-  sort_value: string;
-};
+export type RawListRow = RowOf<ListColumnMap> & { sort_value: string };
 
 /** The select list of the order queries (`from orders o join sites st`). */
 export function listColumns(scope: OrderScope): SQL {
-  return sql.join(
-    Object.entries(listColumnMap(scope)).map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
-    sql`, `,
-  );
+  return selectList(listColumnMap(scope));
 }
 
 function slaOf(r: RawListRow): OrderSlaFacts {

@@ -2,8 +2,8 @@
 // written to stay on an index under RLS: the tenant is repeated explicitly (tenant_id leads every
 // index), text search is a prefix RANGE on "C"-collated columns (LIKE is not leakproof and would
 // be evaluated after the policy), and sorting is keyset-friendly (sort expression, id).
-import { sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { sql, type GetColumnData, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { orders, sites } from "#db/schema/index";
 import {
   prefixUpperBound,
@@ -30,6 +30,27 @@ export interface OrderScope {
  * "o"."promised_date", so a renamed or mistyped column fails to compile.
  */
 export const o = alias(orders, "o");
+
+/** An instant as ISO text (`2026-11-03T14:05:00.000Z`). */
+export const isoText = <T extends string | null>(col: AnyPgColumn) =>
+  sql<T>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A column whose value the driver returns as the schema types it (text, integer, boolean). */
+export const plain = <C extends AnyPgColumn>(col: C) => sql<GetColumnData<C>>`${col}`;
+/** A uuid, date or numeric column as text (the driver would parse dates and lose nothing else). */
+export const asText = <T extends string | null>(col: AnyPgColumn) => sql<T>`${col}::text`;
+/** A numeric column as a number (stored metrics are hundredths of a unit: float8 is exact enough). */
+export const asFloat = (col: AnyPgColumn) => sql<number | null>`${col}::float8`;
+
+/** A select list of typed expressions, each under its key (`select … as "orderNumber"`). */
+export function selectList(columns: Record<string, SQL>): SQL {
+  return sql.join(
+    Object.entries(columns).map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+}
+
+/** The row a selectList returns: each key with its expression's type. */
+export type RowOf<C extends Record<string, SQL>> = { [K in keyof C]: C[K] extends SQL<infer T> ? T : never };
 
 /** The order's site as the list queries join it (`join sites st`): `${st.code}` renders "st"."code". */
 export const st = alias(sites, "st");
