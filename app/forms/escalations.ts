@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { createFormatter } from "../i18n/format";
 import { MAX_CREDIT_AMOUNT } from "../domain/escalations/approval";
-import { ESCALATION_CATEGORIES, ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalations/workflow";
+import {
+  ESCALATION_CATEGORIES,
+  ESCALATION_SEVERITIES,
+  ESCALATION_STATUSES,
+  SEVERITY_GUIDANCE,
+} from "../domain/escalations/workflow";
 
 // Control characters (NUL above all: PostgreSQL text cannot hold it) are dropped; newlines and
 // tabs stay. HTML is kept as typed and rendered as text everywhere.
@@ -21,7 +26,10 @@ const text = (label: string, min: number, max: number) =>
         .string()
         .min(min, min <= 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).`)
         .max(max, `Keep ${label} to ${count(max)} characters or fewer.`),
-    );
+    )
+    // The OpenAPI document shows the limits on the text as sent (control characters and the
+    // surrounding white space are dropped before they apply).
+    .meta({ minLength: min, maxLength: max });
 
 const optionalText = (label: string, max: number) =>
   z
@@ -29,7 +37,8 @@ const optionalText = (label: string, max: number) =>
     .transform((s) => s.replace(CONTROL, "").trim())
     .pipe(z.string().max(max, `Keep ${label} to ${count(max)} characters or fewer.`))
     .nullish()
-    .transform((s) => (s ? s : null));
+    .transform((s) => (s ? s : null))
+    .meta({ maxLength: max });
 
 export const creditAmount = z
   .number({ message: "Enter the credit as a number, like 1500 or 1500.50." })
@@ -41,7 +50,8 @@ export const creditAmount = z
   )
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "Use at most two decimal places.")
   .nullish()
-  .transform((n) => (n ? n : null));
+  .transform((n) => (n ? n : null))
+  .describe("At most two decimals. Above the tier's threshold it waits for a lead or an executive.");
 
 export const newEscalationSchema = z.object({
   orderId: z
@@ -49,9 +59,12 @@ export const newEscalationSchema = z.object({
     .trim()
     .nullish()
     .transform((s) => (s ? s : null))
-    .pipe(z.uuid("That order reference is not valid.").nullable()),
+    .pipe(z.uuid("That order reference is not valid.").nullable())
+    .describe("An order of the caller's account (its id)."),
   category: z.enum(ESCALATION_CATEGORIES, { message: "Choose what the problem is about." }),
-  severity: z.enum(ESCALATION_SEVERITIES, { message: "Choose a severity from P1 to P4." }),
+  severity: z
+    .enum(ESCALATION_SEVERITIES, { message: "Choose a severity from P1 to P4." })
+    .describe(ESCALATION_SEVERITIES.map((s) => `${s}: ${SEVERITY_GUIDANCE[s]}`).join("\n")),
   title: text("a short summary", 3, 200),
   description: text("a description of the problem", 10, 10_000),
   desiredOutcome: text("the outcome you need", 3, 4_000),
@@ -116,7 +129,9 @@ const hours = (label: string, max: number) =>
 /** A platform admin's per-account override of one severity's targets (hours in the form). */
 export const targetSchema = z
   .object({
-    severity: z.enum(ESCALATION_SEVERITIES, { message: "Choose a severity from P1 to P4." }),
+    severity: z
+      .enum(ESCALATION_SEVERITIES, { message: "Choose a severity from P1 to P4." })
+      .describe(ESCALATION_SEVERITIES.map((s) => `${s}: ${SEVERITY_GUIDANCE[s]}`).join("\n")),
     firstResponseHours: hours("first response target", 1_000),
     resolutionHours: hours("resolution target", 10_000),
     twentyFourSeven: z.literal("on").optional(),

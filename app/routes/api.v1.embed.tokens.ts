@@ -1,18 +1,14 @@
 // POST /api/v1/embed/tokens — the host page's *server* trades an embed key secret for a
 // short-lived widget token. Server-to-server: no CORS, so no browser page can read the answer.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { apiJson } from "../server/api/respond.server";
+import { embedTokenRequestSchema, embedTokenSchema } from "../server/embed/api-schema";
 import { declaredTooLarge, problem, problems, readJsonBody } from "../server/http/problem.server";
 import { issueEmbedToken } from "../server/embed/tokens.server";
 import { requestInfo } from "../server/http/request-info.server";
 import { checkLimit, LIMITS, recordFailure } from "../server/rate-limit.server";
 
 const MAX_BODY_BYTES = 4_096;
-
-const body = z.object({
-  origin: z.string({ message: "`origin` is required: the page origin the token is for." }).max(300),
-  ttlSeconds: z.number().int().optional(),
-});
 
 export async function loader() {
   return problems.methodNotAllowed("POST");
@@ -38,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!match) return problems.unauthorized("Send the embed key secret as `Authorization: Bearer <secret>`.");
   const json = await readJsonBody(request, MAX_BODY_BYTES);
   if (!json.ok) return json.response;
-  const parsed = body.safeParse(json.value);
+  const parsed = embedTokenRequestSchema.safeParse(json.value);
   if (!parsed.success)
     return problems.badRequest(parsed.error.issues.map((i) => i.message).join(" "), {
       errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message])),
@@ -52,14 +48,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (r.status === 403) return problems.forbidden(r.detail);
     return problem({ status: 400, title: "Bad request", detail: r.detail });
   }
-  return Response.json(
-    {
-      token: r.token,
-      expiresAt: r.expiresAt.toISOString(),
-      origin: r.origin,
-      scopes: r.scopes,
-      timeZone: r.timeZone,
-    },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return apiJson(embedTokenSchema, {
+    token: r.token,
+    expiresAt: r.expiresAt.toISOString(),
+    origin: r.origin,
+    scopes: r.scopes,
+    timeZone: r.timeZone,
+  });
 }

@@ -3,8 +3,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { replySchema } from "../forms/escalations";
 import { requireApiPrincipal } from "../server/api/principal.server";
+import { apiJson } from "../server/api/respond.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail, withinPinnedSites } from "../server/escalations/api.server";
+import { escalationReplyResponseSchema } from "../server/escalations/api-schema";
 import { addComment } from "../server/escalations/comments.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { escalationProblem } from "../server/escalations/http.server";
@@ -42,10 +44,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { commentId } = await addComment(actor, id, parsed.data.body, "public");
     const detail = apiDetail(await getEscalation(actor, id));
     const reply = detail.replies.find((r) => r.id === commentId);
+    if (!reply) throw new Error("the reply just added is not among the escalation's public replies");
     return respond(
-      Response.json(
+      apiJson(
+        escalationReplyResponseSchema,
         { reply, escalation: detail },
-        { status: 201, headers: { Location: `/api/v1/escalations/${id}`, "Cache-Control": "no-store" } },
+        { status: 201, headers: { Location: `/api/v1/escalations/${id}` } },
       ),
     );
   } catch (err) {

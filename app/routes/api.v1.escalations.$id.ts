@@ -1,8 +1,10 @@
 // GET /api/v1/escalations/{id} — one escalation with its public replies and SLA clocks.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiPrincipal } from "../server/api/principal.server";
+import { apiJson } from "../server/api/respond.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail } from "../server/escalations/api.server";
+import { escalationSchema } from "../server/escalations/api-schema";
 import { getEscalation } from "../server/escalations/detail.server";
 import { escalationProblem } from "../server/escalations/http.server";
 import { problems } from "../server/http/problem.server";
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const detail = await getEscalation(actor, params.id ?? "");
     // Staff sessions are scoped to the account they opened, like customers.
     if (detail.tenantId !== auth.principal.tenant.id) return respond(problems.notFound("There is no such escalation."));
-    return respond(Response.json(apiDetail(detail), { headers: { "Cache-Control": "no-store" } }));
+    return respond(apiJson(escalationSchema, apiDetail(detail)));
   } catch (err) {
     return respond(escalationProblem(err));
   }

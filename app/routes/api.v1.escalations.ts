@@ -1,12 +1,17 @@
 // GET /api/v1/escalations — the caller's escalations, most urgent first.
 // POST /api/v1/escalations — raise one (JSON body as in the OpenAPI document).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { ESCALATION_SEVERITIES, ESCALATION_STATUSES } from "../domain/escalations/workflow";
+import type { z } from "zod";
 import { newEscalationSchema } from "../forms/escalations";
 import { requireApiPrincipal } from "../server/api/principal.server";
+import { apiJson } from "../server/api/respond.server";
 import { corsPreflight, withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail, apiSummary, withinPinnedSites } from "../server/escalations/api.server";
+import {
+  escalationListQuerySchema,
+  escalationListResponseSchema,
+  escalationSchema,
+} from "../server/escalations/api-schema";
 import { createEscalation } from "../server/escalations/create.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { listEscalations } from "../server/escalations/list.server";
@@ -14,14 +19,6 @@ import { escalationProblem } from "../server/escalations/http.server";
 import { declaredTooLarge, problems, readJsonBody } from "../server/http/problem.server";
 
 const MAX_BODY_BYTES = 64 * 1024;
-
-const query = z.object({
-  status: z.enum(["active", "all", ...ESCALATION_STATUSES], { message: "Unknown status filter." }).default("all"),
-  severity: z.enum(ESCALATION_SEVERITIES, { message: "Severity must be P1, P2, P3 or P4." }).optional(),
-  orderId: z.uuid("orderId must be a UUID.").optional(),
-  q: z.string().trim().max(200, "q is at most 200 characters.").optional(),
-  limit: z.coerce.number().int().min(1).max(500, "limit is at most 500.").default(100),
-});
 
 function issues(error: z.ZodError): { detail: string; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
@@ -36,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorForApi(auth.principal, request);
   if (!actor) return respond(problems.forbidden("This caller cannot read escalations."));
   const url = new URL(request.url);
-  const parsed = query.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const parsed = escalationListQuerySchema.safeParse(
+    Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")),
+  );
   if (!parsed.success) {
     const { detail, errors } = issues(parsed.error);
     return respond(problems.badRequest(detail, { errors }));
@@ -44,10 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const rows = await listEscalations(actor, { ...parsed.data, tenantId: auth.principal.tenant.id });
     return respond(
-      Response.json(
-        { data: rows.map(apiSummary), timeZone: auth.principal.tenant.timeZone },
-        { headers: { "Cache-Control": "no-store" } },
-      ),
+      apiJson(escalationListResponseSchema, { data: rows.map(apiSummary), timeZone: auth.principal.tenant.timeZone }),
     );
   } catch (err) {
     return respond(escalationProblem(err));
@@ -83,9 +79,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createEscalation(actor, parsed.data);
     const detail = await getEscalation(actor, created.id);
     return respond(
-      Response.json(apiDetail(detail), {
+      apiJson(escalationSchema, apiDetail(detail), {
         status: 201,
-        headers: { Location: `/api/v1/escalations/${created.id}`, "Cache-Control": "no-store" },
+        headers: { Location: `/api/v1/escalations/${created.id}` },
       }),
     );
   } catch (err) {

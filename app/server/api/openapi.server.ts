@@ -1,12 +1,11 @@
 // The OpenAPI 3.1 document served at /api/v1/openapi.json, assembled from the per-area modules
-// in ./openapi/ (each owner describes its own endpoints). Shared pieces live here: the problem
-// schema and the security schemes.
+// in ./openapi/ (each owner describes its own endpoints). Every component schema is generated
+// from the zod schema the handlers type their answers by or parse their requests with; shared
+// pieces live here: the problem schema and the security schemes.
+import type { z } from "zod";
 import { problemBodySchema } from "../http/problem.server";
 import { OPENAPI_MODULES } from "./openapi/index";
-import { componentSchema } from "./openapi/zod";
-
-/** Generated from the schema problem() builds its bodies by (http/problem.server.ts). */
-const PROBLEM_SCHEMA = componentSchema(problemBodySchema);
+import { componentSchemas } from "./openapi/zod";
 
 export interface OpenApiDocument {
   openapi: "3.1.0";
@@ -22,17 +21,27 @@ let cached: OpenApiDocument | null = null;
 export function openApiDocument(): OpenApiDocument {
   if (cached) return cached;
   const paths: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = { Problem: PROBLEM_SCHEMA };
+  // Problem: the schema problem() builds its bodies by (http/problem.server.ts).
+  const responses: Record<string, z.ZodType> = { Problem: problemBodySchema };
+  const requests: Record<string, z.ZodType> = {};
+  const add = (into: Record<string, z.ZodType>, from: Record<string, z.ZodType>, area: string) => {
+    for (const [name, schema] of Object.entries(from)) {
+      if (name in responses || name in requests)
+        throw new Error(`openapi: schema ${name} is defined twice (module ${area})`);
+      into[name] = schema;
+    }
+  };
   for (const [area, mod] of Object.entries(OPENAPI_MODULES)) {
     for (const [p, item] of Object.entries(mod.paths)) {
       if (p in paths) throw new Error(`openapi: path ${p} is described twice (module ${area})`);
       paths[p] = item;
     }
-    for (const [name, schema] of Object.entries(mod.schemas)) {
-      if (name in schemas) throw new Error(`openapi: schema ${name} is defined twice (module ${area})`);
-      schemas[name] = schema;
-    }
+    add(responses, mod.schemas, area);
+    add(requests, mod.requests ?? {}, area);
   }
+  // Answers as the server sends them (every field it always sends is required); request bodies as
+  // a caller may write them (a field with a default may be left out).
+  const schemas = { ...componentSchemas(responses, "output"), ...componentSchemas(requests, "input") };
   cached = {
     openapi: "3.1.0",
     info: {

@@ -105,6 +105,39 @@ export const fiscalYearResponseSchema = fiscalYearSchema.extend({
   version: z.int().min(0).describe("The calendar version the bounds come from (the one in force)."),
 });
 
+export const calendarResponseSchema = z.object({ data: calendarSchema });
+export const fiscalYearEnvelopeSchema = z.object({ data: fiscalYearResponseSchema });
+
+/** The widest holiday range one request may ask for (about ten years). */
+export const MAX_HOLIDAY_DAYS = 3_660;
+
+const dateParam = (name: string) =>
+  z.iso.date({ message: `${name} is a date, YYYY-MM-DD.` }).refine((d) => d >= "1900-01-01" && d <= "2200-12-31", {
+    message: `${name} lies between 1900-01-01 and 2200-12-31.`,
+  });
+
+/** The query string of GET /api/v1/calendar, as the handler parses it. */
+export const calendarQuerySchema = z.object({
+  from: dateParam("from")
+    .describe("First day of the holiday range (default: 1 January of last year, in the calendar's zone).")
+    .optional(),
+  to: dateParam("to")
+    .describe(
+      `Last day of the holiday range, inclusive (default: 31 December this year). At most ${MAX_HOLIDAY_DAYS} days after \`from\`; send both or neither.`,
+    )
+    .optional(),
+});
+
+/** The query string of GET /api/v1/calendar/periods, as the handler parses it. */
+export const periodsQuerySchema = z.object({
+  year: z
+    .string({ message: "year is required: a fiscal year such as 2026." })
+    .regex(/^\d{4}$/, "year is a four-digit fiscal year, e.g. 2026.")
+    .transform(Number)
+    .refine((y) => y >= 1900 && y <= 2200, "year lies between 1900 and 2200.")
+    .describe("The fiscal year (1900 to 2200), named as the calendar names it (e.g. 2026 for FY2026)."),
+});
+
 export type CalendarView = z.infer<typeof calendarSchema>;
 export type CalendarVersionView = z.infer<typeof calendarVersionSchema>;
 export type FiscalYearView = z.infer<typeof fiscalYearSchema>;

@@ -3,7 +3,7 @@
 // which fiscal period an order falls in). Read by any signed-in customer user, staff in an
 // opened account, and embed tokens with sla:read.
 import { desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { tenantCalendars } from "#db/schema/index";
 import { fiscalPeriodOf, fiscalYearStructure, holidaysBetween, localDate } from "#app/domain/calendar/index";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
@@ -16,24 +16,19 @@ import { loadTargets } from "#app/server/escalations/sla.server";
 import { problems } from "#app/server/http/problem.server";
 import { loadTenantCalendar, type TenantCalendar } from "#app/server/calendar/tenant-calendar.server";
 import { withTenant, type Tx } from "#app/server/tenant-db.server";
-import type { CalendarVersionView, CalendarView, FiscalYearView } from "./api-schema";
+import { apiJson } from "#app/server/api/respond.server";
+import {
+  calendarQuerySchema,
+  calendarResponseSchema,
+  fiscalYearEnvelopeSchema,
+  MAX_HOLIDAY_DAYS,
+  periodsQuerySchema,
+  type CalendarVersionView,
+  type CalendarView,
+  type FiscalYearView,
+} from "./api-schema";
 
-/** The widest holiday range one request may ask for (about ten years). */
-export const MAX_HOLIDAY_DAYS = 3_660;
-
-const dateParam = (name: string) =>
-  z.iso.date({ message: `${name} is a date, YYYY-MM-DD.` }).refine((d) => d >= "1900-01-01" && d <= "2200-12-31", {
-    message: `${name} lies between 1900-01-01 and 2200-12-31.`,
-  });
-
-const calendarQuery = z.object({ from: dateParam("from").optional(), to: dateParam("to").optional() });
-const periodsQuery = z.object({
-  year: z
-    .string({ message: "year is required: a fiscal year such as 2026." })
-    .regex(/^\d{4}$/, "year is a four-digit fiscal year, e.g. 2026.")
-    .transform(Number)
-    .refine((y) => y >= 1900 && y <= 2200, "year lies between 1900 and 2200."),
-});
+export { MAX_HOLIDAY_DAYS };
 
 /** `errors` keyed by query parameter, as every /api/v1 query error (the document's Problem schema). */
 function badQuery(error: z.ZodError): Response {
@@ -163,7 +158,7 @@ export async function readCalendar(
 }
 
 export async function apiCalendar(p: ApiPrincipal, params: URLSearchParams): Promise<Response> {
-  const parsed = calendarQuery.safeParse(pick(params, ["from", "to"]));
+  const parsed = calendarQuerySchema.safeParse(pick(params, ["from", "to"]));
   if (!parsed.success) return badQuery(parsed.error);
   const { from, to } = parsed.data;
   if ((from === undefined) !== (to === undefined)) {
@@ -176,7 +171,7 @@ export async function apiCalendar(p: ApiPrincipal, params: URLSearchParams): Pro
     }
   }
   const view = await readCalendar(p, from && to ? { from, to } : undefined);
-  return Response.json({ data: view }, { headers: { "Cache-Control": "no-store" } });
+  return apiJson(calendarResponseSchema, { data: view });
 }
 
 /** Every week, period and quarter of the current fiscal year of the calendar in force. */
@@ -189,9 +184,9 @@ export async function readCurrentFiscalYear(
 }
 
 export async function apiCalendarPeriods(p: ApiPrincipal, params: URLSearchParams): Promise<Response> {
-  const parsed = periodsQuery.safeParse(pick(params, ["year"]));
+  const parsed = periodsQuerySchema.safeParse(pick(params, ["year"]));
   if (!parsed.success) return badQuery(parsed.error);
   const cal = await withTenant(p.db, (tx) => loadTenantCalendar(tx, p.tenant));
   const data = { version: cal.version, ...fiscalYearStructure(cal.definition, parsed.data.year) };
-  return Response.json({ data }, { headers: { "Cache-Control": "no-store" } });
+  return apiJson(fiscalYearEnvelopeSchema, { data });
 }

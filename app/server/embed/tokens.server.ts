@@ -13,11 +13,10 @@ import { getDb } from "../db.server";
 import { sessionSecret, verificationSecrets } from "../auth/session-secret.server";
 import { problems } from "../http/problem.server";
 import { normalizeOrigin } from "#app/forms/embed";
+import { DEFAULT_TOKEN_SECONDS, MAX_TOKEN_SECONDS, MIN_TOKEN_SECONDS } from "./api-schema";
 
 export const EMBED_SECRET_PREFIX = "sl_embed_";
-export const MAX_TOKEN_SECONDS = 600;
-export const DEFAULT_TOKEN_SECONDS = 300;
-export const MIN_TOKEN_SECONDS = 5;
+export { DEFAULT_TOKEN_SECONDS, MAX_TOKEN_SECONDS, MIN_TOKEN_SECONDS };
 export const EMBED_TOKEN_ISSUER = "sightline";
 export const EMBED_TOKEN_AUDIENCE = "sightline-embed";
 const ISSUER = EMBED_TOKEN_ISSUER;

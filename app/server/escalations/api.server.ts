@@ -7,6 +7,7 @@ import type { ApiPrincipal } from "../api/principal.server";
 import { getDb } from "../db.server";
 import { requestInfo } from "../http/request-info.server";
 import type { EscalationActor } from "./actor.server";
+import type { ApiClock, ApiEscalation, ApiEscalationSummary } from "./api-schema";
 import type { EscalationDetail, EscalationSummary } from "./views.server";
 import { peopleByIds } from "./people.server";
 import { withTenant } from "../tenant-db.server";
@@ -53,52 +54,13 @@ export async function actorForApi(p: ApiPrincipal, request: Request): Promise<Es
   };
 }
 
-export interface ApiClock {
-  targetMinutes: number;
-  elapsedMinutes: number;
-  remainingMinutes: number;
-  dueAt: string | null;
-  status: string;
-  pausedSince: string | null;
-  pauseReason: string | null;
-}
+export type { ApiClock, ApiEscalation, ApiEscalationSummary };
 
-export interface ApiEscalationSummary {
-  id: string;
-  number: number;
-  reference: string;
-  key: string;
-  orderId: string | null;
-  orderNumber: string | null;
-  category: string;
-  severity: string;
-  status: string;
-  title: string;
-  ownerFirstName: string | null;
-  exceptionStatus: string;
-  createdAt: string;
-  updatedAt: string;
-  sla: { firstResponse: ApiClock; resolution: ApiClock; twentyFourSeven: boolean; active: string };
-}
-
-export interface ApiEscalation extends ApiEscalationSummary {
-  description: string;
-  desiredOutcome: string;
-  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
-  raisedByName: string;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  reopenUntil: string | null;
-  replies: { id: string; authorName: string; fromSupport: boolean; body: string; createdAt: string }[];
-  approvals: {
-    id: string;
-    decision: string;
-    requiredApprover: string;
-    reason: string | null;
-    decidedAt: string | null;
-  }[];
-}
+const APPROVER: Record<string, ApiEscalation["approvals"][number]["requiredApprover"]> = {
+  support_agent: "support team",
+  support_lead: "support lead",
+  platform_admin: "executive",
+};
 
 function clock(c: EscalationSummary["sla"]["firstResponse"]): ApiClock {
   return {
@@ -137,12 +99,6 @@ export function apiSummary(e: EscalationSummary): ApiEscalationSummary {
   };
 }
 
-const APPROVER: Record<string, string> = {
-  support_agent: "support team",
-  support_lead: "support lead",
-  platform_admin: "executive",
-};
-
 export function apiDetail(e: EscalationDetail): ApiEscalation {
   return {
     ...apiSummary(e),
@@ -167,7 +123,7 @@ export function apiDetail(e: EscalationDetail): ApiEscalation {
     approvals: e.approvals.map((a) => ({
       id: a.id,
       decision: a.decision,
-      requiredApprover: APPROVER[a.requiredRole] ?? a.requiredRole,
+      requiredApprover: APPROVER[a.requiredRole] ?? "executive",
       reason: a.reason,
       decidedAt: a.decidedAt,
     })),

@@ -1,5 +1,6 @@
-// Response shape of GET /api/v1/feed-health, written once in zod: the OpenAPI document is
-// generated from it (app/server/api/openapi/feed-health.ts) and the tests parse answers with it.
+// Response shape of GET /api/v1/feed-health, written once in zod: the service's answer is typed by
+// it (apiJson), the OpenAPI document is generated from it (app/server/api/openapi/feed-health.ts)
+// and the tests parse answers with it.
 import { z } from "zod";
 
 export const feedSourceSchema = z.object({
@@ -24,5 +25,7 @@ export const feedSourceSchema = z.object({
 export const feedHealthSchema = z.object({
   sources: z.array(feedSourceSchema).describe("Silent sources first, then by name."),
 });
+
+export const feedHealthResponseSchema = z.object({ data: feedHealthSchema });
 
 export type FeedHealthAnswer = z.infer<typeof feedHealthSchema>;

@@ -11,7 +11,8 @@ import { translator } from "#app/i18n/catalogue";
 import { createFormatter } from "#app/i18n/format";
 import { isLocale } from "#app/i18n/locales";
 import type { ApiPrincipal } from "../api/principal.server";
-import type { FeedHealthAnswer } from "./api-schema";
+import { apiJson } from "../api/respond.server";
+import { feedHealthResponseSchema, type FeedHealthAnswer } from "./api-schema";
 import { mailNotices, notifyInApp, type Notice } from "../escalations/notify.server";
 import { staffForTenant } from "../escalations/people.server";
 import { exclusiveService } from "../jobs/exclusive.server";
@@ -191,5 +192,5 @@ export async function apiFeedHealth(p: ApiPrincipal, now = new Date()): Promise<
       silentSince: s.silentSince,
     })),
   };
-  return Response.json({ data }, { headers: { "Cache-Control": "no-store" } });
+  return apiJson(feedHealthResponseSchema, { data });
 }

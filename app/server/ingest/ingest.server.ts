@@ -23,7 +23,6 @@ import {
   orderInput,
   validateItems,
   type EventInput,
-  type ItemProblem,
   type OrderInput,
 } from "#app/domain/orders/ingest-schema";
 import type { OrderEventType } from "#app/domain/orders/statuses";
@@ -33,28 +32,13 @@ import { problem, problems, readJsonBody } from "../http/problem.server";
 import { recomputeOrderMetrics } from "../sla/metrics.server";
 import { withTenant, type Tx } from "../tenant-db.server";
 import type { IngestPrincipal } from "./keys.server";
+import { apiJson } from "../api/respond.server";
 import { logger } from "../log.server";
+import { ingestBatchResultSchema, type BatchResult, type ItemResult, type ItemStatus } from "./api-schema";
 
 const log = logger("ingest");
 
-export type ItemStatus = "created" | "updated" | "unchanged" | "rejected";
-
-export interface ItemResult {
-  index: number;
-  status: ItemStatus;
-  /** The portal's order id (orders and events that resolved to an order). */
-  orderId?: string;
-  /** Tenant event sequence of a created event. */
-  seq?: number;
-  /** Why an item was unchanged (e.g. an older version). */
-  note?: string;
-  reasons?: ItemProblem[];
-}
-
-export interface BatchResult {
-  results: ItemResult[];
-  counts: Record<ItemStatus, number>;
-}
+export type { BatchResult, ItemResult, ItemStatus };
 
 function countResults(results: ItemResult[]): Record<ItemStatus, number> {
   const counts: Record<ItemStatus, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -561,7 +545,7 @@ export async function handleIngestRequest(
       kind === "orders"
         ? await ingestOrders(principal, values as OrderInput[])
         : await ingestEvents(principal, values as EventInput[]);
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return apiJson(ingestBatchResultSchema, result);
   } catch (err) {
     log.error({ err, kind }, `${kind} batch failed`);
     return problems.unavailable("The batch could not be stored and nothing was written; retry it shortly.");

@@ -1,17 +1,15 @@
 // /api/v1/orders shapes: the list and detail in JSON, customer-visible fields only, with the
 // same filters as the portal (an embed token's fixed filters replace the request's for their keys).
 import type { ApiPrincipal } from "../api/principal.server";
+import { apiJson } from "../api/respond.server";
 import { problems } from "../http/problem.server";
 import { getOrderDetail } from "./detail.server";
+import { API_MAX_LIMIT, orderListResponseSchema, orderResponseSchema } from "./api-schema";
 import { BadCursorError, listOrders, parseOrderParams } from "./list.server";
-
-export const API_MAX_LIMIT = 200;
 
 function readerOf(p: ApiPrincipal) {
   return { db: p.db, tenant: { id: p.tenant.id, timeZone: p.tenant.timeZone } };
 }
-
-const json = (body: unknown) => Response.json(body, { headers: { "Cache-Control": "no-store" } });
 
 export async function apiListOrders(p: ApiPrincipal, params: URLSearchParams): Promise<Response> {
   const parsed = parseOrderParams(params, { fixedFilters: p.fixedFilters, maxLimit: API_MAX_LIMIT });
@@ -20,7 +18,7 @@ export async function apiListOrders(p: ApiPrincipal, params: URLSearchParams): P
   }
   try {
     const page = await listOrders(readerOf(p), parsed.query);
-    return json({
+    return apiJson(orderListResponseSchema, {
       data: page.rows,
       page: { next: page.next, prev: page.prev, limit: parsed.query.limit },
       timeZone: p.tenant.timeZone,
@@ -43,5 +41,5 @@ export async function apiGetOrder(p: ApiPrincipal, id: string): Promise<Response
     return problems.notFound("There is no order with that id.");
   if (pinned.priority?.length && !pinned.priority.includes(order.priority))
     return problems.notFound("There is no order with that id.");
-  return json({ data: order, timeZone: p.tenant.timeZone });
+  return apiJson(orderResponseSchema, { data: order, timeZone: p.tenant.timeZone });
 }

@@ -2,46 +2,11 @@
 // not a uuid, does not exist or belongs to another tenant all give null (the caller answers one 404).
 import { sql } from "drizzle-orm";
 import { withTenant } from "#app/server/tenant-db.server";
-import { listColumns, scopeOf, toListRow, type OrderListRow, type OrderReader, type RawListRow } from "./list.server";
+import type { OrderDetail, OrderEventView, OrderLineView, ShipmentView } from "./api-schema";
+import { listColumns, scopeOf, toListRow, type OrderReader, type RawListRow } from "./list.server";
 import { o, st } from "./sql.server";
 
-export interface OrderLineView {
-  lineNo: number;
-  sku: string;
-  description: string;
-  ordered: string;
-  shipped: string;
-  backordered: string;
-  unitPrice: string;
-}
-
-export interface ShipmentView {
-  id: string;
-  carrier: string;
-  trackingNumber: string | null;
-  trackingUrl: string | null;
-  status: string;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-}
-
-export interface OrderEventView {
-  seq: number;
-  type: string;
-  occurredAt: string;
-  location: string | null;
-  /** Public details only (reason, note, carrier, ...); unknown keys from source systems are dropped. */
-  detail: Record<string, string>;
-}
-
-export interface OrderDetail extends OrderListRow {
-  otif: boolean | null;
-  onTime: boolean | null;
-  inFull: boolean | null;
-  lines: OrderLineView[];
-  shipments: ShipmentView[];
-  events: OrderEventView[];
-}
+export type { OrderDetail, OrderEventView, OrderLineView, ShipmentView };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PUBLIC_DETAIL_KEYS = [

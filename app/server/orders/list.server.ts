@@ -7,6 +7,7 @@ import { ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import { orderSlaFacts, type OrderSlaFacts } from "#app/domain/sla/order-facts";
 import { localToday } from "#app/domain/orders/time";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
+import type { OrderListRow } from "./api-schema";
 import { CountCache } from "./count-cache.server";
 import { decodeCursor, encodeCursor } from "./cursor.server";
 import {
@@ -36,35 +37,8 @@ export interface OrderReader {
   tenant: { id: string; timeZone: string };
 }
 
-export interface OrderListRow {
-  id: string;
-  orderNumber: string;
-  customerPo: string | null;
-  siteId: string;
-  siteCode: string;
-  siteName: string;
-  status: OrderStatus;
-  statusAt: string;
-  holdReason: string | null;
-  priority: string;
-  orderedAt: string;
-  requestedDate: string | null;
-  promisedDate: string | null;
-  predictedDate: string | null;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  currency: string;
-  value: string;
-  late: boolean;
-  /** Which kind of late: "open" (late now: open, past the promise) or "delivered" (delivered late). */
-  lateState: "open" | "delivered" | null;
-  atRisk: boolean;
-  updatedAt: string;
-  /** Stored SLA facts: measured or why not, fiscal keys, OTIF verdicts, business-time figures. */
-  sla: OrderSlaFacts;
-}
+/** One row of the list: the API's OrderSummary (typed by its zod schema, ./api-schema.ts). */
+export type { OrderListRow };
 
 export interface OrderPage {
   rows: OrderListRow[];

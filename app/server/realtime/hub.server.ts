@@ -20,32 +20,19 @@ import type { BackgroundService } from "../jobs/service.server";
 import { getDb } from "../db.server";
 import { subscribeEscalationChanges } from "../escalations/live.server";
 import { logger } from "../log.server";
+import type { EscalationLiveEvent, OrderLiveEvent } from "./api-schema";
 import { withTenant } from "../tenant-db.server";
 import { env } from "../env.server";
 
 const log = logger("realtime");
 
-/** What a subscriber receives for an order event: ids and public fields only. */
-export interface OrderLiveEvent {
-  seq: number;
-  orderId: string;
-  orderNumber: string;
-  type: string;
-  /** The order's current status. */
-  status: string;
-  occurredAt: string;
-}
+export type { EscalationLiveEvent, OrderLiveEvent };
 
 /** An order event with the facets subscriber filters may test (never sent to clients as such). */
 export interface OrderEventFacets extends OrderLiveEvent {
   siteId: string;
   siteCode: string;
   priority: string;
-}
-
-export interface EscalationLiveEvent {
-  escalationId: string;
-  status: string;
 }
 
 export interface HubSubscriber {

@@ -41,101 +41,12 @@ import {
   type PeriodChoice,
 } from "./periods.server";
 import { SUPERSEDED } from "./metrics.server";
-import { loadMissBreakdown, type MissBreakdown } from "./misses.server";
+import type { KpiResult, PerfectOrderResult, RecoveryTimeResult, Scorecard, SiteRow, TrendPoint } from "./api-schema";
+import { loadMissBreakdown } from "./misses.server";
 import { loadTargets } from "./targets.server";
 
-export interface KpiResult {
-  id: KpiId;
-  label: string;
-  unit: "%" | "business hours";
-  better: "higher" | "lower";
-  definition: string;
-  /** Percent (0-100) or business hours; null when nothing was measured. */
-  value: number | null;
-  target: number;
-  met: boolean | null;
-  /** What the value is made of: e.g. OTIF orders / measured orders, units shipped / units ordered. */
-  numerator: number;
-  denominator: number;
-  /** Orders that missed (e.g. not OTIF, a line short, lead time over target). */
-  missedOrders: number;
-  href: string;
-  missedHref: string;
-}
-
-/** Perfect order % of a period: measured orders OTIF with no damage, claim or document error. */
-export interface PerfectOrderResult {
-  /** Percent (0-100) to two decimals; null when nothing was measured. */
-  value: number | null;
-  perfect: number;
-  measured: number;
-  /** Measured orders with a damaged or claim_filed event. */
-  damaged: number;
-  /** Measured orders with a document_error event. */
-  documentErrors: number;
-  definition: string;
-}
-
-/** Recovery time of a period: failed (not OTIF) measured orders from first escalation to resolution. */
-export interface RecoveryTimeResult {
-  /** Average business hours over the recovered orders, two decimals; null when none recovered. */
-  value: number | null;
-  /** Failed orders whose escalations are all resolved. */
-  recovered: number;
-  /** Failed orders with an escalation still unresolved. */
-  unresolved: number;
-  definition: string;
-}
-
-export interface SiteRow {
-  siteId: string;
-  code: string;
-  name: string;
-  measured: number;
-  kpis: Pick<KpiResult, "id" | "value" | "met" | "missedOrders" | "missedHref">[];
-  href: string;
-}
-
-/** One point of the trend: each KPI's value (KpiResult.value) in the week or period. */
-export interface TrendPoint extends Record<KpiId, number | null> {
-  id: string;
-  label: string;
-  /** The trend charts weeks in a week view, fiscal periods otherwise. */
-  granularity: "period" | "week";
-  start: string;
-  end: string;
-  measured: number;
-  otifMet: boolean | null;
-  /** Perfect order %, see Scorecard.perfectOrder. */
-  perfectOrder: number | null;
-  /** Average recovery time in business hours, see Scorecard.recoveryTime. */
-  recoveryTime: number | null;
-  href: string;
-}
-
-export interface Scorecard {
-  tenant: { id: string; name: string; timeZone: string };
-  period: { id: string; label: string; granularity: Granularity; start: string; end: string };
-  site: { id: string; code: string; name: string } | null;
-  calendar: {
-    version: number;
-    label: string;
-    timeZone: string;
-    savedAt: string | null;
-    lastRecomputedAt: string | null;
-    recompute: { status: "queued" | "running"; done: number; total: number } | null;
-  };
-  targets: SlaTargets & { source: "contract" | "tier"; tier: TenantTier };
-  orders: { promised: number; measured: number; href: string; measuredHref: string };
-  kpis: KpiResult[];
-  sites: SiteRow[];
-  trend: TrendPoint[];
-  /** Why the period's measured orders missed: by reason, lateness, site, carrier and priority. */
-  misses: MissBreakdown;
-  perfectOrder: PerfectOrderResult;
-  recoveryTime: RecoveryTimeResult;
-  rules: { period: string; measured: string; rounding: string; tolerance: string };
-}
+/** The scorecard and its parts: the API's SlaScorecard, typed by its zod schema (./api-schema.ts). */
+export type { KpiResult, PerfectOrderResult, RecoveryTimeResult, Scorecard, SiteRow, TrendPoint };
 
 export type ScorecardResult =
   | {

@@ -304,6 +304,17 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    OrderList: {
+      data: components["schemas"]["OrderSummary"][];
+      page: components["schemas"]["OrderPage"];
+      /** @description The account's IANA time zone (date filters use it). */
+      timeZone: string;
+    };
+    OrderResponse: {
+      data: components["schemas"]["Order"];
+      /** @description The account's IANA time zone (date filters use it). */
+      timeZone: string;
+    };
     OrderSummary: {
       /** Format: uuid */
       id: string;
@@ -335,15 +346,10 @@ export interface components {
       priority: "standard" | "expedited" | "critical";
       /** Format: date-time */
       orderedAt: string;
-      /** Format: date */
       requestedDate: string | null;
-      /** Format: date */
       promisedDate: string | null;
-      /** Format: date */
       predictedDate: string | null;
-      /** Format: date-time */
       shippedAt: string | null;
-      /** Format: date-time */
       deliveredAt: string | null;
       carrier: string | null;
       trackingNumber: string | null;
@@ -353,11 +359,8 @@ export interface components {
       value: string;
       /** @description Open past the promised date, or delivered after it (account's time zone). */
       late: boolean;
-      /**
-       * @description open: late now (open, past the promised date); delivered: delivered late; null: not late.
-       * @enum {string|null}
-       */
-      lateState: "open" | "delivered" | null;
+      /** @description open: late now (open, past the promised date); delivered: delivered late; null: not late. */
+      lateState: ("open" | "delivered") | null;
       /** @description Open, not late, predicted to arrive after the promised date. */
       atRisk: boolean;
       /** Format: date-time */
@@ -371,7 +374,57 @@ export interface components {
       prev: string | null;
       limit: number;
     };
-    Order: components["schemas"]["OrderSummary"] & {
+    Order: {
+      /** Format: uuid */
+      id: string;
+      orderNumber: string;
+      customerPo: string | null;
+      /** Format: uuid */
+      siteId: string;
+      siteCode: string;
+      siteName: string;
+      /** @enum {string} */
+      status:
+        | "received"
+        | "confirmed"
+        | "allocated"
+        | "backordered"
+        | "on_hold"
+        | "picked"
+        | "packed"
+        | "shipped"
+        | "in_transit"
+        | "out_for_delivery"
+        | "delivered"
+        | "exception"
+        | "cancelled";
+      /** Format: date-time */
+      statusAt: string;
+      holdReason: string | null;
+      /** @enum {string} */
+      priority: "standard" | "expedited" | "critical";
+      /** Format: date-time */
+      orderedAt: string;
+      requestedDate: string | null;
+      promisedDate: string | null;
+      predictedDate: string | null;
+      shippedAt: string | null;
+      deliveredAt: string | null;
+      carrier: string | null;
+      trackingNumber: string | null;
+      /** @description ISO 4217 code. */
+      currency: string;
+      /** @description Order value as a decimal string. */
+      value: string;
+      /** @description Open past the promised date, or delivered after it (account's time zone). */
+      late: boolean;
+      /** @description open: late now (open, past the promised date); delivered: delivered late; null: not late. */
+      lateState: ("open" | "delivered") | null;
+      /** @description Open, not late, predicted to arrive after the promised date. */
+      atRisk: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      sla: components["schemas"]["OrderSlaFacts"];
       /** @description Null until the order is measured. */
       otif: boolean | null;
       onTime: boolean | null;
@@ -397,15 +450,10 @@ export interface components {
       id: string;
       carrier: string;
       trackingNumber: string | null;
-      /**
-       * Format: uri
-       * @description http(s) only.
-       */
+      /** @description http(s) only. */
       trackingUrl: string | null;
       status: string;
-      /** Format: date-time */
       shippedAt: string | null;
-      /** Format: date-time */
       deliveredAt: string | null;
     };
     OrderEvent: {
@@ -419,6 +467,675 @@ export interface components {
       detail: {
         [key: string]: string;
       };
+    };
+    IngestItemResult: {
+      /** @description Position of the item in the request. */
+      index: number;
+      /** @enum {string} */
+      status: "created" | "updated" | "unchanged" | "rejected";
+      /**
+       * Format: uuid
+       * @description The portal's order id (orders and events that resolved to an order).
+       */
+      orderId?: string;
+      /** @description The account's event sequence number of a created event. */
+      seq?: number;
+      /** @description Why an item was unchanged (e.g. an older version). */
+      note?: string;
+      reasons?: {
+        /** @description Dotted path inside the item, e.g. `lines.0.qtyOrdered`. */
+        path: string;
+        message: string;
+      }[];
+    };
+    IngestBatchResult: {
+      /** @description Per-item results in request order. */
+      results: components["schemas"]["IngestItemResult"][];
+      counts: {
+        created: number;
+        updated: number;
+        unchanged: number;
+        rejected: number;
+      };
+    };
+    IngestBatchProblem: {
+      /** @description `about:blank` unless stated otherwise. */
+      type: string;
+      title: string;
+      status: number;
+      /** @description What was wrong, in words a developer can act on. */
+      detail: string;
+      /** @description The request's id (also the `X-Request-Id` header): quote it to support; it names the log lines. */
+      requestId?: string;
+      errors?:
+        | {
+            [key: string]: string;
+          }
+        | {
+            path: string;
+            message: string;
+          }[];
+      /** @description Per-item results in request order. */
+      results: components["schemas"]["IngestItemResult"][];
+      counts: {
+        created: number;
+        updated: number;
+        unchanged: number;
+        rejected: number;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    OrderStreamEvent: {
+      /** @description Also the message `id`. */
+      seq: number;
+      /** Format: uuid */
+      orderId: string;
+      orderNumber: string;
+      /** @description The event type (a status, `eta_changed`, `note`, `damaged`, `claim_filed` or `document_error`). */
+      type: string;
+      /** @description The order's current status. */
+      status: string;
+      /** Format: date-time */
+      occurredAt: string;
+    };
+    EscalationStreamEvent: {
+      /** Format: uuid */
+      escalationId: string;
+      status: string;
+    };
+    /** @description The order's stored SLA facts; the scorecard is their sum. */
+    OrderSlaFacts: {
+      /** @description Counted in the scorecard: delivered, with a promised date, not cancelled. */
+      measured: boolean;
+      /** @description Why not measured (the first reason that applies); not-computed while a recompute is under way. */
+      notMeasuredReason: ("cancelled" | "no-promised-date" | "not-delivered" | "no-lines" | "not-computed") | null;
+      /** @description Fiscal keys of the promised date in the account's calendar: the period the order counts in. */
+      fiscal: {
+        year: number;
+        quarter: number;
+        period: number;
+        week: number;
+      } | null;
+      onTime: boolean | null;
+      inFull: boolean | null;
+      otif: boolean | null;
+      /** @description Why a measured order missed OTIF. */
+      missReason: ("late" | "short" | "late-and-short") | null;
+      /** @description Order placed to shipped in working minutes of the calendar, stored in whole minutes rounded half up. */
+      leadTimeBusinessMinutes: number | null;
+      /** @description Working minutes from the end of the last on-time day (promised date + tolerance days) to delivery; 0 when on time; whole minutes, half up. */
+      lateBusinessMinutes: number | null;
+      units: {
+        ordered: number;
+        /** @description Each line counts at most its ordered quantity. */
+        shipped: number;
+      };
+      lines: {
+        ordered: number;
+        /** @description Lines shipped at their full ordered quantity (line fill rate). */
+        filled: number;
+        /** @description Lines shipped in full within the contracted tolerance (decides in full). */
+        inFull: number;
+      };
+      /** @description The calendar version the figures were computed with. */
+      calendarVersion: number | null;
+    };
+    SlaScorecardResponse: {
+      data: components["schemas"]["SlaScorecard"];
+    };
+    SlaScorecard: {
+      tenant: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        timeZone: string;
+      };
+      period: {
+        /** @example FY2026-P03 */
+        id: string;
+        /** @example FY2026 P03 (Mar) */
+        label: string;
+        /** @enum {string} */
+        granularity: "week" | "period" | "quarter" | "year";
+        /**
+         * Format: date
+         * @description First local date of the period.
+         */
+        start: string;
+        /**
+         * Format: date
+         * @description Last local date of the period (inclusive).
+         */
+        end: string;
+      };
+      /** @description The site the scorecard is limited to; null for all sites. */
+      site: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      } | null;
+      calendar: {
+        /** @description Calendar version the figures use; 0 = the default calendar. */
+        version: number;
+        label: string;
+        /** @example America/Chicago */
+        timeZone: string;
+        savedAt: string | null;
+        lastRecomputedAt: string | null;
+        /** @description A recompute in progress after a calendar or tolerance change. */
+        recompute: {
+          /** @enum {string} */
+          status: "queued" | "running";
+          done: number;
+          total: number;
+        } | null;
+      };
+      targets: {
+        otifPct: number;
+        onTimePct: number;
+        inFullPct: number;
+        fillRatePct: number;
+        leadTimeHours: number;
+        onTimeToleranceDays: number;
+        inFullTolerancePct: number;
+        /** @enum {string} */
+        source: "contract" | "tier";
+        /** @enum {string} */
+        tier: "strategic" | "key" | "standard";
+      };
+      orders: {
+        /** @description Orders promised in the period. */
+        promised: number;
+        /** @description Of those, measured orders. */
+        measured: number;
+        href: string;
+        measuredHref: string;
+      };
+      kpis: components["schemas"]["SlaKpi"][];
+      sites: {
+        /** Format: uuid */
+        siteId: string;
+        code: string;
+        name: string;
+        measured: number;
+        kpis: {
+          /** @enum {string} */
+          id: "otif" | "onTime" | "inFull" | "fillRateUnits" | "fillRateLines" | "leadTime";
+          /** @description Percent (0-100) or business hours; null when nothing was measured. */
+          value: number | null;
+          /** @description Whether the value meets the target; null when nothing was measured. */
+          met: boolean | null;
+          /** @description Orders that missed: late, not in full, a line short, or over the lead time target. */
+          missedOrders: number;
+          /** @example /orders?fiscal=FY2026-P03&otif=missed */
+          missedHref: string;
+        }[];
+        href: string;
+      }[];
+      /** @description Oldest first: for a week, the 12 fiscal weeks ending with it; otherwise the 12 fiscal periods ending with the selected period's last one. */
+      trend: {
+        /** @example FY2026-P03 */
+        id: string;
+        label: string;
+        /**
+         * @description The trend charts weeks in a week view, fiscal periods otherwise.
+         * @enum {string}
+         */
+        granularity: "period" | "week";
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+        measured: number;
+        otif: number | null;
+        onTime: number | null;
+        inFull: number | null;
+        fillRateUnits: number | null;
+        fillRateLines: number | null;
+        leadTime: number | null;
+        otifMet: boolean | null;
+        /** @description Perfect order %, as in `perfectOrder.value`. */
+        perfectOrder: number | null;
+        /** @description Average recovery time, business hours, as in `recoveryTime.value`. */
+        recoveryTime: number | null;
+        href: string;
+      }[];
+      misses: components["schemas"]["SlaMissBreakdown"];
+      /** @description Perfect order % of the period: measured orders on time, in full, undamaged and with correct documents. Damage and documentation errors come from `damaged`, `claim_filed` and `document_error` events (POST /api/v1/ingest/events); an order without them is perfect when it is OTIF. */
+      perfectOrder: {
+        /** @description Percent, two decimals; null when nothing was measured. */
+        value: number | null;
+        /** @description Measured orders that were perfect. */
+        perfect: number;
+        measured: number;
+        /** @description Measured orders with a `damaged` or `claim_filed` event. */
+        damaged: number;
+        /** @description Measured orders with a `document_error` event. */
+        documentErrors: number;
+        definition: string;
+      };
+      /** @description Recovery time of the period: for measured orders that missed OTIF and were escalated, the business time from the first escalation being raised to the last one being resolved (duplicates left out), averaged over the recovered orders. */
+      recoveryTime: {
+        /** @description Business hours, two decimals; null when no order recovered. */
+        value: number | null;
+        /** @description Failed orders whose escalations are all resolved. */
+        recovered: number;
+        /** @description Failed orders with an escalation still unresolved. */
+        unresolved: number;
+        definition: string;
+      };
+      rules: {
+        /** @description Which fiscal period an order counts in. */
+        period: string;
+        /** @description Which orders are measured. */
+        measured: string;
+        /** @description Every rounding rule behind the figures. */
+        rounding: string;
+        /** @description The on-time and in-full tolerances in force. */
+        tolerance: string;
+      };
+    };
+    SlaKpi: {
+      /** @enum {string} */
+      id: "otif" | "onTime" | "inFull" | "fillRateUnits" | "fillRateLines" | "leadTime";
+      /** @example OTIF */
+      label: string;
+      /** @enum {string} */
+      unit: "%" | "business hours";
+      /** @enum {string} */
+      better: "higher" | "lower";
+      /** @description How the figure is computed, in plain language. */
+      definition: string;
+      /** @description Percent (0-100) or business hours; null when nothing was measured. */
+      value: number | null;
+      /** @description The contracted target (the tier's default unless set for the account). */
+      target: number;
+      /** @description Whether the value meets the target; null when nothing was measured. */
+      met: boolean | null;
+      /** @description e.g. OTIF orders, units shipped, or lead time hours summed. */
+      numerator: number;
+      /** @description e.g. measured orders, units ordered, or orders with a lead time. */
+      denominator: number;
+      /** @description Orders that missed: late, not in full, a line short, or over the lead time target. */
+      missedOrders: number;
+      /** @example /orders?fiscal=FY2026-P03&measured=1 */
+      href: string;
+      /** @example /orders?fiscal=FY2026-P03&otif=missed */
+      missedHref: string;
+    };
+    SlaMissCount: {
+      orders: number;
+      /**
+       * @description The order list filtered to exactly these orders; the query string works on GET /api/v1/orders.
+       * @example /orders?fiscal=FY2026-P03&ontime=missed&infull=met
+       */
+      link: string;
+    };
+    SlaMissGroup: {
+      /** @description Site id, carrier name ("" for orders without a carrier) or priority. */
+      key: string;
+      measured: number;
+      /** @description Missed / measured in percent (two decimals). */
+      missRate: number | null;
+      missed: components["schemas"]["SlaMissCount"];
+      reasons: components["schemas"]["SlaMissReasons"];
+    };
+    SlaMissReasons: {
+      late: components["schemas"]["SlaMissCount"];
+      short: components["schemas"]["SlaMissCount"];
+      "late-and-short": components["schemas"]["SlaMissCount"];
+    };
+    /** @description Why the period's measured orders missed OTIF: late only (not on time, in full), short only (on time, not in full) or both; late orders by business hours late; and by site, carrier and priority with each group's miss rate. Every count links to exactly its orders. */
+    SlaMissBreakdown: {
+      measured: number;
+      missed: components["schemas"]["SlaMissCount"];
+      reasons: components["schemas"]["SlaMissReasons"];
+      lateBy: {
+        orders: number;
+        /**
+         * @description The order list filtered to exactly these orders; the query string works on GET /api/v1/orders.
+         * @example /orders?fiscal=FY2026-P03&ontime=missed&infull=met
+         */
+        link: string;
+        bucket: {
+          /** @enum {string} */
+          id: "upTo4h" | "upTo8h" | "upTo24h" | "over24h";
+          /** @description Late by more than this (null: from 0). */
+          overMinutes: number | null;
+          /** @description Late by at most this (null: no limit). */
+          upToMinutes: number | null;
+        };
+      }[];
+      /** @description Late orders without a stored lateness (before a recompute). */
+      lateUnrecorded: number;
+      bySite: components["schemas"]["SlaMissGroup"][];
+      byCarrier: components["schemas"]["SlaMissGroup"][];
+      byPriority: components["schemas"]["SlaMissGroup"][];
+      sites: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      }[];
+    };
+    CalendarResponse: {
+      data: components["schemas"]["Calendar"];
+    };
+    Calendar: {
+      /** @description The version in force; every stored SLA figure is computed with it. */
+      version: number;
+      label: string;
+      /** @description IANA time zone the calendar's local times and dates are in. */
+      timeZone: string;
+      /** @description ISO weekday weeks start on (1 = Monday). */
+      weekStart: number;
+      /** @description 24x7: every minute is business time; weekly hours, holidays and closures are ignored. */
+      alwaysOpen: boolean;
+      /** @description Working intervals per ISO weekday; several intervals are a split shift. */
+      weeklyHours: {
+        weekday: number;
+        name: string;
+        intervals: {
+          start: string;
+          end: string;
+        }[];
+      }[];
+      holidays: {
+        country: string | null;
+        region: string | null;
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+        /** @description Public holidays from `from` to `to`, both inclusive. */
+        dates: {
+          /** Format: date */
+          date: string;
+          name: string;
+        }[];
+      };
+      closures: {
+        /** Format: date */
+        date: string;
+        /** @description Null: closed the whole day. */
+        start: string | null;
+        end: string | null;
+        label: string;
+      }[];
+      /** @description Dates that work these intervals instead of their weekday's hours, even on a holiday. */
+      extraWorkingDays: {
+        /** Format: date */
+        date: string;
+        intervals: {
+          start: string;
+          end: string;
+        }[];
+        label: string;
+      }[];
+      fiscal: {
+        /** @enum {string} */
+        kind: "445" | "454" | "544" | "calendar";
+        /** @description Month-based years: the first month. */
+        startMonth: number | null;
+        /** @description Week-based years: the year ends on the last `weekday` of `month`, or the one nearest its end. */
+        yearEnd: {
+          /** @enum {string} */
+          rule: "last" | "nearest";
+          weekday: number;
+          month: number;
+        } | null;
+        /**
+         * @description A fiscal year is named by the calendar year it ends (or starts) in.
+         * @enum {string}
+         */
+        naming: "end" | "start";
+        description: string;
+      };
+      /** @description Escalation response and resolution targets of the account's tier, and which clock they run on. */
+      escalationHours: {
+        tier: string;
+        severities: {
+          /** @enum {string} */
+          severity: "P1" | "P2" | "P3" | "P4";
+          firstResponseMinutes: number;
+          resolutionMinutes: number;
+          /**
+           * @description business-hours: counted in this calendar's working time.
+           * @enum {string}
+           */
+          clock: "24x7" | "business-hours";
+        }[];
+      };
+      /** @description Every stored version, newest first. */
+      versions: {
+        /** @description 0 = the default calendar of an account that never saved one. */
+        version: number;
+        label: string;
+        createdAt: string | null;
+        createdBy: string | null;
+        /** @description When this version came into force (null: since the account opened). */
+        validFrom: string | null;
+        /** @description When the next version replaced it; null for the version in force. */
+        validTo: string | null;
+        active: boolean;
+      }[];
+    };
+    FiscalYearResponse: {
+      data: components["schemas"]["FiscalYear"];
+    };
+    FiscalYear: {
+      fiscalYear: number;
+      /** Format: date */
+      start: string;
+      /** Format: date */
+      end: string;
+      quarters: {
+        quarter: number;
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      }[];
+      periods: {
+        period: number;
+        quarter: number;
+        label: string;
+        weeks: number;
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      }[];
+      weeks: {
+        week: number;
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      }[];
+      /** @description The calendar version the bounds come from (the one in force). */
+      version: number;
+    };
+    EscalationList: {
+      data: components["schemas"]["EscalationSummary"][];
+      /** @description The account's IANA time zone (SLA calendar). */
+      timeZone: string;
+    };
+    EscalationClock: {
+      /** @description Target in business minutes (or wall-clock when 24x7). */
+      targetMinutes: number;
+      /** @description Counted so far; pauses excluded. */
+      elapsedMinutes: number;
+      /** @description Negative once breached. */
+      remainingMinutes: number;
+      /** @description Null while paused or stopped. */
+      dueAt: string | null;
+      /** @enum {string} */
+      status: "running" | "breaching_soon" | "breached" | "paused" | "met" | "missed";
+      pausedSince: string | null;
+      pauseReason: ("awaiting_customer" | "resolved") | null;
+    };
+    EscalationSummary: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /**
+       * @description The account's own numbering.
+       * @example ESC-12
+       */
+      reference: string;
+      /**
+       * @description Unique across the platform: the account's short code and the number. Stable.
+       * @example ACME-12
+       */
+      key: string;
+      orderId: string | null;
+      orderNumber: string | null;
+      /** @enum {string} */
+      category: "late_delivery" | "damaged_goods" | "wrong_items" | "documentation" | "billing" | "other";
+      /** @enum {string} */
+      severity: "P1" | "P2" | "P3" | "P4";
+      /** @enum {string} */
+      status: "open" | "acknowledged" | "in_progress" | "awaiting_customer" | "resolved" | "closed";
+      title: string;
+      /** @description First name of the support agent who owns it. */
+      ownerFirstName: string | null;
+      /** @enum {string} */
+      exceptionStatus: "none" | "pending" | "approved" | "rejected";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      sla: {
+        firstResponse: components["schemas"]["EscalationClock"];
+        resolution: components["schemas"]["EscalationClock"];
+        twentyFourSeven: boolean;
+        /** @enum {string} */
+        active: "firstResponse" | "resolution";
+      };
+    };
+    Escalation: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /**
+       * @description The account's own numbering.
+       * @example ESC-12
+       */
+      reference: string;
+      /**
+       * @description Unique across the platform: the account's short code and the number. Stable.
+       * @example ACME-12
+       */
+      key: string;
+      orderId: string | null;
+      orderNumber: string | null;
+      /** @enum {string} */
+      category: "late_delivery" | "damaged_goods" | "wrong_items" | "documentation" | "billing" | "other";
+      /** @enum {string} */
+      severity: "P1" | "P2" | "P3" | "P4";
+      /** @enum {string} */
+      status: "open" | "acknowledged" | "in_progress" | "awaiting_customer" | "resolved" | "closed";
+      title: string;
+      /** @description First name of the support agent who owns it. */
+      ownerFirstName: string | null;
+      /** @enum {string} */
+      exceptionStatus: "none" | "pending" | "approved" | "rejected";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      sla: {
+        firstResponse: components["schemas"]["EscalationClock"];
+        resolution: components["schemas"]["EscalationClock"];
+        twentyFourSeven: boolean;
+        /** @enum {string} */
+        active: "firstResponse" | "resolution";
+      };
+      description: string;
+      desiredOutcome: string;
+      request: components["schemas"]["ExceptionRequest"];
+      raisedByName: string;
+      firstResponseAt: string | null;
+      resolvedAt: string | null;
+      closedAt: string | null;
+      reopenUntil: string | null;
+      replies: components["schemas"]["EscalationReply"][];
+      approvals: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        decision: "pending" | "approved" | "rejected";
+        /** @enum {string} */
+        requiredApprover: "support team" | "support lead" | "executive";
+        reason: string | null;
+        decidedAt: string | null;
+      }[];
+    };
+    EscalationReply: {
+      /** Format: uuid */
+      id: string;
+      /** @description Support staff appear by first name. */
+      authorName: string;
+      fromSupport: boolean;
+      /** @description Plain text as typed; render it as text, never as HTML. */
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    EscalationReplyResult: {
+      reply: components["schemas"]["EscalationReply"];
+      escalation: components["schemas"]["Escalation"];
+    };
+    ExceptionRequest: {
+      expedite: boolean;
+      creditAmount: number | null;
+      policyOverride: string | null;
+    };
+    EmbedToken: {
+      /** @description Send as `Authorization: Bearer <token>` from the given origin. */
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+      origin: string;
+      scopes: ("orders:read" | "sla:read" | "escalations:write")[];
+      /**
+       * @description The account's IANA time zone.
+       * @example America/Chicago
+       */
+      timeZone: string;
+    };
+    FeedHealthResponse: {
+      data: components["schemas"]["FeedHealth"];
+    };
+    FeedHealth: {
+      /** @description Silent sources first, then by name. */
+      sources: {
+        /** @description The source's name (an ingest connection of the account); never a key or secret. */
+        label: string;
+        /**
+         * @description `silent`: nothing has arrived for well over the source's usual interval (3 intervals, at least the interval plus 10 minutes); `learning`: too few deliveries yet to know its interval.
+         * @enum {string}
+         */
+        status: "live" | "silent" | "learning";
+        /**
+         * Format: date-time
+         * @description When the source's latest batch arrived.
+         */
+        lastArrivalAt: string;
+        /** @description The usual time between deliveries: the median of the recent gaps, or configured; null while learning. */
+        expectedIntervalSeconds: number | null;
+        /** @description When the delivery that did not come was due; null unless `silent`. */
+        silentSince: string | null;
+      }[];
+    };
+    IngestOrderBatch: {
+      items: components["schemas"]["IngestOrder"][];
+    };
+    IngestEventBatch: {
+      items: components["schemas"]["IngestEvent"][];
     };
     IngestOrder: {
       source: string;
@@ -520,560 +1237,8 @@ export interface components {
         [key: string]: string | number | boolean | null;
       };
     };
-    IngestItemResult: {
-      /** @description Position of the item in the request. */
-      index: number;
-      /** @enum {string} */
-      status: "created" | "updated" | "unchanged" | "rejected";
-      /** Format: uuid */
-      orderId?: string;
-      /** @description The account's event sequence number of a created event. */
-      seq?: number;
-      note?: string;
-      reasons?: {
-        /** @description Dotted path inside the item, e.g. `lines.0.qtyOrdered`. */
-        path: string;
-        message: string;
-      }[];
-    };
-    IngestBatchResult: {
-      results: components["schemas"]["IngestItemResult"][];
-      counts: {
-        created: number;
-        updated: number;
-        unchanged: number;
-        rejected: number;
-      };
-    };
-    IngestBatchProblem: components["schemas"]["Problem"] & {
-      results: components["schemas"]["IngestItemResult"][];
-      counts: {
-        created: number;
-        updated: number;
-        unchanged: number;
-        rejected: number;
-      };
-    };
-    OrderStreamEvent: {
-      /** @description Also the message `id`. */
-      seq: number;
-      /** Format: uuid */
-      orderId: string;
-      orderNumber: string;
-      /** @description The event type (a status, `eta_changed`, `note`, `damaged`, `claim_filed` or `document_error`). */
-      type: string;
-      /** @description The order's current status. */
-      status: string;
-      /** Format: date-time */
-      occurredAt: string;
-    };
-    EscalationStreamEvent: {
-      /** Format: uuid */
-      escalationId: string;
-      status: string;
-    };
-    /** @description The order's stored SLA facts; the scorecard is their sum. */
-    OrderSlaFacts: {
-      /** @description Counted in the scorecard: delivered, with a promised date, not cancelled. */
-      measured: boolean;
-      /** @description Why not measured (the first reason that applies); not-computed while a recompute is under way. */
-      notMeasuredReason: ("cancelled" | "no-promised-date" | "not-delivered" | "no-lines" | "not-computed") | null;
-      /** @description Fiscal keys of the promised date in the account's calendar: the period the order counts in. */
-      fiscal: {
-        year: number;
-        quarter: number;
-        period: number;
-        week: number;
-      } | null;
-      onTime: boolean | null;
-      inFull: boolean | null;
-      otif: boolean | null;
-      /** @description Why a measured order missed OTIF. */
-      missReason: ("late" | "short" | "late-and-short") | null;
-      /** @description Order placed to shipped in working minutes of the calendar, stored in whole minutes rounded half up. */
-      leadTimeBusinessMinutes: number | null;
-      /** @description Working minutes from the end of the last on-time day (promised date + tolerance days) to delivery; 0 when on time; whole minutes, half up. */
-      lateBusinessMinutes: number | null;
-      units: {
-        ordered: number;
-        /** @description Each line counts at most its ordered quantity. */
-        shipped: number;
-      };
-      lines: {
-        ordered: number;
-        /** @description Lines shipped at their full ordered quantity (line fill rate). */
-        filled: number;
-        /** @description Lines shipped in full within the contracted tolerance (decides in full). */
-        inFull: number;
-      };
-      /** @description The calendar version the figures were computed with. */
-      calendarVersion: number | null;
-    };
-    SlaKpi: {
-      /** @enum {string} */
-      id: "otif" | "onTime" | "inFull" | "fillRateUnits" | "fillRateLines" | "leadTime";
-      /** @example OTIF */
-      label: string;
-      /** @enum {string} */
-      unit: "%" | "business hours";
-      /** @enum {string} */
-      better: "higher" | "lower";
-      /** @description How the figure is computed, in plain language. */
-      definition: string;
-      /** @description Percent (0-100) or business hours; null when nothing was measured. */
-      value: number | null;
-      /** @description The contracted target (the tier's default unless set for the account). */
-      target: number;
-      /** @description Whether the value meets the target; null when nothing was measured. */
-      met: boolean | null;
-      /** @description e.g. OTIF orders, units shipped, or lead time hours summed. */
-      numerator: number;
-      /** @description e.g. measured orders, units ordered, or orders with a lead time. */
-      denominator: number;
-      /** @description Orders that missed: late, not in full, a line short, or over the lead time target. */
-      missedOrders: number;
-      /** @example /orders?fiscal=FY2026-P03&measured=1 */
-      href: string;
-      /** @example /orders?fiscal=FY2026-P03&otif=missed */
-      missedHref: string;
-    };
-    SlaScorecard: {
-      tenant: {
-        /** Format: uuid */
-        id?: string;
-        name?: string;
-        timeZone?: string;
-      };
-      period: {
-        /** @example FY2026-P03 */
-        id: string;
-        /** @example FY2026 P03 (Mar) */
-        label: string;
-        /** @enum {string} */
-        granularity: "week" | "period" | "quarter" | "year";
-        /**
-         * Format: date
-         * @description First local date of the period.
-         */
-        start: string;
-        /**
-         * Format: date
-         * @description Last local date of the period (inclusive).
-         */
-        end: string;
-      };
-      site?: {
-        /** Format: uuid */
-        id?: string;
-        code?: string;
-        name?: string;
-      } | null;
-      calendar: {
-        /** @description Calendar version the figures use; 0 = the default calendar. */
-        version: number;
-        label: string;
-        /** @example America/Chicago */
-        timeZone: string;
-        /** Format: date-time */
-        savedAt?: string | null;
-        /** Format: date-time */
-        lastRecomputedAt?: string | null;
-        /** @description A recompute in progress after a calendar or tolerance change. */
-        recompute?: {
-          /** @enum {string} */
-          status?: "queued" | "running";
-          done?: number;
-          total?: number;
-        } | null;
-      };
-      targets: {
-        otifPct?: number;
-        onTimePct?: number;
-        inFullPct?: number;
-        fillRatePct?: number;
-        leadTimeHours?: number;
-        onTimeToleranceDays?: number;
-        inFullTolerancePct?: number;
-        /** @enum {string} */
-        source?: "contract" | "tier";
-        /** @enum {string} */
-        tier?: "strategic" | "key" | "standard";
-      };
-      orders: {
-        /** @description Orders promised in the period. */
-        promised: number;
-        /** @description Of those, measured orders. */
-        measured: number;
-        href: string;
-        measuredHref: string;
-      };
-      kpis: components["schemas"]["SlaKpi"][];
-      sites: {
-        /** Format: uuid */
-        siteId?: string;
-        code?: string;
-        name?: string;
-        measured?: number;
-        href?: string;
-        kpis?: {
-          /** @enum {string} */
-          id?: "otif" | "onTime" | "inFull" | "fillRateUnits" | "fillRateLines" | "leadTime";
-          value?: number | null;
-          met?: boolean | null;
-          missedOrders?: number;
-          missedHref?: string;
-        }[];
-      }[];
-      /** @description Oldest first: for a week, the 12 fiscal weeks ending with it; otherwise the 12 fiscal periods ending with the selected period's last one. */
-      trend: {
-        /** @example FY2026-P03 */
-        id: string;
-        label: string;
-        /** @enum {string} */
-        granularity: "period" | "week";
-        /** Format: date */
-        start: string;
-        /** Format: date */
-        end: string;
-        measured: number;
-        otif: number | null;
-        onTime: number | null;
-        inFull: number | null;
-        fillRateUnits: number | null;
-        fillRateLines: number | null;
-        /** @description Average lead time, business hours. */
-        leadTime: number | null;
-        otifMet: boolean | null;
-        /** @description Perfect order %, as in `perfectOrder.value`. */
-        perfectOrder?: number | null;
-        /** @description Average recovery time, business hours, as in `recoveryTime.value`. */
-        recoveryTime?: number | null;
-        href: string;
-      }[];
-      misses: components["schemas"]["SlaMissBreakdown"];
-      /** @description Recovery time of the period: for measured orders that missed OTIF and were escalated, the business time from the first escalation being raised to the last one being resolved (duplicates left out), averaged over the recovered orders. */
-      recoveryTime: {
-        /** @description Business hours, two decimals; null when no order recovered. */
-        value: number | null;
-        /** @description Failed orders whose escalations are all resolved. */
-        recovered: number;
-        /** @description Failed orders with an escalation still unresolved. */
-        unresolved: number;
-        definition: string;
-      };
-      /** @description Perfect order % of the period: measured orders on time, in full, undamaged and with correct documents. Damage and documentation errors come from `damaged`, `claim_filed` and `document_error` events (POST /api/v1/ingest/events); an order without them is perfect when it is OTIF. */
-      perfectOrder: {
-        /** @description Percent, two decimals; null when nothing was measured. */
-        value: number | null;
-        /** @description Measured orders that were perfect. */
-        perfect: number;
-        measured: number;
-        /** @description Measured orders with a `damaged` or `claim_filed` event. */
-        damaged: number;
-        /** @description Measured orders with a `document_error` event. */
-        documentErrors: number;
-        definition: string;
-      };
-      rules: {
-        /** @description Which fiscal period an order counts in. */
-        period: string;
-        /** @description Which orders are measured. */
-        measured: string;
-        /** @description Every rounding rule behind the figures. */
-        rounding: string;
-        /** @description The on-time and in-full tolerances in force. */
-        tolerance: string;
-      };
-    };
-    SlaMissCount: {
-      orders: number;
-      /**
-       * @description The order list filtered to exactly these orders; the query string works on GET /api/v1/orders.
-       * @example /orders?fiscal=FY2026-P03&ontime=missed&infull=met
-       */
-      link: string;
-    };
-    SlaMissGroup: {
-      /** @description Site id, carrier name ("" for orders without a carrier) or priority. */
-      key: string;
-      measured: number;
-      /** @description Missed / measured in percent (two decimals). */
-      missRate: number | null;
-      missed: components["schemas"]["SlaMissCount"];
-      reasons: components["schemas"]["SlaMissReasons"];
-    };
-    SlaMissReasons: {
-      late: components["schemas"]["SlaMissCount"];
-      short: components["schemas"]["SlaMissCount"];
-      "late-and-short": components["schemas"]["SlaMissCount"];
-    };
-    /** @description Why the period's measured orders missed OTIF: late only (not on time, in full), short only (on time, not in full) or both; late orders by business hours late; and by site, carrier and priority with each group's miss rate. Every count links to exactly its orders. */
-    SlaMissBreakdown: {
-      measured: number;
-      missed: components["schemas"]["SlaMissCount"];
-      reasons: components["schemas"]["SlaMissReasons"];
-      lateBy: {
-        bucket: {
-          /** @enum {string} */
-          id?: "upTo4h" | "upTo8h" | "upTo24h" | "over24h";
-          /** @description Late by more than this (null: from 0). */
-          overMinutes?: number | null;
-          /** @description Late by at most this (null: no limit). */
-          upToMinutes?: number | null;
-        };
-        orders: number;
-        link: string;
-      }[];
-      /** @description Late orders without a stored lateness (before a recompute). */
-      lateUnrecorded: number;
-      bySite: components["schemas"]["SlaMissGroup"][];
-      byCarrier: components["schemas"]["SlaMissGroup"][];
-      byPriority: components["schemas"]["SlaMissGroup"][];
-      sites: {
-        /** Format: uuid */
-        id?: string;
-        code?: string;
-        name?: string;
-      }[];
-    };
-    Calendar: {
-      /** @description The version in force; every stored SLA figure is computed with it. */
-      version: number;
-      label: string;
-      /** @description IANA time zone the calendar's local times and dates are in. */
-      timeZone: string;
-      /** @description ISO weekday weeks start on (1 = Monday). */
-      weekStart: number;
-      /** @description 24x7: every minute is business time; weekly hours, holidays and closures are ignored. */
-      alwaysOpen: boolean;
-      /** @description Working intervals per ISO weekday; several intervals are a split shift. */
-      weeklyHours: {
-        weekday: number;
-        name: string;
-        intervals: {
-          start: string;
-          end: string;
-        }[];
-      }[];
-      holidays: {
-        country: string | null;
-        region: string | null;
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-        /** @description Public holidays from `from` to `to`, both inclusive. */
-        dates: {
-          /** Format: date */
-          date: string;
-          name: string;
-        }[];
-      };
-      closures: {
-        /** Format: date */
-        date: string;
-        /** @description Null: closed the whole day. */
-        start: string | null;
-        end: string | null;
-        label: string;
-      }[];
-      /** @description Dates that work these intervals instead of their weekday's hours, even on a holiday. */
-      extraWorkingDays: {
-        /** Format: date */
-        date: string;
-        intervals: {
-          start: string;
-          end: string;
-        }[];
-        label: string;
-      }[];
-      fiscal: {
-        /** @enum {string} */
-        kind: "445" | "454" | "544" | "calendar";
-        /** @description Month-based years: the first month. */
-        startMonth: number | null;
-        /** @description Week-based years: the year ends on the last `weekday` of `month`, or the one nearest its end. */
-        yearEnd: {
-          /** @enum {string} */
-          rule: "last" | "nearest";
-          weekday: number;
-          month: number;
-        } | null;
-        /**
-         * @description A fiscal year is named by the calendar year it ends (or starts) in.
-         * @enum {string}
-         */
-        naming: "end" | "start";
-        description: string;
-      };
-      /** @description Escalation response and resolution targets of the account's tier, and which clock they run on. */
-      escalationHours: {
-        tier: string;
-        severities: {
-          /** @enum {string} */
-          severity: "P1" | "P2" | "P3" | "P4";
-          firstResponseMinutes: number;
-          resolutionMinutes: number;
-          /**
-           * @description business-hours: counted in this calendar's working time.
-           * @enum {string}
-           */
-          clock: "24x7" | "business-hours";
-        }[];
-      };
-      /** @description Every stored version, newest first. */
-      versions: {
-        /** @description 0 = the default calendar of an account that never saved one. */
-        version: number;
-        label: string;
-        createdAt: string | null;
-        createdBy: string | null;
-        /** @description When this version came into force (null: since the account opened). */
-        validFrom: string | null;
-        /** @description When the next version replaced it; null for the version in force. */
-        validTo: string | null;
-        active: boolean;
-      }[];
-    };
-    FiscalYear: {
-      fiscalYear: number;
-      /** Format: date */
-      start: string;
-      /** Format: date */
-      end: string;
-      quarters: {
-        quarter: number;
-        /** Format: date */
-        start: string;
-        /** Format: date */
-        end: string;
-      }[];
-      periods: {
-        period: number;
-        quarter: number;
-        label: string;
-        weeks: number;
-        /** Format: date */
-        start: string;
-        /** Format: date */
-        end: string;
-      }[];
-      weeks: {
-        week: number;
-        /** Format: date */
-        start: string;
-        /** Format: date */
-        end: string;
-      }[];
-      /** @description The calendar version the bounds come from (the one in force). */
-      version: number;
-    };
-    EscalationClock: {
-      /** @description Target in business minutes (or wall-clock when 24x7). */
-      targetMinutes: number;
-      /** @description Counted so far; pauses excluded. */
-      elapsedMinutes: number;
-      /** @description Negative once breached. */
-      remainingMinutes: number;
-      /**
-       * Format: date-time
-       * @description Null while paused or stopped.
-       */
-      dueAt: string | null;
-      /** @enum {string} */
-      status: "running" | "breaching_soon" | "breached" | "paused" | "met" | "missed";
-      /** Format: date-time */
-      pausedSince?: string | null;
-      /** @enum {string|null} */
-      pauseReason?: "awaiting_customer" | "resolved" | null;
-    };
-    EscalationSummary: {
-      /** Format: uuid */
-      id: string;
-      number: number;
-      /**
-       * @description The account's own numbering.
-       * @example ESC-12
-       */
-      reference: string;
-      /**
-       * @description Unique across the platform: the account's short code and the number. Stable.
-       * @example ACME-12
-       */
-      key: string;
-      /** Format: uuid */
-      orderId?: string | null;
-      orderNumber?: string | null;
-      /** @enum {string} */
-      category: "late_delivery" | "damaged_goods" | "wrong_items" | "documentation" | "billing" | "other";
-      /** @enum {string} */
-      severity: "P1" | "P2" | "P3" | "P4";
-      /** @enum {string} */
-      status: "open" | "acknowledged" | "in_progress" | "awaiting_customer" | "resolved" | "closed";
-      title: string;
-      /** @description First name of the support agent who owns it. */
-      ownerFirstName?: string | null;
-      /** @enum {string} */
-      exceptionStatus?: "none" | "pending" | "approved" | "rejected";
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt?: string;
-      sla: {
-        firstResponse: components["schemas"]["EscalationClock"];
-        resolution: components["schemas"]["EscalationClock"];
-        twentyFourSeven: boolean;
-        /** @enum {string} */
-        active: "firstResponse" | "resolution";
-      };
-    };
-    Escalation: components["schemas"]["EscalationSummary"] & {
-      description: string;
-      desiredOutcome: string;
-      request: components["schemas"]["ExceptionRequest"];
-      raisedByName?: string;
-      /** Format: date-time */
-      firstResponseAt?: string | null;
-      /** Format: date-time */
-      resolvedAt?: string | null;
-      /** Format: date-time */
-      closedAt?: string | null;
-      /** Format: date-time */
-      reopenUntil?: string | null;
-      replies: components["schemas"]["EscalationReply"][];
-      approvals: {
-        /** Format: uuid */
-        id?: string;
-        /** @enum {string} */
-        decision?: "pending" | "approved" | "rejected";
-        /** @enum {string} */
-        requiredApprover?: "support team" | "support lead" | "executive";
-        reason?: string | null;
-        /** Format: date-time */
-        decidedAt?: string | null;
-      }[];
-    };
-    EscalationReply: {
-      /** Format: uuid */
-      id: string;
-      /** @description Support staff appear by first name. */
-      authorName: string;
-      fromSupport: boolean;
-      /** @description Plain text as typed; render it as text, never as HTML. */
-      body: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    ExceptionRequest: {
-      expedite?: boolean;
-      creditAmount?: number | null;
-      policyOverride?: string | null;
-    };
     NewEscalation: {
-      /**
-       * Format: uuid
-       * @description An order of the caller's account.
-       */
+      /** @description An order of the caller's account (its id). */
       orderId?: string | null;
       /** @enum {string} */
       category: "late_delivery" | "damaged_goods" | "wrong_items" | "documentation" | "billing" | "other";
@@ -1094,51 +1259,17 @@ export interface components {
       requestCreditAmount?: number | null;
       requestPolicyOverride?: string | null;
     };
+    NewEscalationReply: {
+      body: string;
+    };
     EmbedTokenRequest: {
       /**
        * @description The page's exact origin (scheme, host, port), one of the key's allowed origins.
        * @example https://intranet.example.com
        */
       origin: string;
-      /**
-       * @description Token lifetime.
-       * @default 300
-       */
+      /** @description Token lifetime (default 300). */
       ttlSeconds?: number;
-    };
-    EmbedToken: {
-      /** @description Send as `Authorization: Bearer <token>` from the given origin. */
-      token: string;
-      /** Format: date-time */
-      expiresAt: string;
-      origin: string;
-      scopes: ("orders:read" | "sla:read" | "escalations:write")[];
-      /**
-       * @description The account's IANA time zone.
-       * @example America/Chicago
-       */
-      timeZone: string;
-    };
-    FeedHealth: {
-      /** @description Silent sources first, then by name. */
-      sources: {
-        /** @description The source's name (an ingest connection of the account); never a key or secret. */
-        label: string;
-        /**
-         * @description `silent`: nothing has arrived for well over the source's usual interval (3 intervals, at least the interval plus 10 minutes); `learning`: too few deliveries yet to know its interval.
-         * @enum {string}
-         */
-        status: "live" | "silent" | "learning";
-        /**
-         * Format: date-time
-         * @description When the source's latest batch arrived.
-         */
-        lastArrivalAt: string;
-        /** @description The usual time between deliveries: the median of the recent gaps, or configured; null while learning. */
-        expectedIntervalSeconds: number | null;
-        /** @description When the delivery that did not come was due; null unless `silent`. */
-        silentSince: string | null;
-      }[];
     };
   };
   responses: never;
@@ -1191,9 +1322,9 @@ export interface operations {
         /** @description delivered date on or before this local date of the account's time zone. */
         delivered_to?: string;
         /** @description open: late now (open, past the promised date); delivered: delivered after the promised date; any: either. 1 (older links) means any, 0 no filter. Dates in the account's time zone. */
-        late?: "open" | "delivered" | "any" | "1" | "0";
+        late?: "0" | "1" | "open" | "delivered" | "any";
         /** @description 1: only open orders predicted to arrive after the promised date. With late: either. */
-        at_risk?: "1" | "0";
+        at_risk?: "0" | "1";
         /** @description Open orders promised for today (today) or for today and the six days after it (week). */
         due?: "today" | "week";
         /** @description Fiscal period of the account's calendar the promised date falls in: FY2026, FY2026-Q2, FY2026-P03, FY2026-W07. */
@@ -1205,7 +1336,7 @@ export interface operations {
         /** @description Measured orders that met or missed in full (stored SLA metrics). */
         infull?: "met" | "missed";
         /** @description 1: only SLA-measured orders. */
-        measured?: "1" | "0";
+        measured?: "0" | "1";
         /** @description Measured orders shipped short or in full. */
         fill?: "short" | "full";
         /** @description Measured orders whose lead time exceeds this many business minutes. */
@@ -1217,7 +1348,7 @@ export interface operations {
         /** @description Orders shipped by one of these carriers (exact names, as in the carrier field). Repeat the parameter or separate values with commas. */
         carrier?: string[];
         /** @description 1: orders without a carrier (with carrier: either). */
-        no_carrier?: "1" | "0";
+        no_carrier?: "0" | "1";
         sort?: "ordered" | "number" | "status" | "requested" | "promised" | "delivered";
         /** @description Default: desc for ordered and delivered, asc otherwise. */
         dir?: "asc" | "desc";
@@ -1237,12 +1368,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["OrderSummary"][];
-            page: components["schemas"]["OrderPage"];
-            /** @description The account's IANA time zone (date filters use it). */
-            timeZone: string;
-          };
+          "application/json": components["schemas"]["OrderList"];
         };
       };
       /** @description A filter, the cursor or the page size is not valid; `errors` names each parameter. */
@@ -1292,10 +1418,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["Order"];
-            timeZone: string;
-          };
+          "application/json": components["schemas"]["OrderResponse"];
         };
       };
       /** @description Not signed in and no valid embed token. */
@@ -1336,9 +1459,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          items: components["schemas"]["IngestOrder"][];
-        };
+        "application/json": components["schemas"]["IngestOrderBatch"];
       };
     };
     responses: {
@@ -1416,9 +1537,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          items: components["schemas"]["IngestEvent"][];
-        };
+        "application/json": components["schemas"]["IngestEventBatch"];
       };
     };
     responses: {
@@ -1540,7 +1659,10 @@ export interface operations {
   getSlaScorecard: {
     parameters: {
       query?: {
-        /** @description `this-` or `last-` + `week`, `period`, `quarter` or `year` (default `this-period`), or a fiscal key: `FY2026`, `FY2026-Q2`, `FY2026-P03`, `FY2026-W07`. Fiscal years, periods and weeks are those of the account's calendar. */
+        /**
+         * @description `this-` or `last-` + `week`, `period`, `quarter` or `year` (default `this-period`), or a fiscal key: `FY2026`, `FY2026-Q2`, `FY2026-P03`, `FY2026-W07`. Fiscal years, periods and weeks are those of the account's calendar.
+         * @example last-quarter
+         */
         period?: string;
         /** @description Only orders shipping to this site (id). Embed tokens pinned to sites are limited to them. */
         site?: string;
@@ -1557,9 +1679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["SlaScorecard"];
-          };
+          "application/json": components["schemas"]["SlaScorecardResponse"];
         };
       };
       /** @description The period or site is not valid. */
@@ -1620,9 +1740,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["Calendar"];
-          };
+          "application/json": components["schemas"]["CalendarResponse"];
         };
       };
       /** @description `from`/`to` are not dates, only one was sent, or the range is reversed or too long. */
@@ -1657,8 +1775,8 @@ export interface operations {
   getFiscalPeriods: {
     parameters: {
       query: {
-        /** @description The fiscal year, named as the calendar names it (e.g. 2026 for FY2026). */
-        year: number;
+        /** @description The fiscal year (1900 to 2200), named as the calendar names it (e.g. 2026 for FY2026). */
+        year: string;
       };
       header?: never;
       path?: never;
@@ -1672,9 +1790,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["FiscalYear"];
-          };
+          "application/json": components["schemas"]["FiscalYearResponse"];
         };
       };
       /** @description `year` is missing or not a year between 1900 and 2200. */
@@ -1733,11 +1849,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["EscalationSummary"][];
-            /** @description The account's IANA time zone (SLA calendar). */
-            timeZone: string;
-          };
+          "application/json": components["schemas"]["EscalationList"];
         };
       };
       /** @description A filter is not valid. */
@@ -1892,9 +2004,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          body: string;
-        };
+        "application/json": components["schemas"]["NewEscalationReply"];
       };
     };
     responses: {
@@ -1904,10 +2014,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            reply: components["schemas"]["EscalationReply"];
-            escalation: components["schemas"]["Escalation"];
-          };
+          "application/json": components["schemas"]["EscalationReplyResult"];
         };
       };
       /** @description Empty or oversized reply. Nothing was saved. */
@@ -2006,6 +2113,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The body is larger than 4 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is not JSON. */
       415: {
         headers: {
@@ -2041,9 +2157,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data: components["schemas"]["FeedHealth"];
-          };
+          "application/json": components["schemas"]["FeedHealthResponse"];
         };
       };
       /** @description Not signed in and no valid embed token. */

@@ -1,94 +1,33 @@
-// The slice of the Sightline API the widgets read (see /api/v1/openapi.json).
-import type { OrderStatus } from "../../../app/domain/orders/statuses";
+// The slice of the Sightline API the widgets read: every type is the generated one of
+// ./api-schema.ts (`npm run openapi:types`, from /api/v1/openapi.json, which is generated from the
+// zod schemas the server types its answers by), so a changed answer fails the widgets' type check.
+import type { components } from "./api-schema";
 
-export type { OrderStatus };
+type Schemas = components["schemas"];
 
-export interface OrderSummary {
-  id: string;
-  orderNumber: string;
-  customerPo?: string | null;
-  status: OrderStatus;
-  statusAt?: string | null;
-  requestedDate?: string | null;
-  promisedDate?: string | null;
-  predictedDate?: string | null;
-  late?: boolean;
-  /** Which kind of late: "open" (late now: open, past the promise) or "delivered" (delivered late). */
-  lateState?: "open" | "delivered" | null;
-  atRisk?: boolean;
-}
+export type OrderSummary = Schemas["OrderSummary"];
+export type OrderStatus = OrderSummary["status"];
 
 /** GET /api/v1/orders */
-export interface OrderPage {
-  data: OrderSummary[];
-  page: { next: string | null; prev: string | null; limit?: number };
-  /** The customer's IANA time zone. */
-  timeZone?: string;
-}
+export type OrderPage = Schemas["OrderList"];
 
 /** GET /api/v1/feed-health: one data source of the account (by name) and how fresh it is. */
-export interface FeedSource {
-  label: string;
-  status: "live" | "silent" | "learning";
-  lastArrivalAt: string;
-  silentSince: string | null;
-}
+export type FeedSource = Schemas["FeedHealth"]["sources"][number];
 
-export interface OrderEventView {
-  seq?: number;
-  type: string;
-  occurredAt: string;
-  location?: string | null;
-}
-
-export interface OrderDetail extends OrderSummary {
-  orderedAt?: string | null;
-  shippedAt?: string | null;
-  deliveredAt?: string | null;
-  carrier?: string | null;
-  trackingNumber?: string | null;
-  events?: OrderEventView[];
-}
+export type OrderEventView = Schemas["OrderEvent"];
+export type OrderDetail = Schemas["Order"];
 
 /** GET /api/v1/orders/{id} */
-export interface OrderDetailResponse {
-  data: OrderDetail;
-  timeZone?: string;
-}
+export type OrderDetailResponse = Schemas["OrderResponse"];
 
-export interface ScorecardKpi {
-  id: string;
-  label: string;
-  /** "%" (0–100) or "business hours". */
-  unit: string;
-  value: number | null;
-  target: number | null;
-  met: boolean | null;
-}
-
-export interface ScorecardTrendPoint {
-  id: string;
-  label: string;
-  otif: number | null;
-  onTime: number | null;
-  inFull: number | null;
-}
+export type ScorecardKpi = Schemas["SlaKpi"];
+export type ScorecardTrendPoint = Schemas["SlaScorecard"]["trend"][number];
 
 /** GET /api/v1/sla/scorecard */
-export interface ScorecardResponse {
-  data: {
-    tenant?: { timeZone?: string };
-    period: { id: string; label: string };
-    kpis: ScorecardKpi[];
-    trend: ScorecardTrendPoint[];
-    orders?: { measured: number };
-  };
-}
+export type ScorecardResponse = Schemas["SlaScorecardResponse"];
 
-export interface EscalationCreated {
-  id: string;
-  number?: number;
-}
+/** POST /api/v1/escalations: the fields the form reports in its event. */
+export type EscalationCreated = Pick<Schemas["Escalation"], "id" | "number">;
 
 /** Events the widgets fire (bubbling, composed). */
 export interface SightlineEventMap {

@@ -1,13 +1,7 @@
 // OpenAPI path and schema for /api/v1/feed-health, generated from the zod schema the answer is
 // typed by (app/server/feed-health/api-schema.ts).
-import { feedHealthSchema } from "#app/server/feed-health/api-schema";
-import { componentSchema } from "./zod";
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ref("Problem") } },
-});
+import { feedHealthResponseSchema, feedHealthSchema } from "#app/server/feed-health/api-schema";
+import { jsonResponse, problem } from "./zod";
 
 export const paths = {
   "/api/v1/feed-health": {
@@ -19,14 +13,7 @@ export const paths = {
         "One entry per source that has sent data (an ingest connection, by name). A source is `silent` when nothing has arrived for well over its usual interval, learned from its recent deliveries or configured; it is `live` again with its next delivery.",
       security: [{ session: [] }, { embedToken: ["orders:read"] }],
       responses: {
-        "200": {
-          description: "The account's sources.",
-          content: {
-            "application/json": {
-              schema: { type: "object", required: ["data"], properties: { data: ref("FeedHealth") } },
-            },
-          },
-        },
+        "200": jsonResponse("The account's sources.", "FeedHealthResponse"),
         "401": problem("Not signed in and no valid embed token."),
         "403": problem("The embed token does not allow orders:read, or staff have not opened an account."),
       },
@@ -35,5 +22,6 @@ export const paths = {
 };
 
 export const schemas = {
-  FeedHealth: componentSchema(feedHealthSchema),
+  FeedHealthResponse: feedHealthResponseSchema,
+  FeedHealth: feedHealthSchema,
 };

@@ -1,10 +1,9 @@
 // OpenAPI description of GET /api/v1/stream (assembled by app/server/api/openapi.server.ts).
-// SSE cannot be typed by JSON Schema as a stream; the message shapes are given as schemas.
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ref("Problem") } },
-});
+// SSE cannot be typed by JSON Schema as a stream; the messages' data are given as schemas,
+// generated from the zod schemas the hub types its events by (app/server/realtime/api-schema.ts).
+import { z } from "zod";
+import { escalationStreamEventSchema, orderStreamEventSchema } from "#app/server/realtime/api-schema";
+import { inlineSchema, problem } from "./zod";
 
 export const paths = {
   "/api/v1/stream": {
@@ -30,13 +29,13 @@ export const paths = {
           in: "header",
           required: false,
           description: "The last `id` received; missed events after it are replayed.",
-          schema: { type: "string", pattern: "^\\d{1,15}$" },
+          schema: inlineSchema(z.string().regex(/^\d{1,15}$/)),
         },
       ],
       responses: {
         "200": {
           description: "The event stream (stays open).",
-          content: { "text/event-stream": { schema: { type: "string" } } },
+          content: { "text/event-stream": { schema: inlineSchema(z.string()) } },
         },
         "401": problem("Not signed in, or the embed token is not valid."),
         "403": problem("The token may not read orders."),
@@ -47,24 +46,6 @@ export const paths = {
 };
 
 export const schemas = {
-  OrderStreamEvent: {
-    type: "object",
-    required: ["seq", "orderId", "orderNumber", "type", "status", "occurredAt"],
-    properties: {
-      seq: { type: "integer", description: "Also the message `id`." },
-      orderId: { type: "string", format: "uuid" },
-      orderNumber: { type: "string" },
-      type: {
-        type: "string",
-        description: "The event type (a status, `eta_changed`, `note`, `damaged`, `claim_filed` or `document_error`).",
-      },
-      status: { type: "string", description: "The order's current status." },
-      occurredAt: { type: "string", format: "date-time" },
-    },
-  },
-  EscalationStreamEvent: {
-    type: "object",
-    required: ["escalationId", "status"],
-    properties: { escalationId: { type: "string", format: "uuid" }, status: { type: "string" } },
-  },
+  OrderStreamEvent: orderStreamEventSchema,
+  EscalationStreamEvent: escalationStreamEventSchema,
 };
