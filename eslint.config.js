@@ -231,6 +231,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every e2e spec's answers are checked against the OpenAPI document by the fixture in
+    // tests/e2e/fixtures.ts: its `test` and `expect`, never Playwright's own.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from ./fixtures (it checks API answers against the document).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["widgets/**/*.ts"],
     plugins: { lit, "lit-a11y": litA11y },
     rules: { ...lit.configs.recommended.rules, ...litA11y.configs.recommended.rules },

@@ -5,7 +5,7 @@
 // with a UI (a default export) is added to app/routes without being listed here.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { INTRANET_URL } from "./playwright.config";
 import { NOT_PAGES, PAGES, UNMATCHED, ids } from "./pages";
 import { contextAs, hydrated, seriousViolations } from "./support";

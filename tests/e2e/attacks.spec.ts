@@ -3,7 +3,7 @@
 // that page tries to raise an escalation without a CORS preflight; and a crafted sign-in link tries
 // to bounce the user to another host.
 import { createServer, type Server } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PORTAL_URL } from "./playwright.config";
 import { LOGINS, PASSWORD, sessionOf } from "./support";
 

@@ -1,5 +1,6 @@
 // Sign-in flows in real Chromium against the built portal with demo data.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 async function submitSignIn(page: Page, email: string, password: string) {
   await page.goto("/login");

@@ -2,7 +2,7 @@
 // with a credit above the strategic threshold; the agent sees it arrive live on the queue, adds
 // an internal note and a public reply; the viewer sees the reply and not the note; the credit
 // waits for the lead, who approves it, and the viewer sees the outcome.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInThroughForm } from "./support";
 
 test("an escalation goes from a late order through the live queue, a reply, a note and a lead's approval", async ({

@@ -1,6 +1,6 @@
 // What the portal tells a person after they act: the one-time confirmation of a raised escalation,
 // focus on the first invalid field of a form sent with errors, and the not-found page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { contextAs } from "./support";
 
 test("the 'escalation raised' confirmation shows on arrival only, not again on reload", async ({ browser }) => {

@@ -1,6 +1,7 @@
 // Locales end to end: each account's default language, the browser's language when signed out,
 // the same text on the server and after hydration.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { hydrationProblems, PASSWORD, signInThroughForm } from "./support";
 
 /** Waits until Remix has hydrated, so a click is a client-side navigation (dev mode is slow). */

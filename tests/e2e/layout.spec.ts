@@ -2,7 +2,8 @@
 // at a phone (390 px), a tablet (768 px) and a desktop (1440 px) width. A page fails when it
 // scrolls sideways as a whole, or, on the desktop, when a table is wider than its box (columns
 // behind a side-scroll) or hides a column.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ids, PAGES, UNMATCHED, type PageCase } from "./pages";
 import { contextAs, hydrated } from "./support";
 

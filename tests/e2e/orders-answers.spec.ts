@@ -1,7 +1,7 @@
 // The orders page answers first, in Chromium: the needs-attention counts equal the lists they open
 // and the API; late now vs delivered late; the order page's stepper for a held order; the SLA
 // drill-down banner with a reason on every row; and axe stays at 0 serious on these pages.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { contextAs, hydrated, seriousViolations } from "./support";
 
 test("each needs-attention count opens a list of exactly that many orders, as the API counts them", async ({

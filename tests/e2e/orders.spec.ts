@@ -1,6 +1,7 @@
 // Orders in real Chromium: a viewer filters by status and site, opens an order, and sees a status
 // change arrive live after a backend system posts an event to the ingest API.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const INGEST_KEY = "sl_ingest_demo_acme_0123456789abcdef";
 

@@ -2,7 +2,7 @@
 // Sightline's pending proposal (the demo's version 3) after reading its changes, then proposes a
 // change of their own, which stays a proposal until the support lead, in the Acme account,
 // accepts it. The viewer reads but cannot accept.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { contextAs } from "./support";
 
 test("either side proposes, and a change takes effect only when the other side accepts it", async ({ browser }) => {

@@ -1,7 +1,7 @@
 // Satisfaction in real Chromium: the Acme viewer rates the demo's resolved escalation from its
 // page, sees the rating, changes it within the 7 days; the SLA page carries it in the current
 // period, and the agent finds it on the staff satisfaction page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInThroughForm } from "./support";
 
 test("a customer rates a resolved escalation, changes the rating, and staff and the SLA page show it", async ({

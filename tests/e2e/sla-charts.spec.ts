@@ -2,7 +2,8 @@
 // widths (a target line, readable value labels on the points, no side-scroll, a table
 // alternative), sparklines on the KPI tiles, weeks charted in a week view, and the read-only
 // calendar page a viewer can open (extra working days and past years' holidays).
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { contextAs, seriousViolations } from "./support";
 
 async function open(page: Page, url: string): Promise<void> {

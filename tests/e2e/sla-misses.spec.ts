@@ -1,7 +1,8 @@
 // "Why orders missed" in real Chromium: each count on the SLA page's miss breakdown is a link
 // that opens the order list of exactly those orders (the banner names the filter and the same
 // count, the list holds that many rows) and every row says why it missed.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { contextAs } from "./support";
 
 async function open(page: Page, url: string): Promise<void> {

@@ -2,7 +2,8 @@
 // Acme admin switches the fiscal calendar from 4-4-5 weeks to calendar months and sees the SLA
 // page's periods relabel once the recompute (with visible progress) has finished.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { hydrated, hydrationProblems, signInThroughForm } from "./support";
 
 async function expectAccessible(page: Page): Promise<void> {

@@ -1,6 +1,6 @@
 // The first thing a newcomer sees: the sign-in page renders and is accessible.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the home page leads to a sign-in form with no serious accessibility violations", async ({ page }) => {
   await page.goto("/");

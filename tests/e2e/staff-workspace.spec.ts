@@ -1,7 +1,8 @@
 // The support workspace in real Chromium, on a desk (1440 px) and a phone (390 px): the agent
 // finds a new escalation by its key, opens it, sees when it is due, takes it and replies (which
 // acknowledges it); the lead goes from the workload view to the agent's queue and reassigns it.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PORTAL_URL } from "./playwright.config";
 import { contextAs } from "./support";
 

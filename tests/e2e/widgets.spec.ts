@@ -2,7 +2,8 @@
 // the right tenant's data, live updates after an ingest call, token refresh without losing the
 // filter, accessibility, a disallowed origin getting nothing, and markup rendered as text.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { INTRANET_URL, PORTAL_URL } from "./playwright.config";
 
 const EMBED_SECRET = "sl_embed_demo_acme_0123456789abcdef";

@@ -32,7 +32,8 @@
 // queue, queue detail (agent, lead), order page as staff, admin, admin audit, ingest keys, SLA
 // targets, escalation targets; on the intranet: order list, tracker for each test order, SLA
 // scorecard, escalation form.
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { INTRANET_URL, PORTAL_URL } from "./playwright.config";
 import { parseCsv } from "../support/csv";
 import {

@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/hardening/**/*.test.ts"],
+    // Every /api/v1 answer the suite receives is checked against the OpenAPI document.
+    setupFiles: ["tests/support/setup-fetch-answers.ts"],
     testTimeout: 600_000,
     hookTimeout: 300_000,
     pool: "forks",

@@ -1,11 +1,16 @@
 // The suite-wide answer check (tests/support/api-answers.ts) can fail: a server that answers
 // /api/v1 with bodies the document does not describe — plain and gzip-compressed — is caught, with
-// the route and the mismatch named, while a documented answer and an event stream are not.
+// the route and the mismatch named, while a documented answer and an event stream are not. The
+// same holds for the hardening suite's fetch() wrapper (spawned portal processes) and the e2e
+// suite's check of the answers the browser receives.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Response as BrowserResponse } from "@playwright/test";
+import { browserAnswerMismatch } from "../e2e/api-answers";
 import { pendingMismatches, tapApiAnswers } from "../support/api-answers";
+import { installFetchAnswers, settledFetchAnswers } from "../support/fetch-answers";
 
 let server: Server;
 let base: string;
@@ -58,5 +63,59 @@ describe("the suite-wide check of API answers", () => {
     await (await fetch(`${base}/api/v1/orders`)).text();
     await (await fetch(`${base}/api/v1/stream`)).text();
     expect(taken()).toEqual([]);
+  });
+});
+
+describe("the hardening suite's fetch() check (spawned portals, no tap)", () => {
+  it("names the route and mismatch of an answer read through fetch, and passes a documented one", async () => {
+    const original = installFetchAnswers();
+    try {
+      // A port the tap does not watch: the answer is checked by the fetch wrapper alone.
+      const plain = createServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ data: [], page: { next: null, prev: null, limit: "fifty" }, timeZone: "UTC" }));
+      }).listen(0, "127.0.0.1");
+      await new Promise((r) => plain.once("listening", r));
+      const url = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+      await (await fetch(`${url}/api/v1/orders`)).json();
+      await settledFetchAnswers();
+      plain.close();
+      expect(taken().map((m) => m.mismatch)).toEqual([
+        expect.stringMatching(
+          /^GET \/api\/v1\/orders → 200: body does not match the document: \/page\/limit must be integer/,
+        ),
+      ]);
+      await (await fetch(`${base}/api/v1/orders`)).text();
+      await settledFetchAnswers();
+      expect(taken()).toEqual([]);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
+
+describe("the e2e suite's check of answers received by the browser", () => {
+  const answer = (status: number, body: string, url = "http://localhost:3100/api/v1/sla/scorecard") =>
+    ({
+      url: () => url,
+      status: () => status,
+      headers: () => ({ "content-type": "application/json" }),
+      request: () => ({ method: () => "GET" }),
+      body: async () => Buffer.from(body),
+    }) as unknown as BrowserResponse;
+
+  it("names the route and the mismatch, and ignores pages and answers it cannot read", async () => {
+    expect(await browserAnswerMismatch(answer(200, JSON.stringify({ data: { kpis: "none" } })))).toMatch(
+      /^GET \/api\/v1\/sla\/scorecard → 200: body does not match the document: \/data must have required property/,
+    );
+    expect(await browserAnswerMismatch(answer(418, "{}"))).toMatch(
+      /^GET \/api\/v1\/sla\/scorecard → 418: status not documented/,
+    );
+    expect(await browserAnswerMismatch(answer(200, "<html>", "http://localhost:3100/orders"))).toBeNull();
+    const gone = {
+      ...answer(200, ""),
+      body: () => Promise.reject(new Error("navigated")),
+    } as unknown as BrowserResponse;
+    expect(await browserAnswerMismatch(gone)).toBeNull();
   });
 });

@@ -109,6 +109,22 @@ describe("answers match the OpenAPI document", () => {
         contentType: null,
         body: "",
       }),
-    ).toBe("DELETE /api/v1/orders → 200: the method is not in the document");
+    ).toBe("DELETE /api/v1/orders → 200: the method is not in the document (and the answer is not a 405)");
+    // An undocumented method or path may only be refused, with a problem.
+    const refused = (status: number, body: unknown) => ({
+      method: "DELETE",
+      url: "http://portal/api/v1/orders",
+      status,
+      contentType: "application/problem+json",
+      body: JSON.stringify(body),
+    });
+    const problem = { type: "about:blank", title: "Method not allowed", status: 405, detail: "Use GET." };
+    expect(documentMismatch(refused(405, problem))).toBeNull();
+    expect(documentMismatch(refused(405, { status: "405" }))).toBe(
+      "DELETE /api/v1/orders → 405: the 405 body is not a Problem",
+    );
+    expect(
+      documentMismatch({ ...refused(404, { ...problem, status: 404 }), url: "http://portal/api/v1/nothing" }),
+    ).toBeNull();
   });
 });

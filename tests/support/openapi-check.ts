@@ -27,14 +27,34 @@ export interface Answer {
   body: string;
 }
 
+const problemValidator = ajv.compile({ $ref: "openapi.json#/components/schemas/Problem" });
+
+/**
+ * An answer to a path or method the document does not have: a 404 (no such path) or 405 (no such
+ * method) problem is what the API promises there; anything else is a mismatch.
+ */
+function undocumented(a: Answer, where: string, what: string): string | null {
+  const expected = what === "path" ? 404 : 405;
+  if (a.status !== expected)
+    return `${where}: the ${what} is not in the document (and the answer is not a ${expected})`;
+  if ((a.contentType ?? "").split(";")[0]!.trim().toLowerCase() !== "application/problem+json")
+    return `${where}: a ${expected} for an undocumented ${what} is not application/problem+json`;
+  try {
+    if (problemValidator(JSON.parse(a.body))) return null;
+  } catch {
+    return `${where}: the body is not JSON`;
+  }
+  return `${where}: the ${expected} body is not a Problem`;
+}
+
 export function documentMismatch(a: Answer): string | null {
   const { pathname } = new URL(a.url);
   const route = templates.find((t) => t.pattern.test(pathname));
   const where = `${a.method} ${route?.template ?? pathname} → ${a.status}`;
-  if (!route) return `${where}: the path is not in the document`;
+  if (!route) return undocumented(a, where, "path");
   const method = a.method.toLowerCase();
   const op = (doc.paths[route.template] as Record<string, Operation | undefined>)[method];
-  if (!op) return `${where}: the method is not in the document`;
+  if (!op) return undocumented(a, where, "method");
   const statusKey = [String(a.status), `${String(a.status)[0]}XX`, "default"].find((k) => k in op.responses);
   if (!statusKey) return `${where}: status not documented (documented: ${Object.keys(op.responses).join(", ")})`;
   const mediaType = (a.contentType ?? "").split(";")[0]!.trim().toLowerCase();
