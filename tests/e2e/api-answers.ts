@@ -1,10 +1,13 @@
 // Checks the /api/v1 answers a browser receives against the OpenAPI document (used by the
 // auto fixture in ./fixtures.ts; tests/integration/api-answers-check.test.ts shows it failing).
 import type { Browser, BrowserContext, Response } from "@playwright/test";
-import { documentMismatch } from "../support/openapi-check";
+import type { DocumentMismatch } from "../support/openapi-checker";
 
 /** The mismatch of one browser-received answer, or null (not an API answer, or it matches). */
-export async function browserAnswerMismatch(response: Response): Promise<string | null> {
+export async function browserAnswerMismatch(
+  response: Response,
+  documentMismatch: DocumentMismatch,
+): Promise<string | null> {
   const url = new URL(response.url());
   if (!url.pathname.startsWith("/api/v1/")) return null;
   const method = response.request().method();
@@ -24,12 +27,12 @@ export async function browserAnswerMismatch(response: Response): Promise<string 
 }
 
 /** Watches every context of a test; `finish()` waits for the checks and returns the mismatches. */
-export function watchApiAnswers(browser: Browser, first: BrowserContext) {
+export function watchApiAnswers(browser: Browser, first: BrowserContext, documentMismatch: DocumentMismatch) {
   const mismatches: string[] = [];
   const pending = new Set<Promise<void>>();
   const watch = (context: BrowserContext) =>
     context.on("response", (response) => {
-      const p: Promise<void> = browserAnswerMismatch(response)
+      const p: Promise<void> = browserAnswerMismatch(response, documentMismatch)
         .then((m) => void (m && mismatches.push(m)))
         .finally(() => pending.delete(p));
       pending.add(p);

@@ -11,6 +11,7 @@ import type { Response as BrowserResponse } from "@playwright/test";
 import { browserAnswerMismatch } from "../e2e/api-answers";
 import { pendingMismatches, tapApiAnswers } from "../support/api-answers";
 import { installFetchAnswers, settledFetchAnswers } from "../support/fetch-answers";
+import { documentMismatch } from "../support/openapi-check";
 
 let server: Server;
 let base: string;
@@ -104,18 +105,18 @@ describe("the e2e suite's check of answers received by the browser", () => {
       body: async () => Buffer.from(body),
     }) as unknown as BrowserResponse;
 
+  const check = (r: BrowserResponse) => browserAnswerMismatch(r, documentMismatch);
+
   it("names the route and the mismatch, and ignores pages and answers it cannot read", async () => {
-    expect(await browserAnswerMismatch(answer(200, JSON.stringify({ data: { kpis: "none" } })))).toMatch(
+    expect(await check(answer(200, JSON.stringify({ data: { kpis: "none" } })))).toMatch(
       /^GET \/api\/v1\/sla\/scorecard → 200: body does not match the document: \/data must have required property/,
     );
-    expect(await browserAnswerMismatch(answer(418, "{}"))).toMatch(
-      /^GET \/api\/v1\/sla\/scorecard → 418: status not documented/,
-    );
-    expect(await browserAnswerMismatch(answer(200, "<html>", "http://localhost:3100/orders"))).toBeNull();
+    expect(await check(answer(418, "{}"))).toMatch(/^GET \/api\/v1\/sla\/scorecard → 418: status not documented/);
+    expect(await check(answer(200, "<html>", "http://localhost:3100/orders"))).toBeNull();
     const gone = {
       ...answer(200, ""),
       body: () => Promise.reject(new Error("navigated")),
     } as unknown as BrowserResponse;
-    expect(await browserAnswerMismatch(gone)).toBeNull();
+    expect(await check(gone)).toBeNull();
   });
 });
