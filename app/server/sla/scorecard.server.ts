@@ -6,7 +6,6 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { escalations, metricJobs, orders, sites } from "#db/schema/index";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { metricCalendarOf } from "#app/domain/sla/calendar-adapter";
-import type { TenantTier } from "#db/schema/tenancy";
 import {
   MEASURED_RULE,
   PERFECT_ORDER_DEFINITION,
