@@ -4,12 +4,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { IngestKeysPage, type IngestKeysResult } from "../components/admin/ingest-keys-page";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { fieldErrors } from "../forms/auth";
-import { createIngestKeySchema, revokeIngestKeySchema } from "../forms/ingest-keys";
+import { createIngestKeySchema, feedIntervalSchema, revokeIngestKeySchema } from "../forms/ingest-keys";
 import { requireStaff } from "../server/auth/guards.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { requestInfo } from "../server/http/request-info.server";
-import { createIngestKey, listIngestKeys, revokeIngestKey } from "../server/ingest/keys.server";
+import { createIngestKey, listIngestKeys, revokeIngestKey, setFeedInterval } from "../server/ingest/keys.server";
 import { listTenants } from "../server/staff/admin.server";
+import type { MessageId } from "../i18n/catalogue";
 import { localized } from "../i18n/localized";
 import { pageTitle } from "../i18n/meta";
 
@@ -43,6 +44,23 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     const r = await revokeIngestKey(admin, info, parsed.data);
     return data<ActionResult>({ ok: r.ok, message: r.message, errors: {} }, { status: r.ok ? 200 : 404 });
+  }
+  if (form.intent === "interval") {
+    const parsed = feedIntervalSchema.safeParse(form);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      const fieldError = errors.intervalMin;
+      return data<ActionResult>(
+        {
+          ok: false,
+          message: localized(fieldError ? (fieldError as MessageId) : "admin.ingestKeys.notUnderstood"),
+          errors: fieldError ? { [`interval-${String(form.keyId)}`]: fieldError } : {},
+        },
+        { status: 400 },
+      );
+    }
+    const r = await setFeedInterval(admin, info, parsed.data);
+    return data<ActionResult>({ ok: r.ok, message: r.message, errors: {} }, { status: r.ok ? 200 : (r.status ?? 400) });
   }
   const parsed = createIngestKeySchema.safeParse({ ...form, intent: "create" });
   if (!parsed.success)

@@ -17,7 +17,7 @@ import {
   statusSchema,
   targetSchema,
 } from "#app/forms/escalations";
-import { createIngestKeySchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
+import { createIngestKeySchema, feedIntervalSchema, revokeIngestKeySchema } from "#app/forms/ingest-keys";
 import { digestSchema } from "#app/forms/notifications";
 import { ratingSchema } from "#app/forms/ratings";
 import { performanceAlertSchema } from "#app/forms/performance-alerts";
@@ -276,6 +276,11 @@ export const FORM_WRITES: Record<
       intent: "revoke",
       form: { intent: "revoke", tenantId: a.tenant, keyId: a.ingestKey },
       schema: revokeIngestKeySchema,
+    },
+    {
+      intent: "interval",
+      form: { intent: "interval", tenantId: a.tenant, keyId: a.ingestKey, intervalMin: "7" },
+      schema: feedIntervalSchema,
     },
   ],
   "/staff/admin/targets": (a) => [

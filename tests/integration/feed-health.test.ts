@@ -220,4 +220,59 @@ await describeEachDb("feed health", (kind) => {
       ),
     ).toMatch(/row-level security|permission denied/);
   });
+  it("uses the interval a platform admin configures, refuses bad input with a message, and only for admins", async () => {
+    const key = (
+      await handle.db.execute<{ id: string }>(sql`select k.id::text as id from ingest_keys k
+        join feed_sources f on f.tenant_id = k.tenant_id and f.key_id = k.id
+       where k.tenant_id = ${acme.id} and f.label = 'Demo ERP connector'`)
+    ).rows[0].id;
+    const form = (intervalMin: string) => ({ intent: "interval", tenantId: acme.id, keyId: key, intervalMin });
+    const customer = await signedIn("admin@acme.example");
+    // A 5-minute source quiet for 20 minutes is silent by its learned interval ...
+    await backdate(20);
+    expect(await page(customer)).toContain('data-testid="feed-delay"');
+
+    // ... but not once the admin says it usually sends hourly.
+    const ops = await signedIn("ops@sightline.example");
+    const set = await ops.post("/staff/admin/ingest-keys", form("60"));
+    expect(set.status).toBe(200);
+    expect(await set.text()).toContain("now counts as silent after missing its 60 minutes rhythm");
+    expect(await page(customer)).not.toContain('data-testid="feed-delay"');
+    expect(await page(ops, "/staff/admin/ingest-keys")).toContain('value="60"');
+    const audit = await handle.db.execute<{ detail: { intervalMin: number | null } }>(sql`select detail from audit_log
+       where tenant_id = ${acme.id} and action = 'ingest_key.interval_set' and target_id = ${key}`);
+    expect(audit.rows.map((r) => r.detail.intervalMin)).toEqual([60]);
+
+    // Bad input: a readable 400, the interval unchanged.
+    for (const [value, message] of [
+      ["abc", "Enter the interval as a whole number of minutes, or leave it empty."],
+      ["2.5", "Enter the interval as a whole number of minutes, or leave it empty."],
+      ["0", "The interval must be between 1 and 1440 minutes (one day)."],
+      ["1441", "The interval must be between 1 and 1440 minutes (one day)."],
+    ]) {
+      const bad = await ops.post("/staff/admin/ingest-keys", form(value));
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain(message);
+    }
+    const stored = await handle.db.execute<{ s: number | null }>(
+      sql`select configured_interval_s as s from feed_sources where tenant_id = ${acme.id} and key_id = ${key}`,
+    );
+    expect(stored.rows[0].s).toBe(3600);
+
+    // Neither an agent nor a lead may change it.
+    for (const email of ["agent@sightline.example", "lead@sightline.example"]) {
+      const res = await (await signedIn(email)).post("/staff/admin/ingest-keys", form("5"));
+      expect(res.status).toBeGreaterThanOrEqual(300);
+      expect(res.status).not.toBe(200);
+    }
+    const after = await handle.db.execute<{ s: number | null }>(
+      sql`select configured_interval_s as s from feed_sources where tenant_id = ${acme.id} and key_id = ${key}`,
+    );
+    expect(after.rows[0].s).toBe(3600);
+
+    // Cleared: learned again, silent again.
+    const cleared = await ops.post("/staff/admin/ingest-keys", form(""));
+    expect(cleared.status).toBe(200);
+    expect(await page(customer)).toContain('data-testid="feed-delay"');
+  });
 });

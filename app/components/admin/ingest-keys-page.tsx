@@ -15,6 +15,8 @@ export interface IngestKeyRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  delivered: boolean;
+  configuredIntervalMin: number | null;
 }
 
 export interface IngestKeysResult {
@@ -89,6 +91,7 @@ export function IngestKeysPage({
                 t("admin.ingestKeys.col.prefix"),
                 t("admin.ingestKeys.col.created"),
                 t("admin.ingestKeys.col.lastUsed"),
+                t("admin.ingestKeys.col.interval"),
                 { label: t("admin.ingestKeys.col.status"), srOnly: true },
               ]}
             >
@@ -106,6 +109,9 @@ export function IngestKeysPage({
                     ) : null}
                   </td>
                   <td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t("admin.ingestKeys.never")}</td>
+                  <td>
+                    <IntervalForm row={k} busy={busy} error={tMaybe(errors[`interval-${k.id}`])} />
+                  </td>
                   <td>
                     {k.revokedAt ? (
                       <Badge tone="red">{t("admin.ingestKeys.revoked", { time: f.dateTime(k.revokedAt) })}</Badge>
@@ -176,5 +182,35 @@ export function IngestKeysPage({
         </Card>
       </div>
     </div>
+  );
+}
+
+/** A source's usual interval for feed health: set in minutes, or cleared (learned again). */
+function IntervalForm({ row, busy, error }: { row: IngestKeyRow; busy: boolean; error: string | null | undefined }) {
+  const t = useT();
+  if (!row.delivered) return <span className="text-sm text-slate-500">{t("admin.ingestKeys.intervalNotYet")}</span>;
+  return (
+    <Form method="post" className="flex flex-wrap items-end gap-2" noValidate>
+      <input type="hidden" name="intent" value="interval" />
+      <input type="hidden" name="tenantId" value={row.tenantId} />
+      <input type="hidden" name="keyId" value={row.id} />
+      <TextField
+        label={t("admin.ingestKeys.intervalLabel")}
+        name="intervalMin"
+        inputMode="numeric"
+        defaultValue={row.configuredIntervalMin === null ? "" : String(row.configuredIntervalMin)}
+        className="w-24"
+        error={error}
+        hint={row.configuredIntervalMin === null ? t("admin.ingestKeys.intervalLearned") : undefined}
+      />
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={busy}
+        aria-label={t("admin.ingestKeys.intervalSaveLabel", { name: row.name, account: row.tenantName })}
+      >
+        {t("admin.ingestKeys.intervalSave")}
+      </Button>
+    </Form>
   );
 }

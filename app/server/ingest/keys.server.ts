@@ -3,7 +3,7 @@
 import { localized, type Localized } from "#app/i18n/localized";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { ingestKeys, tenants } from "#db/schema/index";
+import { feedSources, ingestKeys, tenants } from "#db/schema/index";
 import { recordAuthEvent } from "../audit.server";
 import type { StaffContext } from "../auth/guards.server";
 import { getDb } from "../db.server";
@@ -66,6 +66,9 @@ export interface IngestKeyView {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** Feed health: whether the key has delivered (a source row exists), and its configured interval. */
+  delivered: boolean;
+  configuredIntervalMin: number | null;
 }
 
 /**
@@ -79,7 +82,7 @@ export const lastLoggedUse = sql`select a.at from audit_log a
 
 export async function listIngestKeys(): Promise<IngestKeyView[]> {
   const { db } = await getDb();
-  return db
+  const rows = await db
     .select({
       id: ingestKeys.id,
       tenantId: ingestKeys.tenantId,
@@ -94,10 +97,17 @@ export async function listIngestKeys(): Promise<IngestKeyView[]> {
         ingestKeys.lastUsedAt,
       ),
       revokedAt: ingestKeys.revokedAt,
+      delivered: sql<boolean>`${feedSources.keyId} is not null`,
+      configuredIntervalS: feedSources.configuredIntervalS,
     })
     .from(ingestKeys)
     .innerJoin(tenants, eq(tenants.id, ingestKeys.tenantId))
+    .leftJoin(feedSources, and(eq(feedSources.tenantId, ingestKeys.tenantId), eq(feedSources.keyId, ingestKeys.id)))
     .orderBy(tenants.name, desc(ingestKeys.createdAt));
+  return rows.map(({ configuredIntervalS, ...r }) => ({
+    ...r,
+    configuredIntervalMin: configuredIntervalS === null ? null : Math.round(configuredIntervalS / 60),
+  }));
 }
 
 export type KeyOutcome =
@@ -166,4 +176,48 @@ export async function revokeIngestKey(
     request: info,
   });
   return { ok: true, keyId: key.id, message: localized("admin.ingestKeys.revokedDone", { name: key.name }) };
+}
+
+/**
+ * Sets (or, with null, clears) a source's usual interval for feed health (0087 feed_sources):
+ * the silence detection uses it instead of the learned one. A key that has never delivered has
+ * no source yet; it is refused with a message rather than given a made-up first delivery.
+ */
+export async function setFeedInterval(
+  admin: StaffContext,
+  info: RequestInfo,
+  input: { tenantId: string; keyId: string; intervalMin: number | null },
+): Promise<KeyOutcome & { status?: number }> {
+  const { db } = await getDb();
+  const [key] = await db
+    .select({ id: ingestKeys.id, name: ingestKeys.name })
+    .from(ingestKeys)
+    .where(and(eq(ingestKeys.tenantId, input.tenantId), eq(ingestKeys.id, input.keyId)));
+  if (!key) return { ok: false, status: 404, message: localized("admin.ingestKeys.notFound") };
+  const intervalS = input.intervalMin === null ? null : input.intervalMin * 60;
+  const [row] = await db
+    .update(feedSources)
+    .set({ configuredIntervalS: intervalS })
+    .where(and(eq(feedSources.tenantId, input.tenantId), eq(feedSources.keyId, input.keyId)))
+    .returning({ keyId: feedSources.keyId });
+  if (!row)
+    return { ok: false, status: 409, message: localized("admin.ingestKeys.intervalNoDeliveries", { name: key.name }) };
+  await recordAuthEvent({
+    tenantId: input.tenantId,
+    actorUserId: admin.user.id,
+    actorLabel: admin.user.email,
+    action: "ingest_key.interval_set",
+    targetType: "ingest_key",
+    targetId: key.id,
+    detail: { name: key.name, intervalMin: input.intervalMin },
+    request: info,
+  });
+  return {
+    ok: true,
+    keyId: key.id,
+    message:
+      input.intervalMin === null
+        ? localized("admin.ingestKeys.intervalCleared", { name: key.name })
+        : localized("admin.ingestKeys.intervalSet", { name: key.name, minutes: input.intervalMin }),
+  };
 }
