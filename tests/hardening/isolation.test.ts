@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
+import { defaultDbKind } from "../support/db";
 import type { TestPortal } from "../support/portal";
 import { emptyTenantTables, tenantTables } from "../support/populate";
 import {
@@ -118,7 +119,8 @@ describe("the probe's inputs", () => {
   });
 });
 
-describe("route isolation probe", () => {
+// The database kind in the name: .ci/run runs this file on PGlite and again on PostgreSQL.
+describe(`route isolation probe [${defaultDbKind()}]`, () => {
   it("detects A's data when A's own admin opens A's order (the leak detector works)", async () => {
     const own = newBrowser(portal);
     expect((await own.signIn(`admin@${VICTIM.emailDomain}`)).status).toBe(302);

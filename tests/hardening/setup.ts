@@ -7,11 +7,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { PluginOption } from "vite";
-import { openDb, type DbHandle } from "#db/client";
-import { migrate } from "#db/migrate";
+import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET } from "#db/seed/embed";
 import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { createTestDb, defaultDbKind } from "../support/db";
 import { populateTenant } from "../support/populate";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { probeIds, targetData, type Client, type Target } from "./probe";
@@ -38,14 +38,15 @@ export async function userId(handle: DbHandle, email: string): Promise<string> {
 
 /**
  * A seeded database in which the victim has a row in every tenant table (the demo seed leaves
- * some empty), and the portal on it. `plugins` plant holes for the probe's self-tests.
+ * some empty), and the portal on it; PGlite, or PostgreSQL with SIGHTLINE_TEST_DB=postgres.
+ * `plugins` plant holes for the probe's self-tests.
  */
 export async function seededPortal(
   options: number | { ordersPerTenant?: number; plugins?: PluginOption[] } = {},
 ): Promise<{ handle: DbHandle; portal: TestPortal }> {
   const opts = typeof options === "number" ? { ordersPerTenant: options } : options;
-  const handle = await openDb({});
-  await migrate(handle);
+  // PGlite; PostgreSQL with SIGHTLINE_TEST_DB=postgres (.ci/run runs the isolation probe on both).
+  const handle = await createTestDb(defaultDbKind());
   await seedDemo(handle, { ordersPerTenant: opts.ordersPerTenant ?? 8, progress: () => undefined });
   for (const t of [VICTIM, ATTACKER])
     await populateTenant(handle, t.id, {
