@@ -290,7 +290,7 @@ export function SlaPage({ notices }: { notices?: ReactNode } = {}) {
           />
         }
       />
-      {page.message ? <Alert>{page.message}</Alert> : null}
+      {page.message ? <Alert>{t(page.message.id, page.message.values)}</Alert> : null}
       {notices}
       <Card>
         <nav aria-label={t("sla.period")} className="flex flex-wrap gap-2">

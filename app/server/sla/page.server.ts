@@ -6,6 +6,7 @@ import type { AccountContext } from "../auth/guards.server";
 import { buildScorecard, type Scorecard } from "./scorecard.server";
 import type { PeriodChoice } from "./periods.server";
 import type { Granularity } from "#app/domain/sla/periods";
+import { localized, type Localized } from "#app/i18n/localized";
 
 export interface SlaPageData {
   scorecard: Scorecard;
@@ -16,7 +17,8 @@ export interface SlaPageData {
   selected: string;
   siteParam: string;
   sites: { id: string; code: string; name: string }[];
-  message: string | null;
+  /** Why the page shows something other than what the URL asked for, in the reader's words. */
+  message: Localized | null;
   viewer: "customer" | "staff";
 }
 
@@ -25,17 +27,17 @@ const DEFAULT_PERIOD = "this-period";
 export async function loadSlaPage(ctx: AccountContext, url: URL): Promise<SlaPageData> {
   const periodParam = (url.searchParams.get("period") ?? DEFAULT_PERIOD).trim().slice(0, 40);
   const siteParam = (url.searchParams.get("site") ?? "").trim().slice(0, 64);
-  let message: string | null = null;
+  let message: Localized | null = null;
   let selection = parsePeriodSelection(periodParam);
   let selected = periodParam;
   if (!selection) {
-    message = `“${periodParam}” is not a period of your calendar; showing the current period instead.`;
+    message = localized("sla.page.unknownPeriod", { period: periodParam });
     selection = parsePeriodSelection(DEFAULT_PERIOD)!;
     selected = DEFAULT_PERIOD;
   }
   let result = await buildScorecard(ctx.db, ctx.tenant, { period: selection, siteId: siteParam || null });
   if (!result.ok) {
-    message = `${result.message} Showing the current period for all sites instead.`;
+    message = localized(`sla.page.fallback.${result.reason}`);
     selected = DEFAULT_PERIOD;
     result = await buildScorecard(ctx.db, ctx.tenant, { period: parsePeriodSelection(DEFAULT_PERIOD)! });
     if (!result.ok) throw new Response(result.message, { status: 500 });

@@ -55,7 +55,14 @@ export type ScorecardResult =
       /** The calendar measured in, for pages that describe it in the reader's language. */
       calendarDefinition: CalendarDefinition;
     }
-  | { ok: false; status: 400 | 404; message: string };
+  | {
+      ok: false;
+      status: 400 | 404;
+      /** English, for the API's problem detail. */
+      message: string;
+      /** What the portal's SLA page words in the reader's language. */
+      reason: "noSuchPeriod" | "noSuchSite" | "noVisibleSite";
+    };
 
 /** The sums every scorecard figure is made of (one row per group of orders). */
 export const AGG = {
@@ -215,17 +222,33 @@ export async function buildScorecard(
     const cal = calendar.compiled;
     const period = resolveSelection(cal, q.period, q.now);
     if (!period)
-      return { ok: false as const, status: 404 as const, message: "Your fiscal calendar has no such period." };
+      return {
+        ok: false as const,
+        status: 404 as const,
+        message: "Your fiscal calendar has no such period.",
+        reason: "noSuchPeriod" as const,
+      };
     const { targets, source, tier } = await loadTargets(tx, tenant.id, tenant.tier);
     const scope = await siteScope(tx, tenant.id, q);
     let site: { id: string; code: string; name: string } | null = null;
     if (q.siteId) {
       site = scope.all.find((s) => s.id === q.siteId || s.code === q.siteId) ?? null;
-      if (!site) return { ok: false as const, status: 400 as const, message: "No such site in your account." };
+      if (!site)
+        return {
+          ok: false as const,
+          status: 400 as const,
+          message: "No such site in your account.",
+          reason: "noSuchSite" as const,
+        };
     }
     const siteIds = site ? [site.id] : scope.restricted ? scope.all.map((s) => s.id) : null;
     if (siteIds && siteIds.length === 0)
-      return { ok: false as const, status: 400 as const, message: "No site is visible to this token." };
+      return {
+        ok: false as const,
+        status: 400 as const,
+        message: "No site is visible to this token.",
+        reason: "noVisibleSite" as const,
+      };
     const siteCond = siteIds ? [inArray(orders.siteId, siteIds)] : [];
     const base: SlaDrillDown = { fiscal: period.key, site: site?.id ?? null };
     const select = { ...AGG, leadTimeOver: leadOverExpr(leadTimeOverMinutes(targets)) };
