@@ -9,7 +9,7 @@ import { actorFor } from "../server/escalations/actor.server";
 import { addComment } from "../server/escalations/comments.server";
 import { changeStatus } from "../server/escalations/workflow.server";
 import { getEscalation } from "../server/escalations/detail.server";
-import { asEscalationError, pageFailure } from "../server/escalations/http.server";
+import { asEscalationError, escalationErrorText, pageFailure } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { translator } from "#app/i18n/catalogue";
 import { pageTitle } from "#app/i18n/meta";
@@ -53,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (err) {
     const e = asEscalationError(err);
     if (!e) throw err;
-    return data({ errors: e.fieldErrors, message: e.message, ok: false }, { status: e.status });
+    const worded = escalationErrorText(e, t, ctx.user.locale ?? "en");
+    return data({ errors: worded.fieldErrors, message: worded.message, ok: false }, { status: e.status });
   }
 }
 

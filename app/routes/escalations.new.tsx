@@ -10,7 +10,7 @@ import { requireAccount } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { atRiskOrders, openEscalationsForOrder, orderForEscalation } from "../server/escalations/orders.server";
 import { createEscalation } from "../server/escalations/create.server";
-import { asEscalationError } from "../server/escalations/http.server";
+import { asEscalationError, escalationErrorText } from "../server/escalations/http.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -61,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (err) {
     const e = asEscalationError(err);
     if (!e) throw err;
-    return data({ errors: e.fieldErrors, message: e.message }, { status: e.status });
+    const worded = escalationErrorText(e, t, ctx.user.locale ?? "en");
+    return data({ errors: worded.fieldErrors, message: worded.message }, { status: e.status });
   }
 }
 

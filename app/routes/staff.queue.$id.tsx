@@ -12,7 +12,7 @@ import { changeStatus } from "../server/escalations/workflow.server";
 import { decideApproval } from "../server/escalations/approvals.server";
 import { getEscalation } from "../server/escalations/detail.server";
 import { listAlerts } from "../server/escalations/queue-alerts.server";
-import { asEscalationError, pageFailure } from "../server/escalations/http.server";
+import { asEscalationError, escalationErrorText, pageFailure } from "../server/escalations/http.server";
 import { staffCanSee, staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { escalationKey } from "../domain/escalations/keys";
@@ -112,7 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (err) {
     const e = asEscalationError(err);
     if (!e) throw err;
-    return fail(e.status, e.message, e.fieldErrors);
+    const worded = escalationErrorText(e, t, staff.user.locale ?? "en");
+    return fail(e.status, worded.message, worded.fieldErrors);
   }
 }
 

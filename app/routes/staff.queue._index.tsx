@@ -12,7 +12,8 @@ import { requireStaff } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { dismissAlert, listAlerts } from "../server/escalations/queue-alerts.server";
 import { listEscalations, type ListFilters } from "../server/escalations/list.server";
-import { asEscalationError } from "../server/escalations/http.server";
+import { asEscalationError, escalationErrorText } from "../server/escalations/http.server";
+import { translator } from "#app/i18n/catalogue";
 import { staffDirectory } from "../server/escalations/people.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
 import { visibleAccounts } from "../server/staff/accounts.server";
@@ -76,16 +77,18 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const staff = await requireStaff(request);
   const form = Object.fromEntries(await request.formData());
+  const locale = staff.user.locale ?? "en";
+  const t = translator(locale);
   if (form.intent !== "dismiss" || typeof form.alertId !== "string") {
-    return data({ message: "That request was not understood. Reload the page.", ok: false }, { status: 400 });
+    return data({ message: t("escalations.detail.notUnderstood"), ok: false }, { status: 400 });
   }
   try {
     await dismissAlert(actorFor(staff, request), form.alertId);
-    return data({ message: "Alert dismissed.", ok: true });
+    return data({ message: t("staff.queue.alertDismissed"), ok: true });
   } catch (err) {
     const e = asEscalationError(err);
     if (!e) throw err;
-    return data({ message: e.message, ok: false }, { status: e.status });
+    return data({ message: escalationErrorText(e, t, locale).message, ok: false }, { status: e.status });
   }
 }
 

@@ -1,8 +1,70 @@
 // Turning escalation service failures into HTTP answers: readable pages for the portal,
 // problem+json for /api/v1. Database refusals (a policy, a trigger, a check constraint) that
 // slip past validation become 403/400 rather than 500; anything else is rethrown (a real 500).
+import type { MessageId } from "#app/i18n/catalogue";
+import type { Locale } from "#app/i18n/locales";
+import type { Translate } from "#app/i18n/translate";
 import { problem } from "../http/problem.server";
 import { EscalationError } from "./actor.server";
+
+/**
+ * The services' fixed refusals and their catalogue messages: the API answers with the English
+ * detail (on purpose), pages with the reader's wording (escalationErrorText). Keep the two in step
+ * when a service gains a refusal; one not listed reads as a general refusal outside English.
+ */
+const ERROR_IDS: Record<string, MessageId> = {
+  "Only support staff can decide exception requests.": "escalations.error.onlyStaffDecide",
+  "There is no such exception request.": "escalations.error.noSuchRequest",
+  "Only staff can assign escalations.": "escalations.error.onlyStaffAssign",
+  "That person cannot work on this account. Choose someone assigned to it, or a lead.":
+    "escalations.error.assigneeNotOnAccount",
+  "That person cannot work on this account.": "escalations.error.assigneeField",
+  "Customers can only add public replies.": "escalations.error.customerPublicOnly",
+  "This escalation is closed. Reopen it to add information, or raise a new one.": "escalations.error.closedNoComments",
+  "Only staff can edit the internal summary.": "escalations.error.onlyStaffSummary",
+  "Open the customer account first, then raise the escalation there.": "escalations.error.openAccountFirst",
+  "That account does not exist or you cannot see it.": "escalations.error.noSuchAccountVisible",
+  "That order was not found in your account.": "escalations.error.orderNotFound",
+  "You are not allowed to do that.": "escalations.error.notAllowed",
+  "Some of the values are not acceptable. Check the form and try again.": "escalations.error.valuesRejected",
+  "Only support staff can merge escalations.": "escalations.error.onlyStaffMerge",
+  "An escalation cannot be merged into itself.": "escalations.error.mergeSelf",
+  "There is no such escalation in this account. Merge only escalations of the same account.":
+    "escalations.error.mergeOtherAccount",
+  "Only staff can dismiss alerts.": "escalations.error.onlyStaffDismiss",
+  "There is no such alert.": "escalations.error.noSuchAlert",
+  "There is no such escalation, or you cannot see it.": "escalations.error.noSuchEscalation",
+  "There is no such account.": "escalations.error.noSuchAccount",
+  "Only platform admins can change an account's SLA targets.": "escalations.error.onlyAdminsTargets",
+};
+
+/** A refusal's text in the reader's language (field errors likewise). */
+function wordOne(text: string, status: number, t: Translate<MessageId>, locale: Locale): string {
+  // Some services throw catalogue ids ("joint.protocol.error.stale") rather than sentences.
+  if (/^[a-z-]+\.[A-Za-z.]+$/.test(text)) return t(text as MessageId);
+  const id = ERROR_IDS[text];
+  if (id) return t(id);
+  if (locale === "en") return text;
+  // A sentence with details in it (a status, a reference): the general refusal for its kind.
+  return t(status === 409 ? "escalations.error.conflict" : "escalations.error.refused");
+}
+
+/** What a page shows for an expected failure: the message and field errors, in the reader's words. */
+export function escalationErrorText(
+  e: EscalationError,
+  t: Translate<MessageId>,
+  locale: Locale,
+): { message: string; fieldErrors: Record<string, string> } {
+  return {
+    message: wordOne(e.message, e.status, t, locale),
+    fieldErrors: Object.fromEntries(
+      Object.entries(e.fieldErrors).map(([k, v]) => [k, wordOne(v, e.status, t, locale)]),
+    ),
+  };
+}
+
+/** The catalogue ids the table uses (a test checks each exists in every locale). */
+export const ESCALATION_ERROR_IDS: readonly MessageId[] = Object.values(ERROR_IDS);
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
