@@ -119,6 +119,28 @@ function firstTerms(tenant: TenantProfile): ProtocolTerms {
   return terms;
 }
 
+/**
+ * What the people who proposed each version wrote: free text, so in the account's language (the
+ * staff member writing to a German account writes German).
+ */
+const NOTES: Record<Locale, Record<number, string>> = {
+  en: {
+    1: "Initial protocol from the onboarding workshop.",
+    2: "P2 cases hurt our customers most: resolve them within three quarters of the time.",
+    3: "Bring the account executive in earlier on P1, and review when fill rate drops under 96%.",
+  },
+  de: {
+    1: "Erstes Protokoll aus dem Onboarding-Workshop.",
+    2: "P2-Fälle treffen unsere Kunden am stärksten: Lösen Sie sie in drei Vierteln der Zeit.",
+    3: "Bei P1 den Account Executive früher hinzuziehen und prüfen, sobald die Lieferbereitschaft unter 96 % fällt.",
+  },
+  ja: {
+    1: "オンボーディング・ワークショップで合意した最初のプロトコルです。",
+    2: "P2 の案件は当社の顧客への影響が最も大きいため、解決時間を 4 分の 3 に短縮してください。",
+    3: "P1 ではアカウント・エグゼクティブの関与を早め、充足率が 96% を下回ったらレビューを行います。",
+  },
+};
+
 export async function seedDemoProtocols(
   handle: DbHandle,
   tenants: readonly TenantProfile[],
@@ -153,11 +175,7 @@ export async function seedDemoProtocols(
       { version: 2, terms: v2, by: customer, at: 33, decider: provider, decidedAt: 30, status: "accepted" as const },
       { version: 3, terms: v3, by: provider, at: 2, decider: null, decidedAt: 0, status: "pending" as const },
     ];
-    const notes: Record<number, string> = {
-      1: "Initial protocol from the onboarding workshop.",
-      2: "P2 cases hurt our customers most: resolve them within three quarters of the time.",
-      3: "Bring the account executive in earlier on P1, and review when fill rate drops under 96 %.",
-    };
+    const notes = NOTES[tenant.defaultLocale];
     for (const r of rows) {
       await handle.db.insert(escalationProtocolVersions).values({
         tenantId: tenant.id,
