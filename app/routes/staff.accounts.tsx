@@ -5,14 +5,16 @@ import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Badge, Button, EmptyState, PageHeader } from "../components/ui";
 import { accountCookie, requireStaff } from "../server/auth/guards.server";
 import { assertSameOrigin } from "../server/http/csrf.server";
+import { staffFeedOverview } from "../server/feed-health/feed-health.server";
 import { openAccount, visibleAccounts } from "../server/staff/accounts.server";
 import { pageTitle } from "#app/i18n/meta";
-import { useT } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const current = (await accountCookie.parse(request.headers.get("cookie"))) as string | null;
-  return { accounts: await visibleAccounts(staff), current, role: staff.staffRole };
+  const [accounts, feeds] = await Promise.all([visibleAccounts(staff), staffFeedOverview(staff.db)]);
+  return { accounts, feeds, current, role: staff.staffRole };
 }
 
 const openSchema = z.object({ tenantId: z.string().max(64), redirectTo: z.string().optional() });
@@ -34,8 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
 const TIER_TONE = { strategic: "blue", key: "green", standard: "slate" } as const;
 
 export default function Accounts() {
-  const { accounts, current, role } = useLoaderData<typeof loader>();
+  const { accounts, feeds, current, role } = useLoaderData<typeof loader>();
   const t = useT();
+  // Feed times in the staff member's own zone (profile; UTC until chosen).
+  const f = useFormat();
   return (
     <div>
       <PageHeader
@@ -55,6 +59,23 @@ export default function Accounts() {
               <p className="mt-1 text-sm text-slate-600">
                 {a.timeZone} · {a.country}
               </p>
+              {feeds[a.id]?.length ? (
+                <ul className="mt-2 space-y-1 text-sm" aria-label={t("admin.accounts.feeds", { name: a.name })}>
+                  {feeds[a.id].map((s) => (
+                    <li
+                      key={s.label}
+                      className={
+                        s.status === "silent" ? "font-medium break-words text-red-700" : "break-words text-slate-600"
+                      }
+                      data-testid={s.status === "silent" ? "staff-feed-silent" : undefined}
+                    >
+                      {s.status === "silent" && s.silentSince
+                        ? t("admin.accounts.feedSilent", { source: s.label, since: f.dateTime(s.silentSince) })
+                        : t("admin.accounts.feedCurrent", { source: s.label, last: f.dateTime(s.lastArrivalAt) })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <Form method="post" className="mt-4">
                 <input type="hidden" name="tenantId" value={a.id} />
                 <Button

@@ -128,6 +128,17 @@ await describeEachDb("feed health", (kind) => {
     const agent = await signedIn("agent@sightline.example");
     expect((await agent.post("/staff/accounts", { tenantId: acme.id })).status).toBe(302);
     expect(await page(agent)).toContain('data-testid="feed-delay"');
+    // The staff overview (where the alert links to): the silent source, since when, in the agent's
+    // own zone; never an account the agent is not assigned to (Southern Cross's silent feed).
+    const overview = await page(agent, "/staff/accounts");
+    const agentZone = createFormatter("en", "Asia/Kolkata");
+    expect(overview).toContain(
+      `Demo ERP connector: silent since ${agentZone.dateTime(new Date(last.getTime() + 5 * MIN).toISOString())}`,
+    );
+    expect(overview).not.toContain(SILENT_FEED.label);
+    expect(await page(await signedIn("lead@sightline.example"), "/staff/accounts")).toContain(
+      `${SILENT_FEED.label}: silent since`,
+    );
 
     // The account team (the assigned agent and the leads) hears once per episode.
     // (The demo's silent Southern Cross feed was alerted about by the first run above.)

@@ -82,6 +82,44 @@ export async function feedHealth(db: TenantContext, now = new Date()): Promise<F
   return [...views.filter((v) => v.status === "silent"), ...views.filter((v) => v.status !== "silent")];
 }
 
+/**
+ * Staff overview: the state of every source in the accounts the staff member may see (RLS,
+ * app_visible_tenants()), per account id, silent ones first.
+ */
+export async function staffFeedOverview(
+  db: TenantContext,
+  now = new Date(),
+): Promise<Record<string, FeedSourceView[]>> {
+  const rows = await withTenant(db, (tx) =>
+    tx
+      .select({
+        tenantId: feedSources.tenantId,
+        label: feedSources.label,
+        lastArrivalAt: feedSources.lastArrivalAt,
+        gapsS: feedSources.gapsS,
+        configuredIntervalS: feedSources.configuredIntervalS,
+      })
+      .from(feedSources)
+      .orderBy(asc(feedSources.tenantId), asc(feedSources.label)),
+  );
+  const out: Record<string, FeedSourceView[]> = {};
+  for (const r of rows) {
+    const s = feedState({ lastArrivalAt: r.lastArrivalAt, gapsS: r.gapsS }, r.configuredIntervalS, now);
+    const view: FeedSourceView = {
+      label: r.label,
+      status: s.status,
+      lastArrivalAt: s.lastArrivalAt.toISOString(),
+      expectedIntervalS: s.expectedIntervalS,
+      silentSince: s.silentSince?.toISOString() ?? null,
+    };
+    (out[r.tenantId] ??= []).push(view);
+  }
+  // Stable: by name within silent and the rest.
+  for (const list of Object.values(out))
+    list.sort((a, b) => Number(b.status === "silent") - Number(a.status === "silent"));
+  return out;
+}
+
 export interface FeedCheckReport {
   silent: number;
   alerted: number;
