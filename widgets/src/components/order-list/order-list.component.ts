@@ -6,6 +6,9 @@ import { lateBadge } from "../../core/late-badge";
 import type { LiveEvent } from "../../core/stream";
 import type { FeedSource, OrderPage, OrderStatus, OrderSummary } from "../../core/types";
 
+/** How often the list asks GET /api/v1/feed-health again (3 minutes). */
+export const FEED_POLL_MS = 180_000;
+
 export const ORDER_STATUSES = [
   "received",
   "confirmed",
@@ -145,6 +148,20 @@ export class SightlineOrderList extends SightlineElement {
   /** Asked on the first load and again after live updates (a source that resumes sends them). */
   private feedsAsked = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Asks for the feed state again every few minutes while the page is visible (a source going silent sends nothing). */
+  private feedTimer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.feedTimer = setInterval(() => {
+      if (!document.hidden) void this.loadFeeds();
+    }, FEED_POLL_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.feedTimer);
+  }
 
   protected override queryProps(): string[] {
     return ["status", "site", "late", "lateOnly", "pageSize", "query", "chosenStatus"];

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, makeToken, mount, scriptFetch, settle, shadow } from "../../test-support";
 import "./order-list";
-import type { SightlineOrderList } from "./order-list.component";
+import { FEED_POLL_MS, type SightlineOrderList } from "./order-list.component";
 
 const order = (n: number, extra: Record<string, unknown> = {}) => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -62,6 +62,56 @@ describe("<sightline-order-list>", () => {
       /^Order updates from Warehouse system are delayed since .*03:45 GMT-6\.$/,
     );
     expect(calls.filter((c) => c.url.endsWith("/api/v1/feed-health"))).toHaveLength(1);
+  });
+
+  it("notices a source going silent without a reload, asking every few minutes while the page is visible", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      let silent = false;
+      const calls = scriptFetch((url) =>
+        url.pathname === "/api/v1/feed-health"
+          ? json({
+              data: {
+                sources: [
+                  {
+                    label: "Warehouse system",
+                    status: silent ? "silent" : "live",
+                    lastArrivalAt: "2026-03-02T09:40:00Z",
+                    expectedIntervalSeconds: 300,
+                    silentSince: silent ? "2026-03-02T09:45:00Z" : null,
+                  },
+                ],
+              },
+            })
+          : json({ data: [order(1)], page: { next: null, prev: null } }),
+      );
+      const feedCalls = () => calls.filter((c) => c.url.endsWith("/api/v1/feed-health")).length;
+      const el = await mount<SightlineOrderList>(tag());
+      await settle(el);
+      expect(feedCalls()).toBe(1);
+      expect(shadow(el).querySelector("[part=feed]")).toBeNull();
+
+      silent = true;
+      vi.advanceTimersByTime(FEED_POLL_MS - 1);
+      await settle(el);
+      expect(feedCalls()).toBe(1);
+      vi.advanceTimersByTime(1);
+      await settle(el);
+      expect(feedCalls()).toBe(2);
+      expect(shadow(el).querySelector("[part=feed]")?.textContent).toContain("Warehouse system");
+
+      // Hidden document: no polling; removed element: no polling.
+      const hidden = vi.spyOn(document, "hidden", "get").mockReturnValue(true);
+      vi.advanceTimersByTime(FEED_POLL_MS);
+      await settle(el);
+      expect(feedCalls()).toBe(2);
+      hidden.mockRestore();
+      el.remove();
+      vi.advanceTimersByTime(FEED_POLL_MS * 2);
+      expect(feedCalls()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("shows no notice when the feed state cannot be read", async () => {
