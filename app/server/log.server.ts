@@ -22,6 +22,14 @@ interface RequestContext {
   locale?: string;
   /** Time spent waiting on the database for this request (ms), summed over its round trips. */
   dbMs: number;
+  /** How many round trips to the database the request made (an N+1 shows here first). */
+  dbCalls: number;
+  /** True once the response's head is sent: loaders are done, streaming (SSE, render) goes on. */
+  responseStarted: () => boolean;
+  /** GET and HEAD only read; another method's action may change what the loaders after it see. */
+  readOnly: boolean;
+  /** Answers shared by the loaders of one request (sharedWhileLoading). */
+  shared?: Map<string, Promise<unknown>>;
 }
 
 // One store per process, not per module instance: the Remix build (Vite in development, the
@@ -126,7 +134,29 @@ export function noteTenant(tenantId: string | null | undefined): void {
 /** Adds one database round trip's time to the current request (background work has none). */
 export function noteDbTime(ms: number): void {
   const store = requestContext.getStore();
-  if (store) store.dbMs += ms;
+  if (store) {
+    store.dbMs += ms;
+    store.dbCalls++;
+  }
+}
+
+/**
+ * One answer per request for what every loader of a page asks again (the root's, the layout's
+ * and the route's guards resolve the same session): computed once while a GET's response has
+ * not started, afresh afterwards, so an open event stream's heartbeat re-checks for real. An
+ * action (POST, ...) and work outside a request (jobs, tests calling services) always compute,
+ * as does anything after a failure.
+ */
+export function sharedWhileLoading<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const store = requestContext.getStore();
+  if (!store || !store.readOnly || store.responseStarted()) return compute();
+  const shared = (store.shared ??= new Map());
+  const known = shared.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const answer = compute();
+  shared.set(key, answer);
+  answer.catch(() => shared.delete(key));
+  return answer;
 }
 
 /** Records a Remix route that ran for this request; the deepest one names the request in the log. */
@@ -175,6 +205,9 @@ export function requestLogging(): HttpLogger<IncomingMessage, ServerResponse> {
         requestId: id,
         routeDepth: -1,
         dbMs: 0,
+        dbCalls: 0,
+        responseStarted: () => res.headersSent,
+        readOnly: req.method === "GET" || req.method === "HEAD",
         acceptLanguage: Array.isArray(language) ? language[0] : language,
       });
       return id;
@@ -213,6 +246,7 @@ function accessLine(req: IncomingMessage, res: ServerResponse, loggable: { respo
     durationMs: loggable.responseTime,
     // How much of durationMs was spent waiting on the database (the rest: our code and I/O).
     dbMs: ctx ? Math.round(ctx.dbMs * 10) / 10 : undefined,
+    dbCalls: ctx?.dbCalls,
     tenantId: ctx?.tenantId,
   };
 }

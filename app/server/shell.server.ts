@@ -1,11 +1,9 @@
 // What the portal shell shows: who is signed in, in which tenant or account, and the nav.
 import { NAV_ITEMS, type NavItem } from "../components/navigation";
-import { accountCookie, getPrincipal, staffAccount, staffAtLeast } from "./auth/guards.server";
+import { accountCookie, activeTenant, getPrincipal, staffAccount, staffAtLeast } from "./auth/guards.server";
 import { withTenant } from "./tenant-db.server";
 import { unreadNotificationCount } from "./escalations/notify.server";
 import { feedHealth, type FeedSourceView } from "./feed-health/feed-health.server";
-import { tenants } from "#db/schema/index";
-import { eq } from "drizzle-orm";
 import type { MessageId } from "#app/i18n/catalogue";
 import { DEFAULT_LOCALE, type Locale } from "#app/i18n/locales";
 
@@ -41,23 +39,27 @@ export async function loadShell(request: Request): Promise<ShellData | null> {
   const p = await getPrincipal(request);
   if (!p) return null;
   if (p.kind === "customer") {
-    const t = await withTenant({ role: "portal_customer", tenantId: p.tenantId, userId: p.user.id }, (tx) =>
-      tx.select({ name: tenants.name, timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, p.tenantId)),
-    );
     const db = { role: "portal_customer" as const, tenantId: p.tenantId, userId: p.user.id };
+    // The same read as the route's guard (requireCustomer), shared within the request.
+    const t = await activeTenant(db, p.tenantId);
+    // The header's counts and feed states in one transaction (withTenant joins it).
+    const [unread, feeds] = await withTenant(
+      db,
+      async () => [await unreadNotificationCount(db), await feedHealth(db)] as const,
+    );
     return {
       user: { name: p.user.name, email: p.user.email },
       roleLabel: ROLE_LABELS[p.role],
       locale: p.user.locale ?? DEFAULT_LOCALE,
-      viewerTimeZone: t[0]?.timeZone ?? "UTC",
-      tenantName: t[0]?.name ?? null,
+      viewerTimeZone: t?.timeZone ?? "UTC",
+      tenantName: t?.name ?? null,
       accountName: null,
-      timeZone: t[0]?.timeZone ?? null,
+      timeZone: t?.timeZone ?? null,
       nav: NAV_ITEMS.filter((i) => i.audience === "customer" && (!i.admin || p.role === "customer_admin")).map((i) =>
         i.viewerTo && p.role !== "customer_admin" ? { ...i, to: i.viewerTo } : i,
       ),
-      unreadNotifications: await unreadNotificationCount(db),
-      feeds: await feedHealth(db),
+      unreadNotifications: unread,
+      feeds,
       feedsAt: new Date().toISOString(),
     };
   }

@@ -382,6 +382,20 @@ describe("an event stream that is already open", () => {
     expect(end!.tail).toContain("unauthorized");
   });
 
+  it("ends within a few heartbeats once the signed-in person behind it signs out", async () => {
+    // The page's loaders share one session lookup per request; an open stream must not keep it.
+    const b = new Browser(portal.url);
+    expect((await b.signIn("viewer@acme.example")).status).toBe(302);
+    const stream = await b.get("/api/v1/stream");
+    expect(stream.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_500)); // a few heartbeats pass while signed in
+    expect((await b.post("/logout", {})).status).toBe(302);
+    const end = await streamEnd(stream, 30_000);
+    expect(end, "the stream was still open 30 s after signing out").not.toBeNull();
+    // Heartbeats (each re-authorised) passed while signed in; the first one after sign-out ends it.
+    expect(end!.tail).toMatch(/: heartbeat[\s\S]*unauthorized/);
+  });
+
   it("stays open while its token and key are valid", async () => {
     const key = await createKey(acme.id);
     const stream = await getOrders(await tokenFor(key.secret), INTRANET, "/api/v1/stream");

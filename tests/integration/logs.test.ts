@@ -32,6 +32,7 @@ interface LogLine {
   status?: number;
   durationMs?: number;
   dbMs?: number;
+  dbCalls?: number;
   tenantId?: string;
 }
 
@@ -133,12 +134,13 @@ describe("database time", () => {
     const line = await accessLine("db-time-probe");
     expect(line.dbMs).toBeGreaterThan(0);
     expect(line.dbMs).toBeLessThanOrEqual(line.durationMs!);
+    expect(line.dbCalls).toBeGreaterThan(0);
   });
 
   it("counts no database time for a request that does not reach the database", async () => {
     const res = await fetch(`${server.url}/healthz`, { headers: { "x-request-id": "no-db-probe" } });
     expect(res.status).toBe(200);
-    expect((await accessLine("no-db-probe")).dbMs).toBe(0);
+    expect(await accessLine("no-db-probe")).toMatchObject({ dbMs: 0, dbCalls: 0 });
   });
 });
 

@@ -5,7 +5,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import { member, staffMembers, tenants, user } from "#db/schema/index";
 import type { StaffRole } from "#db/schema/tenancy";
-import { noteRequestLocale } from "../log.server";
+import { noteRequestLocale, sharedWhileLoading } from "../log.server";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { withTenant, type TenantContext } from "../tenant-db.server";
@@ -81,8 +81,17 @@ function loginRedirect(request: Request): Response {
   return redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-/** The signed-in principal, or null. Deactivated users count as signed out. */
-export async function getPrincipal(request: Request): Promise<Principal | null> {
+/**
+ * The signed-in principal, or null. Deactivated users count as signed out. A page's loaders (root,
+ * layout, route) share one lookup per GET request (sharedWhileLoading).
+ */
+export function getPrincipal(request: Request): Promise<Principal | null> {
+  const h = request.headers;
+  const key = ["principal", h.get("cookie"), h.get("authorization"), h.get("accept-language")].join("\u0000");
+  return sharedWhileLoading(key, () => resolvePrincipal(request));
+}
+
+async function resolvePrincipal(request: Request): Promise<Principal | null> {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: authHeaders(request.headers) });
   if (!session) return null;
@@ -123,8 +132,17 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
   };
 }
 
-/** The tenant's summary when it is active and the context may see it (RLS), else null. */
-export async function activeTenant(ctx: TenantContext, tenantId: string): Promise<TenantSummary | null> {
+/**
+ * The tenant's summary when it is active and the context may see it (RLS), else null; one read
+ * per page for the root's header and the route's guard (sharedWhileLoading).
+ */
+export function activeTenant(ctx: TenantContext, tenantId: string): Promise<TenantSummary | null> {
+  return sharedWhileLoading(`activeTenant\u0000${JSON.stringify(ctx)}\u0000${tenantId}`, () =>
+    readActiveTenant(ctx, tenantId),
+  );
+}
+
+async function readActiveTenant(ctx: TenantContext, tenantId: string): Promise<TenantSummary | null> {
   return withTenant(ctx, async (tx) => {
     const [t] = await tx
       .select({

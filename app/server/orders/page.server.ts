@@ -16,6 +16,7 @@ import {
 } from "./list.server";
 import type { OrderMissView } from "#app/components/orders/format";
 import { attentionCounts, type AttentionCounts } from "./attention.server";
+import { withTenant } from "../tenant-db.server";
 import { deleteView, listViews, saveView, updateView, viewOwnerOf, type SavedView } from "./views.server";
 
 /** The fields one row of the page shows (the rest of OrderListRow would only weigh the HTML down). */
@@ -91,10 +92,12 @@ export interface OrderListPageData {
   canSave: boolean;
 }
 
-export async function loadOrderListPage(
-  ctx: AccountContext,
-  url: URL,
-): Promise<{ status: number; data: OrderListPageData }> {
+/** The page's reads (views, sites, attention, rows, counts) share one transaction and snapshot. */
+export function loadOrderListPage(ctx: AccountContext, url: URL): Promise<{ status: number; data: OrderListPageData }> {
+  return withTenant(ctx.db, () => readOrderListPage(ctx, url));
+}
+
+async function readOrderListPage(ctx: AccountContext, url: URL): Promise<{ status: number; data: OrderListPageData }> {
   const reader = { db: ctx.db, tenant: ctx.tenant };
   const owner = viewOwnerOf(ctx);
   const views = await listViews(owner);
