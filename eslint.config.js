@@ -69,6 +69,8 @@ const CATALOGUE_ONLY = [
   "app/components/joint/satisfaction-by-period.tsx",
   "app/components/joint/rating-card.tsx",
   "app/components/joint/root-cause-card.tsx",
+  "app/routes/review.tsx",
+  "app/components/joint/quarterly-review-page.tsx",
   "app/components/sla/trend-chart.tsx",
   "app/components/sla/sla-page.tsx",
   "app/components/sla/miss-breakdown.tsx",

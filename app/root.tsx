@@ -47,7 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   return (
-    <html lang={locale} className="h-full bg-slate-50">
+    <html lang={locale} className="h-full bg-slate-50 print:bg-white">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -73,11 +73,11 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
     <div className="flex min-h-full flex-col">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 print:hidden"
       >
         {t("common.skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <AppHeader shell={shell} />
         <div
           aria-hidden="true"
@@ -87,7 +87,7 @@ function Shell({ shell, children }: { shell: ShellData | null; children: React.R
           )}
         />
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 print:max-w-none print:p-0">
         {shell ? <FeedDelayBanner feeds={shell.feeds} readAt={shell.feedsAt} /> : null}
         {children}
       </main>

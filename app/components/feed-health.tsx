@@ -18,7 +18,7 @@ export function FeedDelayBanner({ feeds, readAt }: { feeds: readonly FeedSourceV
     <div
       role="status"
       data-testid="feed-delay"
-      className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 print:hidden"
     >
       <ul className="space-y-1">
         {silent.map((s) => (
@@ -39,7 +39,7 @@ export function FeedFreshness({ feeds, readAt }: { feeds: readonly FeedSourceVie
   const when = useWhen(readAt);
   if (!feeds.length) return null;
   return (
-    <footer className="border-t border-slate-200 bg-white">
+    <footer className="border-t border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex w-full max-w-7xl flex-wrap gap-x-4 gap-y-1 px-4 py-2 text-xs text-slate-600">
         <h2 className="font-medium text-slate-700">{t("common.feedHealth.title")}</h2>
         <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="feed-freshness">

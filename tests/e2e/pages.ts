@@ -206,6 +206,15 @@ export const PAGES: Record<string, PageCase[]> = {
       expectText: "is not a period of your calendar",
     },
   ],
+  "review.tsx": [
+    { what: "quarterly review", roles: [...CUSTOMER, "agent"], path: "/review", expectText: "Quarterly review" },
+    {
+      what: "not a quarter message",
+      roles: ["viewer"],
+      path: "/review?quarter=FY2026-P03",
+      expectText: "not a fiscal quarter",
+    },
+  ],
   "settings._index.tsx": [
     { what: "users", roles: ["customerAdmin"], path: "/settings", expectText: "Invite someone" },
     {

@@ -22,7 +22,8 @@ type F = ReturnType<typeof useFormat>;
 
 export const levelLabel = (t: T, level: string) => t(`joint.protocol.level.${level}` as MessageId);
 
-function ChangeLine({ change: c, account }: { change: TermsChange; account: string }) {
+/** One change of a proposal in words (the quarterly review lists the quarter's changes with it). */
+export function ChangeLine({ change: c, account }: { change: TermsChange; account: string }) {
   const t = useT();
   const f = useFormat();
   const d = (m: number) => f.duration(m);

@@ -19,6 +19,7 @@ function CountRows({
   narrow,
   repeatOf,
   testId,
+  links,
 }: {
   account: RecurringAccount;
   rows: RecurringRow[];
@@ -26,6 +27,7 @@ function CountRows({
   narrow: (r: RecurringRow) => Narrow;
   repeatOf?: (r: RecurringRow, period: number) => boolean;
   testId: string;
+  links: boolean;
 }) {
   const t = useT();
   const f = useFormat();
@@ -44,6 +46,8 @@ function CountRows({
               <td key={p.id} className={repeat ? "bg-amber-50 text-right font-semibold" : "text-right"}>
                 {n === 0 ? (
                   <span className="text-slate-400">0</span>
+                ) : !links ? (
+                  <span data-count={n}>{f.number(n)}</span>
                 ) : (
                   <Link
                     to={recurringQueueLink({
@@ -69,7 +73,24 @@ function CountRows({
   );
 }
 
-function AccountSection({ account, report }: { account: RecurringAccount; report: RecurringReport }) {
+/**
+ * One account's counts by cause, site and carrier. `links`: each count opens its staff queue list
+ * (staff pages); without, the counts are plain (the quarterly review, which customers read too).
+ */
+export function AccountSection({
+  account,
+  report,
+  links = true,
+  title,
+  description,
+}: {
+  account: RecurringAccount;
+  report: Pick<RecurringReport, "cause" | "threshold">;
+  links?: boolean;
+  /** The card's heading when not the account's name. */
+  title?: string;
+  description?: string;
+}) {
   const t = useT();
   const fiscal = useFiscalLabel();
   const f = useFormat();
@@ -85,11 +106,14 @@ function AccountSection({ account, report }: { account: RecurringAccount; report
   const total = account.resolved.reduce((a, b) => a + b, 0);
   return (
     <Card
+      description={description}
       title={
-        <span className="flex flex-wrap items-center gap-2">
-          {account.name}
-          {account.tier === "strategic" ? <Badge tone="blue">{t("joint.recurring.strategic")}</Badge> : null}
-        </span>
+        title ?? (
+          <span className="flex flex-wrap items-center gap-2">
+            {account.name}
+            {account.tier === "strategic" ? <Badge tone="blue">{t("joint.recurring.strategic")}</Badge> : null}
+          </span>
+        )
       }
     >
       <div className="mt-3 space-y-6" data-testid={`recurring-${account.tenantId}`}>
@@ -107,6 +131,7 @@ function AccountSection({ account, report }: { account: RecurringAccount; report
                 name={() => t("joint.recurring.resolved")}
                 narrow={() => ({})}
                 testId="resolved"
+                links={links}
               />
               <CountRows
                 account={account}
@@ -115,6 +140,7 @@ function AccountSection({ account, report }: { account: RecurringAccount; report
                 narrow={(r) => ({ cause: r.key as RootCause | "none" })}
                 repeatOf={isRepeat}
                 testId="cause"
+                links={links}
               />
             </Table>
             {account.repeats.length ? (
@@ -134,6 +160,7 @@ function AccountSection({ account, report }: { account: RecurringAccount; report
                     name={(r) => r.label ?? r.key}
                     narrow={(r) => ({ ...narrowCause, siteId: r.key })}
                     testId="site"
+                    links={links}
                   />
                 </Table>
                 <Table
@@ -146,6 +173,7 @@ function AccountSection({ account, report }: { account: RecurringAccount; report
                     name={(r) => r.key}
                     narrow={(r) => ({ ...narrowCause, carrier: r.key })}
                     testId="carrier"
+                    links={links}
                   />
                 </Table>
               </>

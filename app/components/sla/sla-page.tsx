@@ -80,7 +80,8 @@ function useNumberText(): (n: number) => string {
   return (n) => f.number(n, 1);
 }
 
-function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
+/** One KPI against its target (value, target line, sparkline, misses); the quarterly review shows the same tiles. */
+export function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
   const numberText = useNumberText();
   const formatValue = useValueText();
   const t = useT();
@@ -98,6 +99,8 @@ function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
         k.met === false ? "border-red-300" : k.met ? "border-emerald-300" : "border-slate-200",
       )}
       aria-labelledby={`kpi-${k.id}`}
+      data-kpi={k.id}
+      data-value={k.value ?? ""}
     >
       <div className="flex items-start justify-between gap-2">
         <h3 id={`kpi-${k.id}`} className="text-sm font-medium text-slate-700">
@@ -140,7 +143,8 @@ function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
 /** "P03" / "W07" for the chart's axis. */
 const shortLabel = (p: TrendPoint) => p.id.replace(/^FY\d{4}-/, "");
 
-function Trend({ sc }: { sc: Scorecard }) {
+/** The OTIF trend chart of a scorecard (12 periods, or weeks in a week view). */
+export function Trend({ sc }: { sc: Scorecard }) {
   const target = sc.targets.otifPct;
   const weeks = sc.trend[0]?.granularity === "week";
   const t = useT();
@@ -279,6 +283,14 @@ export function SlaPage({ notices }: { notices?: ReactNode } = {}) {
     <div className="space-y-6">
       <PageHeader
         title={t("sla.title")}
+        actions={
+          <Link
+            to="/review"
+            className="rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            {t("joint.quarterly.open")}
+          </Link>
+        }
         description={
           <FormattedMessage
             id="sla.description"

@@ -131,6 +131,31 @@ export async function getProtocolPage(ctx: AccountContext): Promise<ProtocolPage
   });
 }
 
+export interface ProtocolChangeView extends VersionView {
+  /** What the version changes against the version it was based on (or the defaults). */
+  changes: TermsChange[];
+}
+
+/**
+ * Versions proposed or decided in [from, to), newest first, each with its changes: the protocol
+ * changes a quarterly review lists. Names follow the viewer's side, as on the protocol page.
+ */
+export async function protocolChangesBetween(ctx: AccountContext, from: Date, to: Date): Promise<ProtocolChangeView[]> {
+  const side = sideOf(ctx);
+  return withTenant(ctx.db, async (tx) => {
+    const rows = await versions(tx, ctx.tenant.id);
+    const within = (d: Date | null) => d !== null && d >= from && d < to;
+    const picked = rows.filter((r) => within(r.proposedAt) || within(r.decidedAt));
+    if (!picked.length) return [];
+    const defaults = defaultTerms(await tierTargets(tx, ctx.tenant.id, ctx.tenant.tier));
+    const termsOf = new Map(rows.map((r) => [r.version, r.terms]));
+    return picked.map((r) => ({
+      ...view(r, side),
+      changes: diffTerms((r.basedOn !== null ? termsOf.get(r.basedOn) : undefined) ?? defaults, r.terms),
+    }));
+  });
+}
+
 /** Errors carry catalogue ids (joint area): the route shows them in the viewer's language. */
 export async function proposeProtocol(
   ctx: AccountContext,

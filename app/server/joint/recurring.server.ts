@@ -5,6 +5,7 @@
 // them, leads and admins every account (RLS), never another account's causes.
 import { and, asc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { fiscalPeriodOf, startOfLocalDate } from "#app/domain/calendar/index";
+import type { CompiledCalendar } from "#app/domain/calendar/types";
 import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
 import { spanIndex } from "#app/domain/joint/satisfaction";
 import { isRepeatFailure, type RootCause } from "#app/domain/joint/root-causes";
@@ -15,8 +16,8 @@ import type { TenantTier } from "#db/schema/tenancy";
 import type { StaffContext } from "../auth/guards.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { env } from "../env.server";
-import { trendSlots } from "../sla/periods.server";
-import { withTenant } from "../tenant-db.server";
+import { trendSlots, type TrendSlot } from "../sla/periods.server";
+import { withTenant, type Tx } from "../tenant-db.server";
 
 /** Fiscal periods the view offers (ending with the current one). */
 export const RECURRING_PERIODS = [3, 6, 12] as const;
@@ -84,6 +85,101 @@ function rowsOf(map: Map<string, { label: string | null; counts: number[] }>): R
     .sort((a, b) => b.total - a.total || (a.label ?? a.key).localeCompare(b.label ?? b.key));
 }
 
+/** What accountRecurring needs of an account (a tenant row, or the signed-in account's summary). */
+export interface RecurringTenant {
+  id: string;
+  name: string;
+  tier: TenantTier;
+  timeZone: string;
+  country: string;
+  region: string | null;
+}
+
+/**
+ * One account's resolutions over the given fiscal periods (oldest first) by cause, site and
+ * carrier, and the repeat-failure cells. Runs under the caller's role (staff: the recurring view;
+ * customers and staff in an account: the quarterly review), so RLS decides what it may read.
+ */
+export async function accountRecurring(
+  tx: Tx,
+  t: RecurringTenant,
+  cal: CompiledCalendar,
+  slots: readonly TrendSlot[],
+  opts: { cause: RootCause | "none" | null; threshold: number },
+): Promise<RecurringAccount> {
+  const spans = slots.map((s) => ({
+    start: startOfLocalDate(cal, s.start),
+    end: startOfLocalDate(cal, addDays(s.end, 1)),
+  }));
+  const periods = slots.map((s, i) => ({
+    id: s.id,
+    label: s.label,
+    from: new Date(spans[i].start).toISOString(),
+    to: new Date(spans[i].end).toISOString(),
+  }));
+  const rows = spans.length
+    ? await tx
+        .select({
+          resolvedAt: escalations.resolvedAt,
+          rootCause: escalations.rootCause,
+          siteId: orders.siteId,
+          siteCode: sites.code,
+          siteName: sites.name,
+          carrier: orders.carrier,
+        })
+        .from(escalations)
+        .leftJoin(orders, and(eq(orders.tenantId, escalations.tenantId), eq(orders.id, escalations.orderId)))
+        .leftJoin(sites, and(eq(sites.tenantId, orders.tenantId), eq(sites.id, orders.siteId)))
+        .where(
+          recurringCondition({
+            tenantId: t.id,
+            from: new Date(spans[0].start),
+            to: new Date(spans[spans.length - 1].end),
+          }),
+        )
+    : [];
+  const zero = () => periods.map(() => 0);
+  const resolved = zero();
+  const byCause = new Map<string, { label: string | null; counts: number[] }>();
+  const bySite = new Map<string, { label: string | null; counts: number[] }>();
+  const byCarrier = new Map<string, { label: string | null; counts: number[] }>();
+  const bump = (m: typeof byCause, key: string, label: string | null, i: number) => {
+    let e = m.get(key);
+    if (!e) m.set(key, (e = { label, counts: zero() }));
+    e.counts[i] += 1;
+  };
+  for (const r of rows) {
+    const i = r.resolvedAt ? spanIndex(spans, r.resolvedAt.getTime()) : -1;
+    if (i < 0) continue;
+    resolved[i] += 1;
+    const cause = r.rootCause ?? "none";
+    bump(byCause, cause, null, i);
+    // Site and carrier follow the chosen cause, so "carrier delays by carrier" reads directly.
+    if (opts.cause && cause !== opts.cause) continue;
+    if (r.siteId) bump(bySite, r.siteId, r.siteCode ? `${r.siteName} (${r.siteCode})` : null, i);
+    if (r.carrier) bump(byCarrier, r.carrier, null, i);
+  }
+  const causeRows = rowsOf(byCause);
+  const repeats = causeRows.flatMap((row) =>
+    row.key === "none"
+      ? []
+      : row.counts.flatMap((n, period) =>
+          isRepeatFailure(t.tier, n, opts.threshold) ? [{ cause: row.key as RootCause, period }] : [],
+        ),
+  );
+  return {
+    tenantId: t.id,
+    name: t.name,
+    tier: t.tier,
+    periods,
+    resolved,
+    byCause: causeRows,
+    bySite: rowsOf(bySite),
+    byCarrier: rowsOf(byCarrier),
+    repeats,
+  };
+}
+
 export async function recurringReport(
   staff: StaffContext,
   opts: { periods: RecurringPeriods; tenantId: string | null; cause: RootCause | "none" | null },
@@ -108,75 +204,7 @@ export async function recurringReport(
       const cal = (await loadTenantCalendar(tx, t)).compiled;
       const current = fiscalPeriodOf(cal, now.getTime());
       const slots = trendSlots(cal, { fiscalYear: current.fiscalYear, period: current.period }, opts.periods);
-      const spans = slots.map((s) => ({
-        start: startOfLocalDate(cal, s.start),
-        end: startOfLocalDate(cal, addDays(s.end, 1)),
-      }));
-      const periods = slots.map((s, i) => ({
-        id: s.id,
-        label: s.label,
-        from: new Date(spans[i].start).toISOString(),
-        to: new Date(spans[i].end).toISOString(),
-      }));
-      const rows = await tx
-        .select({
-          resolvedAt: escalations.resolvedAt,
-          rootCause: escalations.rootCause,
-          siteId: orders.siteId,
-          siteCode: sites.code,
-          siteName: sites.name,
-          carrier: orders.carrier,
-        })
-        .from(escalations)
-        .leftJoin(orders, and(eq(orders.tenantId, escalations.tenantId), eq(orders.id, escalations.orderId)))
-        .leftJoin(sites, and(eq(sites.tenantId, orders.tenantId), eq(sites.id, orders.siteId)))
-        .where(
-          recurringCondition({
-            tenantId: t.id,
-            from: new Date(spans[0].start),
-            to: new Date(spans[spans.length - 1].end),
-          }),
-        );
-      const zero = () => periods.map(() => 0);
-      const resolved = zero();
-      const byCause = new Map<string, { label: string | null; counts: number[] }>();
-      const bySite = new Map<string, { label: string | null; counts: number[] }>();
-      const byCarrier = new Map<string, { label: string | null; counts: number[] }>();
-      const bump = (m: typeof byCause, key: string, label: string | null, i: number) => {
-        let e = m.get(key);
-        if (!e) m.set(key, (e = { label, counts: zero() }));
-        e.counts[i] += 1;
-      };
-      for (const r of rows) {
-        const i = r.resolvedAt ? spanIndex(spans, r.resolvedAt.getTime()) : -1;
-        if (i < 0) continue;
-        resolved[i] += 1;
-        const cause = r.rootCause ?? "none";
-        bump(byCause, cause, null, i);
-        // Site and carrier follow the chosen cause, so "carrier delays by carrier" reads directly.
-        if (opts.cause && cause !== opts.cause) continue;
-        if (r.siteId) bump(bySite, r.siteId, r.siteCode ? `${r.siteName} (${r.siteCode})` : null, i);
-        if (r.carrier) bump(byCarrier, r.carrier, null, i);
-      }
-      const causeRows = rowsOf(byCause);
-      const repeats = causeRows.flatMap((row) =>
-        row.key === "none"
-          ? []
-          : row.counts.flatMap((n, period) =>
-              isRepeatFailure(t.tier, n, threshold) ? [{ cause: row.key as RootCause, period }] : [],
-            ),
-      );
-      out.push({
-        tenantId: t.id,
-        name: t.name,
-        tier: t.tier,
-        periods,
-        resolved,
-        byCause: causeRows,
-        bySite: rowsOf(bySite),
-        byCarrier: rowsOf(byCarrier),
-        repeats,
-      });
+      out.push(await accountRecurring(tx, t, cal, slots, { cause: opts.cause, threshold }));
     }
     return out;
   });
