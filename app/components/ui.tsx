@@ -137,10 +137,16 @@ export function Table({
   stacked = false,
   className,
   testId,
+  scrollLabel,
 }: {
   columns: readonly TableColumn[];
   children: ReactNode;
   caption?: ReactNode;
+  /**
+   * For a table whose cells hold nothing to focus: the sideways-scrolling box becomes a focusable
+   * region with this name, so keyboard users can scroll it (axe: scrollable-region-focusable).
+   */
+  scrollLabel?: string;
   variant?: keyof typeof TABLE_STYLES;
   /** On a phone, show each row as a short labelled list instead of a table that scrolls sideways. */
   stacked?: boolean;
@@ -150,7 +156,10 @@ export function Table({
 }) {
   const style = TABLE_STYLES[variant];
   return (
-    <div className={cx("relative overflow-x-auto", className)}>
+    <div
+      className={cx("relative overflow-x-auto", className)}
+      {...(scrollLabel ? { tabIndex: 0, role: "region", "aria-label": scrollLabel } : {})}
+    >
       <table className={cx("min-w-full text-left text-sm", style.cells, stacked && STACKED)} data-testid={testId}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className={style.head}>

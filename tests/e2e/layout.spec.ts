@@ -9,9 +9,13 @@ import { contextAs, hydrated } from "./support";
 
 const WIDTHS = [390, 768, 1440] as const;
 
-/** Nordwind's SLA page has the longest period labels (German, 4-4-5 calendar). */
+/** Nordwind's SLA and review pages have the longest period labels (German, 4-4-5 calendar). */
 const EXTRA: [string, PageCase[]][] = [
   ["sla.tsx (Nordwind)", [{ what: "scorecard", roles: ["nordwindAdmin"], path: "/sla", expectText: "Nordwind" }]],
+  [
+    "review.tsx (Nordwind)",
+    [{ what: "quarterly review", roles: ["nordwindAdmin"], path: "/review", expectText: "Nordwind" }],
+  ],
 ];
 
 interface LayoutProblem {

@@ -26,7 +26,7 @@ const RELATIVE: { id: string; label: MessageId }[] = [
 function Part({ first = false, children, id }: { first?: boolean; children: ReactNode; id: string }) {
   return (
     <div
-      data-testid={`review-${id}`}
+      data-part={id}
       className={cx("space-y-6 print:space-y-4 print:break-inside-avoid", !first && "print:break-before-page")}
     >
       {children}
@@ -123,6 +123,7 @@ function EscalationsByCause({ review }: { review: QuarterlyReview }) {
           className="mt-3"
           caption={t("joint.quarterly.escalations.title")}
           testId="review-cause-levels"
+          stacked
           columns={[
             t("joint.quarterly.escalations.cause"),
             ...e.levels.map((l) => ({ label: levelLabel(t, l), align: "right" as const })),
@@ -131,7 +132,7 @@ function EscalationsByCause({ review }: { review: QuarterlyReview }) {
         >
           {e.byCause.map((r) => (
             <tr key={r.cause} data-testid={`cause-${r.cause}`}>
-              <th scope="row" className="font-medium">
+              <th scope="row" className="font-medium max-sm:block">
                 {t(causeLabelId(r.cause))}
               </th>
               {r.byLevel.map((n, i) => (
@@ -143,7 +144,7 @@ function EscalationsByCause({ review }: { review: QuarterlyReview }) {
             </tr>
           ))}
           <tr className="border-t-2 border-slate-200">
-            <th scope="row" className="font-semibold">
+            <th scope="row" className="font-semibold max-sm:block">
               {t("joint.recurring.total")}
             </th>
             {e.levelTotals.map((n, i) => (

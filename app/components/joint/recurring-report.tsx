@@ -123,6 +123,7 @@ export function AccountSection({
           <>
             <Table
               caption={`${account.name}: ${t("joint.recurring.byCause")}`}
+              scrollLabel={links ? undefined : `${account.name}: ${t("joint.recurring.byCause")}`}
               columns={[t("joint.recurring.byCause"), ...columns.slice(1)]}
             >
               <CountRows
@@ -150,32 +151,38 @@ export function AccountSection({
             ) : null}
             {account.bySite.length || account.byCarrier.length ? (
               <>
-                <Table
-                  caption={`${account.name}: ${t("joint.recurring.bySite")}`}
-                  columns={[t("joint.recurring.bySite"), ...columns.slice(1)]}
-                >
-                  <CountRows
-                    account={account}
-                    rows={account.bySite}
-                    name={(r) => r.label ?? r.key}
-                    narrow={(r) => ({ ...narrowCause, siteId: r.key })}
-                    testId="site"
-                    links={links}
-                  />
-                </Table>
-                <Table
-                  caption={`${account.name}: ${t("joint.recurring.byCarrier")}`}
-                  columns={[t("joint.recurring.byCarrier"), ...columns.slice(1)]}
-                >
-                  <CountRows
-                    account={account}
-                    rows={account.byCarrier}
-                    name={(r) => r.key}
-                    narrow={(r) => ({ ...narrowCause, carrier: r.key })}
-                    testId="carrier"
-                    links={links}
-                  />
-                </Table>
+                {account.bySite.length ? (
+                  <Table
+                    caption={`${account.name}: ${t("joint.recurring.bySite")}`}
+                    scrollLabel={links ? undefined : `${account.name}: ${t("joint.recurring.bySite")}`}
+                    columns={[t("joint.recurring.bySite"), ...columns.slice(1)]}
+                  >
+                    <CountRows
+                      account={account}
+                      rows={account.bySite}
+                      name={(r) => r.label ?? r.key}
+                      narrow={(r) => ({ ...narrowCause, siteId: r.key })}
+                      testId="site"
+                      links={links}
+                    />
+                  </Table>
+                ) : null}
+                {account.byCarrier.length ? (
+                  <Table
+                    caption={`${account.name}: ${t("joint.recurring.byCarrier")}`}
+                    scrollLabel={links ? undefined : `${account.name}: ${t("joint.recurring.byCarrier")}`}
+                    columns={[t("joint.recurring.byCarrier"), ...columns.slice(1)]}
+                  >
+                    <CountRows
+                      account={account}
+                      rows={account.byCarrier}
+                      name={(r) => r.key}
+                      narrow={(r) => ({ ...narrowCause, carrier: r.key })}
+                      testId="carrier"
+                      links={links}
+                    />
+                  </Table>
+                ) : null}
               </>
             ) : (
               <p className="text-sm text-slate-600">{t("joint.recurring.noOrders")}</p>
