@@ -2,8 +2,8 @@
 // shows the scorecard of that quarter — every KPI, the measured orders, perfect order and recovery
 // time equal GET /api/v1/sla/scorecard?period=<the quarter> — for the customer and for staff in the
 // opened account; its escalation table counts the same resolutions as its recurring-failure
-// counts; each account sees its own figures; a period that is not a quarter gets a readable
-// message, not an error.
+// counts; the recovery plans open in the quarter are listed; each account sees its own figures;
+// a period that is not a quarter gets a readable message, not an error.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
@@ -140,6 +140,19 @@ await describeEachDb("quarterly review", (kind) => {
     expectSame(fig, own);
     expect(html).toContain(sakura.name);
     expect(html).not.toContain(acme.name);
+  });
+
+  it("lists the recovery plans open in the quarter: every plan open now is in this quarter's review, none of another account", async () => {
+    const deccanAdmin = await client().signIn("admin@deccan.example");
+    const planIds = (html: string) =>
+      [...html.matchAll(/data-testid="recovery-plan-([^"]+)"/g)].map((m) => m[1]).sort();
+    const openNow = planIds(await (await deccanAdmin.get("/sla")).text());
+    expect(openNow.length).toBeGreaterThan(0);
+    const { html } = await review(deccanAdmin, "this-quarter");
+    expect(planIds(html)).toEqual(expect.arrayContaining(openNow));
+    const acmeViewer = await client().signIn("viewer@acme.example");
+    const acmePlans = planIds((await review(acmeViewer, "this-quarter")).html);
+    for (const id of openNow) expect(acmePlans).not.toContain(id);
   });
 
   it("answers a period that is not a quarter with a message and shows the last quarter", async () => {

@@ -13,6 +13,7 @@ import { PerfectOrder } from "../sla/perfect-order";
 import { KpiTile, Trend } from "../sla/sla-page";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, Table, cx } from "../ui";
 import { ChangeLine, levelLabel } from "./protocol-page";
+import { RecoveryPlans } from "./recovery-plans";
 import { AccountSection } from "./recurring-report";
 import { causeLabelId } from "./root-cause-card";
 import { SatisfactionByPeriod } from "./satisfaction-by-period";
@@ -217,17 +218,6 @@ function ProtocolChanges({ review, account }: { review: QuarterlyReview; account
   );
 }
 
-function RecoveryPlans() {
-  const t = useT();
-  return (
-    <Card title={t("joint.quarterly.plans.title")} description={t("joint.quarterly.plans.description")}>
-      <p className="mt-3 text-sm text-slate-600" data-testid="review-plans-empty">
-        {t("joint.quarterly.plans.empty")}
-      </p>
-    </Card>
-  );
-}
-
 export function QuarterlyReviewPage({ review, account }: { review: QuarterlyReview; account: string }) {
   const t = useT();
   const fiscal = useFiscalLabel();
@@ -302,7 +292,12 @@ export function QuarterlyReviewPage({ review, account }: { review: QuarterlyRevi
         </Part>
         <Part id="protocol">
           <ProtocolChanges review={review} account={account} />
-          <RecoveryPlans />
+          <RecoveryPlans
+            plans={review.recoveryPlans}
+            title={t("joint.quarterly.plans.title")}
+            description={t("joint.quarterly.plans.description")}
+            empty={t("joint.quarterly.plans.empty")}
+          />
         </Part>
       </div>
     </article>

@@ -3,8 +3,9 @@
 // its trend, perfect order and recovery time (buildScorecard, the same figures as the SLA page and
 // the scorecard API), satisfaction (satisfactionTrend), escalations resolved in the quarter by
 // root cause and the level they reached, recurring failures per fiscal period (accountRecurring),
-// the protocol's changes (protocolChangesBetween) and the open recovery plans. Runs as the viewer's
-// role (customer, or staff inside the account), so RLS decides what it reads.
+// the protocol's changes (protocolChangesBetween) and the recovery plans open in the quarter
+// (listRecoveryPlans). Runs as the viewer's role (customer, or staff inside the account), so RLS
+// decides what it reads.
 import { and, count, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import { fiscalPeriodOfDate, startOfLocalDate } from "#app/domain/calendar/index";
 import { ACTIVE_STATUSES } from "#app/domain/escalations/workflow";
@@ -21,6 +22,7 @@ import { trendSlots, type PeriodChoice } from "../sla/periods.server";
 import { buildScorecard, type Scorecard } from "../sla/scorecard.server";
 import { withTenant } from "../tenant-db.server";
 import { protocolChangesBetween, type ProtocolChangeView } from "./protocol.server";
+import { listRecoveryPlans, type RecoveryPlan } from "./recovery-plans.server";
 import { accountRecurring, recurringCondition, type RecurringAccount } from "./recurring.server";
 import { satisfactionTrend, type SatisfactionPoint } from "./satisfaction-trend.server";
 
@@ -62,6 +64,8 @@ export interface QuarterlyReview {
   /** Resolutions per fiscal period of the quarter by cause, site and carrier. */
   recurring: RecurringAccount;
   repeatThreshold: number;
+  /** Published recovery plans open at some time in the quarter (listRecoveryPlans), oldest first. */
+  recoveryPlans: RecoveryPlan[];
   /** Protocol versions proposed or decided in the quarter, newest first. */
   protocolChanges: ProtocolChangeView[];
   viewer: "customer" | "staff";
@@ -102,7 +106,7 @@ export async function loadQuarterlyReview(ctx: AccountContext, url: URL, now = n
   ]);
   const repeatThreshold = env().SIGHTLINE_REPEAT_FAILURE_THRESHOLD;
 
-  const { recurring, quarterEscalations, from, to } = await withTenant(ctx.db, async (tx) => {
+  const { recurring, recoveryPlans, quarterEscalations, from, to } = await withTenant(ctx.db, async (tx) => {
     const cal = (await loadTenantCalendar(tx, ctx.tenant)).compiled;
     const last = fiscalPeriodOfDate(cal, sc.period.end);
     const slots = trendSlots(cal, { fiscalYear: last.fiscalYear, period: last.period }, 12).filter(
@@ -128,8 +132,10 @@ export async function loadQuarterlyReview(ctx: AccountContext, url: URL, now = n
       .select({ n: count() })
       .from(escalations)
       .where(and(raisedWhere, inArray(escalations.status, [...ACTIVE_STATUSES])));
+    const recoveryPlans = await listRecoveryPlans(tx, ctx.tenant, { from, to });
     return {
       recurring,
+      recoveryPlans,
       from,
       to,
       quarterEscalations: causeLevels(resolvedRows, Number(raised?.n ?? 0), Number(stillOpen?.n ?? 0)),
@@ -147,6 +153,7 @@ export async function loadQuarterlyReview(ctx: AccountContext, url: URL, now = n
     recurring,
     repeatThreshold,
     protocolChanges,
+    recoveryPlans,
     viewer: ctx.kind,
   };
 }
