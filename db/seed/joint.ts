@@ -1,6 +1,7 @@
 // Demo data for joint operations: the customer's ratings of resolved escalations. Each demo
 // account gets six earlier escalations, resolved and rated over the last half year (so the SLA
-// page's satisfaction column has a history), and its recently closed escalation is rated too;
+// page's satisfaction column has a history; three are about a late delivery and carry that order,
+// so recovery time has figures), and its recently closed escalation is rated too;
 // resolved escalations carry the root cause staff recorded (seedDemoRootCauses).
 // Owner connection; deterministic for a given `now`.
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -13,7 +14,15 @@ import type { TenantProfile } from "./demo-tenants";
 
 const HOUR = 3_600_000;
 
-const HISTORY: { daysAgo: number; responseHours: number; score: number; comment: string | null; title: string }[] = [
+/** `late`: the complaint is about a delivery that came days late (the escalation carries that order). */
+const HISTORY: {
+  daysAgo: number;
+  responseHours: number;
+  score: number;
+  comment: string | null;
+  title: string;
+  late?: boolean;
+}[] = [
   {
     daysAgo: 170,
     responseHours: 1,
@@ -27,8 +36,9 @@ const HISTORY: { daysAgo: number; responseHours: number; score: number; comment:
     score: 2,
     comment: "Took two reminders to get an answer.",
     title: "Short shipment on two lines",
+    late: true,
   },
-  { daysAgo: 110, responseHours: 2, score: 4, comment: null, title: "Delivery slot missed" },
+  { daysAgo: 110, responseHours: 2, score: 4, comment: null, title: "Delivery slot missed", late: true },
   {
     daysAgo: 80,
     responseHours: 3,
@@ -42,6 +52,7 @@ const HISTORY: { daysAgo: number; responseHours: number; score: number; comment:
     score: 5,
     comment: "Replacement arrived the next morning.",
     title: "Damaged carton on arrival",
+    late: true,
   },
   { daysAgo: 20, responseHours: 2, score: 4, comment: null, title: "Packing list missing" },
 ];
@@ -66,14 +77,40 @@ export async function seedDemoRatings(
       .where(and(eq(escalations.tenantId, tenant.id), eq(escalations.status, "closed")))
       .limit(1);
     const pause = (start: Date): StoredPause => ({ start: start.toISOString(), end: null, reason: "resolved" });
+    // Complaints about a late delivery carry that order (delivered days late in the three weeks
+    // before), so the SLA page's recovery time and the recurring failures by site and carrier
+    // have demo figures: a failed order escalated and resolved.
+    const orderOf = new Map<number, string>();
+    for (const [k, h] of HISTORY.entries()) {
+      if (!h.late) continue;
+      const created = at(h.daysAgo * 24);
+      const taken = [...orderOf.values()];
+      const r = await handle.db.execute<{ id: string }>(sql`
+        select id from orders
+        where tenant_id = ${tenant.id}::uuid and status = 'delivered'
+          and delivered_at < ${created.toISOString()}::timestamptz
+          and delivered_at > ${new Date(created.getTime() - 21 * 24 * HOUR).toISOString()}::timestamptz
+          and (delivered_at at time zone ${tenant.timeZone})::date >= promised_date + 3
+          ${
+            taken.length
+              ? sql`and id not in (${sql.join(
+                  taken.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
+        order by delivered_at desc, id limit 1`);
+      if (r.rows[0]) orderOf.set(k, r.rows[0].id);
+    }
     const history = await handle.db
       .insert(escalations)
       .values(
-        HISTORY.map((h) => {
+        HISTORY.map((h, k) => {
           const created = at(h.daysAgo * 24);
           const resolved = at(h.daysAgo * 24 - 30);
           return {
             tenantId: tenant.id,
+            orderId: orderOf.get(k) ?? null,
             number: 0,
             category: "other" as const,
             severity: "P3" as const,
