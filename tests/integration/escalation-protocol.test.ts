@@ -3,11 +3,20 @@
 // effect — through the page, and in SQL as the runtime role); customer viewers and support agents
 // read but cannot propose or decide; another account can neither read nor touch the protocol;
 // escalations keep the version they were raised under; open escalations move up the protocol's
-// levels at its business-time thresholds (hand-computed across a weekend and holidays).
+// levels at its business-time thresholds (hand-computed across a weekend and holidays), telling
+// each contact in their own language.
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { auditLog, escalationNotifications, escalationProtocolVersions, escalations, user } from "#db/schema/index";
+import {
+  auditLog,
+  escalationNotifications,
+  escalationProtocolVersions,
+  escalations,
+  member,
+  user,
+} from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
@@ -359,6 +368,36 @@ await describeEachDb("escalation protocol levels", (kind) => {
     (await handle.db.select({ level: escalations.level }).from(escalations).where(eq(escalations.id, id)))[0].level;
 
   it("moves to the lead at Tuesday 11:00 Berlin, not a minute before, across Good Friday, the weekend and Easter Monday", async () => {
+    // Each contact reads the notice in their own language: Nordwind's second admin chose Japanese
+    // (the first follows the account's German), the Sightline lead chose none (English).
+    const [second] = await handle.db
+      .insert(user)
+      .values({ id: randomUUID(), name: "Nordwind Zweit", email: "zweit@nordwind.example", locale: "ja" })
+      .returning({ id: user.id });
+    await handle.db.insert(member).values({
+      id: randomUUID(),
+      organizationId: nordwind.id,
+      userId: second.id,
+      role: "customer_admin",
+    });
+    const withSecond: ProtocolTerms = structuredClone(
+      (
+        await handle.db
+          .select({ terms: escalationProtocolVersions.terms })
+          .from(escalationProtocolVersions)
+          .where(
+            and(eq(escalationProtocolVersions.tenantId, nordwind.id), eq(escalationProtocolVersions.version, version)),
+          )
+      )[0].terms,
+    );
+    const adminContact = withSecond.contacts.find((c) => c.email === "admin@nordwind.example" && c.level === "lead")!;
+    withSecond.contacts.push({ ...adminContact, name: "Nordwind Zweit", email: "zweit@nordwind.example" });
+    await handle.db
+      .update(escalationProtocolVersions)
+      .set({ terms: withSecond })
+      .where(
+        and(eq(escalationProtocolVersions.tenantId, nordwind.id), eq(escalationProtocolVersions.version, version)),
+      );
     await runEscalationChecks(handle, new Date("2026-04-07T08:59:00Z"));
     expect(await levelOf()).toBe("agent");
     const report = await runEscalationChecks(handle, new Date("2026-04-07T09:00:00Z"));
@@ -370,15 +409,16 @@ await describeEachDb("escalation protocol levels", (kind) => {
       .select({ to: escalationNotifications.recipientUserId, title: escalationNotifications.title })
       .from(escalationNotifications)
       .where(eq(escalationNotifications.escalationId, id));
-    // Nordwind's protocol names its admin and the Sightline lead at this level; Nordwind's
-    // language is German. Staff read the platform key, the customer the account's own number.
+    // Nordwind's protocol names its admins and the Sightline lead at this level. Staff read the
+    // platform key, the customer the account's own number; each in their own language.
     const adminId = (
       await handle.db.select({ id: user.id }).from(user).where(eq(user.email, "admin@nordwind.example"))
     )[0].id;
-    expect(notices.sort((a, b) => a.title.localeCompare(b.title))).toEqual([
-      { to: adminId, title: expect.stringMatching(/^ESC-\d+ ist an Support-Leitung eskaliert$/) },
-      { to: leadId, title: expect.stringMatching(/^[A-Z]+-\d+ ist an Support-Leitung eskaliert$/) },
-    ]);
+    const byRecipient = Object.fromEntries(notices.map((n) => [n.to, n.title]));
+    expect(Object.keys(byRecipient).sort()).toEqual([adminId, leadId, second.id].sort());
+    expect(byRecipient[adminId]).toMatch(/^ESC-\d+ ist an Support-Leitung eskaliert$/);
+    expect(byRecipient[second.id]).toMatch(/^ESC-\d+ がサポートリーダーへエスカレーションされました$/);
+    expect(byRecipient[leadId]).toMatch(/^[A-Z]+-\d+ moved up to Support lead$/);
   });
 
   it("shows the customer the move in the escalation's timeline and when the next level comes", async () => {

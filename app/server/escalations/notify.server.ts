@@ -67,6 +67,15 @@ export async function mailNotices(notices: Notice[]): Promise<void> {
   }
 }
 
+/** One reader's language: their own choice, else (customers) their account's default, else English. */
+export function readerLocale(
+  chosen: string | null | undefined,
+  kind: "customer" | "staff",
+  accountLocale: string | null | undefined,
+): Locale {
+  return [chosen, kind === "customer" ? accountLocale : undefined].find(isLocale) ?? "en";
+}
+
 /**
  * Each reader's language: their own choice, else (customers) their account's default, else
  * English. Keyed by tenant and user, since a notice names the account it is about.
@@ -83,9 +92,7 @@ async function readerLocales(notices: Notice[]): Promise<Map<string, Locale>> {
   const byAccount = new Map(accounts.map((a) => [a.id, a.locale]));
   const out = new Map<string, Locale>();
   for (const n of notices) {
-    const chosen = own.get(n.recipientUserId);
-    const fallback = n.recipientKind === "customer" ? byAccount.get(n.tenantId) : undefined;
-    const locale = [chosen, fallback].find(isLocale) ?? "en";
+    const locale = readerLocale(own.get(n.recipientUserId), n.recipientKind, byAccount.get(n.tenantId));
     out.set(`${n.tenantId}:${n.recipientUserId}`, locale);
   }
   return out;

@@ -2,9 +2,9 @@
 // raised under an agreed protocol moves to the lead, the account executive and leadership when
 // the business time its severity allows at each level has passed (pauses excluded; wall time for
 // severities that run 24x7). Each move is one audit entry (the escalation's timeline, customer-
-// visible) and notices to that level's contacts on both sides: in-app for contacts whose e-mail
-// belongs to a portal user of the account (or a staff member), by e-mail to every contact with
-// an address. Owner connection like the rest of the job; the conditional update makes a move
+// visible) and notices, each in its reader's language, to that level's contacts on both sides:
+// in-app for contacts whose e-mail belongs to a portal user of the account (or a staff member),
+// by e-mail to every contact with an address. Owner connection like the rest of the job; the conditional update makes a move
 // happen once even if two runs overlapped.
 import { escalationKey } from "#app/domain/escalations/keys";
 import { contactsAt, levelAt, levelRank, type ProtocolLevel, type ProtocolTerms } from "#app/domain/joint/protocol";
@@ -15,7 +15,7 @@ import { translator } from "#app/i18n/catalogue";
 import { createFormatter } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import { recordAudit } from "../audit.server";
-import { type Notice, notifyInApp } from "../escalations/notify.server";
+import { type Notice, notifyInApp, readerLocale } from "../escalations/notify.server";
 import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, tenantClockOf, toPauses } from "../escalations/sla.server";
 import type { Tx } from "../tenant-db.server";
 import { portalOrigin } from "../env.server";
@@ -117,8 +117,8 @@ async function tellContacts(
   if (!contacts.length) return;
   const emails = [...new Set(contacts.map((c) => c.email.toLowerCase()))];
   // Portal users behind the addresses: the account's own people, or staff who may see it.
-  const users = await tx.execute<{ id: string; email: string; kind: "customer" | "staff" }>(sql`
-    select u.id, lower(u.email) as email,
+  const users = await tx.execute<{ id: string; email: string; kind: "customer" | "staff"; locale: string | null }>(sql`
+    select u.id, lower(u.email) as email, u.locale,
            case when s.user_id is not null then 'staff' else 'customer' end as kind
     from "user" u
     left join staff_members s on s.user_id = u.id and s.active
@@ -129,14 +129,16 @@ async function tellContacts(
     )})
       and (s.user_id is not null or m.id is not null)`);
   const byEmail = new Map(users.rows.map((u) => [u.email, u]));
-  const locale = r.locale as Locale;
-  const t = translator(locale);
-  const f = createFormatter(locale, "UTC");
-  const levelName = t(`joint.protocol.level.${level}`);
   const staffKey = escalationKey(r.shortCode, r.number);
   const notices: Notice[] = [];
   for (const email of emails) {
     const u = byEmail.get(email);
+    // Each in the reader's language: a portal user's own choice, else (customers) the account's
+    // default, else English; a contact without a portal account reads the account's language.
+    const locale: Locale = u ? readerLocale(u.locale, u.kind, r.locale) : (r.locale as Locale);
+    const t = translator(locale);
+    const f = createFormatter(locale, "UTC");
+    const levelName = t(`joint.protocol.level.${level}`);
     const key = u?.kind === "staff" ? staffKey : `ESC-${r.number}`;
     const title = t("joint.protocol.notice.title", { key, level: levelName });
     const body = t("joint.protocol.notice.body", {
