@@ -2,7 +2,7 @@
 // and printing it (print media, Chromium's own PDF) leaves out the portal's header, the picker and
 // the buttons, starts each part on a new page and keeps table rows whole.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { hydrated, hydrationProblems, signInThroughForm } from "./support";
 
 test("a customer picks a quarter with the keyboard and prints the review", async ({ browser }) => {
