@@ -2,7 +2,7 @@
 // minutes before the seed, so its pages carry the delay notice, in the account's zone, and list
 // each source's latest delivery; Acme's ERP connector sends a batch and is listed as up to date,
 // without a notice. (Appearing and clearing over time: tests/integration/feed-health.test.ts.)
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACME_INGEST_KEY, hydrationProblems, seriousViolations, signInThroughForm } from "./support";
 
 test("a silent source puts a delay notice on the customer's pages; a live one is listed without it", async ({

@@ -3,7 +3,7 @@
 // orders that missed; the Acme admin's SLA page shows no notice until the lead publishes a
 // recovery plan, and then shows it; Nordwind's admin never sees it. An order of the evidence opens
 // in the Acme account.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { contextAs } from "./support";
 
 test("staff publish a recovery plan on a performance alert, and only that account's customers then see it", async ({
