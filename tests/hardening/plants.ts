@@ -7,11 +7,16 @@
 //   runtime role and no tenant setting (a service that forgot withTenant).
 // - "ignore-site-pin": the API principal of the route carries no fixed filters (an endpoint
 //   that forgot the embed token's site pin).
+// - "crash-on-bad-input": the route answers input it should refuse (a 400) by throwing instead
+//   (a handler that trusts its input): a 500.
+// - "write-before-refusing": the route writes before it refuses bad input (a handler that saves
+//   first and validates after): the 400 leaves a changed row behind.
+// The last two are the fuzz's self-tests (fuzz-plants.test.ts).
 // The plant is scoped to one route's loader and/or action with an AsyncLocalStorage, so every
 // other route of the planted portal stays correct.
 import type { Plugin } from "vite";
 
-export type PlantMode = "ignore-tenant" | "ignore-site-pin";
+export type PlantMode = "ignore-tenant" | "ignore-site-pin" | "crash-on-bad-input" | "write-before-refusing";
 
 export interface Plant {
   /** Route module file in app/routes, e.g. "escalations.$id.tsx". */
@@ -27,6 +32,22 @@ function rename(code: string, from: RegExp, to: string, where: string): string {
   if (!from.test(code)) throw new Error(`plant: ${where} no longer matches ${from}; update tests/hardening/plants.ts`);
   return code.replace(from, to);
 }
+
+const REFUSAL_PLANTS = new Set<PlantMode>(["crash-on-bad-input", "write-before-refusing"]);
+
+/** What the refusal plants do when the real handler answers 400 (a returned or thrown refusal). */
+const PLANT_REFUSAL = `
+import { getDb as __plantGetDb } from "#app/server/db.server";
+import { sql as __plantSql } from "drizzle-orm";
+async function __plantRefusal(mode: string, answer: unknown): Promise<unknown> {
+  const status = answer instanceof Response ? answer.status : (answer as { init?: { status?: number } } | null)?.init?.status;
+  if (status !== 400) return answer;
+  if (mode === "crash-on-bad-input") throw new Error("planted: a handler that trusts its input");
+  const { db } = await __plantGetDb();
+  await db.execute(__plantSql\`update tenants set region = coalesce(region, '') || 'x' where slug = 'acme'\`);
+  return answer;
+}
+`;
 
 /** A Vite plugin that plants the given holes. Throws when a module changed so a plant cannot be set. */
 export function plantHoles(plants: Plant[]): Plugin {
@@ -72,11 +93,15 @@ export async function requireApiPrincipal(request: Request, scope: ApiScope): Pr
       const wrappers: string[] = [];
       for (const name of plant.exports) {
         out = rename(out, new RegExp(`export async function ${name}\\(`), `async function __real_${name}(`, file);
+        const run = REFUSAL_PLANTS.has(plant.mode)
+          ? `__plantRefusal(${JSON.stringify(plant.mode)}, await __real_${name}(args))`
+          : `__real_${name}(args)`;
         wrappers.push(
-          `export async function ${name}(args: Parameters<typeof __real_${name}>[0]) { return ${STORE}.run(${JSON.stringify(plant.mode)}, () => __real_${name}(args)); }`,
+          `export async function ${name}(args: Parameters<typeof __real_${name}>[0]) { return ${STORE}.run(${JSON.stringify(plant.mode)}, async () => ${run}); }`,
         );
       }
-      return `${out}\n${STORAGE_IMPORT}\n${wrappers.join("\n")}\n`;
+      const refusal = REFUSAL_PLANTS.has(plant.mode) ? PLANT_REFUSAL : "";
+      return `${out}\n${STORAGE_IMPORT}\n${refusal}\n${wrappers.join("\n")}\n`;
     },
   };
 }
@@ -86,4 +111,10 @@ export const PLANTS: Record<"write" | "embed" | "staff", Plant> = {
   write: { route: "escalations.$id.tsx", exports: ["action"], mode: "ignore-tenant" },
   embed: { route: "api.v1.orders.ts", exports: ["loader"], mode: "ignore-site-pin" },
   staff: { route: "staff.queue.$id.tsx", exports: ["loader", "action"], mode: "ignore-tenant" },
+};
+
+/** The fuzz's self-tests: two form actions that refuse bad input with 400, each planted with one mistake. */
+export const FUZZ_PLANTS: Record<"crash" | "halfWrite", Plant> = {
+  crash: { route: "escalations.new.tsx", exports: ["action"], mode: "crash-on-bad-input" },
+  halfWrite: { route: "profile.tsx", exports: ["action"], mode: "write-before-refusing" },
 };
