@@ -18,6 +18,9 @@ export async function browserAnswerMismatch(
   if (contentType && /json/i.test(contentType)) {
     try {
       body = (await response.body()).toString("utf8");
+      // A frame that navigated to an API answer with an error status shows Chromium's own error
+      // page (a hostile page's form post, refused 403): Playwright hands over that page instead.
+      if (response.request().isNavigationRequest() && !response.ok() && /^\s*</.test(body)) return null;
     } catch {
       // The page went away before the body arrived (a navigation); nothing was read to check.
       return null;
