@@ -25,7 +25,10 @@ export function safeTrackingUrl(url: string | null): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
+    if (u.protocol !== "https:" && u.protocol !== "http:") return null;
+    // The URL standard leaves some characters unescaped in queries and fragments (| ^ { } `) that
+    // RFC 3986, and so the API document's `format: uri`, does not allow: escape them too.
+    return u.href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c));
   } catch {
     return null;
   }
