@@ -37,7 +37,9 @@ function callerKey(ctx: TenantContext): string {
 /**
  * Runs fn in one transaction as the caller's runtime role with the caller's RLS settings. Called
  * inside another withTenant of the same caller (a page that reads several services at once), it
- * joins that transaction: one snapshot, one BEGIN/COMMIT instead of one per service.
+ * joins that transaction: one snapshot, one BEGIN/COMMIT instead of one per service. Await
+ * everything started inside: a call left running could still be joined and reach the
+ * connection after COMMIT has handed it back to the pool.
  */
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!RUNTIME_ROLES.includes(ctx.role)) throw new Error(`withTenant: unknown role ${String(ctx.role)}`);
