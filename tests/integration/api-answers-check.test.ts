@@ -96,12 +96,18 @@ describe("the hardening suite's fetch() check (spawned portals, no tap)", () => 
 });
 
 describe("the e2e suite's check of answers received by the browser", () => {
-  const answer = (status: number, body: string, url = "http://localhost:3100/api/v1/sla/scorecard") =>
+  const answer = (
+    status: number,
+    body: string,
+    url = "http://localhost:3100/api/v1/sla/scorecard",
+    navigation = false,
+  ) =>
     ({
       url: () => url,
       status: () => status,
+      ok: () => status >= 200 && status < 300,
       headers: () => ({ "content-type": "application/json" }),
-      request: () => ({ method: () => "GET" }),
+      request: () => ({ method: () => "GET", isNavigationRequest: () => navigation }),
       body: async () => Buffer.from(body),
     }) as unknown as BrowserResponse;
 
@@ -118,5 +124,8 @@ describe("the e2e suite's check of answers received by the browser", () => {
       body: () => Promise.reject(new Error("navigated")),
     } as unknown as BrowserResponse;
     expect(await check(gone)).toBeNull();
+    // A frame sent to a refused answer shows Chromium's error page, not the answer.
+    expect(await check(answer(403, "<!doctype html><html>", undefined, true))).toBeNull();
+    expect(await check(answer(403, "<!doctype html><html>"))).toMatch(/403/);
   });
 });
