@@ -6,6 +6,7 @@
 // audit entry, and notices to the account's leads and the provider-side lead and account
 // executive contacts of its protocol (in-app in their language, by e-mail with SMTP_URL).
 // A system job across all tenants: owner connection, one process at a time (lease).
+import { TENANT_CLOCK_COLUMNS } from "../escalations/sla.server";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { fiscalPeriodOf } from "#app/domain/calendar/index";
 import {
@@ -236,10 +237,7 @@ export async function runPerformanceAlerts(
     .select({
       id: tenants.id,
       name: tenants.name,
-      tier: tenants.tier,
-      timeZone: tenants.timeZone,
-      country: tenants.country,
-      region: tenants.region,
+      ...TENANT_CLOCK_COLUMNS,
     })
     .from(tenants)
     .where(and(eq(tenants.active, true), only ? inArray(tenants.id, only) : undefined))

@@ -3,6 +3,7 @@
 // Every count links to the queue filtered by the same condition (recurringCondition), so a count
 // and its list are the same set. Runs as portal_staff: an agent sees the accounts assigned to
 // them, leads and admins every account (RLS), never another account's causes.
+import { TENANT_CLOCK_COLUMNS } from "../escalations/sla.server";
 import { and, asc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { fiscalPeriodOf, startOfLocalDate } from "#app/domain/calendar/index";
 import type { CompiledCalendar } from "#app/domain/calendar/types";
@@ -191,10 +192,7 @@ export async function recurringReport(
       .select({
         id: tenants.id,
         name: tenants.name,
-        tier: tenants.tier,
-        timeZone: tenants.timeZone,
-        country: tenants.country,
-        region: tenants.region,
+        ...TENANT_CLOCK_COLUMNS,
       })
       .from(tenants)
       .where(opts.tenantId ? eq(tenants.id, opts.tenantId) : undefined)
