@@ -4,7 +4,7 @@
 // be evaluated after the policy), and sorting is keyset-friendly (sort expression, id).
 import { sql, type GetColumnData, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { orders, sites } from "#db/schema/index";
+import { orderLines, orders, shipments, sites } from "#db/schema/index";
 import {
   prefixUpperBound,
   type DateField,
@@ -115,6 +115,11 @@ function dateRange(field: DateField, from: string | null, to: string | null, sco
   return out;
 }
 
+/** The tables the search's union reads, under the names its subqueries give them (`from orders so`). */
+const so = alias(orders, "so");
+const sl = alias(orderLines, "sl");
+const sh = alias(shipments, "sh");
+
 /**
  * Order ids whose number, PO, tracking number (order or shipment) or a line's SKU starts with q.
  * A UNION of index range scans, each one tenant-leading; as typed and upper-cased (identifiers
@@ -123,23 +128,24 @@ function dateRange(field: DateField, from: string | null, to: string | null, sco
 function searchExpr(q: string, scope: OrderScope): SQL {
   const variants = [...new Set([q, q.toUpperCase()])];
   const parts: SQL[] = [];
+  const tenant = sql`${scope.tenantId}::uuid`;
   // "1040" finds SO-1040…: order numbers also match without their letter prefix, through the
   // stored column order_number_digits and its index (0040).
   if (/^\d/.test(q)) {
     const hi = prefixUpperBound(q);
     parts.push(
-      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and s.order_number_digits >= ${q} and s.order_number_digits < ${hi}`,
+      sql`select ${so.id} from orders so where ${so.tenantId} = ${tenant} and ${so.orderNumberDigits} >= ${q} and ${so.orderNumberDigits} < ${hi}`,
     );
   }
   for (const v of variants) {
     const hi = prefixUpperBound(v);
-    const range = (col: SQL) => sql`${col} >= ${v} and ${col} < ${hi}`;
+    const range = (col: AnyPgColumn) => sql`${col} >= ${v} and ${col} < ${hi}`;
     parts.push(
-      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${range(sql`s.order_number`)}`,
-      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${range(sql`s.customer_po`)}`,
-      sql`select s.id from orders s where s.tenant_id = ${scope.tenantId}::uuid and ${range(sql`s.tracking_number`)}`,
-      sql`select l.order_id from order_lines l where l.tenant_id = ${scope.tenantId}::uuid and ${range(sql`l.sku`)}`,
-      sql`select h.order_id from shipments h where h.tenant_id = ${scope.tenantId}::uuid and ${range(sql`h.tracking_number`)}`,
+      sql`select ${so.id} from orders so where ${so.tenantId} = ${tenant} and ${range(so.orderNumber)}`,
+      sql`select ${so.id} from orders so where ${so.tenantId} = ${tenant} and ${range(so.customerPo)}`,
+      sql`select ${so.id} from orders so where ${so.tenantId} = ${tenant} and ${range(so.trackingNumber)}`,
+      sql`select ${sl.orderId} from order_lines sl where ${sl.tenantId} = ${tenant} and ${range(sl.sku)}`,
+      sql`select ${sh.orderId} from shipments sh where ${sh.tenantId} = ${tenant} and ${range(sh.trackingNumber)}`,
     );
   }
   return sql`${o.id} in (${sql.join(parts, sql` union `)})`;
