@@ -1,11 +1,11 @@
 // GET /api/v1/calendar?from=YYYY-MM-DD&to=YYYY-MM-DD
 // The account's business calendar in force (hours, holidays in the range, closures, extra working
 // days, fiscal rule, escalation hours) and every stored version with when it was in force.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onlyMethods } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { apiCalendar } from "../server/calendar/api.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
-import { problems } from "../server/http/problem.server";
+import { withCors } from "../server/embed/cors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireApiPrincipal(request, "sla:read");
@@ -13,7 +13,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withCors(request, await apiCalendar(auth.principal, new URL(request.url).searchParams));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  return problems.methodNotAllowed("GET");
-}
+// Preflights (OPTIONS) are answered before Remix (http/app.server.ts); every other method: 405.
+export const action = onlyMethods("GET");

@@ -1,6 +1,7 @@
 // POST /api/v1/embed/tokens — the host page's *server* trades an embed key secret for a
 // short-lived widget token. Server-to-server: no CORS, so no browser page can read the answer.
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { onlyMethods, refusedMethod } from "../server/api/methods.server";
 import { apiJson } from "../server/api/respond.server";
 import { embedTokenRequestSchema, embedTokenSchema } from "../server/embed/api-schema";
 import { declaredTooLarge, problem, problems, readJsonBody } from "../server/http/problem.server";
@@ -10,12 +11,11 @@ import { checkLimit, LIMITS, recordFailure } from "../server/rate-limit.server";
 
 const MAX_BODY_BYTES = 4_096;
 
-export async function loader() {
-  return problems.methodNotAllowed("POST");
-}
+export const loader = onlyMethods("POST");
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  const refused = refusedMethod(request, "POST");
+  if (refused) return refused;
   const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
   if (tooLarge) return tooLarge;
   // Secrets are 32 random bytes, so guessing is hopeless; the limit keeps a scanner from trying.

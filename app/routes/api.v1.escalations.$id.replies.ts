@@ -2,9 +2,10 @@
 // staff alike; internal notes are a portal-only staff action).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { replySchema } from "../forms/escalations";
+import { onlyMethods, refusedMethod } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { apiJson } from "../server/api/respond.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
+import { withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail, withinPinnedSites } from "../server/escalations/api.server";
 import { escalationReplyResponseSchema } from "../server/escalations/api-schema";
 import { addComment } from "../server/escalations/comments.server";
@@ -14,13 +15,11 @@ import { declaredTooLarge, problems, readJsonBody } from "../server/http/problem
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export async function loader() {
-  return problems.methodNotAllowed("POST");
-}
+export const loader = onlyMethods("POST");
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  if (request.method !== "POST") return problems.methodNotAllowed("POST");
+  const refused = refusedMethod(request, "POST");
+  if (refused) return refused;
   // The size limit answers before the caller is authenticated.
   const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
   if (tooLarge) return withCors(request, tooLarge);

@@ -1,8 +1,9 @@
 // GET /api/v1/escalations/{id} — one escalation with its public replies and SLA clocks.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onlyMethods } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { apiJson } from "../server/api/respond.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
+import { withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail } from "../server/escalations/api.server";
 import { escalationSchema } from "../server/escalations/api-schema";
 import { getEscalation } from "../server/escalations/detail.server";
@@ -25,7 +26,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  return problems.methodNotAllowed("GET");
-}
+// Preflights (OPTIONS) are answered before Remix (http/app.server.ts); every other method: 405.
+export const action = onlyMethods("GET");

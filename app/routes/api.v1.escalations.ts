@@ -3,9 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { newEscalationSchema } from "../forms/escalations";
+import { refusedMethod } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { apiJson } from "../server/api/respond.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
+import { withCors } from "../server/embed/cors.server";
 import { actorForApi, apiDetail, apiSummary, withinPinnedSites } from "../server/escalations/api.server";
 import {
   escalationListQuerySchema,
@@ -51,8 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  if (request.method !== "POST") return problems.methodNotAllowed("GET, POST");
+  const refused = refusedMethod(request, "GET, POST");
+  if (refused) return refused;
   // The size limit answers before the caller is authenticated.
   const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
   if (tooLarge) return withCors(request, tooLarge);

@@ -2,12 +2,15 @@
 // the tenant's ingest API key. Semantics and atomicity: app/server/ingest/ingest.server.ts.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MAX_BODY_BYTES } from "../domain/orders/ingest-schema";
-import { declaredTooLarge, problems } from "../server/http/problem.server";
+import { onlyMethods, refusedMethod } from "../server/api/methods.server";
+import { declaredTooLarge } from "../server/http/problem.server";
 import { handleIngestRequest } from "../server/ingest/ingest.server";
 import { authenticateIngestKey } from "../server/ingest/keys.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  // The size limit answers before the key is looked up.
+  // The method, then the size limit, answer before the key is looked up.
+  const refused = refusedMethod(request, "POST");
+  if (refused) return refused;
   const tooLarge = declaredTooLarge(request, MAX_BODY_BYTES);
   if (tooLarge) return tooLarge;
   const auth = await authenticateIngestKey(request);
@@ -15,6 +18,4 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleIngestRequest(request, auth.principal, "orders");
 }
 
-export function loader() {
-  return problems.methodNotAllowed("POST");
-}
+export const loader = onlyMethods("POST");

@@ -1,9 +1,9 @@
 // GET /api/v1/orders/{id} — one order with lines, shipments and timeline. Another tenant's id
 // answers exactly like a nonexistent one (404).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onlyMethods } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
-import { problems } from "../server/http/problem.server";
+import { withCors } from "../server/embed/cors.server";
 import { apiGetOrder } from "../server/orders/api.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return withCors(request, await apiGetOrder(auth.principal, params.orderId ?? ""));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  return problems.methodNotAllowed("GET");
-}
+// Preflights (OPTIONS) are answered before Remix (http/app.server.ts); every other method: 405.
+export const action = onlyMethods("GET");

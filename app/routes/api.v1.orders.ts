@@ -1,8 +1,8 @@
 // GET /api/v1/orders — the caller's orders with the portal's filters and keyset (cursor) paging.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onlyMethods } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
-import { problems } from "../server/http/problem.server";
+import { withCors } from "../server/embed/cors.server";
 import { apiListOrders } from "../server/orders/api.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,7 +11,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withCors(request, await apiListOrders(auth.principal, new URL(request.url).searchParams));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  return problems.methodNotAllowed("GET");
-}
+// Preflights (OPTIONS) are answered before Remix (http/app.server.ts); every other method: 405.
+export const action = onlyMethods("GET");

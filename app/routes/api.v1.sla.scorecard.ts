@@ -1,10 +1,10 @@
 // GET /api/v1/sla/scorecard?period=this-period|last-quarter|FY2026-P03|...&site=<site id>
 // The SLA scorecard of the caller's account in its own fiscal calendar: the same figures, targets,
 // breakdown, trend and drill-down links as the SLA page.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onlyMethods } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
-import { corsPreflight, withCors } from "../server/embed/cors.server";
-import { problems } from "../server/http/problem.server";
+import { withCors } from "../server/embed/cors.server";
 import { apiScorecard } from "../server/sla/api.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +13,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withCors(request, await apiScorecard(auth.principal, new URL(request.url).searchParams));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return corsPreflight(request);
-  return problems.methodNotAllowed("GET");
-}
+// Preflights (OPTIONS) are answered before Remix (http/app.server.ts); every other method: 405.
+export const action = onlyMethods("GET");

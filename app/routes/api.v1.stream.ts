@@ -2,6 +2,7 @@
 // changes). Portal session or embed token with orders:read; Last-Event-ID header resumes. The
 // stream ends within one heartbeat once the token expires, its key is revoked or the session ends.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onlyMethods } from "../server/api/methods.server";
 import { requireApiPrincipal } from "../server/api/principal.server";
 import { withCors } from "../server/embed/cors.server";
 import { openEventStream } from "../server/realtime/sse.server";
@@ -16,3 +17,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   return withCors(request, response);
 }
+
+// Preflights (OPTIONS) are answered before Remix (http/app.server.ts); every other method: 405.
+export const action = onlyMethods("GET");

@@ -1,10 +1,12 @@
 // The CSRF class (issue 13): every route, as every signed-in role, POSTed from other origins with
 // every body type a browser sends cross-origin without a CORS preflight. A session cookie rides
 // along with such "simple" requests (SameSite=Lax sends it from a sibling origin of the same
-// site), so each one must be refused with 403 and change nothing in the database.
+// site), so each one must be refused with 403 (405 from an API path that takes no POST: the
+// method is answered first) and change nothing in the database.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
+import { documentedMethods } from "#app/server/api/methods.server";
 import { ATTACKER, newBrowser, seededPortal } from "./setup";
 import { allRoutes, fill } from "./routes";
 import type { Browser, TestPortal } from "../support/portal";
@@ -88,7 +90,7 @@ describe("cross-origin writes with a session cookie", () => {
     await handle?.close();
   });
 
-  it("refuses every route, role, origin and preflight-free body type with 403, and writes nothing", async () => {
+  it("refuses every route, role, origin and preflight-free body type with 403 (405 where an API path takes no POST), and writes nothing", async () => {
     const escalation = await handle.db.execute<{ id: string }>(
       sql`select id from escalations where tenant_id = ${ATTACKER.id} limit 1`,
     );
@@ -107,6 +109,9 @@ describe("cross-origin writes with a session cookie", () => {
     let probes = 0;
     for (const route of routes) {
       const path = fill(route.pattern, ids);
+      // An API path that takes no POST answers the method first (405), as its route would.
+      const takes = route.api ? documentedMethods(path) : null;
+      const refusal = takes && !takes.includes("POST") ? 405 : 403;
       for (const { role, browser } of signedIn)
         for (const from of provenances())
           for (const { contentType, body } of SIMPLE_BODIES) {
@@ -119,8 +124,8 @@ describe("cross-origin writes with a session cookie", () => {
             });
             await res.arrayBuffer();
             probes++;
-            if (res.status !== 403)
-              wrong.push(`${role} POST ${path} from ${from.label} as ${contentType}: ${res.status}`);
+            if (res.status !== refusal)
+              wrong.push(`${role} POST ${path} from ${from.label} as ${contentType}: ${res.status}, not ${refusal}`);
           }
     }
     const after = await fingerprint();

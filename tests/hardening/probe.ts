@@ -259,7 +259,8 @@ export const routeSource = (route: RouteInfo) => {
   }
   return "";
 };
-export const hasAction = (route: RouteInfo) => /export\s+(async\s+)?function\s+action\b/.test(routeSource(route));
+export const hasAction = (route: RouteInfo) =>
+  /export\s+((async\s+)?function\s+action\b|const\s+action\s*=)/.test(routeSource(route));
 
 export interface StaffIds {
   staffUserId: string;

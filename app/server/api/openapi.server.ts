@@ -4,19 +4,56 @@
 // pieces live here: the problem schema and the security schemes.
 import type { z } from "zod";
 import { problemBodySchema } from "../http/problem.server";
+import type { openApiDocumentSchema } from "./api-schema";
 import { OPENAPI_MODULES } from "./openapi/index";
 import { componentSchemas } from "./openapi/zod";
 
-export interface OpenApiDocument {
-  openapi: "3.1.0";
-  info: Record<string, unknown>;
-  servers: { url: string; description?: string }[];
-  tags: { name: string; description: string }[];
-  paths: Record<string, unknown>;
-  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
-}
+/** The document's shape, as it describes itself (GET /api/v1/openapi.json). */
+export type OpenApiDocument = z.output<typeof openApiDocumentSchema>;
 
 let cached: OpenApiDocument | null = null;
+
+type PathItem = Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>;
+
+/**
+ * What an operation that authenticates its caller (and so reads the database) may answer when the
+ * database (or, for a write that sends mail, the mail server) cannot be reached or does not
+ * answer in time: every loader and action is wrapped to answer so (http/app.server.ts).
+ */
+const UNAVAILABLE = {
+  description:
+    "The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds.",
+  headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } },
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+
+/**
+ * What every write may answer when it carries the portal's session cookie from another origin
+ * (the cross-origin write guard, http/csrf.server.ts, refuses it before the route runs).
+ */
+const CROSS_ORIGIN = {
+  description:
+    "A cookie-authenticated write from another origin (or a cross-site fetch): the same-origin rule refuses it.",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+
+/**
+ * The path item with the answers every operation shares, where its module does not describe its
+ * own: 503 on every authenticated operation, 403 on every write.
+ */
+function withSharedAnswers(item: PathItem): PathItem {
+  return Object.fromEntries(
+    Object.entries(item).map(([method, op]) => {
+      const responses = { ...op.responses };
+      if (op.security?.length && !("503" in responses)) responses["503"] = UNAVAILABLE;
+      if (method !== "get" && !("403" in responses)) responses["403"] = CROSS_ORIGIN;
+      return [method, { ...op, responses: sortedByStatus(responses) }];
+    }),
+  );
+}
+
+const sortedByStatus = (r: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
 
 export function openApiDocument(): OpenApiDocument {
   if (cached) return cached;
@@ -34,7 +71,7 @@ export function openApiDocument(): OpenApiDocument {
   for (const [area, mod] of Object.entries(OPENAPI_MODULES)) {
     for (const [p, item] of Object.entries(mod.paths)) {
       if (p in paths) throw new Error(`openapi: path ${p} is described twice (module ${area})`);
-      paths[p] = item;
+      paths[p] = withSharedAnswers(item as PathItem);
     }
     add(responses, mod.schemas, area);
     add(requests, mod.requests ?? {}, area);
@@ -60,6 +97,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "Real-time", description: "Server-Sent Events." },
       { name: "Ingestion", description: "Orders and status events from ERP/WMS/TMS systems." },
       { name: "Embedding", description: "Tokens for widgets on customer intranets." },
+      { name: "Document", description: "This OpenAPI document." },
     ].filter((t) => Object.values(paths).some((item) => JSON.stringify(item).includes(`"${t.name}"`))),
     paths,
     components: {

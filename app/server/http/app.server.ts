@@ -9,6 +9,7 @@ import express from "express";
 import type { PluginOption, ViteDevServer } from "vite";
 import type { DbHandle } from "#db/client";
 import { projectRoot } from "#db/root";
+import { documentedMethods } from "../api/methods.server";
 import { corsPreflight, withCorsDuringOutage } from "../embed/cors.server";
 import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
@@ -58,6 +59,7 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
     next();
   });
   app.use(refuseEmptyPathSegments);
+  app.use(refuseUnknownApiPaths);
   app.use(refuseCrossOriginWrites);
   // Browsers ask for /favicon.ico whatever the page links; point them at the SVG icon.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
@@ -221,4 +223,17 @@ function refuseEmptyPathSegments(req: express.Request, res: express.Response, ne
     detail: "There is no resource at this address.",
   };
   res.status(404).type("application/problem+json").send(JSON.stringify(body));
+}
+
+/**
+ * Everything under /api/v1 is in the OpenAPI document: a path it does not describe (a typo, an
+ * id with a `..` segment resolved away) is a 404 problem, not the portal's HTML 404 page.
+ * Preflights keep their own answer (corsPreflight).
+ */
+function refuseUnknownApiPaths(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (!req.path.startsWith("/api/v1/") || req.method === "OPTIONS" || documentedMethods(req.path)) return next();
+  const r = problems.notFound(
+    "There is no API endpoint at this address; the endpoints are listed in /api/v1/openapi.json.",
+  );
+  void r.text().then((body) => res.status(404).set(Object.fromEntries(r.headers)).send(body));
 }

@@ -6,6 +6,7 @@
 // are not cookie-borne: a browser cannot add that header cross-origin without a CORS preflight,
 // which only the widget endpoints answer, and only for an embed key's origins.
 import { env, portalOrigin } from "../env.server";
+import { undocumentedMethod } from "../api/methods.server";
 import { problem } from "./problem.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -100,8 +101,9 @@ export function refuseCrossOriginWrites(req: ExpressLikeRequest, res: ExpressLik
   if (api && !isCookieAuthenticatedWrite(request)) return next();
   if (isSameOrigin(request)) return next();
   if (api) {
-    const r = crossOriginProblem();
-    void r.text().then((body) => res.status(403).set(Object.fromEntries(r.headers)).send(body));
+    // The method first, as the routes answer it: a route that takes no such method is a 405.
+    const r = undocumentedMethod(req.method, req.path) ?? crossOriginProblem();
+    void r.text().then((body) => res.status(r.status).set(Object.fromEntries(r.headers)).send(body));
     return;
   }
   res

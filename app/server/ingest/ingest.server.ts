@@ -503,7 +503,6 @@ export async function handleIngestRequest(
   principal: IngestPrincipal,
   kind: "orders" | "events",
 ): Promise<Response> {
-  if (request.method !== "POST") return problems.methodNotAllowed("POST");
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const envelope = batchEnvelope.safeParse(body.value);

@@ -279,6 +279,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/openapi.json": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * This OpenAPI 3.1 document
+     * @description Public: no credentials, no account data. Cached for 5 minutes.
+     */
+    get: operations["getOpenApiDocument"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1131,6 +1151,44 @@ export interface components {
         silentSince: string | null;
       }[];
     };
+    /** @description An OpenAPI 3.1 document: this one. */
+    OpenApiDocument: {
+      /** @constant */
+      openapi: "3.1.0";
+      info: {
+        title: string;
+        version: string;
+      } & {
+        [key: string]: unknown;
+      };
+      servers: ({
+        url: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      tags: ({
+        name: string;
+        description: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** @description Every operation of the API, by path. */
+      paths: {
+        [key: string]: unknown;
+      };
+      components: {
+        schemas: {
+          [key: string]: unknown;
+        };
+        securitySchemes: {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
     IngestOrderBatch: {
       items: components["schemas"]["IngestOrder"][];
     };
@@ -1398,6 +1456,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   getOrder: {
@@ -1448,6 +1517,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   ingestOrders: {
@@ -1483,6 +1563,15 @@ export interface operations {
       };
       /** @description Missing, unknown or revoked ingest key. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A cookie-authenticated write from another origin (or a cross-site fetch): the same-origin rule refuses it. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1561,6 +1650,15 @@ export interface operations {
       };
       /** @description Missing, unknown or revoked ingest key. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A cookie-authenticated write from another origin (or a cross-site fetch): the same-origin rule refuses it. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1718,6 +1816,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   getCalendar: {
@@ -1770,6 +1879,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   getFiscalPeriods: {
@@ -1814,6 +1934,17 @@ export interface operations {
       /** @description The embed token does not allow sla:read, or staff have not opened an account. */
       403: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1873,6 +2004,17 @@ export interface operations {
       /** @description The token lacks the escalations:read scope. */
       403: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1949,6 +2091,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   getEscalation: {
@@ -1981,9 +2134,29 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The token lacks the escalations:read scope, or the caller cannot read escalations. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such escalation in the caller's account. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2035,7 +2208,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A cookie-authenticated write from another origin (or a cross-site fetch): the same-origin rule refuses it. */
+      /** @description The token lacks the escalations:write scope, or a cookie-authenticated write came from another origin (or a cross-site fetch): the same-origin rule refuses it. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2056,6 +2229,35 @@ export interface operations {
       /** @description The escalation is closed; reopen it first. */
       409: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 64 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2140,6 +2342,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   getFeedHealth: {
@@ -2176,6 +2389,37 @@ export interface operations {
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database (or, for a write that sends e-mail, the mail server) is unavailable or did not answer in time; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOpenApiDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OpenApiDocument"];
         };
       };
     };

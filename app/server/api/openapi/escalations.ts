@@ -62,6 +62,7 @@ export const paths = {
       responses: {
         "200": jsonResponse("The escalation.", "Escalation"),
         "401": problem("Not signed in and no valid embed token."),
+        "403": problem("The token lacks the escalations:read scope, or the caller cannot read escalations."),
         "404": problem("No such escalation in the caller's account."),
       },
     },
@@ -79,10 +80,12 @@ export const paths = {
         "400": problem("Empty or oversized reply. Nothing was saved."),
         "401": problem("Not signed in and no valid embed token."),
         "403": problem(
-          "A cookie-authenticated write from another origin (or a cross-site fetch): the same-origin rule refuses it.",
+          "The token lacks the escalations:write scope, or a cookie-authenticated write came from another origin (or a cross-site fetch): the same-origin rule refuses it.",
         ),
         "404": problem("No such escalation in the caller's account."),
         "409": problem("The escalation is closed; reopen it first."),
+        "413": problem("The body is larger than 64 KiB."),
+        "415": problem("The body is not JSON."),
       },
     },
   },

@@ -3,6 +3,7 @@
 // the zod schemas into the document's component schemas. Add a line when an area publishes its module.
 import type { z } from "zod";
 import * as calendar from "./calendar";
+import * as document from "./document";
 import * as embed from "./embed";
 import * as escalations from "./escalations";
 import * as feedHealth from "./feed-health";
@@ -26,4 +27,5 @@ export const OPENAPI_MODULES: Record<string, OpenApiModule> = {
   escalations,
   embed,
   feedHealth,
+  document,
 };
