@@ -59,11 +59,30 @@ export interface DbOptions {
    * engine; PostgreSQL: from sending a query to its answer. Not called for LISTEN connections.
    */
   onQueryTime?: (ms: number) => void;
+  /**
+   * PostgreSQL only: how long a statement may take before it is given up (ms). The server cancels
+   * it (`statement_timeout`, error 57014), and the client stops waiting for an answer
+   * `DEADLINE_GRACE_MS` later (`query_timeout`) and drops the connection — a network that silently
+   * lost the database (no reset, no answer) fails the request instead of hanging it. A transaction
+   * left idle for six deadlines is ended by the server (`idle_in_transaction_session_timeout`), so
+   * a client cut off mid-transaction does not hold its locks. Absent: no deadline (migrations, seed
+   * and bench tools). `exec` scripts (migrations) never have one. Behind a pooler (`directUrl`) only
+   * the client's part applies (see serverDeadlines).
+   */
+  statementTimeoutMs?: number;
+  /** PostgreSQL only: how long a query waits for a connection (a new one, or a free one of a busy pool). Default 5,000. */
+  connectTimeoutMs?: number;
 }
+
+/** How much longer than the server's statement deadline the client waits for an answer. */
+export const DEADLINE_GRACE_MS = 1_000;
+
+/** What the client says when its own deadline passed with no answer from the server. */
+const READ_TIMEOUT = "Query read timeout";
 
 export async function openDb(options: DbOptions): Promise<DbHandle> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 10, options.directUrl, options.onQueryTime)
+    ? openPostgres(options.url, options)
     : openPglite(options.pgliteDir, options.pgliteSnapshot, options.onQueryTime);
 }
 
@@ -80,22 +99,43 @@ function timePglite(client: PGlite, onQueryTime: (ms: number) => void): void {
   };
 }
 
-/** Times `client.query` in both its forms (promise, and the callback form pg's pool uses). */
-function timePgClient(client: pg.PoolClient, onQueryTime: (ms: number) => void): void {
+/**
+ * Wraps `client.query` in both its forms (promise, and the callback form pg's pool uses): times
+ * each round trip, and drops the connection when the client's own deadline passed without an
+ * answer. pg leaves such a client looking healthy with the unanswered query still on it, so the
+ * pool would hand it out again and the next query would wait behind it; destroyed, it is
+ * discarded on release (as pg-pool does with a connection attempt that timed out).
+ */
+function watchPgClient(client: pg.PoolClient, onQueryTime?: (ms: number) => void): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const dropIfUnanswered = (err: unknown) => {
+    if (err instanceof Error && err.message === READ_TIMEOUT) client.connection.stream.destroy();
+  };
   const timed = (...args: unknown[]): unknown => {
     const started = performance.now();
-    const done = () => onQueryTime(performance.now() - started);
+    const done = () => onQueryTime?.(performance.now() - started);
     const last = args.at(-1);
     if (typeof last === "function") {
       const callback = last as (...results: unknown[]) => void;
       return query(...args.slice(0, -1), (...results: unknown[]) => {
         done();
+        dropIfUnanswered(results[0]);
         callback(...results);
       });
     }
     const result = query(...args);
-    if (result instanceof Promise) return result.finally(done);
+    if (result instanceof Promise)
+      return result.then(
+        (value: unknown) => {
+          done();
+          return value;
+        },
+        (err: unknown) => {
+          done();
+          dropIfUnanswered(err);
+          throw err;
+        },
+      );
     return result; // a submittable (cursor, stream): not timed
   };
   // The overloads of pg's query cannot be restated by a wrapper; the call shapes are passed through.
@@ -131,32 +171,54 @@ async function openPglite(
 /** Back-off between attempts to re-establish a lost LISTEN connection. */
 const LISTEN_RETRY_MS = { first: 250, max: 5_000 };
 
-async function openPostgres(
-  url: string,
-  poolSize: number,
-  directUrl?: string,
-  onQueryTime?: (ms: number) => void,
-): Promise<DbHandle> {
+/**
+ * The server-side deadlines as a startup `options` string (`-c name=value`). Sent only when the
+ * pool talks to PostgreSQL itself: a pooler (PgBouncer, configured with DATABASE_DIRECT_URL beside
+ * it) refuses startup parameters it does not know, so behind one only the client's deadline
+ * applies, unless the database role carries the settings (`ALTER ROLE … SET statement_timeout`).
+ */
+export function serverDeadlines(statementTimeoutMs: number): string {
+  const ms = Math.round(statementTimeoutMs);
+  return `-c statement_timeout=${ms} -c idle_in_transaction_session_timeout=${6 * ms}`;
+}
+
+async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
+  const { poolSize = 10, directUrl, onQueryTime, statementTimeoutMs, connectTimeoutMs = 5_000 } = options;
   const listenUrl = directUrl ?? url;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     // A request waits at most this long for a connection (a new one, or a free one of a busy
     // pool); then it fails and is answered 503 instead of hanging.
-    connectionTimeoutMillis: 5_000,
-    // Peers that vanish without a reset (a cut network) are noticed by TCP keepalive.
+    connectionTimeoutMillis: connectTimeoutMs,
+    // A statement that outlives its deadline is cancelled by the server; one whose answer never
+    // comes (the network dropped it silently) is given up by the client (see DbOptions).
+    ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + DEADLINE_GRACE_MS } : {}),
+    ...(statementTimeoutMs && !directUrl ? { options: serverDeadlines(statementTimeoutMs) } : {}),
+    // Peers that vanish without a reset (a cut network) are noticed by TCP keepalive while idle.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
-  // A client that loses its server while checked out (mid-transaction) emits 'error' too, and
-  // the pool listens only to idle ones: unhandled, that event would kill the process. The
-  // query in flight already rejects with the same error and release() discards the client,
-  // so there is nothing more to do here.
+  // A client that loses its server while checked out (mid-transaction, or given up by its
+  // deadline) emits 'error' too, and the pool listens only to idle ones: unhandled, that event
+  // would kill the process. The query in flight already rejects with the same error. The client
+  // goes back to the pool at once, which discards it: Drizzle does not release a transaction's
+  // client when its BEGIN fails, so each transaction begun on a lost connection would otherwise
+  // keep its pool slot for good (and a silent network exhaust the pool). The holder's own
+  // release afterwards does nothing.
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => checkedOut.add(client));
+  pool.on("release", (_err, client) => checkedOut.delete(client));
   pool.on("connect", (client) => {
-    client.on("error", () => undefined);
-    if (onQueryTime) timePgClient(client, onQueryTime);
+    client.on("error", (err) => {
+      if (!checkedOut.has(client)) return;
+      const release = client.release;
+      client.release = () => undefined;
+      release(err);
+    });
+    watchPgClient(client, onQueryTime);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const subscriptions = new Set<() => Promise<void>>();
@@ -168,7 +230,12 @@ async function openPostgres(
     let delay = LISTEN_RETRY_MS.first;
 
     const connect = async () => {
-      const client = new pg.Client({ connectionString: listenUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
+      const client = new pg.Client({
+        connectionString: listenUrl,
+        connectionTimeoutMillis: connectTimeoutMs,
+        keepAlive: true,
+        ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + DEADLINE_GRACE_MS } : {}),
+      });
       client.on("error", (err) => {
         console.error(`[db] LISTEN ${channel} connection lost: ${err.message}`);
         lost(client);
@@ -185,7 +252,27 @@ async function openPostgres(
         throw err;
       }
       if (stopped) await client.end().catch(() => undefined);
-      else current = client;
+      else {
+        current = client;
+        if (statementTimeoutMs) checkAlive(client, statementTimeoutMs);
+      }
+    };
+    // A LISTEN connection only receives: one whose network dropped silently would wait forever.
+    // With a deadline, it is asked to answer once per deadline, within it, or is replaced.
+    const checkAlive = (client: pg.Client, deadlineMs: number) => {
+      const next = setTimeout(() => {
+        if (current !== client) return;
+        client.query("select 1").then(
+          () => checkAlive(client, deadlineMs),
+          (err: unknown) => {
+            if (current !== client) return;
+            console.error(`[db] LISTEN ${channel} connection did not answer: ${(err as Error).message}`);
+            client.connection.stream.destroy();
+            lost(client);
+          },
+        );
+      }, deadlineMs);
+      next.unref?.();
     };
     const lost = (client: pg.Client) => {
       if (current !== client) return; // a failed attempt, or already handled
@@ -229,12 +316,14 @@ async function openPostgres(
     kind: "postgres",
     db,
     exec: async (script) => {
-      if (!directUrl) {
+      if (!directUrl && !statementTimeoutMs) {
         await pool.query(script);
         return;
       }
-      // Scripts may hold session state (migrations); through a pooler they need their own session.
-      const client = new pg.Client({ connectionString: directUrl, connectionTimeoutMillis: 5_000 });
+      // Scripts may hold session state (migrations); through a pooler they need their own session,
+      // and they run without the pool's statement deadline (a migration may wait for another
+      // process's migration lock, or rewrite a large table).
+      const client = new pg.Client({ connectionString: directUrl ?? url, connectionTimeoutMillis: connectTimeoutMs });
       await client.connect();
       try {
         await client.query(script);

@@ -22,6 +22,8 @@ export function getDb(): Promise<DbHandle> {
       directUrl: e.DATABASE_DIRECT_URL,
       pgliteDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
       onQueryTime: noteDbTime,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     });
     await migrate(handle);
     return handle;

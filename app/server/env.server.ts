@@ -52,6 +52,12 @@ export const envSchema = z.object({
     .describe(
       "direct PostgreSQL URL for LISTEN and migrations when `DATABASE_URL` points at PgBouncer (transaction pooling)",
     ),
+  DATABASE_STATEMENT_TIMEOUT_MS: millis(10_000).describe(
+    "PostgreSQL: a statement running longer is cancelled, and one whose answer does not arrive 1 s later (a silently dropped network) is given up and its connection dropped; the request answers 503. A transaction left idle for 6× this is ended by the server (server side not sent behind PgBouncer, see docs/scaling.md). Not applied to migrations",
+  ),
+  DATABASE_CONNECT_TIMEOUT_MS: millis(5_000).describe(
+    "PostgreSQL: how long a request waits for a database connection before it answers 503",
+  ),
   PGLITE_DIR: z.string().min(1).default(".data/pglite").describe("where the embedded database lives"),
   SIGHTLINE_SEED: oneOf(["demo", "none"]).default("demo").describe("`none` starts with an empty database"),
   SIGHTLINE_SIMULATE: oneOf(["on", "off"]).default("on").describe("`off` stops the demo order flow"),

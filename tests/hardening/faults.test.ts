@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "#db/client";
 import { migrate } from "#db/migrate";
-import { DEMO_PASSWORD, seedDemo } from "#db/seed/seed";
+import { seedDemo } from "#db/seed/seed";
 import { createTestDb, postgresReachable, reportSkip, type TestDb } from "../support/db";
 import { freePort, ROOT, serverMode, startServer, type ServerProcess } from "../support/server-process";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
@@ -26,16 +26,20 @@ import {
   EMBED_ORIGIN,
   eventItem,
   ingest,
-  INGEST_KEY,
   mintEmbedToken,
   orderItem,
+  probe,
   ResumingStream,
   sequenceFaults,
+  signInCookie,
   sleep,
   stored,
   summary,
   until,
   type Batch,
+  outageProbes,
+  type Probe,
+  type ProbeResult,
 } from "./load-clients";
 
 const RUN = randomBytes(3).toString("hex");
@@ -270,40 +274,6 @@ describe("stream continuity across SIGKILL/restart cycles (PGlite directory)", (
 // ---------------------------------------------------------------------------------------------
 // 4: database connection loss mid-request
 
-interface Probe {
-  name: string;
-  api: boolean;
-  send: () => Promise<Response>;
-}
-
-interface ProbeResult {
-  name: string;
-  status: number | "no answer";
-  ms: number;
-  type: string;
-  body: string;
-  /** Access-Control-Allow-Origin: a widget on another origin can read the answer only with it. */
-  cors: string | null;
-}
-
-async function probe(p: Probe): Promise<ProbeResult> {
-  const started = Date.now();
-  try {
-    const res = await p.send();
-    const body = await res.text();
-    return {
-      name: p.name,
-      status: res.status,
-      ms: Date.now() - started,
-      type: res.headers.get("content-type") ?? "",
-      body,
-      cors: res.headers.get("access-control-allow-origin"),
-    };
-  } catch (err) {
-    return { name: p.name, status: "no answer", ms: Date.now() - started, type: "", body: String(err), cors: null };
-  }
-}
-
 /** 503 within the bound, with the right body for pages and API; readable lines for anything else. */
 function unavailableFaults(probes: Probe[], results: ProbeResult[], boundMs: number): string[] {
   const out: string[] = [];
@@ -340,17 +310,7 @@ describe.skipIf(!PG)("PostgreSQL connection loss mid-request (TCP proxy between 
       databaseUrl: viaProxy.toString(),
       env: { SIGHTLINE_HUB_POLL_MS: "3600000" },
     });
-    const login = await fetch(`${server.url}/login`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
-      body: new URLSearchParams({ email: `viewer@${acme.emailDomain}`, password: DEMO_PASSWORD }).toString(),
-      redirect: "manual",
-    });
-    expect(login.status).toBe(302);
-    cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    cookie = await signInCookie(server.url, `viewer@${acme.emailDomain}`);
     token = await mintEmbedToken(server.url);
   }, 120_000);
 
@@ -367,45 +327,7 @@ describe.skipIf(!PG)("PostgreSQL connection loss mid-request (TCP proxy between 
     live.start();
     await until("the stream to connect and replay", () => live.connections === 1 && live.received.length > 0, 15_000);
 
-    let batch = 0;
-    const timeout = () => AbortSignal.timeout(30_000);
-    const probes: Probe[] = [
-      {
-        name: "GET /orders (page)",
-        api: false,
-        send: () => fetch(`${server.url}/orders`, { headers: { cookie }, signal: timeout() }),
-      },
-      {
-        name: "GET /sla (page)",
-        api: false,
-        send: () => fetch(`${server.url}/sla`, { headers: { cookie }, signal: timeout() }),
-      },
-      {
-        name: "GET /api/v1/orders (session)",
-        api: true,
-        send: () => fetch(`${server.url}/api/v1/orders`, { headers: { cookie }, signal: timeout() }),
-      },
-      {
-        name: "GET /api/v1/orders (embed token)",
-        api: true,
-        send: () =>
-          fetch(`${server.url}/api/v1/orders`, {
-            headers: { authorization: `Bearer ${token}`, origin: EMBED_ORIGIN },
-            signal: timeout(),
-          }),
-      },
-      {
-        name: "POST /api/v1/ingest/events",
-        api: true,
-        send: () =>
-          fetch(`${server.url}/api/v1/ingest/events`, {
-            method: "POST",
-            headers: { "content-type": "application/json", authorization: `Bearer ${INGEST_KEY}` },
-            body: JSON.stringify({ items: [eventItem(`${tag}-E${batch++}`, `${tag}-O`, 1)] }),
-            signal: timeout(),
-          }),
-      },
-    ];
+    const probes = outageProbes({ url: server.url, cookie, token, tag, timeoutMs: 30_000 });
     const before = await Promise.all(probes.map(probe));
     expect(before.map((r) => `${r.name}: ${r.status}`)).toEqual(probes.map((p) => `${p.name}: 200`));
 

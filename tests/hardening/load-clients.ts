@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
-import { demoIngestSecret } from "#db/seed/seed";
+import { DEMO_PASSWORD, demoIngestSecret } from "#db/seed/seed";
 
 export const acme = DEMO_TENANTS.find((t) => t.slug === "acme")!;
 export const INGEST_KEY = demoIngestSecret(acme.slug);
@@ -132,6 +132,107 @@ export async function mintEmbedToken(url: string): Promise<string> {
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** The session cookie of a demo user signed in through the login form. */
+export async function signInCookie(url: string, email: string): Promise<string> {
+  const login = await fetch(`${url}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: url },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }).toString(),
+    redirect: "manual",
+  });
+  expect(login.status).toBe(302);
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probes while the database is away (fault tests)
+
+export interface Probe {
+  name: string;
+  api: boolean;
+  send: () => Promise<Response>;
+}
+
+export interface ProbeResult {
+  name: string;
+  status: number | "no answer";
+  ms: number;
+  type: string;
+  body: string;
+  /** Access-Control-Allow-Origin: a widget on another origin can read the answer only with it. */
+  cors: string | null;
+  retryAfter: string | null;
+}
+
+/** Sends one probe; what came back and after how long (a broken connection is "no answer"). */
+export async function probe(p: Probe): Promise<ProbeResult> {
+  const started = Date.now();
+  try {
+    const res = await p.send();
+    const body = await res.text();
+    return {
+      name: p.name,
+      status: res.status,
+      ms: Date.now() - started,
+      type: res.headers.get("content-type") ?? "",
+      body,
+      cors: res.headers.get("access-control-allow-origin"),
+      retryAfter: res.headers.get("retry-after"),
+    };
+  } catch (err) {
+    const ms = Date.now() - started;
+    return { name: p.name, status: "no answer", ms, type: "", body: String(err), cors: null, retryAfter: null };
+  }
+}
+
+/**
+ * What the fault tests send while the database is away: two pages, the orders API as a signed-in
+ * person and as a widget on another origin, and an ingest batch (one event for `<tag>-O`, a new
+ * event id each time).
+ */
+export function outageProbes(o: { url: string; cookie: string; token: string; tag: string; timeoutMs: number }) {
+  let batch = 0;
+  const signal = () => AbortSignal.timeout(o.timeoutMs);
+  const page = (path: string): Probe => ({
+    name: `GET ${path} (page)`,
+    api: false,
+    send: () => fetch(`${o.url}${path}`, { headers: { cookie: o.cookie }, signal: signal() }),
+  });
+  const probes: Probe[] = [
+    page("/orders"),
+    page("/sla"),
+    {
+      name: "GET /api/v1/orders (session)",
+      api: true,
+      send: () => fetch(`${o.url}/api/v1/orders`, { headers: { cookie: o.cookie }, signal: signal() }),
+    },
+    {
+      name: "GET /api/v1/orders (embed token)",
+      api: true,
+      send: () =>
+        fetch(`${o.url}/api/v1/orders`, {
+          headers: { authorization: `Bearer ${o.token}`, origin: EMBED_ORIGIN },
+          signal: signal(),
+        }),
+    },
+    {
+      name: "POST /api/v1/ingest/events",
+      api: true,
+      send: () =>
+        fetch(`${o.url}/api/v1/ingest/events`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${INGEST_KEY}` },
+          body: JSON.stringify({ items: [eventItem(`${o.tag}-E${batch++}`, `${o.tag}-O`, 1)] }),
+          signal: signal(),
+        }),
+    },
+  ];
+  return probes;
 }
 
 /**

@@ -92,11 +92,12 @@ async function adminQuery(text: string): Promise<void> {
  */
 export async function createTestDb(
   kind: DbKind = defaultDbKind(),
-  options: { poolSize?: number; migrationsDir?: string } = {},
+  options: { poolSize?: number; migrationsDir?: string; label?: string } = {},
 ): Promise<TestDb> {
   // PGlite: loaded from a dump of a migrated database (tests/support/pglite-snapshot.ts).
   if (kind === "pglite") return openDb({ pgliteSnapshot: await migratedSnapshot(options.migrationsDir) });
-  const name = `sightline_test_${randomBytes(6).toString("hex")}`;
+  // `label` names who made it (a helper's name), so a database left behind can be traced.
+  const name = `sightline_test_${options.label ? `${options.label}_` : ""}${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_PG_ADMIN_URL);
   url.pathname = `/${name}`;

@@ -1,6 +1,7 @@
 // A tiny TCP proxy (node `net`) to put between a server and PostgreSQL, so a test can take the
 // database away mid-request and give it back: `hold()` stops forwarding (queries in flight stall
-// there), `cut()` destroys every proxied connection and refuses new ones, `restore()` accepts again.
+// there, sockets open: a blackhole), `cut()` destroys every proxied connection and refuses new ones,
+// `restore()` forwards again (held connections included) and accepts again.
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 
 export interface TcpProxy {
@@ -14,13 +15,15 @@ export interface TcpProxy {
   hold(): void;
   /** Destroys every connection and stops listening: new connections are refused (ECONNREFUSED). */
   cut(): Promise<void>;
-  /** Listens again on the same port and forwards normally. */
+  /** Listens again on the same port and forwards normally, also on connections held open by `hold()`. */
   restore(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  /** The pairs whose bytes flow (the others are held). */
+  const flowing = new Set<[Socket, Socket]>();
   let accepted = 0;
   let holding = false;
   let port = 0;
@@ -33,6 +36,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     pairs.add(pair);
     const end = () => {
       pairs.delete(pair);
+      flowing.delete(pair);
       client.destroy();
       upstream.destroy();
     };
@@ -41,10 +45,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     if (holding) {
       client.pause();
       upstream.pause();
-    } else {
-      client.pipe(upstream);
-      upstream.pipe(client);
-    }
+    } else forward(pair);
+  };
+
+  const forward = (pair: [Socket, Socket]) => {
+    const [client, upstream] = pair;
+    flowing.add(pair);
+    client.pipe(upstream);
+    upstream.pipe(client);
   };
 
   const listen = () =>
@@ -72,6 +80,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       b.destroy();
     }
     pairs.clear();
+    flowing.clear();
   };
 
   await listen();
@@ -89,6 +98,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         a.pause();
         b.pause();
       }
+      flowing.clear();
     },
     cut: async () => {
       holding = false;
@@ -98,6 +108,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     restore: async () => {
       holding = false;
+      for (const pair of pairs) if (!flowing.has(pair)) forward(pair);
       if (!server) await listen();
     },
     close: async () => {

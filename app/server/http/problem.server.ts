@@ -125,15 +125,18 @@ const NETWORK_CODES = new Set([
 ]);
 /**
  * SQLSTATEs meaning "no database to talk to right now": class 08 (connection exception),
- * 57P01-57P03 (admin/crash shutdown, cannot connect now) and 53300 (too many connections).
+ * 57P01-57P03 (admin/crash shutdown, cannot connect now), 53300 (too many connections) and 57014
+ * (a statement cancelled, by the statement deadline: the database did not answer in time).
  */
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300|57014)$/;
 /** What node-postgres and its pool say when the connection goes away or never comes. */
 const UNAVAILABLE_MESSAGES = [
   "Connection terminated",
   "timeout exceeded when trying to connect",
   "Client has encountered a connection error and is not queryable",
   "Cannot use a pool after calling end on the pool",
+  // The client's own deadline passed with no answer (db/client.ts, statementTimeoutMs).
+  "Query read timeout",
 ];
 
 /**
