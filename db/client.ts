@@ -1,9 +1,10 @@
 // One database handle, two drivers: embedded PGlite when DATABASE_URL is unset, `pg` otherwise.
 // Everything above this file uses the same Drizzle API and the same SQL migrations.
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import pg from "pg";
+// Each driver is imported when a database of its kind is opened: a process loads one of them,
+// not both (a start of the portal pays for the driver it uses only).
+import type { PGlite } from "@electric-sql/pglite";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -147,6 +148,10 @@ async function openPglite(
   snapshot: Blob | undefined,
   onQueryTime?: (ms: number) => void,
 ): Promise<DbHandle> {
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   const client = new PGlite({ dataDir: dir, loadDataDir: snapshot });
   await client.waitReady;
   if (onQueryTime) timePglite(client, onQueryTime);
@@ -184,6 +189,10 @@ export function serverDeadlines(statementTimeoutMs: number): string {
 
 async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
   const { poolSize = 10, directUrl, onQueryTime, statementTimeoutMs, connectTimeoutMs = 5_000 } = options;
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+  ]);
   const listenUrl = directUrl ?? url;
   const pool = new pg.Pool({
     connectionString: url,

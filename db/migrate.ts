@@ -26,8 +26,23 @@ async function appliedMigrations(handle: DbHandle): Promise<Set<string>> {
   return names;
 }
 
+/**
+ * True when the database has recorded every file under its current name: then there is nothing
+ * to apply or rename, and a start needs neither the lock nor any DDL (two reads).
+ */
+async function upToDate(handle: DbHandle, files: string[]): Promise<boolean> {
+  const table = await handle.db.execute<{ exists: boolean }>(
+    sql`SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
+  );
+  if (!table.rows[0]?.exists) return false;
+  const result = await handle.db.execute<{ name: string }>(sql`SELECT name FROM schema_migrations`);
+  const recorded = new Set(result.rows.map((r) => r.name));
+  return files.every((f) => recorded.has(f));
+}
+
 export async function migrate(handle: DbHandle, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
+  if (await upToDate(handle, files)) return [];
   // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both miss the table and one
   // then fails on PostgreSQL's catalogue (duplicate pg_type entry).
   await handle.exec(`BEGIN;\nSELECT pg_advisory_xact_lock(${LOCK_KEY});

@@ -1,6 +1,6 @@
 // Outgoing mail. With SMTP_URL set, mail goes through nodemailer; otherwise it is written to
 // the server log with a clear notice, so local demos can follow reset and invitation links.
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "./env.server";
 import { DependencyError } from "./http/problem.server";
 import { logger } from "./log.server";
@@ -18,7 +18,7 @@ export interface Mail {
   messageId?: string;
 }
 
-let transport: nodemailer.Transporter | undefined;
+let transport: Transporter | undefined;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +36,8 @@ export async function sendMail(mail: Mail): Promise<void> {
       );
     return;
   }
-  transport ??= nodemailer.createTransport(SMTP_URL);
+  // Loaded with the first mail sent, not at start: most processes never send one.
+  transport ??= (await import("nodemailer")).default.createTransport(SMTP_URL);
   try {
     await transport.sendMail({
       from: MAIL_FROM,

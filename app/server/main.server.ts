@@ -5,10 +5,12 @@
 // built server bundle (`build.entry.module`, see app/entry.server.tsx), in development through
 // Vite's SSR loader — so this module, the routes and every service share one module graph.
 // Keep this file to wiring; behaviour lives in services.
+import { once } from "node:events";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
+import { getAuth } from "./auth/better-auth.server";
 import { sessionSecrets } from "./auth/session-secret.server";
 import { startBackgroundServices } from "./background.server";
 import { getDb } from "./db.server";
@@ -51,7 +53,13 @@ export async function runPortal(opts: RunPortalOptions): Promise<void> {
     log.info({ durationMs: Date.now() - started }, `portal ready at http://localhost:${e.PORT}`);
     log.info("demo logins are listed in README.md");
   });
+  // Background services (and their first rounds of work) start once the port is open, so a
+  // restarted process answers /healthz without waiting for them.
+  await once(server, "listening");
   const stopBackground = await startBackgroundServices(handle);
+  // The sign-in library is loaded on first use (better-auth.server.ts); load it now that the
+  // process serves, so the first signed-in request after a restart does not pay for it.
+  setImmediate(() => void getAuth().catch((err: unknown) => log.error({ err }, "loading the sign-in library failed")));
   // The sample customer intranet on another origin (README, widgets/README.md); 0 turns it off.
   const intranetOrigin = demoIntranetOrigin(e.INTRANET_PORT);
   const intranet = e.INTRANET_PORT

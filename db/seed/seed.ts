@@ -2,7 +2,6 @@
 // open orders are really open). Runs through the owner connection, never at request time.
 import { createHash } from "node:crypto";
 import { firstFreeShortCode, shortCodeFromSlug, shortCodeStem } from "#app/domain/escalations/keys";
-import { hashPassword } from "better-auth/crypto";
 import { eq, like, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { DbHandle } from "../client";
@@ -173,6 +172,8 @@ export async function seedDemo(
   const now = opts.now ?? Temporal.Now.instant();
   const progress = opts.progress ?? ((l: string) => console.log(l));
   const rng = new Rng(hashSeed("users"));
+  // Imported here, not at the top: the portal loads this module at every start to ask isSeeded().
+  const { hashPassword } = await import("better-auth/crypto");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const profile of DEMO_TENANTS) {
     const orderCount = opts.ordersFor?.[profile.slug] ?? opts.ordersPerTenant ?? profile.orders;

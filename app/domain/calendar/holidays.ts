@@ -1,12 +1,24 @@
 // Public holidays from date-holidays (type "public" only, substitute days included). A holiday
 // closes the whole local date, even where date-holidays gives it a start time.
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type Holidays from "date-holidays";
 import { localized, type Localized } from "#app/i18n/localized";
 import type { Holiday, HolidaySource } from "./types";
 
+/**
+ * date-holidays (its code and every country's rules, about 0.1-0.2 s to load) is loaded when the
+ * first calendar is compiled or checked, not when this module is: a server that restarts answers
+ * its first requests without it. Synchronous, because compiling a calendar is.
+ */
+let holidaysClass: typeof Holidays | null = null;
+function holidaysConstructor(): typeof Holidays {
+  holidaysClass ??= createRequire(import.meta.url)("date-holidays") as typeof Holidays;
+  return holidaysClass;
+}
+
 let catalogue: Holidays | null = null;
 function holidayCatalogue(): Holidays {
-  catalogue ??= new Holidays();
+  catalogue ??= new (holidaysConstructor())();
   return catalogue;
 }
 
@@ -67,7 +79,8 @@ function instanceFor(src: HolidaySource, lang?: string): Holidays {
   let hd = instances.get(key);
   if (!hd) {
     const opts = lang ? { languages: [lang] } : undefined;
-    hd = region ? new Holidays(country, region, opts) : new Holidays(country, opts);
+    const Ctor = holidaysConstructor();
+    hd = region ? new Ctor(country, region, opts) : new Ctor(country, opts);
     instances.set(key, hd);
   }
   return hd;

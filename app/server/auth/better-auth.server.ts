@@ -1,12 +1,10 @@
 // The better-auth instance: email + password, cookie sessions, organizations = tenants.
 // Its HTTP handler is not mounted: Remix actions call auth.api on the server, behind our own
 // Origin check and failure-based rate limiter, so there is no second entrance to guard.
-import { betterAuth } from "better-auth";
+// better-auth is imported when the instance is first asked for (getAuth), not when this module
+// loads: it is the largest package the server loads, and /healthz and the first page of a
+// restarted process should not wait for it (the portal warms it up right after it listens).
 import { eq, sql } from "drizzle-orm";
-import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { organization } from "better-auth/plugins";
-import { createAccessControl } from "better-auth/plugins/access";
-import { adminAc, defaultStatements, memberAc } from "better-auth/plugins/organization/access";
 import * as schema from "#db/schema/index";
 import { getDb } from "../db.server";
 import { env, portalOrigin } from "../env.server";
@@ -19,13 +17,19 @@ import { sessionSecret } from "./session-secret.server";
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
-const ac = createAccessControl(defaultStatements);
-export const customerRoles = {
-  customer_admin: ac.newRole(adminAc.statements),
-  customer_viewer: ac.newRole(memberAc.statements),
-};
-
 async function createAuth() {
+  const [{ betterAuth }, { drizzleAdapter }, { organization }, { createAccessControl }, access] = await Promise.all([
+    import("better-auth"),
+    import("better-auth/adapters/drizzle"),
+    import("better-auth/plugins"),
+    import("better-auth/plugins/access"),
+    import("better-auth/plugins/organization/access"),
+  ]);
+  const ac = createAccessControl(access.defaultStatements);
+  const customerRoles = {
+    customer_admin: ac.newRole(access.adminAc.statements),
+    customer_viewer: ac.newRole(access.memberAc.statements),
+  };
   const { db } = await getDb();
   const production = env().NODE_ENV === "production" && portalOrigin().startsWith("https:");
   return betterAuth({

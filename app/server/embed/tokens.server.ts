@@ -4,7 +4,6 @@
 // scope, fixed filters and that the request's Origin is the token's and still allowed.
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { embedKeys, tenants, type EmbedFixedFilters, type EmbedScope } from "#db/schema/index";
 import type { ApiAuthResult, ApiScope } from "../api/principal.server";
@@ -25,6 +24,9 @@ const AUDIENCE = EMBED_TOKEN_AUDIENCE;
 export function hashEmbedSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
+
+/** jose, loaded with the first embed token signed or verified rather than at start. */
+const jose = () => import("jose");
 
 const derivedKeys = new Map<string, Uint8Array>();
 /** A key of its own for embed tokens, derived from a server secret (never the secret itself). */
@@ -129,6 +131,7 @@ export async function issueEmbedToken(input: {
     org: origin,
     tz: key.timeZone,
   };
+  const { SignJWT } = await jose();
   const token = await new SignJWT({ ...claims })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER)
@@ -145,6 +148,7 @@ type Verified = { ok: true; claims: EmbedClaims } | { ok: false; detail: string 
 
 /** Verifies with each key in turn; only a bad signature moves on to the next key. */
 async function verifyWithAnyKey(token: string) {
+  const { errors, jwtVerify } = await jose();
   const keys = verificationKeys();
   for (const [i, key] of keys.entries()) {
     try {
@@ -164,6 +168,7 @@ async function verifyWithAnyKey(token: string) {
 }
 
 async function verifyToken(token: string): Promise<Verified> {
+  const { errors } = await jose();
   try {
     const { payload } = await verifyWithAnyKey(token);
     const exp = payload.exp ?? 0;
