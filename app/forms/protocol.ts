@@ -64,6 +64,8 @@ export const proposalSchema = z
   .object({
     intent: z.literal("propose"),
     note: text(2000, "joint.protocol.error.note"),
+    /** The proposer's choice: accepting it also moves the account's running escalations. */
+    applyToRunning: z.literal("on", { message: "joint.protocol.error.invalid" }).optional(),
     severities: z.object(
       Object.fromEntries(ESCALATION_SEVERITIES.map((s) => [s, severityFields])) as Record<
         (typeof ESCALATION_SEVERITIES)[number],
@@ -83,8 +85,9 @@ export const proposalSchema = z
       .transform(Number)
       .pipe(z.number().int().min(1, "joint.protocol.error.periods").max(12, "joint.protocol.error.periods")),
   })
-  .transform((p): { note: string | null; terms: ProtocolTerms } => ({
+  .transform((p): { note: string | null; terms: ProtocolTerms; applyToRunning: boolean } => ({
     note: p.note || null,
+    applyToRunning: p.applyToRunning === "on",
     terms: {
       severities: Object.fromEntries(
         ESCALATION_SEVERITIES.map((s) => {

@@ -41,7 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const parsed = decisionSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return reply({ ok: false, message: "joint.protocol.error.invalid", errors: {} }, 400);
-    await decideProposal(ctx, request, parsed.data.version, parsed.data.intent);
+    const { moved } = await decideProposal(ctx, request, parsed.data.version, parsed.data.intent);
+    if (moved !== null)
+      return reply({ ok: true, message: "joint.protocol.acceptedMoved", values: { count: moved }, errors: {} });
     return reply({ ok: true, message: DONE[parsed.data.intent], errors: {} });
   } catch (err) {
     const e = protocolFailure(err);

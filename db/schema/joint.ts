@@ -3,6 +3,7 @@
 // db/migrations/0080_escalation_ratings.sql.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -67,6 +68,8 @@ export const escalationProtocolVersions = pgTable(
     decidedByUserId: text("decided_by_user_id"),
     decidedByName: text("decided_by_name"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The proposer asks that accepting it also moves the account's running escalations (0090). */
+    applyToRunning: boolean("apply_to_running").notNull().default(false),
   },
   (t) => [
     primaryKey({ name: "escalation_protocol_versions_pk", columns: [t.tenantId, t.version] }),

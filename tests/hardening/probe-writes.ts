@@ -102,6 +102,8 @@ const proposalForm = (): FormBody => {
   const body: FormBody = {
     intent: "propose",
     note: "Probe proposal",
+    // Accepting it would move the account's running escalations (0090): the probe carries it.
+    applyToRunning: "on",
     otifFloorPct: "91",
     consecutivePeriods: "2",
     fillRateFloorPct: "95",

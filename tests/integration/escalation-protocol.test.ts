@@ -26,36 +26,13 @@ import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.ser
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow, officeCalendar, storeCalendar } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
+import { proposalForm as formOf } from "../support/protocol";
 import { errorAs, queryAs } from "../support/roles";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 process.env.SIGHTLINE_SIMULATE = "off";
 
 const [acme, nordwind, sakura] = DEMO_TENANTS;
-
-/** The proposal form for a set of terms, as the page posts it (hours, one row per contact). */
-function formOf(terms: ProtocolTerms, note = "Test proposal"): Record<string, string> {
-  const form: Record<string, string> = {
-    intent: "propose",
-    note,
-    otifFloorPct: String(terms.review.otifFloorPct),
-    consecutivePeriods: String(terms.review.consecutivePeriods),
-    fillRateFloorPct: String(terms.review.fillRateFloorPct),
-  };
-  for (const [s, x] of Object.entries(terms.severities)) {
-    form[`${s}.definition`] = x.definition;
-    form[`${s}.firstResponseHours`] = String(x.firstResponseMinutes / 60);
-    form[`${s}.resolutionHours`] = String(x.resolutionMinutes / 60);
-    form[`${s}.leadHours`] = String(x.levelAfterMinutes.lead / 60);
-    form[`${s}.account_executiveHours`] = String(x.levelAfterMinutes.account_executive / 60);
-    form[`${s}.leadershipHours`] = String(x.levelAfterMinutes.leadership / 60);
-    if (x.twentyFourSeven) form[`${s}.twentyFourSeven`] = "on";
-  }
-  terms.contacts.forEach((c, i) => {
-    for (const [k, v] of Object.entries(c)) form[`contact.${i}.${k}`] = v;
-  });
-  return form;
-}
 
 await describeEachDb("escalation protocol", (kind) => {
   let handle: DbHandle;

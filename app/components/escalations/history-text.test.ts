@@ -34,6 +34,13 @@ describe("historyText", () => {
     ).not.toContain("carrier_delay");
   });
 
+  it("says which protocol version an escalation moved to and who agreed it, in each language", () => {
+    const h = { action: "escalation.protocol_moved", facts: { version: "4", proposer: "Ann Admin", accepter: "Lee" } };
+    expect(historyText(t("en"), h)).toBe("Moved to protocol version 4 by agreement of Ann Admin and Lee");
+    expect(historyText(t("de"), h)).toBe("Zu Protokollversion 4 gewechselt, vereinbart von Ann Admin und Lee");
+    expect(historyText(t("ja"), h)).toBe("Ann Admin と Lee の合意によりプロトコル バージョン 4 に移行");
+  });
+
   it("never prints 'undefined' for any action with no facts", () => {
     for (const action of [
       "escalation.created",
@@ -42,6 +49,7 @@ describe("historyText", () => {
       "escalation.approval_decided",
       "escalation.merged",
       "escalation.level_raised",
+      "escalation.protocol_moved",
       "escalation.root_cause_set",
       "escalation.something_new",
     ])

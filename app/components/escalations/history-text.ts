@@ -47,6 +47,12 @@ export function historyText(t: TFunction, h: Pick<HistoryEntry, "action" | "fact
       return t("escalations.history.summaryUpdated");
     case "escalation.level_raised":
       return t("escalations.history.levelRaised", { level: f.to ?? "other", version: f.version ?? "—" });
+    case "escalation.protocol_moved":
+      return t("escalations.history.protocolMoved", {
+        version: f.version ?? "—",
+        proposer: f.proposer ?? "—",
+        accepter: f.accepter ?? "—",
+      });
     case "escalation.root_cause_set":
       return t("escalations.history.rootCause", {
         cause: isRootCause(f.cause) ? t(causeLabelId(f.cause)) : (f.cause ?? "—"),

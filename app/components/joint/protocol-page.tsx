@@ -14,6 +14,8 @@ import { Alert, Badge, Button, Card, PageHeader, SelectField, Table, TextAreaFie
 export interface ProtocolActionData {
   ok: boolean;
   message: MessageId | null;
+  /** Arguments of the message (e.g. how many running escalations an acceptance moved). */
+  values?: Record<string, number>;
   errors: Record<string, MessageId>;
 }
 
@@ -110,7 +112,9 @@ export function ProtocolPageView({
             : t("joint.protocol.noneAgreed")
         }
       />
-      {result?.message ? <Alert tone={result.ok ? "success" : "error"}>{t(result.message)}</Alert> : null}
+      {result?.message ? (
+        <Alert tone={result.ok ? "success" : "error"}>{t(result.message, result.values)}</Alert>
+      ) : null}
       {p ? (
         <Card
           title={t("joint.protocol.pending.title", { version: p.version })}
@@ -134,6 +138,11 @@ export function ProtocolPageView({
                 </li>
               ))}
             </ul>
+            <p className={p.applyToRunning ? "font-medium" : "text-slate-600"} data-testid="proposal-running">
+              {p.applyToRunning
+                ? t("joint.protocol.pending.appliesToRunning", { account, version: p.version })
+                : t("joint.protocol.pending.keepsRunning")}
+            </p>
             {page.canAccept ? (
               <div className="flex flex-wrap gap-2">
                 <Form method="post">
@@ -441,6 +450,10 @@ function ProposalForm({
             error={err("fillRateFloorPct")}
           />
         </fieldset>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="applyToRunning" className="mt-1" />
+          <span>{t("joint.protocol.propose.applyToRunning")}</span>
+        </label>
         <TextAreaField
           label={t("joint.protocol.propose.note")}
           name="note"

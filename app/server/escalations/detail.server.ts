@@ -31,6 +31,7 @@ const PUBLIC_HISTORY = new Set([
   "escalation.merged",
   "escalation.merged_here",
   "escalation.level_raised",
+  "escalation.protocol_moved",
 ]);
 
 /** How an escalation is named to the viewer: ACME-12 for staff, the customer's own ESC-12 otherwise. */
@@ -39,7 +40,12 @@ type Namer = (n: unknown) => string;
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : String(v));
 
 /** The facts an entry's line needs, taken from its audit detail (customers get the customer-safe detail). */
-function historyFacts(action: string, d: Record<string, unknown>, name: Namer): HistoryFacts {
+function historyFacts(action: string, d: Record<string, unknown>, name: Namer, staff: boolean): HistoryFacts {
+  // Customers know the support team by first names only, as everywhere else.
+  const person = (n: unknown, side: unknown) => {
+    const s = text(n);
+    return s && !staff && side === "provider" ? firstName(s) : s;
+  };
   switch (action) {
     case "escalation.created":
       return { severity: text(d.severity), orderNumber: text(d.orderNumber) };
@@ -59,6 +65,12 @@ function historyFacts(action: string, d: Record<string, unknown>, name: Namer): 
       return { ref: name(d.fromNumber) };
     case "escalation.level_raised":
       return { to: text(d.to), version: text(d.version) };
+    case "escalation.protocol_moved":
+      return {
+        version: text(d.to),
+        proposer: person(d.proposedByName, d.proposedSide),
+        accepter: person(d.acceptedByName, d.acceptedSide),
+      };
     case "escalation.root_cause_set":
       return { cause: text(d.cause) };
     default:
@@ -192,8 +204,11 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
           // Customers see staff by first name and role (actor_public_label), as everywhere else.
           actor: h.actor ?? null,
           action: h.action,
-          facts: historyFacts(h.action, h.detail, (n) =>
-            staff ? escalationKey(row.shortCode, Number(n)) : ref(Number(n)),
+          facts: historyFacts(
+            h.action,
+            h.detail,
+            (n) => (staff ? escalationKey(row.shortCode, Number(n)) : ref(Number(n))),
+            staff,
           ),
         })),
       actions,

@@ -52,7 +52,9 @@ export type HistoryFacts = Partial<
     | "reason"
     | "ref"
     | "version"
-    | "cause",
+    | "cause"
+    | "proposer"
+    | "accepter",
     string
   >
 >;

@@ -20,6 +20,7 @@ import { firstName } from "../escalations/people.server";
 import { tierTargets } from "../escalations/sla.server";
 import { requestInfo } from "../http/request-info.server";
 import { withTenant, type Tx } from "../tenant-db.server";
+import { moveRunningEscalations } from "./protocol-move.server";
 
 export interface VersionView {
   version: number;
@@ -32,6 +33,8 @@ export interface VersionView {
   decidedSide: ProtocolSide | null;
   decidedByName: string | null;
   decidedAt: string | null;
+  /** Accepting it also moves the account's running escalations to this version (0090). */
+  applyToRunning: boolean;
 }
 
 export interface ProtocolPage {
@@ -82,6 +85,7 @@ function view(r: Row, viewer: ProtocolSide): VersionView {
     decidedSide: r.decidedSide,
     decidedByName: r.decidedByName && r.decidedSide ? name(r.decidedByName, r.decidedSide) : null,
     decidedAt: r.decidedAt?.toISOString() ?? null,
+    applyToRunning: r.applyToRunning,
   };
 }
 
@@ -160,7 +164,7 @@ export async function protocolChangesBetween(ctx: AccountContext, from: Date, to
 export async function proposeProtocol(
   ctx: AccountContext,
   request: Request,
-  proposal: { note: string | null; terms: ProtocolTerms },
+  proposal: { note: string | null; terms: ProtocolTerms; applyToRunning: boolean },
 ): Promise<{ version: number }> {
   if (!mayPropose(ctx)) throw new EscalationError(403, "joint.protocol.error.notAllowed");
   const side = sideOf(ctx);
@@ -177,6 +181,7 @@ export async function proposeProtocol(
       version,
       terms: proposal.terms,
       note: proposal.note,
+      applyToRunning: proposal.applyToRunning,
       basedOn: current?.version ?? null,
       proposedSide: side,
       proposedByUserId: ctx.user.id,
@@ -186,6 +191,7 @@ export async function proposeProtocol(
       side,
       basedOn: current?.version ?? null,
       changes: changes.length,
+      applyToRunning: proposal.applyToRunning,
     });
     return { version };
   });
@@ -194,15 +200,20 @@ export async function proposeProtocol(
 export type Decision = "accept" | "decline" | "withdraw";
 const STATUS_OF: Record<Decision, ProposalStatus> = { accept: "accepted", decline: "declined", withdraw: "withdrawn" };
 
+/**
+ * Accept, decline or withdraw the pending proposal. Accepting one that applies to running
+ * escalations moves them in the same transaction; `moved` says how many (null: none were to move).
+ */
 export async function decideProposal(
   ctx: AccountContext,
   request: Request,
   version: number,
   decision: Decision,
-): Promise<void> {
+): Promise<{ moved: number | null }> {
   if (!mayPropose(ctx)) throw new EscalationError(403, "joint.protocol.error.notAllowed");
   const side = sideOf(ctx);
-  await withTenant(ctx.db, async (tx) => {
+  const now = new Date();
+  return withTenant(ctx.db, async (tx) => {
     const rows = await versions(tx, ctx.tenant.id, true);
     const open = rows.find((r) => r.status === "pending");
     if (!open || open.version !== version) throw new EscalationError(409, "joint.protocol.error.stale");
@@ -219,15 +230,33 @@ export async function decideProposal(
         decidedSide: side,
         decidedByUserId: ctx.user.id,
         decidedByName: ctx.user.name,
-        decidedAt: new Date(),
+        decidedAt: now,
       })
       .where(
         and(eq(escalationProtocolVersions.tenantId, ctx.tenant.id), eq(escalationProtocolVersions.version, version)),
       );
+    const moved =
+      decision === "accept" && open.applyToRunning
+        ? await moveRunningEscalations(
+            tx,
+            ctx,
+            requestInfo(request),
+            {
+              version,
+              proposedSide: open.proposedSide,
+              proposedByName: open.proposedByName,
+              acceptedSide: side,
+              acceptedByName: ctx.user.name,
+            },
+            now,
+          )
+        : null;
     await audit(tx, ctx, request, `escalation_protocol.${STATUS_OF[decision]}`, version, {
       side,
       proposedSide: open.proposedSide,
+      ...(decision === "accept" ? { applyToRunning: open.applyToRunning, movedEscalations: moved } : {}),
     });
+    return { moved };
   });
 }
 
