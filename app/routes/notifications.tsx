@@ -15,15 +15,15 @@ async function requireViewer(request: Request) {
   if (p.kind === "staff") {
     const staff = await requireStaff(request);
     // Staff see times in their own zone (Settings → Profile), UTC until they choose one.
-    return { db: staff.db, timeZone: staff.user.timeZone ?? "UTC" };
+    return { db: staff.db, locale: staff.user.locale ?? "en", timeZone: staff.user.timeZone ?? "UTC" };
   }
   const ctx = await requireCustomer(request);
-  return { db: ctx.db, timeZone: ctx.tenant.timeZone };
+  return { db: ctx.db, locale: ctx.user.locale ?? "en", timeZone: ctx.tenant.timeZone };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { notifications: await listNotifications(viewer.db, 50), timeZone: viewer.timeZone };
+  return { notifications: await listNotifications(viewer.db, viewer, 50), timeZone: viewer.timeZone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

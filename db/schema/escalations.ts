@@ -217,6 +217,10 @@ export const escalationNotifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     link: text("link").notNull(),
+    /** Catalogue messages `<key>.title` / `<key>.body` for the reader's language (0088); null on older rows. */
+    messageKey: text("message_key"),
+    /** The values of those messages (0088). */
+    messageParams: jsonb("message_params").$type<Record<string, string | number>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },

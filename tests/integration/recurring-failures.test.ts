@@ -26,6 +26,11 @@ import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { startPortal, type TestPortal } from "../support/portal";
 import { createOrder, createSite, createStaff, createTenant } from "../support/factories";
 import { errorAs, queryAs } from "../support/roles";
+import { translator, type MessageId } from "#app/i18n/catalogue";
+import { createFormatter } from "#app/i18n/format";
+import type { Locale } from "#app/i18n/locales";
+import { displayValues } from "#app/i18n/stored-message";
+import { listNotifications } from "#app/server/escalations/notify.server";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -298,6 +303,29 @@ await describeEachDb("recurring failures", (kind) => {
       .from(escalationNotifications)
       .where(and(eq(escalationNotifications.tenantId, acct.id), eq(escalationNotifications.recipientUserId, leadId)));
     expect(notes).toEqual([{ link: `/staff/recurring?tenant=${acct.id}` }]);
+    // Alert and notice are worded for each reader, the period and cause in their words too.
+    const lead0 = { role: "portal_staff" as const, tenantId: null, staffId: leadId };
+    const noticeIn = async (locale: Locale) =>
+      (await listNotifications(lead0, { locale, timeZone: "Europe/Berlin" })).find((n) => n.link.includes(acct.id));
+    expect(await noticeIn("de")).toMatchObject({
+      title: "Wiederkehrender Fehler bei einem strategischen Kunden",
+      body: expect.stringContaining("3 Eskalationen mit der Ursache „Kommissionierfehler im Lager“ in GJ2026 P03"),
+    });
+    expect(await noticeIn("ja")).toMatchObject({
+      title: "戦略顧客で同じ原因の障害が繰り返されています",
+      body: expect.stringContaining("根本原因「倉庫のピッキングミス」で解決したエスカレーションが 3 件あります。"),
+    });
+    expect(await noticeIn("en")).toMatchObject({
+      body: expect.stringContaining("3 escalations resolved with root cause “Warehouse picking error” in FY2026 P03"),
+    });
+    const [alert] = await handle.db
+      .select({ m: escalationAlerts.messageI18n })
+      .from(escalationAlerts)
+      .where(eq(escalationAlerts.tenantId, acct.id));
+    const de = translator("de");
+    expect(de(alert.m!.id as MessageId, displayValues(alert.m!.values, de, createFormatter("de", "UTC")))).toContain(
+      "(strategisch): 3 Eskalationen mit der Ursache „Kommissionierfehler im Lager“ in GJ2026 P03",
+    );
 
     // Not a strategic account: no alert however often a cause repeats.
     for (const d of march) await setRootCause(actor, await resolvedRow(keyAcct.id, `${d}T10:00:00Z`, null), "other");

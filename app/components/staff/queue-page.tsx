@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
+import { displayValues } from "#app/i18n/stored-message";
 import { ESCALATION_SEVERITIES } from "#app/domain/escalations/workflow";
 import type { EscalationSummary } from "#app/server/escalations/views.server";
 import {
@@ -309,9 +310,7 @@ function useAlertText(): (a: QueueAlert) => string {
   return (a) => {
     const m = a.messageI18n;
     if (!m || !(m.id in ALERT_IDS)) return a.message;
-    const values = { ...m.values };
-    if (typeof values.minutes === "number") values.duration = f.duration(values.minutes);
-    return t(m.id as MessageId, values);
+    return t(m.id as MessageId, displayValues(m.values, t, f));
   };
 }
 
@@ -319,6 +318,7 @@ const ALERT_IDS: Record<string, true> = {
   "staff.alert.breached": true,
   "staff.alert.soon": true,
   "staff.alert.lateOrders": true,
+  "staff.alert.repeatFailure": true,
 };
 
 function QueueAlerts({ alerts }: { alerts: QueueAlert[] }) {

@@ -52,13 +52,18 @@ describe("escalation workflow", () => {
 
   it("explains refusals in plain language", () => {
     const r = checkTransition({ from: "closed", to: "acknowledged", actor: "staff", now });
-    expect(r).toEqual({ ok: false, reason: "An escalation that is closed cannot be acknowledged; reopen it first." });
+    expect(r).toEqual({
+      ok: false,
+      reason: "An escalation that is closed cannot be acknowledged; reopen it first.",
+      refusal: { code: "not_allowed", from: "closed", to: "acknowledged", hint: "reopen" },
+    });
     const r2 = checkTransition({ from: "open", to: "resolved", actor: "staff", now });
     expect(r2.ok || r2.reason).toBe("An escalation that is open cannot be resolved; acknowledge it first.");
     const r3 = checkTransition({ from: "in_progress", to: "in_progress", actor: "staff", now });
     expect(r3.ok || r3.reason).toBe("The escalation is already in progress.");
     const r4 = checkTransition({ from: "in_progress", to: "resolved", actor: "customer", now });
     expect(r4.ok || r4.reason).toMatch(/Only the support team/);
+    expect(r4.ok || r4.refusal).toEqual({ code: "staff_only", to: "resolved" });
   });
 
   it("labels each allowed move", () => {

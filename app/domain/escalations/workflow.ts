@@ -107,7 +107,20 @@ const CUSTOMER_EDGES: ReadonlySet<string> = new Set([
 
 export type TransitionKind = "acknowledge" | "start" | "await_customer" | "resume" | "resolve" | "close" | "reopen";
 
-export type TransitionResult = { ok: true; kind: TransitionKind } | { ok: false; reason: string };
+/**
+ * Why a move is refused, as facts (pages word it in the reader's language; `reason` is the
+ * English sentence the API answers with). `hint` is the step that would make the move possible.
+ */
+export type TransitionRefusal =
+  | { code: "already"; from: EscalationStatus }
+  | { code: "not_allowed"; from: EscalationStatus; to: EscalationStatus; hint: RefusalHint }
+  | { code: "staff_only"; to: EscalationStatus }
+  | { code: "no_resolution_date" }
+  | { code: "reopen_window"; days: number };
+export type RefusalHint = "reopen" | "acknowledge" | "resolve" | "raise" | "none";
+
+export type TransitionResult =
+  { ok: true; kind: TransitionKind } | { ok: false; reason: string; refusal: TransitionRefusal };
 
 export interface TransitionInput {
   from: EscalationStatus;
@@ -129,38 +142,67 @@ function kindOf(from: EscalationStatus, to: EscalationStatus): TransitionKind {
   return "start";
 }
 
-function refusal(from: EscalationStatus, to: EscalationStatus): string {
-  const base = `An escalation that is ${STATUS_LABELS[from]} cannot be ${MOVE_VERBS[to]}`;
-  if (from === "closed") return `${base}; reopen it first.`;
-  if (from === "open" && (to === "in_progress" || to === "awaiting_customer" || to === "resolved")) {
-    return `${base}; acknowledge it first.`;
-  }
-  if (to === "closed") return `${base}; resolve it first.`;
-  if (to === "open") return `${base}; an escalation returns to open only when it is raised.`;
-  return `${base}.`;
+function hintFor(from: EscalationStatus, to: EscalationStatus): RefusalHint {
+  if (from === "closed") return "reopen";
+  if (from === "open" && (to === "in_progress" || to === "awaiting_customer" || to === "resolved"))
+    return "acknowledge";
+  if (to === "closed") return "resolve";
+  if (to === "open") return "raise";
+  return "none";
+}
+
+const HINTS: Record<RefusalHint, string> = {
+  reopen: "; reopen it first.",
+  acknowledge: "; acknowledge it first.",
+  resolve: "; resolve it first.",
+  raise: "; an escalation returns to open only when it is raised.",
+  none: ".",
+};
+
+function refused(from: EscalationStatus, to: EscalationStatus): TransitionResult {
+  const hint = hintFor(from, to);
+  return {
+    ok: false,
+    reason: `An escalation that is ${STATUS_LABELS[from]} cannot be ${MOVE_VERBS[to]}${HINTS[hint]}`,
+    refusal: { code: "not_allowed", from, to, hint },
+  };
 }
 
 /** Decides one status change. Pure: the caller supplies the clock and the window. */
 export function checkTransition(input: TransitionInput): TransitionResult {
   const { from, to, actor, now } = input;
-  if (from === to) return { ok: false, reason: `The escalation is already ${STATUS_LABELS[from]}.` };
+  if (from === to) {
+    return {
+      ok: false,
+      reason: `The escalation is already ${STATUS_LABELS[from]}.`,
+      refusal: { code: "already", from },
+    };
+  }
   const isReopen = (from === "resolved" || from === "closed") && to === "in_progress";
-  if (!isReopen && !EDGES[from].includes(to)) return { ok: false, reason: refusal(from, to) };
+  if (!isReopen && !EDGES[from].includes(to)) return refused(from, to);
   if (actor === "customer" && !CUSTOMER_EDGES.has(`${from}>${to}`)) {
     return {
       ok: false,
       reason: `Only the support team can mark an escalation as ${STATUS_LABELS[to]}; you can reply, confirm a resolution or reopen.`,
+      refusal: { code: "staff_only", to },
     };
   }
   if (isReopen) {
     const days = input.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS;
     const since = input.resolvedAt;
-    if (!since) return { ok: false, reason: "This escalation has no resolution date, so it cannot be reopened." };
+    if (!since) {
+      return {
+        ok: false,
+        reason: "This escalation has no resolution date, so it cannot be reopened.",
+        refusal: { code: "no_resolution_date" },
+      };
+    }
     const limit = since.getTime() + days * 86_400_000;
     if (now.getTime() > limit) {
       return {
         ok: false,
         reason: `An escalation can be reopened within ${days} days of its resolution; this one was resolved longer ago. Please raise a new escalation.`,
+        refusal: { code: "reopen_window", days },
       };
     }
   }

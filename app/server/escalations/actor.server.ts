@@ -7,6 +7,7 @@
 // This module: who acts (a customer of the account or a staff member), and the one error type
 // the service throws for expected failures.
 import { DEFAULT_REOPEN_WINDOW_DAYS } from "#app/domain/escalations/workflow";
+import type { Localized } from "#app/i18n/localized";
 import type { StaffRole } from "#db/schema/tenancy";
 import type { AccountContext, StaffContext } from "../auth/guards.server";
 import { requestInfo, type RequestInfo } from "../http/request-info.server";
@@ -14,12 +15,17 @@ import { type TenantContext } from "../tenant-db.server";
 
 export const REOPEN_WINDOW_DAYS = DEFAULT_REOPEN_WINDOW_DAYS;
 
-/** An expected failure with a status and a sentence for the person who caused it. */
+/**
+ * An expected failure with a status and a sentence for the person who caused it. The sentence is
+ * English (the API's `detail`); one with details in it (a reference, a status) also carries its
+ * catalogue id and values (`words`), so pages show it in the reader's language.
+ */
 export class EscalationError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 409,
     message: string,
     readonly fieldErrors: Record<string, string> = {},
+    readonly words?: Localized,
   ) {
     super(message);
   }

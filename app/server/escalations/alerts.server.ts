@@ -11,7 +11,7 @@ import { formatMinutes } from "#app/domain/escalations/sla";
 import { ACTIVE_STATUSES, type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
 import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
-import { mailNotices, notifyInApp, type Notice } from "./notify.server";
+import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
 import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, slaFor, tenantClockOf } from "./sla.server";
 import { checkLevels, type ContactMail } from "../joint/protocol-levels.server";
@@ -165,8 +165,10 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
         recipientUserId: id,
         recipientKind: "staff" as const,
         escalationId: r.id,
-        title: `${f.kind === "sla_breach" ? "SLA breached" : "SLA at risk"}: ${escalationKey(r.shortCode, r.number)}`,
-        body: `${f.message}\n${r.title}`,
+        ...noticeMessage(
+          f.kind === "sla_breach" ? "notifications.escalation.slaBreached" : "notifications.escalation.slaAtRisk",
+          { ...f.i18n.values, title: r.title },
+        ),
         link: `/staff/queue/${r.id}`,
       })),
     );

@@ -1,6 +1,7 @@
 // Deciding exception requests (expedite, credit, policy override).
 import { APPROVER_LABELS, canDecide, type ApproverRole } from "#app/domain/escalations/approval";
 import { and, eq } from "drizzle-orm";
+import { localized } from "#app/i18n/localized";
 import { escalationApprovals } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError } from "./actor.server";
@@ -34,12 +35,21 @@ export async function decideApproval(
       )
       .for("update");
     if (!a) throw new EscalationError(404, "There is no such exception request.");
-    if (a.decision !== "pending") throw new EscalationError(409, `This request was already ${a.decision}.`);
+    if (a.decision !== "pending") {
+      throw new EscalationError(
+        409,
+        `This request was already ${a.decision}.`,
+        {},
+        localized("escalations.error.alreadyDecided", { decision: a.decision }),
+      );
+    }
     const required = a.requiredRole === "support_agent" ? null : (a.requiredRole as ApproverRole);
     if (!canDecide(actor.staffRole, required)) {
       throw new EscalationError(
         403,
         `This request needs ${required ? APPROVER_LABELS[required] : "a support agent"} to decide.`,
+        {},
+        localized("escalations.error.needsApprover", { approver: required ?? "support_agent" }),
       );
     }
     await tx
@@ -54,7 +64,10 @@ export async function decideApproval(
     });
     mail = await notifyInApp(
       tx,
-      customerNotice(row, `Your exception request on ${ref(row.number)} was ${decision}`, `${row.title}\n${reason}`),
+      customerNotice(row, [
+        "notifications.escalation.approvalDecided",
+        { key: ref(row.number), decision, title: row.title, reason },
+      ]),
     );
   });
   await mailNotices(mail);

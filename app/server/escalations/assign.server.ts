@@ -1,7 +1,7 @@
 // Take an escalation, hand it to a colleague who may see the account, or unassign it.
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError } from "./actor.server";
-import { mailNotices, notifyInApp, type Notice } from "./notify.server";
+import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
 import { firstName, peopleByIds, staffCanSee } from "./people.server";
 import { audit, loadRow, staffLink, staffRef } from "./row.server";
 import { saveChanges } from "./workflow.server";
@@ -42,8 +42,12 @@ export async function assignEscalation(actor: EscalationActor, id: string, assig
           recipientUserId: assigneeId,
           recipientKind: "staff",
           escalationId: row.id,
-          title: `${actor.name} assigned ${staffRef(row)} to you`,
-          body: `${row.tenantName}: ${row.title}`,
+          ...noticeMessage("notifications.escalation.assigned", {
+            actor: actor.name,
+            key: staffRef(row),
+            account: row.tenantName,
+            title: row.title,
+          }),
           link: staffLink(row.id),
         },
       ]);

@@ -60,15 +60,17 @@ export async function addComment(
     await saveChanges(tx, actor, row, changes, now);
     const preview = body.length > 500 ? `${body.slice(0, 500)}…` : body;
     if (actor.kind === "staff") {
-      mail = await notifyInApp(tx, customerNotice(row, `New reply on ${ref(row.number)}: ${row.title}`, preview));
+      mail = await notifyInApp(
+        tx,
+        customerNotice(row, ["notifications.escalation.reply", { key: ref(row.number), title: row.title, preview }]),
+      );
     } else {
       mail = await notifyInApp(
         tx,
         staffNotice(
           row,
           team ?? { assigneeId: null, team: [] },
-          `${row.tenantName} replied on ${staffRef(row)}`,
-          preview,
+          ["notifications.escalation.customerReply", { account: row.tenantName, key: staffRef(row), preview }],
           actorUserId(actor),
         ),
       );

@@ -1,12 +1,12 @@
 // Raise an escalation: the row, its exception request, audit entries and the staff who hear of it,
 // in one transaction; e-mails go out after commit.
-import { APPROVER_LABELS, hasException, requiredApprover, type ApproverRole } from "#app/domain/escalations/approval";
+import { hasException, requiredApprover, type ApproverRole } from "#app/domain/escalations/approval";
 import type { NewEscalationInput } from "#app/forms/escalations";
 import { and, eq } from "drizzle-orm";
 import { escalationApprovals, escalations, orders, tenants } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
-import { mailNotices, notifyInApp, type Notice } from "./notify.server";
+import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
 import { audit, staffLink, staffRef, tenantColumns } from "./row.server";
 import { dueTimes, loadSlaContext, slaFor } from "./sla.server";
@@ -123,12 +123,18 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
         recipientUserId: s.id,
         recipientKind: "staff" as const,
         escalationId: row.id,
-        title: `${staffRef({ shortCode: tenant.shortCode, number: row.number })} raised by ${tenant.name}: ${input.title}`,
-        body:
-          `${input.severity} · ${input.category.replace(/_/g, " ")}${orderNumber ? ` · order ${orderNumber}` : ""}` +
-          (approval.requiredRole && (s.role === "support_lead" || s.role === "platform_admin")
-            ? `\nAn exception request waits for ${APPROVER_LABELS[approval.requiredRole]}.`
-            : ""),
+        ...noticeMessage("notifications.escalation.raised", {
+          key: staffRef({ shortCode: tenant.shortCode, number: row.number }),
+          account: tenant.name,
+          title: input.title,
+          severity: input.severity,
+          category: input.category,
+          order: orderNumber ?? "none",
+          approver:
+            approval.requiredRole && (s.role === "support_lead" || s.role === "platform_admin")
+              ? approval.requiredRole
+              : "none",
+        }),
         link: staffLink(row.id),
       }));
     mail = await notifyInApp(tx, notices);

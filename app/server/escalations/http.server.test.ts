@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { messagesFor, translator } from "#app/i18n/catalogue";
 import { LOCALES } from "#app/i18n/locales";
+import { localized } from "#app/i18n/localized";
 import { EscalationError } from "./actor.server";
 import { ESCALATION_ERROR_IDS, escalationErrorText } from "./http.server";
 
@@ -24,6 +25,28 @@ describe("escalationErrorText", () => {
     const e = new EscalationError(409, "ESC-ACME-12 was already merged.");
     expect(escalationErrorText(e, translator("en"), "en").message).toBe("ESC-ACME-12 was already merged.");
     expect(escalationErrorText(e, translator("de"), "de").message).toBe(translator("de")("escalations.error.conflict"));
+  });
+
+  it("words a refusal with details from its own id and values, the English detail untouched", () => {
+    const merged = new EscalationError(
+      409,
+      "ACME-12 was already merged.",
+      {},
+      localized("escalations.error.alreadyMerged", { key: "ACME-12" }),
+    );
+    expect(escalationErrorText(merged, translator("de"), "de").message).toBe("ACME-12 wurde bereits zusammengeführt.");
+    expect(escalationErrorText(merged, translator("ja"), "ja").message).toBe("ACME-12 はすでに統合されています。");
+    expect(escalationErrorText(merged, translator("en"), "en").message).toBe(merged.message);
+    const approver = new EscalationError(
+      403,
+      "This request needs an executive (platform admin) to decide.",
+      {},
+      localized("escalations.error.needsApprover", { approver: "platform_admin" }),
+    );
+    expect(escalationErrorText(approver, translator("de"), "de").message).toBe(
+      "Über diesen Antrag entscheidet die Geschäftsleitung (Plattform-Admin).",
+    );
+    expect(escalationErrorText(approver, translator("en"), "en").message).toBe(approver.message);
   });
 
   it("reads catalogue ids that some services throw", () => {

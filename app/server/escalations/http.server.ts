@@ -12,6 +12,8 @@ import { EscalationError } from "./actor.server";
  * detail (on purpose), pages with the reader's wording (escalationErrorText). Keep the two in step
  * when a service gains a refusal; one not listed reads as a general refusal outside English.
  */
+// Sentences with details in them (a reference, a status) are thrown with their own catalogue id
+// and values (EscalationError's `words`) instead.
 const ERROR_IDS: Record<string, MessageId> = {
   "Only support staff can decide exception requests.": "escalations.error.onlyStaffDecide",
   "There is no such exception request.": "escalations.error.noSuchRequest",
@@ -56,7 +58,7 @@ export function escalationErrorText(
   locale: Locale,
 ): { message: string; fieldErrors: Record<string, string> } {
   return {
-    message: wordOne(e.message, e.status, t, locale),
+    message: e.words ? t(e.words.id, e.words.values) : wordOne(e.message, e.status, t, locale),
     fieldErrors: Object.fromEntries(
       Object.entries(e.fieldErrors).map(([k, v]) => [k, wordOne(v, e.status, t, locale)]),
     ),

@@ -2,6 +2,7 @@
 // clocks stop, as on resolve) with a link to the one that carries on; both conversations stay where
 // they were, and each gets a public note so the customer can follow the thread.
 import { isTerminal } from "#app/domain/escalations/workflow";
+import { localized } from "#app/i18n/localized";
 import { EscalationError, type EscalationActor } from "./actor.server";
 import { escalationComments } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
@@ -25,12 +26,29 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
         "There is no such escalation in this account. Merge only escalations of the same account.",
       );
     }
-    if (dup.mergedIntoId) throw new EscalationError(409, `${staffRef(dup)} was already merged.`);
+    if (dup.mergedIntoId) {
+      throw new EscalationError(
+        409,
+        `${staffRef(dup)} was already merged.`,
+        {},
+        localized("escalations.error.alreadyMerged", { key: staffRef(dup) }),
+      );
+    }
     if (isTerminal(dup.status)) {
-      throw new EscalationError(409, `${staffRef(dup)} is already ${dup.status}; only open escalations are merged.`);
+      throw new EscalationError(
+        409,
+        `${staffRef(dup)} is already ${dup.status}; only open escalations are merged.`,
+        {},
+        localized("escalations.error.mergeFinished", { key: staffRef(dup), status: dup.status }),
+      );
     }
     if (isTerminal(into.status) || into.mergedIntoId) {
-      throw new EscalationError(409, `${staffRef(into)} is finished; merge into an escalation that is still open.`);
+      throw new EscalationError(
+        409,
+        `${staffRef(into)} is finished; merge into an escalation that is still open.`,
+        {},
+        localized("escalations.error.mergeIntoFinished", { key: staffRef(into) }),
+      );
     }
     const pauses = dup.slaPauses.some((p) => p.end === null)
       ? dup.slaPauses.map((p) => (p.end === null ? { ...p, end: now.toISOString() } : p))
@@ -68,11 +86,10 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
     await saveChanges(tx, actor, into, {}, now);
     mail = await notifyInApp(
       tx,
-      customerNotice(
-        dup,
-        `${ref(dup.number)} was merged into ${ref(into.number)}`,
-        `${dup.title}\nWe continue on ${ref(into.number)}: ${into.title}`,
-      ),
+      customerNotice(dup, [
+        "notifications.escalation.merged",
+        { key: ref(dup.number), into: ref(into.number), title: dup.title, intoTitle: into.title },
+      ]),
     );
   });
   await mailNotices(mail);

@@ -1,11 +1,15 @@
 // Notifications: an in-app row per recipient (written in the same transaction as the change)
-// and an e-mail after commit when SMTP_URL is set. Mails use the shared layout
-// (mail-layout.server.ts) in the reader's language: the notice's title and body (escaped, so
-// customer-typed markup stays inert), a button to the page, and where to change notifications.
+// and an e-mail after commit when SMTP_URL is set. A notice is stored as a catalogue key and its
+// values (0088) beside its English text, and put into words when it is read: on the page in the
+// viewer's language, in the mail in the recipient's. Mails use the shared layout
+// (mail-layout.server.ts): the notice's title and body (escaped, so customer-typed markup stays
+// inert), a button to the page, and where to change notifications.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { escalationNotifications, tenants, user } from "#db/schema/index";
 import { isLocale, type Locale } from "#app/i18n/locales";
-import { translator } from "#app/i18n/catalogue";
+import { messagesFor, translator, type MessageId } from "#app/i18n/catalogue";
+import { createFormatter } from "#app/i18n/format";
+import { displayValues, type StoredValues } from "#app/i18n/stored-message";
 import { getDb } from "../db.server";
 import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";
@@ -21,9 +25,44 @@ export interface Notice {
   recipientUserId: string;
   recipientKind: "customer" | "staff";
   escalationId: string | null;
+  /** English text, kept for readers of the stored row and as the fallback (older rows have only this). */
   title: string;
   body: string;
+  /** Catalogue messages `<messageKey>.title` and `<messageKey>.body`, shown in the reader's language. */
+  messageKey?: NoticeKey | null;
+  messageParams?: StoredValues | null;
   link: string;
+}
+
+/** A catalogue key with both a `.title` and a `.body` message. */
+export type NoticeKey = {
+  [K in MessageId]: K extends `${infer P}.title` ? (`${P}.body` extends MessageId ? P : never) : never;
+}[MessageId];
+
+/**
+ * A notice's text as key and values, with its English words for the stored `title`/`body`.
+ * Values are raw facts (see app/i18n/stored-message.ts for the ones given the reader's words).
+ */
+export function noticeMessage(
+  key: NoticeKey,
+  params: StoredValues,
+): Pick<Notice, "title" | "body" | "messageKey" | "messageParams"> {
+  const words = noticeWords({ title: "", body: "", messageKey: key, messageParams: params }, "en", "UTC");
+  return { ...words, messageKey: key, messageParams: params };
+}
+
+/** A stored notice in one reader's language and zone; rows without a key keep their own text. */
+export function noticeWords(
+  n: Pick<Notice, "title" | "body" | "messageKey" | "messageParams">,
+  locale: Locale,
+  timeZone: string,
+): { title: string; body: string } {
+  const key = n.messageKey;
+  const messages = messagesFor(locale);
+  if (!key || !(`${key}.title` in messages) || !(`${key}.body` in messages)) return { title: n.title, body: n.body };
+  const t = translator(locale);
+  const values = displayValues(n.messageParams, t, createFormatter(locale, timeZone));
+  return { title: t(`${key}.title` as MessageId, values), body: t(`${key}.body` as MessageId, values) };
 }
 
 /** Writes the in-app notices; returns them so the caller can mail them after commit. */
@@ -46,17 +85,19 @@ export async function mailNotices(notices: Notice[]): Promise<void> {
     for (const n of notices) {
       const p = people.get(n.recipientUserId);
       if (!p) continue;
-      const locale = locales.get(`${n.tenantId}:${n.recipientUserId}`) ?? "en";
+      const reader = locales.get(`${n.tenantId}:${n.recipientUserId}`) ?? { locale: "en", timeZone: "UTC" };
+      const { locale } = reader;
       const t = translator(locale);
+      const words = noticeWords(n, locale, reader.timeZone);
       await sendMail({
         to: p.email,
         ...renderMail({
           locale,
           origin: portalOrigin(),
-          subject: oneLine(`[Sightline] ${n.title}`),
-          heading: n.title,
+          subject: oneLine(`[Sightline] ${words.title}`),
+          heading: words.title,
           recipientName: p.name,
-          paragraphs: [n.body],
+          paragraphs: [words.body],
           action: { label: t("email.notice.open"), path: n.link },
           manage: n.recipientKind === "customer" ? "settings" : "notifications",
         }),
@@ -77,23 +118,33 @@ export function readerLocale(
 }
 
 /**
- * Each reader's language: their own choice, else (customers) their account's default, else
- * English. Keyed by tenant and user, since a notice names the account it is about.
+ * Each reader's language (their own choice, else (customers) their account's default, else
+ * English) and zone (staff: their own, UTC until chosen; customers: their account's). Keyed by
+ * tenant and user, since a notice names the account it is about.
  */
-async function readerLocales(notices: Notice[]): Promise<Map<string, Locale>> {
+async function readerLocales(notices: Notice[]): Promise<Map<string, { locale: Locale; timeZone: string }>> {
   const { db } = await getDb();
   const userIds = [...new Set(notices.map((n) => n.recipientUserId))];
   const tenantIds = [...new Set(notices.map((n) => n.tenantId))];
   const [users, accounts] = await Promise.all([
-    db.select({ id: user.id, locale: user.locale }).from(user).where(inArray(user.id, userIds)),
-    db.select({ id: tenants.id, locale: tenants.defaultLocale }).from(tenants).where(inArray(tenants.id, tenantIds)),
+    db
+      .select({ id: user.id, locale: user.locale, timeZone: user.timeZone })
+      .from(user)
+      .where(inArray(user.id, userIds)),
+    db
+      .select({ id: tenants.id, locale: tenants.defaultLocale, timeZone: tenants.timeZone })
+      .from(tenants)
+      .where(inArray(tenants.id, tenantIds)),
   ]);
-  const own = new Map(users.map((u) => [u.id, u.locale]));
-  const byAccount = new Map(accounts.map((a) => [a.id, a.locale]));
-  const out = new Map<string, Locale>();
+  const own = new Map(users.map((u) => [u.id, u]));
+  const byAccount = new Map(accounts.map((a) => [a.id, a]));
+  const out = new Map<string, { locale: Locale; timeZone: string }>();
   for (const n of notices) {
-    const locale = readerLocale(own.get(n.recipientUserId), n.recipientKind, byAccount.get(n.tenantId));
-    out.set(`${n.tenantId}:${n.recipientUserId}`, locale);
+    const u = own.get(n.recipientUserId);
+    const a = byAccount.get(n.tenantId);
+    const locale = readerLocale(u?.locale, n.recipientKind, a?.locale);
+    const timeZone = (n.recipientKind === "staff" ? u?.timeZone : a?.timeZone) ?? "UTC";
+    out.set(`${n.tenantId}:${n.recipientUserId}`, { locale, timeZone });
   }
   return out;
 }
@@ -107,8 +158,15 @@ export interface NotificationView {
   read: boolean;
 }
 
-/** The signed-in person's latest notifications (RLS limits rows to their own). */
-export async function listNotifications(db: TenantContext, limit = 20): Promise<NotificationView[]> {
+/**
+ * The signed-in person's latest notifications (RLS limits rows to their own), in their language
+ * and zone.
+ */
+export async function listNotifications(
+  db: TenantContext,
+  reader: { locale: Locale; timeZone: string },
+  limit = 20,
+): Promise<NotificationView[]> {
   const me = db.role === "portal_customer" ? db.userId : db.role === "portal_staff" ? db.staffId : null;
   if (!me) return [];
   const rows = await withTenant(db, (tx) =>
@@ -117,6 +175,8 @@ export async function listNotifications(db: TenantContext, limit = 20): Promise<
         id: escalationNotifications.id,
         title: escalationNotifications.title,
         body: escalationNotifications.body,
+        messageKey: escalationNotifications.messageKey,
+        messageParams: escalationNotifications.messageParams,
         link: escalationNotifications.link,
         createdAt: escalationNotifications.createdAt,
         readAt: escalationNotifications.readAt,
@@ -128,8 +188,7 @@ export async function listNotifications(db: TenantContext, limit = 20): Promise<
   );
   return rows.map((r) => ({
     id: r.id,
-    title: r.title,
-    body: r.body,
+    ...noticeWords({ ...r, messageKey: r.messageKey as NoticeKey | null }, reader.locale, reader.timeZone),
     link: r.link,
     createdAt: r.createdAt.toISOString(),
     read: r.readAt !== null,

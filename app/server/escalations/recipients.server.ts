@@ -2,11 +2,14 @@
 import { and, eq } from "drizzle-orm";
 import { escalations } from "#db/schema/index";
 import { getDb } from "../db.server";
-import { type Notice } from "./notify.server";
+import { type Notice, type NoticeKey, noticeMessage } from "./notify.server";
 import { staffForTenant } from "./people.server";
 import { type StaffRow, customerLink, isUuid, staffLink } from "./row.server";
 
-export function customerNotice(row: StaffRow, title: string, body: string): Notice[] {
+/** A notice's text: a catalogue key and its values (see noticeMessage). */
+export type NoticeText = [key: NoticeKey, params: Record<string, string | number>];
+
+export function customerNotice(row: StaffRow, [key, params]: NoticeText): Notice[] {
   if (!row.raisedByUserId) return [];
   return [
     {
@@ -14,8 +17,7 @@ export function customerNotice(row: StaffRow, title: string, body: string): Noti
       recipientUserId: row.raisedByUserId,
       recipientKind: "customer",
       escalationId: row.id,
-      title,
-      body,
+      ...noticeMessage(key, params),
       link: customerLink(row.id),
     },
   ];
@@ -46,11 +48,11 @@ export async function recipientsForCustomerAction(tenantId: string, id: string):
 export function staffNotice(
   row: StaffRow,
   to: StaffRecipients,
-  title: string,
-  body: string,
+  [key, params]: NoticeText,
   actorId: string | null,
 ): Notice[] {
   const recipients = to.assigneeId ? [{ id: to.assigneeId }] : to.team;
+  const message = noticeMessage(key, params);
   return recipients
     .filter((r) => r.id !== actorId)
     .map((r) => ({
@@ -58,8 +60,7 @@ export function staffNotice(
       recipientUserId: r.id,
       recipientKind: "staff" as const,
       escalationId: row.id,
-      title,
-      body,
+      ...message,
       link: staffLink(row.id),
     }));
 }

@@ -1,12 +1,13 @@
 // Moving an escalation along its workflow: the status move with its SLA pauses and audit entries,
 // saving with fresh deadlines, and telling the other side.
 import {
-  STATUS_TITLES,
   checkTransition,
   type EscalationStatus,
   type TransitionKind,
+  type TransitionRefusal,
 } from "#app/domain/escalations/workflow";
 import { and, eq } from "drizzle-orm";
+import { localized, type Localized } from "#app/i18n/localized";
 import { escalations, type StoredPause } from "#db/schema/index";
 import type { RootCause } from "#app/domain/joint/root-causes";
 import { notifyRepeatAlert, recordRootCause, type RepeatAlert } from "../joint/root-causes.server";
@@ -46,7 +47,7 @@ export async function moveStatus(
     resolvedAt: row.resolvedAt,
     reopenWindowDays: REOPEN_WINDOW_DAYS,
   });
-  if (!r.ok) throw new EscalationError(409, r.reason);
+  if (!r.ok) throw new EscalationError(409, r.reason, {}, refusalWords(r.refusal));
   const nowIso = now.toISOString();
   let pauses = [...row.slaPauses];
   const changes: Changes = { status: to };
@@ -114,6 +115,22 @@ export async function saveChanges(
     .where(and(eq(escalations.tenantId, row.tenantId), eq(escalations.id, row.id)));
 }
 
+/** A refused move in the reader's words (the catalogue's escalations.error.move.*). */
+function refusalWords(r: TransitionRefusal): Localized {
+  switch (r.code) {
+    case "already":
+      return localized("escalations.error.move.already", { status: r.from });
+    case "not_allowed":
+      return localized("escalations.error.move.notAllowed", { from: r.from, to: r.to, hint: r.hint });
+    case "staff_only":
+      return localized("escalations.error.move.staffOnly", { to: r.to });
+    case "no_resolution_date":
+      return localized("escalations.error.move.noResolutionDate");
+    case "reopen_window":
+      return localized("escalations.error.move.reopenWindow", { days: r.days });
+  }
+}
+
 /** A status move; staff resolving may record the root cause with it (same transaction). */
 export async function changeStatus(
   actor: EscalationActor,
@@ -132,23 +149,24 @@ export async function changeStatus(
     if (kind === "resolve" && actor.kind === "staff" && opts.rootCause) {
       repeat = await recordRootCause(tx, actor, row, opts.rootCause, now, now);
     }
-    const title = `${ref(row.number)} is now ${STATUS_TITLES[to].toLowerCase()}`;
     if (actor.kind === "staff") {
-      const body =
-        kind === "await_customer"
-          ? `${row.title}\nThe support team needs information from you. The SLA clock is paused until you reply.`
-          : kind === "resolve"
-            ? `${row.title}\nPlease confirm the resolution, or reopen the escalation within ${REOPEN_WINDOW_DAYS} days if the problem remains.`
-            : row.title;
-      mail = await notifyInApp(tx, customerNotice(row, title, body));
+      mail = await notifyInApp(
+        tx,
+        customerNotice(row, [
+          "notifications.escalation.statusChanged",
+          { key: ref(row.number), status: to, kind, title: row.title, days: REOPEN_WINDOW_DAYS },
+        ]),
+      );
     } else {
       mail = await notifyInApp(
         tx,
         staffNotice(
           row,
           team ?? { assigneeId: null, team: [] },
-          title,
-          `${row.title}\nChanged by ${actor.name}.`,
+          [
+            "notifications.escalation.statusChangedByCustomer",
+            { key: ref(row.number), status: to, title: row.title, actor: actor.name },
+          ],
           actorUserId(actor),
         ),
       );

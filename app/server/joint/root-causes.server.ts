@@ -1,7 +1,8 @@
 // Root causes: staff record why an escalation happened when they resolve it (or correct it
 // afterwards), audited. The same cause resolved often enough in one fiscal period at a strategic
 // account raises one internal alert on the staff queue per account, cause and period, and tells
-// the account's leads in-app (and by e-mail with SMTP_URL).
+// the account's leads in-app (and by e-mail with SMTP_URL). Alert and notices are stored as
+// catalogue ids and values (0077, 0088), so each reader gets them in their own language.
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { fiscalPeriodOf } from "#app/domain/calendar/index";
 import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
@@ -11,7 +12,8 @@ import { escalationAlerts, escalations } from "#db/schema/index";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
 import { env } from "../env.server";
 import { type EscalationActor, EscalationError } from "../escalations/actor.server";
-import { mailNotices, notifyInApp } from "../escalations/notify.server";
+import { localized } from "#app/i18n/localized";
+import { mailNotices, noticeMessage, notifyInApp } from "../escalations/notify.server";
 import { staffForTenant } from "../escalations/people.server";
 import { audit, loadRow, tenantOf, type StaffRow } from "../escalations/row.server";
 import { withTenant, type Tx } from "../tenant-db.server";
@@ -20,7 +22,8 @@ import { withTenant, type Tx } from "../tenant-db.server";
 export interface RepeatAlert {
   tenantId: string;
   alertId: string;
-  message: string;
+  /** The alert's values (account, count, cause, period), shared by the alert and the leads' notices. */
+  values: { account: string; count: number; cause: RootCause; period: string };
 }
 
 /**
@@ -58,7 +61,9 @@ export async function recordRootCause(
   const threshold = env().SIGHTLINE_REPEAT_FAILURE_THRESHOLD;
   if (!isRepeatFailure(row.tier, n, threshold)) return null;
   const periodKey = formatPeriodKey({ granularity: "period", fiscalYear: pos.fiscalYear, index: pos.period });
-  // The message is stored like the other queue alerts; the staff pages read the kind and key.
+  // The message is stored like the other queue alerts (English, plus id and values for each
+  // reader's language); the staff pages read the kind and key.
+  const values = { account: row.tenantName, count: n, cause, period: pos.label };
   const message = `${row.tenantName} (strategic): ${n} escalations resolved with root cause "${cause}" in ${pos.label}.`;
   const inserted = await tx
     .insert(escalationAlerts)
@@ -68,11 +73,12 @@ export async function recordRootCause(
       dedupeKey: repeatAlertKey(cause, periodKey),
       escalationId: null,
       message,
+      messageI18n: localized("staff.alert.repeatFailure", values),
       createdAt: now,
     })
     .onConflictDoNothing()
     .returning({ id: escalationAlerts.id });
-  return inserted[0] ? { tenantId: row.tenantId, alertId: inserted[0].id, message } : null;
+  return inserted[0] ? { tenantId: row.tenantId, alertId: inserted[0].id, values } : null;
 }
 
 /** Tells the account's leads about a new repeat-failure alert (after the change committed). */
@@ -88,8 +94,7 @@ export async function notifyRepeatAlert(actor: EscalationActor, alert: RepeatAle
         recipientUserId: l.id,
         recipientKind: "staff" as const,
         escalationId: null,
-        title: "Repeat failure at a strategic account",
-        body: alert.message,
+        ...noticeMessage("notifications.repeatFailure", alert.values),
         link: `/staff/recurring?tenant=${alert.tenantId}`,
       })),
     ),
