@@ -5,11 +5,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/hardening/**/*.test.ts"],
-    // The OpenAPI answer check (tests/support/setup-fetch-answers.ts) is not wired in here yet:
-    // switched on, the fuzz's undocumented methods and statuses fail it (405s that are not
-    // problem+json on /api/v1/stream, 401 before 405 on the ingest endpoints, undocumented 403,
-    // 413 and 415 answers) — to be fixed in the document and handlers first (issue 19). The
-    // integration and e2e suites check every answer.
+    // Every /api/v1 answer a test receives (in-process portal or spawned server) is checked
+    // against the OpenAPI document; a mismatch fails the test, naming the route.
+    setupFiles: ["tests/support/setup-fetch-answers.ts"],
     testTimeout: 600_000,
     hookTimeout: 300_000,
     pool: "forks",
