@@ -15,11 +15,14 @@ import { withTenant } from "#app/server/tenant-db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
-  const page = await loadSlaPage(ctx, new URL(request.url));
-  const satisfaction = await satisfactionTrend(ctx.db, ctx.tenant, page.scorecard.trend);
-  // Published recovery plans still open (RLS: customers read published rows of their account only).
-  const recoveryPlans = await withTenant(ctx.db, (tx) => listRecoveryPlans(tx, ctx.tenant));
-  return { ...page, satisfaction, recoveryPlans };
+  // One transaction for the page: the services below join it (one snapshot, one calendar read).
+  return withTenant(ctx.db, async (tx) => {
+    const page = await loadSlaPage(ctx, new URL(request.url));
+    const satisfaction = await satisfactionTrend(ctx.db, ctx.tenant, page.scorecard.trend);
+    // Published recovery plans still open (RLS: customers read published rows of their account only).
+    const recoveryPlans = await listRecoveryPlans(tx, ctx.tenant);
+    return { ...page, satisfaction, recoveryPlans };
+  });
 }
 
 export default function SlaRoute() {

@@ -2,7 +2,7 @@
 // role and tenant, and produce the TenantContext that withTenant() turns into RLS settings.
 // They throw redirects (not signed in) or 403 responses (signed in, not allowed).
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { member, staffMembers, tenants, user } from "#db/schema/index";
 import type { StaffRole } from "#db/schema/tenancy";
 import { noteRequestLocale, sharedWhileLoading } from "../log.server";
@@ -97,9 +97,32 @@ async function resolvePrincipal(request: Request): Promise<Principal | null> {
   if (!session) return null;
   const { db } = await getDb();
   const u = session.user;
+  // One statement for what the guards need beyond the session: the user still active (their
+  // locale and time zone), an active staff role, else the first customer membership and that
+  // account's default locale. Staff first, as before: a staff member is never treated as a customer.
+  const staffRole = db
+    .select({ role: staffMembers.role })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.userId, user.id), eq(staffMembers.active, true)))
+    .limit(1);
+  const membership = db
+    .select({ role: member.role, organizationId: member.organizationId, defaultLocale: tenants.defaultLocale })
+    .from(member)
+    .leftJoin(tenants, sql`${tenants.id} = ${member.organizationId}::uuid`)
+    .where(eq(member.userId, user.id))
+    .limit(1)
+    .as("membership");
   const [active] = await db
-    .select({ id: user.id, locale: user.locale, timeZone: user.timeZone })
+    .select({
+      locale: user.locale,
+      timeZone: user.timeZone,
+      staffRole: sql<StaffRole | null>`(${staffRole})`,
+      memberRole: membership.role,
+      organizationId: membership.organizationId,
+      defaultLocale: membership.defaultLocale,
+    })
     .from(user)
+    .leftJoinLateral(membership, sql`true`)
     .where(and(eq(user.id, u.id), isNull(user.deactivatedAt)));
   if (!active) return null;
   const acceptLanguage = request.headers.get("accept-language");
@@ -109,21 +132,10 @@ async function resolvePrincipal(request: Request): Promise<Principal | null> {
     noteRequestLocale(locale);
     return { id: u.id, name: u.name, email: u.email, locale, timeZone: active.timeZone };
   };
-  const [staff] = await db
-    .select({ role: staffMembers.role })
-    .from(staffMembers)
-    .where(and(eq(staffMembers.userId, u.id), eq(staffMembers.active, true)));
-  if (staff) return { kind: "staff", user: signedIn(null), staffRole: staff.role };
-  const [m] = await db
-    .select({ role: member.role, organizationId: member.organizationId })
-    .from(member)
-    .where(eq(member.userId, u.id))
-    .limit(1);
+  if (active.staffRole) return { kind: "staff", user: signedIn(null), staffRole: active.staffRole };
+  const m = active.organizationId ? { role: active.memberRole ?? "", organizationId: active.organizationId } : null;
   if (!m || !CUSTOMER_ROLES.includes(m.role as CustomerRole)) return null;
-  const [account] = await db
-    .select({ defaultLocale: tenants.defaultLocale })
-    .from(tenants)
-    .where(eq(tenants.id, m.organizationId));
+  const account = { defaultLocale: active.defaultLocale };
   return {
     kind: "customer",
     user: signedIn(account?.defaultLocale ?? null),

@@ -24,7 +24,7 @@ import { recordAudit } from "../audit.server";
 import type { CustomerContext } from "../auth/guards.server";
 import type { RequestInfo } from "../http/request-info.server";
 import { withTenant } from "../tenant-db.server";
-import { compilePreview, loadTenantCalendar } from "./tenant-calendar.server";
+import { compilePreview, forgetTenantCalendars, loadTenantCalendar } from "./tenant-calendar.server";
 import { enqueueRecompute, kickRecompute, recentJobs, type JobView } from "../sla/metrics.server";
 
 export interface CalendarVersionRow {
@@ -269,6 +269,7 @@ export async function saveCalendar(ctx: CustomerContext, info: RequestInfo, inpu
         label: describeCalendar(definition),
         createdBy: ctx.user.email,
       });
+      forgetTenantCalendars(tx, ctx.tenant.id);
       await enqueueRecompute(tx, ctx.tenant.id, next);
       await recordAudit(tx, {
         tenantId: ctx.tenant.id,

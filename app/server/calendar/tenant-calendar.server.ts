@@ -60,8 +60,34 @@ export function compilePreview(definition: CalendarDefinition) {
   return compileCached(`preview:${JSON.stringify(definition)}`, definition, 1, 2);
 }
 
+/**
+ * Calendars already read in a transaction, by tenant and version: a page whose services join one
+ * transaction (withTenant) reads the calendar once, not once per service. Cleared for a tenant
+ * when a transaction stores a new version (forgetTenantCalendars).
+ */
+const readInTransaction = new WeakMap<Tx, Map<string, Promise<TenantCalendar>>>();
+
 /** Within a transaction whose role may read tenant_calendars (customer, staff, ingest). */
-export async function loadTenantCalendar(tx: Tx, tenant: TenantRef, version?: number): Promise<TenantCalendar> {
+export function loadTenantCalendar(tx: Tx, tenant: TenantRef, version?: number): Promise<TenantCalendar> {
+  let read = readInTransaction.get(tx);
+  if (!read) readInTransaction.set(tx, (read = new Map()));
+  const key = `${tenant.id}:${version ?? "latest"}:${tenant.timeZone}:${tenant.country}:${tenant.region ?? ""}`;
+  let calendar = read.get(key);
+  if (!calendar) {
+    calendar = readTenantCalendar(tx, tenant, version);
+    read.set(key, calendar);
+    calendar.catch(() => read.delete(key));
+  }
+  return calendar;
+}
+
+/** After storing a calendar version in `tx`: later loads in that transaction read it. */
+export function forgetTenantCalendars(tx: Tx, tenantId: string): void {
+  const read = readInTransaction.get(tx);
+  for (const key of [...(read?.keys() ?? [])]) if (key.startsWith(`${tenantId}:`)) read!.delete(key);
+}
+
+async function readTenantCalendar(tx: Tx, tenant: TenantRef, version?: number): Promise<TenantCalendar> {
   const [row] = await tx
     .select({
       version: tenantCalendars.version,
