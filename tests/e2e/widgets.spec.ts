@@ -308,3 +308,30 @@ test('on a lang="de" intranet page the widgets speak German: texts, dates, the c
   const results = await new AxeBuilder({ page }).include("main").analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
+
+test("the widgets follow a host page that switches <html lang> from English to German after load", async ({
+  page,
+  request,
+}) => {
+  const expected = await acmeOrders(request);
+  await page.goto(INTRANET_URL);
+  await expect(list(page).getByRole("searchbox", { name: "Search orders" })).toBeVisible();
+  await expect(rows(page)).toHaveCount(expected.length);
+  // The host's own language switch: no reload, only the attribute.
+  await page.evaluate(() => document.documentElement.setAttribute("lang", "de"));
+  await expect(list(page).getByRole("searchbox", { name: "Aufträge suchen" })).toBeVisible();
+  await expect(list(page).getByRole("columnheader")).toHaveText([
+    "Auftrag",
+    "Bestellnr.",
+    "Status",
+    "Zugesagt",
+    "Aktualisiert",
+  ]);
+  await expect(
+    page.locator("sightline-escalation-form").getByRole("heading", { name: "Eskalation melden" }),
+  ).toBeVisible();
+  await expect(
+    page.locator("sightline-sla-scorecard").getByRole("heading", { name: /^Servicelevel · GJ\d{4}/ }),
+  ).toBeVisible();
+  await expect(rows(page)).toHaveCount(expected.length);
+});

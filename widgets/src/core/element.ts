@@ -6,6 +6,7 @@ import type { Locale } from "../../../app/i18n/locales";
 import { ApiError, apiClient, defaultApiBase, type SightlineClient } from "./api";
 import { humanize, widgetFormat, type WidgetFormat } from "./format";
 import { messagesFor, translatorFor, widgetLocale, type WidgetMessageId, type WidgetTranslate } from "./i18n";
+import { followPageLang, unfollowPageLang } from "./page-lang";
 import { streamFor, type LiveEvent, type LiveState } from "./stream";
 import { baseStyles } from "./styles";
 import { decodeClaims, TokenController, type FetchToken } from "./token";
@@ -38,7 +39,8 @@ export abstract class SightlineElement extends LitElement {
   @property({ reflect: true }) theme: "light" | "dark" | undefined;
 
   @state() protected loadState: LoadState = "loading";
-  @state() protected errorMessage = "";
+  /** Why the last load failed; worded when shown, so a language switch rewords it. */
+  @state() protected loadError: unknown = null;
   @state() protected liveState: LiveState | "off" = "off";
 
   protected readonly auth = new TokenController(this);
@@ -102,17 +104,24 @@ export abstract class SightlineElement extends LitElement {
     return messages instanceof Promise ? messages.then(show) : show(messages);
   }
 
+  /** The host page changed `<html lang>`: render again if that changes this widget's language. */
+  pageLangChanged(): void {
+    if (widgetLocale(this, this.locale) !== this.shownLocale) this.requestUpdate();
+  }
+
   protected emit<K extends keyof SightlineEventMap>(name: K, detail: SightlineEventMap[K]): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    followPageLang(this);
     if (this.hasUpdated) this.startLive();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unfollowPageLang(this);
     this.stopLive();
     this.abort?.abort();
     clearTimeout(this.liveTimer);
@@ -151,7 +160,7 @@ export abstract class SightlineElement extends LitElement {
       if (!abort.signal.aborted) this.loadState = "ready";
     } catch (err) {
       if (abort.signal.aborted || (quiet && this.loadState === "ready")) return;
-      this.errorMessage = this.describeError(err);
+      this.loadError = err;
       this.loadState = "error";
     }
   }
@@ -210,7 +219,7 @@ export abstract class SightlineElement extends LitElement {
   /** The shared error block with a retry button. */
   protected renderError() {
     return html`<div part="error" role="alert" class="error">
-      <p>${this.errorMessage}</p>
+      <p>${this.describeError(this.loadError)}</p>
       <button class="secondary" @click=${() => this.reload()}>${this.t("widgets.error.retry")}</button>
     </div>`;
   }

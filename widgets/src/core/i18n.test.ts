@@ -8,6 +8,7 @@ import { catalogueResponse, json, makeToken, mount, scriptFetch, shadow } from "
 import "../components/order-list/order-list";
 import "../components/order-tracker/order-tracker";
 import { resetCatalogues, widgetLocale } from "./i18n";
+import { pageLangFollowers } from "./page-lang";
 
 const token = makeToken({ tz: "Europe/Berlin" });
 const ORDER = {
@@ -82,6 +83,26 @@ describe("widget language", () => {
     expect(widgetLocale(section, "fr")).toBe("de");
     document.documentElement.lang = "fr";
     expect(widgetLocale(document.body, null)).toBe("en");
+  });
+
+  it("follows a host page that switches <html lang> after load, through one observer that goes with the last widget", async () => {
+    document.documentElement.lang = "en";
+    serve();
+    const el = await mount<HTMLElement>(list());
+    const own = await mount<HTMLElement>(list('locale="ja"'));
+    expect(shadow(el).querySelector("h2")?.textContent).toBe("Orders");
+    expect(pageLangFollowers()).toEqual({ widgets: 2, observing: true });
+    document.documentElement.lang = "de";
+    await vi.waitFor(() => expect(shadow(el).querySelector("h2")?.textContent).toBe("Aufträge"));
+    expect(shadow(el).querySelector("tbody")?.textContent).toContain("Unterwegs");
+    // A widget with its own locale attribute keeps it.
+    expect(shadow(own).querySelector("h2")?.textContent).toBe("注文");
+    document.documentElement.lang = "en";
+    await vi.waitFor(() => expect(shadow(el).querySelector("h2")?.textContent).toBe("Orders"));
+    el.remove();
+    expect(pageLangFollowers()).toEqual({ widgets: 1, observing: true });
+    own.remove();
+    expect(pageLangFollowers()).toEqual({ widgets: 0, observing: false });
   });
 
   it("stays in English when the catalogue file cannot be had or is not the one the bundle expects", async () => {
