@@ -1,19 +1,30 @@
 // End-to-end tests in Debian's Chromium against the built portal (`npm start` path) on a fresh
-// embedded database with demo data. Playwright cannot download browsers here, so it launches
-// the system one (CHROMIUM_PATH overrides /usr/bin/chromium).
+// database with demo data: the embedded one, or with E2E_DATABASE_URL a PostgreSQL database that
+// the caller created empty for this run (.ci/run creates and drops one). Playwright cannot
+// download browsers here, so it launches the system one (CHROMIUM_PATH overrides /usr/bin/chromium).
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const INTRANET_PORT = PORT + 1;
 export const PORTAL_URL = `http://localhost:${PORT}`;
 export const INTRANET_URL = `http://127.0.0.1:${INTRANET_PORT}`;
+const DATABASE_URL = process.env.E2E_DATABASE_URL;
+
+/** The page walks: every page as every role, read-only, each test on its own; they run first. */
+const WALKS = /\/(a11y|layout)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
   testMatch: /.*\.spec\.ts$/,
-  // One portal and one database for the run; specs that change data use their own rows.
-  workers: 1,
-  fullyParallel: false,
+  // One portal and one database for the run. The page walks (axe and layout on every page) only
+  // read, so their tests are spread over the workers (E2E_WORKERS, default 2). The journeys change
+  // shared data (a lead's language, Acme's fiscal calendar, planted XSS texts in Acme's orders),
+  // so they run after the walks, one spec after another in one worker, in file order as before.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  projects: [
+    { name: "walks", testMatch: WALKS, fullyParallel: true },
+    { name: "journeys", testIgnore: WALKS, dependencies: ["walks"], workers: 1, fullyParallel: false },
+  ],
   // CI (CI=true, set by .ci/run): a committed test.only fails the run instead of skipping the rest.
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
@@ -34,9 +45,12 @@ export default defineConfig({
   webServer: {
     // E2E_DEV=1 serves through Vite (no build; lets several people run specs side by side on
     // different E2E_PORTs); the default is the production build, as `npm start` runs it.
+    // On PostgreSQL the launcher runs its default cluster (one worker per core), as deployed.
     command:
       `rm -rf .data/e2e-db-${PORT} && cross-env PORT=${PORT} INTRANET_PORT=${INTRANET_PORT} ` +
-      `PUBLIC_URL=${PORTAL_URL} PGLITE_DIR=.data/e2e-db-${PORT} SIGHTLINE_SIMULATE=off ` +
+      `PUBLIC_URL=${PORTAL_URL} ` +
+      (DATABASE_URL ? `DATABASE_URL=${DATABASE_URL} ` : `PGLITE_DIR=.data/e2e-db-${PORT} `) +
+      `SIGHTLINE_SIMULATE=off ` +
       `SESSION_SECRET=e2e-only-session-secret-not-for-production ` +
       (process.env.E2E_DEV ? "node server.mjs --dev" : "NODE_ENV=production node server.mjs"),
     cwd: "../..",

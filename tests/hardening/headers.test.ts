@@ -10,7 +10,7 @@ import { createPortalApp } from "#app/server/http/app.server";
 import type { DbHandle } from "#db/client";
 import { demoIntranetOrigin } from "#db/seed/embed";
 import { seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { createTestDb, defaultDbKind } from "../support/db";
 import { Browser } from "../support/portal";
 import { allRoutes, fill } from "./routes";
 
@@ -45,7 +45,8 @@ describe("security headers and CORS (production build)", () => {
   beforeAll(async () => {
     if (!existsSync(BUILD))
       throw new Error("build/server/index.js is missing: run `npm run build` before the hardening suite");
-    handle = await createTestDb("pglite");
+    // PGlite; PostgreSQL with SIGHTLINE_TEST_DB=postgres (.ci/run runs this file on both).
+    handle = await createTestDb(defaultDbKind());
     await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
     setDb(handle);
     const portal = await createPortalApp(handle, { dev: false });
