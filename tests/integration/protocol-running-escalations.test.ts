@@ -8,7 +8,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { auditLog, escalationProtocolVersions, escalations, user } from "#db/schema/index";
+import { auditLog, escalationAlerts, escalationProtocolVersions, escalations, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
@@ -24,6 +24,7 @@ process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 process.env.SIGHTLINE_SIMULATE = "off";
 
 const [acme, nordwind, sakura] = DEMO_TENANTS;
+const deccan = DEMO_TENANTS.find((d) => d.emailDomain === "deccan.example")!;
 const MINUTE = 60_000;
 
 await describeEachDb("running escalations and protocol changes", (kind) => {
@@ -211,6 +212,49 @@ await describeEachDb("running escalations and protocol changes", (kind) => {
     expect(page).toContain(
       `Zu Protokollversion 5 gewechselt, vereinbart von ${names["lead@sightline.example"].split(" ")[0]} und ${names["admin@nordwind.example"]}`,
     );
+  });
+
+  it("measures a running escalation's SLA alerts by the version it runs under, not the one in effect", async () => {
+    // Version 4: P3 answered within 10 h, around the clock; version 5 (in effect): within 30 min.
+    const base = await inEffect(deccan.id);
+    const versionWith = (firstResponseMinutes: number): ProtocolTerms => {
+      const terms: ProtocolTerms = structuredClone(base.terms);
+      Object.assign(terms.severities.P3, { twentyFourSeven: true, firstResponseMinutes, resolutionMinutes: 1200 });
+      return terms;
+    };
+    for (const [version, minutes] of [
+      [4, 600],
+      [5, 30],
+    ] as const)
+      await handle.db.insert(escalationProtocolVersions).values({
+        tenantId: deccan.id,
+        version,
+        terms: versionWith(minutes),
+        basedOn: version - 1,
+        proposedSide: "customer",
+        proposedByName: "Test",
+        status: "accepted",
+        decidedSide: "provider",
+        decidedByName: "Test",
+        decidedAt: new Date(),
+      });
+    const id = await createEscalationRow(handle, deccan.id, { severity: "P3", createdAt: raisedAt });
+    await handle.db.update(escalations).set({ protocolVersion: 4 }).where(eq(escalations.id, id));
+    // Two hours in: within version 4's first response, long past version 5's.
+    await runEscalationChecks(handle, new Date());
+    const alerts = await handle.db
+      .select({ kind: escalationAlerts.kind })
+      .from(escalationAlerts)
+      .where(eq(escalationAlerts.escalationId, id));
+    expect(alerts).toEqual([]);
+    await handle.db.update(escalations).set({ protocolVersion: 5 }).where(eq(escalations.id, id));
+    await runEscalationChecks(handle, new Date());
+    expect(
+      await handle.db
+        .select({ kind: escalationAlerts.kind })
+        .from(escalationAlerts)
+        .where(eq(escalationAlerts.escalationId, id)),
+    ).toEqual([{ kind: "sla_breach" }]);
   });
 
   it("lets neither side move escalations alone in SQL, nor another account", async () => {

@@ -80,6 +80,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
       firstResponseAt: escalations.firstResponseAt,
       resolvedAt: escalations.resolvedAt,
       slaPauses: escalations.slaPauses,
+      protocolVersion: escalations.protocolVersion,
       assigneeStaffId: escalations.assigneeStaffId,
       alertsSent: escalations.alertsSent,
       tenantName: tenants.name,
@@ -101,6 +102,8 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
         firstResponseAt: r.firstResponseAt,
         resolvedAt: r.resolvedAt,
         slaPauses: r.slaPauses as StoredPause[],
+        // Measured by the version it runs under (the one it was raised under, or agreed since).
+        protocolVersion: r.protocolVersion,
       },
       slaCtx,
       now,
