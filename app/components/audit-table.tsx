@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import { type ActorKind, groupMachineActivity } from "#app/domain/audit/group";
 import type { AuditRow } from "#app/server/audit-view.server";
-import { Badge, EmptyState } from "./ui";
+import { Badge, EmptyState, Table, type TableColumn } from "./ui";
 import { useIntl } from "react-intl";
 import { useFormat, useT } from "#app/i18n/react";
 import type { MessageId } from "#app/i18n/catalogue";
@@ -66,12 +66,19 @@ export function AuditTable({
   const f = useFormat(timeZone);
   const label = useAuditLabel();
   const t = useT();
-  const columns = 4 + (showTenant ? 1 : 0) + (showIp ? 1 : 0);
+  const columns: TableColumn[] = [
+    `When (${timeZone})`,
+    ...(showTenant ? ["Tenant"] : []),
+    "Who",
+    "What",
+    "Details",
+    ...(showIp ? ["IP"] : []),
+  ];
   const row = (r: AuditRowView) => (
     <tr key={r.id} data-testid="audit-entry" data-actor-kind={r.actorKind}>
-      <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(r.at)}</td>
-      {showTenant ? <td className="px-3 py-2">{r.tenantName ?? "Platform"}</td> : null}
-      <td className="px-3 py-2">
+      <td className="whitespace-nowrap">{f.dateTime(r.at)}</td>
+      {showTenant ? <td>{r.tenantName ?? "Platform"}</td> : null}
+      <td>
         {r.actorLabel}{" "}
         {showIp ? <Badge tone={KIND_TONE[r.actorKind]}>{t(`staff.audit.kind.${r.actorKind}`)}</Badge> : null}
         {customerKinds ? (
@@ -80,11 +87,9 @@ export function AuditTable({
           </Badge>
         ) : null}
       </td>
-      <td className="px-3 py-2" data-action={r.action}>
-        {label(r.action)}
-      </td>
-      <td className="max-w-md px-3 py-2 text-xs break-words text-slate-600">{detailText(r.detail)}</td>
-      {showIp ? <td className="px-3 py-2 text-xs text-slate-500">{r.ip ?? ""}</td> : null}
+      <td data-action={r.action}>{label(r.action)}</td>
+      <td className="max-w-md text-xs break-words text-slate-600">{detailText(r.detail)}</td>
+      {showIp ? <td className="text-xs text-slate-500">{r.ip ?? ""}</td> : null}
     </tr>
   );
   if (rows.length === 0)
@@ -92,61 +97,37 @@ export function AuditTable({
   const last = rows[rows.length - 1];
   return (
     <div>
-      <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">Audit log, newest first, times in {timeZone}</caption>
-          <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                When ({timeZone})
-              </th>
-              {showTenant ? (
-                <th scope="col" className="px-3 py-2">
-                  Tenant
-                </th>
-              ) : null}
-              <th scope="col" className="px-3 py-2">
-                Who
-              </th>
-              <th scope="col" className="px-3 py-2">
-                What
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Details
-              </th>
-              {showIp ? (
-                <th scope="col" className="px-3 py-2">
-                  IP
-                </th>
-              ) : null}
+      <Table
+        columns={columns}
+        caption={`Audit log, newest first, times in ${timeZone}`}
+        variant="panel"
+        className="rounded-xl border border-slate-200 bg-white"
+      >
+        {groupMachineActivity(rows).map((item) =>
+          item.kind === "entry" ? (
+            row(item.row)
+          ) : (
+            <tr key={`group-${item.rows[0].id}`} data-testid="audit-machine-group" className="bg-slate-50">
+              <td colSpan={columns.length}>
+                <details>
+                  <summary className="cursor-pointer text-slate-700">
+                    {t("staff.audit.machineGroup", {
+                      count: item.rows.length,
+                      newest: f.dateTime(item.rows[0].at),
+                      oldest: f.dateTime(item.rows[item.rows.length - 1].at),
+                    })}
+                  </summary>
+                  {/* Not a Table: these are rows of the table around it, folded under a summary; they
+                      share its column headings (cell padding reaches them from the outer Table). */}
+                  <table className="mt-2 min-w-full text-left text-sm">
+                    <tbody className="divide-y divide-slate-200">{item.rows.map(row)}</tbody>
+                  </table>
+                </details>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {groupMachineActivity(rows).map((item) =>
-              item.kind === "entry" ? (
-                row(item.row)
-              ) : (
-                <tr key={`group-${item.rows[0].id}`} data-testid="audit-machine-group" className="bg-slate-50">
-                  <td colSpan={columns} className="px-3 py-2">
-                    <details>
-                      <summary className="cursor-pointer text-slate-700">
-                        {t("staff.audit.machineGroup", {
-                          count: item.rows.length,
-                          newest: f.dateTime(item.rows[0].at),
-                          oldest: f.dateTime(item.rows[item.rows.length - 1].at),
-                        })}
-                      </summary>
-                      <table className="mt-2 min-w-full text-left text-sm">
-                        <tbody className="divide-y divide-slate-200">{item.rows.map(row)}</tbody>
-                      </table>
-                    </details>
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+          ),
+        )}
+      </Table>
       {rows.length >= pageSize ? (
         <Link to={olderHref(last.id)} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
           Older entries →

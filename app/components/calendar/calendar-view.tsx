@@ -4,7 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { FiscalYearView, CalendarView as View } from "#app/server/calendar/api-schema";
 import { useFormat, useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
-import { Card, EmptyState, PageHeader } from "#app/components/ui";
+import { Card, EmptyState, PageHeader, Table } from "#app/components/ui";
 
 export interface CalendarPageData {
   calendar: View;
@@ -29,35 +29,20 @@ function Section({ title, id, children }: { title: string; id: string; children:
   );
 }
 
+/** A table of plain rows; focusable so keyboard users can scroll one wider than a phone. */
 function SimpleTable({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
   return (
-    // Focusable so keyboard users can scroll a table wider than a phone (axe: scrollable-region-focusable).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable
-    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (
-                <td key={j} className="px-3 py-2 align-top">
-                  {c}
-                </td>
-              ))}
-            </tr>
+    <Table columns={head} caption={caption} scrollLabel={caption} variant="panel">
+      {rows.map((r, i) => (
+        <tr key={i}>
+          {r.map((c, j) => (
+            <td key={j} className="align-top">
+              {c}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

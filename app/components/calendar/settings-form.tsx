@@ -3,7 +3,7 @@
 // and recomputes SLA figures. The route (app/routes/settings.calendar.tsx) loads and acts.
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { Alert, Badge, Button, Card, FieldError, cx } from "#app/components/ui";
+import { Alert, Badge, Button, Card, FieldError, Table, cx } from "#app/components/ui";
 import type {
   CalendarDefinition,
   Closure,
@@ -608,25 +608,32 @@ export function CalendarSettingsForm() {
             />
           </p>
           <h3 className="mt-4 text-sm font-semibold text-slate-700">{t("calendar.settings.thisWeek")}</h3>
-          <table className="mt-1 w-full text-sm">
-            <tbody>
-              {preview.week.map((d) => (
-                <tr key={d.date} className="border-b border-slate-100">
-                  <th scope="row" className="py-1 pr-2 text-left font-medium">
-                    {f.weekdayDate(d.date)}
-                  </th>
-                  <td className="py-1">
-                    {d.intervals.length ? (
-                      d.intervals.join(", ")
-                    ) : (
-                      <span className="text-slate-500">{t("calendar.settings.closed")}</span>
-                    )}
-                  </td>
-                  <td className="py-1 text-right text-slate-600">{f.duration(d.minutes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="mt-1"
+            caption={t("calendar.settings.thisWeek")}
+            scrollLabel={t("calendar.settings.thisWeek")}
+            columns={[
+              t("calendar.col.day"),
+              t("calendar.col.hours"),
+              { label: t("calendar.col.total"), align: "right" },
+            ]}
+          >
+            {preview.week.map((d) => (
+              <tr key={d.date}>
+                <th scope="row" className="text-left font-medium">
+                  {f.weekdayDate(d.date)}
+                </th>
+                <td>
+                  {d.intervals.length ? (
+                    d.intervals.join(", ")
+                  ) : (
+                    <span className="text-slate-500">{t("calendar.settings.closed")}</span>
+                  )}
+                </td>
+                <td className="text-right text-slate-600">{f.duration(d.minutes)}</td>
+              </tr>
+            ))}
+          </Table>
           <h3 className="mt-4 text-sm font-semibold text-slate-700">{t("calendar.settings.holidaysNext")}</h3>
           {preview.holidays.length === 0 ? (
             <p className="mt-1 text-sm text-slate-500">{t("calendar.settings.none")}</p>

@@ -2,6 +2,9 @@
 // table from 1280 px (the rules are in app/tailwind.css, `.ol`), a column chooser whose choice is
 // kept in a cookie, keyset paging and the empty state. Sorting and paging are links, so the URL
 // holds the whole state.
+// Not the shared `Table` (ui.tsx): this table never scrolls sideways but turns into cards, hides
+// the customer's chosen columns and labels card cells from CSS variables, all by the `.ol` rules,
+// and its headings are sort links with aria-sort; Table's scroll box and cell padding would fight them.
 import { Link } from "@remix-run/react";
 import { useState, type CSSProperties } from "react";
 import { defaultDir, type OrderFilters, type SortDir, type SortKey } from "#app/domain/orders/query";

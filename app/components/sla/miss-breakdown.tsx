@@ -2,7 +2,7 @@
 // both), late orders by how late in business hours, and tables by site, carrier and priority. Every
 // count links to the order list filtered to exactly those orders (the list shows the reason per row).
 import { Link } from "@remix-run/react";
-import { Card, cx } from "#app/components/ui";
+import { Card, Table, cx } from "#app/components/ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT, useFiscalLabel } from "#app/i18n/react";
 import type { MissGroup } from "#app/domain/sla/misses";
@@ -90,58 +90,43 @@ function GroupTable({
       <h3 id={`misses-${id}`} className="text-base font-semibold">
         {title}
       </h3>
-      <div className="mt-2 overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid={`misses-${id}`}>
-          <caption className="sr-only">{t("sla.misses.caption", { dimension: title, period })}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="py-2 pr-3 font-medium">
-                {column}
+      <Table
+        className="mt-2"
+        testId={`misses-${id}`}
+        caption={t("sla.misses.caption", { dimension: title, period })}
+        columns={[
+          column,
+          { label: t("sla.misses.col.measured"), align: "right" },
+          { label: t("sla.misses.col.missRate"), align: "right" },
+          ...cols.map((c) => ({ label: c.label, align: "right" as const })),
+        ]}
+      >
+        {groups.map((g) => {
+          const label = labelOf(g.key);
+          const cell = (c: { id: string; label: string }) => {
+            const count = c.id === "missed" ? g.missed : g.reasons[c.id as MissReason];
+            return (
+              <td key={c.id} className="text-right tabular-nums">
+                <CountLink
+                  orders={count.orders}
+                  href={count.link}
+                  label={t("sla.misses.cellLink", { group: label, column: c.label, count: f.number(count.orders) })}
+                />
+              </td>
+            );
+          };
+          return (
+            <tr key={g.key} data-key={g.key}>
+              <th scope="row" className="text-left font-medium">
+                {label}
               </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                {t("sla.misses.col.measured")}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                {t("sla.misses.col.missRate")}
-              </th>
-              {cols.map((c) => (
-                <th key={c.id} scope="col" className="py-2 pr-3 text-right font-medium">
-                  {c.label}
-                </th>
-              ))}
+              <td className="text-right tabular-nums">{f.number(g.measured)}</td>
+              <td className="text-right tabular-nums">{g.missRate === null ? "—" : f.percent(g.missRate / 100, 1)}</td>
+              {cols.map(cell)}
             </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => {
-              const label = labelOf(g.key);
-              const cell = (c: { id: string; label: string }) => {
-                const count = c.id === "missed" ? g.missed : g.reasons[c.id as MissReason];
-                return (
-                  <td key={c.id} className="py-2 pr-3 text-right tabular-nums">
-                    <CountLink
-                      orders={count.orders}
-                      href={count.link}
-                      label={t("sla.misses.cellLink", { group: label, column: c.label, count: f.number(count.orders) })}
-                    />
-                  </td>
-                );
-              };
-              return (
-                <tr key={g.key} className="border-b border-slate-100" data-key={g.key}>
-                  <th scope="row" className="py-2 pr-3 text-left font-medium">
-                    {label}
-                  </th>
-                  <td className="py-2 pr-3 text-right tabular-nums">{f.number(g.measured)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {g.missRate === null ? "—" : f.percent(g.missRate / 100, 1)}
-                  </td>
-                  {cols.map(cell)}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
     </section>
   );
 }

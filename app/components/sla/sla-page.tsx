@@ -12,7 +12,7 @@
 // This page's own params: period=this-period|last-quarter|FY2026-P03|..., site=<site id>.
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, cx } from "#app/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, Table, cx } from "#app/components/ui";
 import { KPIS, KPI_IDS, kpiMessages } from "#app/domain/sla/kpis";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
@@ -188,71 +188,59 @@ function SiteTable({ sc }: { sc: Scorecard }) {
   if (sc.sites.length === 0) return null;
   return (
     <Card title={t("sla.sites.title")}>
-      <div className="relative mt-3 overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">{t("sla.sites.caption", { period: fiscal(sc.period.label) })}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t("sla.sites.site")}
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                {t("sla.sites.measured")}
-              </th>
-              {ids.map((id) => (
-                <th key={id} scope="col" className="py-2 pr-4 text-right font-medium">
-                  {t(kpiMessages(id).name)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sc.sites.map((s) => (
-              <tr key={s.siteId} className="border-b border-slate-100">
-                <th scope="row" className="py-2 pr-4 text-left font-medium">
-                  {s.code} <span className="font-normal text-slate-600">{s.name}</span>
-                </th>
-                <td className="py-2 pr-4 text-right">
-                  <Link to={s.href} className="hover:underline">
-                    {s.measured}
-                  </Link>
-                </td>
-                {ids.map((id) => {
-                  const k = s.kpis.find((x) => x.id === id);
-                  if (!k) return <td key={id} />;
-                  const unit = KPIS[id].unit;
-                  const text = formatValue({ unit, value: k.value });
-                  return (
-                    <td key={id} className="py-2 pr-4 text-right whitespace-nowrap">
-                      {k.value === null ? (
-                        <span className="text-slate-400">—</span>
-                      ) : (
-                        <Link
-                          to={k.missedHref}
-                          className={cx(
-                            "hover:underline",
-                            k.met === false ? "font-semibold text-red-700" : "text-slate-800",
-                          )}
-                          aria-label={t("sla.sites.cellLabel", {
-                            site: s.code,
-                            kpi: t(kpiMessages(id).name),
-                            value: text,
-                            met: k.met ? "yes" : "no",
-                            count: k.missedOrders,
-                          })}
-                        >
-                          {text}
-                          <span aria-hidden="true">{k.met ? " ✓" : " ✗"}</span>
-                        </Link>
+      <Table
+        className="mt-3"
+        caption={t("sla.sites.caption", { period: fiscal(sc.period.label) })}
+        columns={[
+          t("sla.sites.site"),
+          { label: t("sla.sites.measured"), align: "right" },
+          ...ids.map((id) => ({ label: t(kpiMessages(id).name), align: "right" as const })),
+        ]}
+      >
+        {sc.sites.map((s) => (
+          <tr key={s.siteId}>
+            <th scope="row" className="text-left font-medium">
+              {s.code} <span className="font-normal text-slate-600">{s.name}</span>
+            </th>
+            <td className="text-right">
+              <Link to={s.href} className="hover:underline">
+                {s.measured}
+              </Link>
+            </td>
+            {ids.map((id) => {
+              const k = s.kpis.find((x) => x.id === id);
+              if (!k) return <td key={id} />;
+              const unit = KPIS[id].unit;
+              const text = formatValue({ unit, value: k.value });
+              return (
+                <td key={id} className="text-right whitespace-nowrap">
+                  {k.value === null ? (
+                    <span className="text-slate-400">—</span>
+                  ) : (
+                    <Link
+                      to={k.missedHref}
+                      className={cx(
+                        "hover:underline",
+                        k.met === false ? "font-semibold text-red-700" : "text-slate-800",
                       )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                      aria-label={t("sla.sites.cellLabel", {
+                        site: s.code,
+                        kpi: t(kpiMessages(id).name),
+                        value: text,
+                        met: k.met ? "yes" : "no",
+                        count: k.missedOrders,
+                      })}
+                    >
+                      {text}
+                      <span aria-hidden="true">{k.met ? " ✓" : " ✗"}</span>
+                    </Link>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }

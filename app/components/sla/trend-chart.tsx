@@ -7,7 +7,7 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { Formatter } from "#app/i18n/format";
 import { useFormat, useT, type TFunction } from "#app/i18n/react";
-import { cx } from "../ui";
+import { cx, Table } from "../ui";
 
 export interface TrendDatum {
   id: string;
@@ -216,44 +216,30 @@ export function TrendChart(props: TrendChartProps) {
       <Chart props={props} layout={WIDE} className="hidden lg:block" />
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700 hover:text-slate-900">{t("sla.chart.showTable")}</summary>
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable */}
-        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={props.title}>
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{props.title}</caption>
-            <thead className="text-left text-xs text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("sla.chart.col.period")}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t("sla.chart.col.value")}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t("sla.chart.col.measured")}
-                </th>
-                <th scope="col" className="py-1">
-                  {t("sla.chart.col.target")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    <a href={d.href} className="text-brand-700 underline">
-                      {d.label}
-                    </a>
-                  </th>
-                  <td className="py-1 pr-3 text-right tabular-nums">
-                    {d.value === null ? "—" : fmt(d.value, unit, 2)}
-                  </td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{f.number(d.measured, 0)}</td>
-                  <td className="py-1">{d.met === null ? "—" : t("sla.chart.met", { met: d.met ? "yes" : "no" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="mt-2"
+          caption={props.title}
+          scrollLabel={props.title}
+          columns={[
+            t("sla.chart.col.period"),
+            { label: t("sla.chart.col.value"), align: "right" },
+            { label: t("sla.chart.col.measured"), align: "right" },
+            t("sla.chart.col.target"),
+          ]}
+        >
+          {data.map((d) => (
+            <tr key={d.id}>
+              <th scope="row" className="text-left font-normal">
+                <a href={d.href} className="text-brand-700 underline">
+                  {d.label}
+                </a>
+              </th>
+              <td className="text-right tabular-nums">{d.value === null ? "—" : fmt(d.value, unit, 2)}</td>
+              <td className="text-right tabular-nums">{f.number(d.measured, 0)}</td>
+              <td>{d.met === null ? "—" : t("sla.chart.met", { met: d.met ? "yes" : "no" })}</td>
+            </tr>
+          ))}
+        </Table>
       </details>
     </figure>
   );
