@@ -269,12 +269,19 @@ type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
   error?: string | null;
   children: ReactNode;
+  /**
+   * A picker in a row of controls (period, site, quarter): from `sm` up as wide as its longest
+   * option; on a phone the full width, so a long option (a German fiscal period) never pushes the
+   * page sideways.
+   */
+  fit?: boolean;
 };
 
-export function SelectField({ label, error, className, children, ...select }: SelectProps) {
+/** The one labelled select: a label, the select and its error, wired to each other. */
+export function SelectField({ label, error, className, children, fit = false, ...select }: SelectProps) {
   const id = useId();
   return (
-    <div className={className}>
+    <div className={cx(fit && "w-full min-w-0 sm:w-auto sm:max-w-full", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -285,6 +292,7 @@ export function SelectField({ label, error, className, children, ...select }: Se
         aria-describedby={error ? `${id}-error` : undefined}
         className={cx(
           "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none",
+          fit && "max-w-full sm:w-auto",
           error ? "border-red-500" : "border-slate-300",
         )}
       >

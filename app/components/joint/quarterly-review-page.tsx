@@ -11,7 +11,7 @@ import { useFiscalLabel, useFormat, useT } from "#app/i18n/react";
 import type { QuarterlyReview } from "#app/server/joint/review.server";
 import { PerfectOrder } from "../sla/perfect-order";
 import { KpiTile, Trend } from "../sla/sla-page";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, Table, cx } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, cx } from "../ui";
 import { ChangeLine, levelLabel } from "./protocol-page";
 import { RecoveryPlans } from "./recovery-plans";
 import { AccountSection } from "./recurring-report";
@@ -40,33 +40,28 @@ function QuarterPicker({ review, loading }: { review: QuarterlyReview; loading: 
   const fiscal = useFiscalLabel();
   return (
     <Form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t("joint.quarterly.picker")}>
-      <div className="w-full sm:w-auto sm:max-w-full">
-        <label htmlFor="review-quarter" className="block text-sm font-medium text-slate-800">
-          {t("joint.quarterly.quarter")}
-        </label>
-        <select
-          id="review-quarter"
-          name="quarter"
-          defaultValue={review.selected}
-          key={review.selected}
-          className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
-        >
-          <optgroup label={t("sla.relative")}>
-            {RELATIVE.map((q) => (
-              <option key={q.id} value={q.id}>
-                {t(q.label)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("sla.granularity.quarter")}>
-            {review.choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {fiscal(c.label)}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
+      <SelectField
+        fit
+        label={t("joint.quarterly.quarter")}
+        name="quarter"
+        defaultValue={review.selected}
+        key={review.selected}
+      >
+        <optgroup label={t("sla.relative")}>
+          {RELATIVE.map((q) => (
+            <option key={q.id} value={q.id}>
+              {t(q.label)}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t("sla.granularity.quarter")}>
+          {review.choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {fiscal(c.label)}
+            </option>
+          ))}
+        </optgroup>
+      </SelectField>
       <Button type="submit" variant="secondary" disabled={loading}>
         {loading ? t("sla.loading") : t("sla.show")}
       </Button>

@@ -1,6 +1,6 @@
 // The SLA page's CSV download: a plain GET form to /sla/scorecard.csv (works without JS; a document
 // request, so the browser downloads the file) with the first and last fiscal period of the range.
-import { Button, Card } from "#app/components/ui";
+import { Button, Card, SelectField } from "#app/components/ui";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useT, useFiscalLabel } from "#app/i18n/react";
 import type { Granularity } from "#app/domain/sla/periods";
@@ -9,7 +9,6 @@ import type { PeriodChoice } from "#app/server/sla/periods.server";
 const ORDER: readonly Granularity[] = ["period", "quarter", "year", "week"];
 
 function PeriodSelect(props: {
-  id: string;
   name: string;
   label: string;
   choices: Record<Granularity, PeriodChoice[]>;
@@ -17,30 +16,18 @@ function PeriodSelect(props: {
 }) {
   const t = useT();
   const fiscal = useFiscalLabel();
-  // Full width on a phone: a select is as wide as its longest option (long fiscal period names),
-  // which would push the page sideways.
   return (
-    <div className="w-full min-w-0 sm:w-auto">
-      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <select
-        id={props.id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
-      >
-        {ORDER.map((g) => (
-          <optgroup key={g} label={t(`sla.csv.group.${g}` as MessageId)}>
-            {props.choices[g].map((c) => (
-              <option key={c.id} value={c.id}>
-                {fiscal(c.label)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
+    <SelectField fit label={props.label} name={props.name} defaultValue={props.defaultValue}>
+      {ORDER.map((g) => (
+        <optgroup key={g} label={t(`sla.csv.group.${g}` as MessageId)}>
+          {props.choices[g].map((c) => (
+            <option key={c.id} value={c.id}>
+              {fiscal(c.label)}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </SelectField>
   );
 }
 
@@ -59,8 +46,8 @@ export function ScorecardDownload({
   return (
     <Card title={t("sla.csv.download")} description={t("sla.csv.hint")}>
       <form method="get" action="/sla/scorecard.csv" className="mt-3 flex flex-wrap items-end gap-3">
-        <PeriodSelect id="csv-from" name="from" label={t("sla.csv.from")} choices={choices} defaultValue={from} />
-        <PeriodSelect id="csv-to" name="to" label={t("sla.csv.to")} choices={choices} defaultValue={to} />
+        <PeriodSelect name="from" label={t("sla.csv.from")} choices={choices} defaultValue={from} />
+        <PeriodSelect name="to" label={t("sla.csv.to")} choices={choices} defaultValue={to} />
         {siteParam ? <input type="hidden" name="site" value={siteParam} /> : null}
         <Button type="submit" variant="secondary">
           {t("sla.csv.submit")}

@@ -12,7 +12,7 @@
 // This page's own params: period=this-period|last-quarter|FY2026-P03|..., site=<site id>.
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, Table, cx } from "#app/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, cx } from "#app/components/ui";
 import { KPIS, KPI_IDS, kpiMessages } from "#app/domain/sla/kpis";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
@@ -311,54 +311,32 @@ export function SlaPage({ notices }: { notices?: ReactNode } = {}) {
           ))}
         </nav>
         <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
-          <div className="w-full sm:w-auto sm:max-w-full">
-            <label htmlFor="sla-period" className="block text-sm font-medium text-slate-800">
-              {t("sla.customPeriod")}
-            </label>
-            <select
-              id="sla-period"
-              name="period"
-              defaultValue={page.selected}
-              key={page.selected}
-              className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
-            >
-              <optgroup label={t("sla.relative")}>
-                {QUICK.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {t(q.label)}
+          <SelectField fit label={t("sla.customPeriod")} name="period" defaultValue={page.selected} key={page.selected}>
+            <optgroup label={t("sla.relative")}>
+              {QUICK.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {t(q.label)}
+                </option>
+              ))}
+            </optgroup>
+            {(["period", "quarter", "year", "week"] as const).map((g) => (
+              <optgroup key={g} label={t(GRANULARITY_LABEL[g])}>
+                {page.choices[g].map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {fiscal(c.label)}
                   </option>
                 ))}
               </optgroup>
-              {(["period", "quarter", "year", "week"] as const).map((g) => (
-                <optgroup key={g} label={t(GRANULARITY_LABEL[g])}>
-                  {page.choices[g].map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {fiscal(c.label)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div className="w-full sm:w-auto sm:max-w-full">
-            <label htmlFor="sla-site" className="block text-sm font-medium text-slate-800">
-              {t("sla.site")}
-            </label>
-            <select
-              id="sla-site"
-              name="site"
-              defaultValue={page.siteParam}
-              key={page.siteParam}
-              className="mt-1 block w-full max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto"
-            >
-              <option value="">{t("sla.allSites")}</option>
-              {page.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.code} — {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+            ))}
+          </SelectField>
+          <SelectField fit label={t("sla.site")} name="site" defaultValue={page.siteParam} key={page.siteParam}>
+            <option value="">{t("sla.allSites")}</option>
+            {page.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.code} — {s.name}
+              </option>
+            ))}
+          </SelectField>
           <Button type="submit" variant="secondary" disabled={loading}>
             {loading ? t("sla.loading") : t("sla.show")}
           </Button>
