@@ -2,7 +2,7 @@
 // extra working days, fiscal calendar and week start, with a preview; saving stores a new version
 // and recomputes SLA figures. The route (app/routes/settings.calendar.tsx) loads and acts.
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { Fragment, useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import { Alert, Badge, Button, Card, FieldError, Table, cx } from "#app/components/ui";
 import type {
   CalendarDefinition,
@@ -98,51 +98,39 @@ function WeekEditor({
                     const err = errors[`weeklyHours.${d}.${i}`];
                     return (
                       <div key={i} className="flex flex-wrap items-center gap-2">
-                        <label className="sr-only" htmlFor={`wh-${d}-${i}-s`}>
-                          {t("calendar.settings.intervalStart", { day: dayName, n: i + 1 })}
-                        </label>
-                        <input
-                          id={`wh-${d}-${i}-s`}
-                          name={`weeklyHours.${d}.${i}.start`}
-                          type="text"
-                          inputMode="numeric"
-                          pattern="[0-2][0-9]:[0-5][0-9]"
-                          placeholder={t("calendar.settings.timePlaceholder")}
-                          size={6}
-                          value={iv.start}
-                          onChange={(e) =>
-                            update(
-                              d,
-                              hours[d].map((x, j) => (j === i ? { ...x, start: e.target.value } : x)),
-                            )
-                          }
-                          aria-invalid={err ? true : undefined}
-                          aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
-                          className={inputClass(err)}
-                        />
-                        <span aria-hidden="true">–</span>
-                        <label className="sr-only" htmlFor={`wh-${d}-${i}-e`}>
-                          {t("calendar.settings.intervalEnd", { day: dayName, n: i + 1 })}
-                        </label>
-                        <input
-                          id={`wh-${d}-${i}-e`}
-                          name={`weeklyHours.${d}.${i}.end`}
-                          type="text"
-                          inputMode="numeric"
-                          pattern="[0-2][0-9]:[0-5][0-9]"
-                          placeholder={t("calendar.settings.timePlaceholder")}
-                          size={6}
-                          value={iv.end}
-                          onChange={(e) =>
-                            update(
-                              d,
-                              hours[d].map((x, j) => (j === i ? { ...x, end: e.target.value } : x)),
-                            )
-                          }
-                          aria-invalid={err ? true : undefined}
-                          aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
-                          className={inputClass(err)}
-                        />
+                        {(["start", "end"] as const).map((edge) => (
+                          <Fragment key={edge}>
+                            {edge === "end" ? <span aria-hidden="true">–</span> : null}
+                            <label className="sr-only" htmlFor={`wh-${d}-${i}-${edge[0]}`}>
+                              {t(
+                                edge === "start" ? "calendar.settings.intervalStart" : "calendar.settings.intervalEnd",
+                                {
+                                  day: dayName,
+                                  n: i + 1,
+                                },
+                              )}
+                            </label>
+                            <input
+                              id={`wh-${d}-${i}-${edge[0]}`}
+                              name={`weeklyHours.${d}.${i}.${edge}`}
+                              type="text"
+                              inputMode="numeric"
+                              pattern="[0-2][0-9]:[0-5][0-9]"
+                              placeholder={t("calendar.settings.timePlaceholder")}
+                              size={6}
+                              value={iv[edge]}
+                              onChange={(e) =>
+                                update(
+                                  d,
+                                  hours[d].map((x, j) => (j === i ? { ...x, [edge]: e.target.value } : x)),
+                                )
+                              }
+                              aria-invalid={err ? true : undefined}
+                              aria-describedby={err ? `wh-${d}-${i}-err` : undefined}
+                              className={inputClass(err)}
+                            />
+                          </Fragment>
+                        ))}
                         <Button
                           type="button"
                           variant="ghost"
@@ -188,6 +176,99 @@ function WeekEditor({
   );
 }
 
+/** One small labelled input of a row (a closure's date, an extra day's hours), with its error. */
+function RowInput({
+  id,
+  rowLabel,
+  label,
+  error,
+  onValue,
+  className,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "onChange"> & {
+  id: string;
+  /** Read after the label to screen readers: which row this is ("closure 2"). */
+  rowLabel: string;
+  label: string;
+  error?: string;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <div>
+      <label className="block text-xs font-medium text-slate-700" htmlFor={id}>
+        {label}
+        <span className="sr-only">{rowLabel}</span>
+      </label>
+      <input
+        id={id}
+        {...input}
+        onChange={(e) => onValue(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        className={cx(inputClass(error), "mt-1", className)}
+      />
+      <FieldError id={`${id}-err`} error={error} />
+    </div>
+  );
+}
+
+/** A list of rows the admin adds and removes (closures, extra working days), each row's inputs from `row`. */
+function RowsEditor<R>({
+  legend,
+  hint,
+  errorId,
+  error,
+  hidden,
+  rows,
+  setRows,
+  blank,
+  row,
+  removeLabel,
+  addLabel,
+}: {
+  legend: string;
+  hint: string;
+  errorId: string;
+  error?: string;
+  /** Sent with the form before the rows (e.g. a marker that the list was sent even when empty). */
+  hidden?: ReactNode;
+  rows: R[];
+  setRows: (rows: R[]) => void;
+  blank: R;
+  row: (r: R, i: number, set: (patch: Partial<R>) => void) => ReactNode;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+}) {
+  const t = useT();
+  const set = (i: number) => (patch: Partial<R>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset>
+      <legend className="text-lg font-semibold">{legend}</legend>
+      <p className="mt-1 text-sm text-slate-600">{hint}</p>
+      {hidden}
+      <FieldError id={errorId} error={error} />
+      <ul className="mt-3 space-y-3">
+        {rows.map((r, i) => (
+          <li key={i} className="flex flex-wrap items-end gap-2">
+            {row(r, i, set(i))}
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setRows(rows.filter((_, j) => j !== i))}
+              aria-label={removeLabel(i + 1)}
+            >
+              {t("calendar.settings.remove")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Button type="button" variant="secondary" className="mt-3" onClick={() => setRows([...rows, blank])}>
+        {addLabel}
+      </Button>
+    </fieldset>
+  );
+}
+
 function ClosuresEditor({
   closures,
   setClosures,
@@ -198,61 +279,35 @@ function ClosuresEditor({
   errors: Errors;
 }) {
   const t = useT();
-  const set = (i: number, patch: Partial<Closure>) =>
-    setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
-    <fieldset>
-      <legend className="text-lg font-semibold">{t("calendar.settings.closures")}</legend>
-      <p className="mt-1 text-sm text-slate-600">{t("calendar.settings.closuresHint")}</p>
-      <FieldError id="closures-error" error={errors.closures} />
-      <ul className="mt-3 space-y-3">
-        {closures.map((c, i) => (
-          <li key={i} className="flex flex-wrap items-end gap-2">
-            {(["date", "start", "end", "label"] as const).map((f) => {
-              const err = errors[`closures.${i}.${f}`] ?? (f === "date" ? errors[`closures.${i}`] : undefined);
-              const label = t("calendar.settings.field", { field: f });
-              return (
-                <div key={f}>
-                  <label className="block text-xs font-medium text-slate-700" htmlFor={`cl-${i}-${f}`}>
-                    {label}
-                    <span className="sr-only">{t("calendar.settings.closureN", { n: i + 1 })}</span>
-                  </label>
-                  <input
-                    id={`cl-${i}-${f}`}
-                    name={`closures.${i}.${f}`}
-                    type={f === "date" ? "date" : "text"}
-                    placeholder={f === "start" || f === "end" ? t("calendar.settings.timePlaceholder") : undefined}
-                    size={f === "label" ? 24 : f === "date" ? undefined : 6}
-                    value={(c[f] as string | undefined) ?? ""}
-                    onChange={(e) => set(i, { [f]: e.target.value })}
-                    aria-invalid={err ? true : undefined}
-                    aria-describedby={err ? `cl-${i}-${f}-err` : undefined}
-                    className={cx(inputClass(err), "mt-1")}
-                  />
-                  <FieldError id={`cl-${i}-${f}-err`} error={err} />
-                </div>
-              );
-            })}
-            <Button
-              type="button"
-              variant="ghost"
-              onClick={() => setClosures(closures.filter((_, j) => j !== i))}
-              aria-label={t("calendar.settings.removeClosure", { n: i + 1 })}
-            >
-              {t("calendar.settings.remove")}
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <Button
-        type="button"
-        variant="secondary"
-        className="mt-3"
-        onClick={() => setClosures([...closures, { date: "", label: "" }])}
-      >
-        {t("calendar.settings.addClosure")}
-      </Button>
-    </fieldset>
+    <RowsEditor
+      legend={t("calendar.settings.closures")}
+      hint={t("calendar.settings.closuresHint")}
+      errorId="closures-error"
+      error={errors.closures}
+      rows={closures}
+      setRows={setClosures}
+      blank={{ date: "", label: "" }}
+      removeLabel={(n) => t("calendar.settings.removeClosure", { n })}
+      addLabel={t("calendar.settings.addClosure")}
+      row={(c, i, set) =>
+        (["date", "start", "end", "label"] as const).map((f) => (
+          <RowInput
+            key={f}
+            id={`cl-${i}-${f}`}
+            name={`closures.${i}.${f}`}
+            label={t("calendar.settings.field", { field: f })}
+            rowLabel={t("calendar.settings.closureN", { n: i + 1 })}
+            error={errors[`closures.${i}.${f}`] ?? (f === "date" ? errors[`closures.${i}`] : undefined)}
+            type={f === "date" ? "date" : "text"}
+            placeholder={f === "start" || f === "end" ? t("calendar.settings.timePlaceholder") : undefined}
+            size={f === "label" ? 24 : f === "date" ? undefined : 6}
+            value={(c[f] as string | undefined) ?? ""}
+            onValue={(v) => set({ [f]: v })}
+          />
+        ))
+      }
+    />
   );
 }
 
@@ -270,8 +325,6 @@ function ExtraDaysEditor({
   errors: Errors;
 }) {
   const t = useT();
-  const set = (i: number, patch: Partial<ExtraDayRow>) =>
-    setDays(days.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   const errorOf = (i: number, f: keyof ExtraDayRow) => {
     if (f === "hours") {
       const key = Object.keys(errors).find((k) => k.startsWith(`extraWorkingDays.${i}.intervals`));
@@ -280,59 +333,36 @@ function ExtraDaysEditor({
     return errors[`extraWorkingDays.${i}.${f}`] ?? (f === "date" ? errors[`extraWorkingDays.${i}`] : undefined);
   };
   return (
-    <fieldset>
-      <legend className="text-lg font-semibold">{t("calendar.settings.extraDays")}</legend>
-      <p className="mt-1 text-sm text-slate-600">{t("calendar.settings.extraDaysHint")}</p>
-      <input type="hidden" name="extraWorkingDays.sent" value="1" />
-      <FieldError id="extraWorkingDays-error" error={errors.extraWorkingDays} />
-      <ul className="mt-3 space-y-3">
-        {days.map((d, i) => (
-          <li key={i} className="flex flex-wrap items-end gap-2">
-            {(["date", "hours", "label"] as const).map((f) => {
-              const err = errorOf(i, f);
-              const label = t("calendar.settings.field", { field: f });
-              return (
-                <div key={f}>
-                  <label className="block text-xs font-medium text-slate-700" htmlFor={`xd-${i}-${f}`}>
-                    {label}
-                    <span className="sr-only">{t("calendar.settings.extraDayN", { n: i + 1 })}</span>
-                  </label>
-                  <input
-                    id={`xd-${i}-${f}`}
-                    name={`extraWorkingDays.${i}.${f}`}
-                    type={f === "date" ? "date" : "text"}
-                    placeholder={f === "hours" ? "08:00-12:00, 13:00-17:00" : undefined}
-                    size={f === "date" ? undefined : f === "hours" ? 22 : 24}
-                    value={d[f]}
-                    onChange={(e) => set(i, { [f]: e.target.value })}
-                    aria-invalid={err ? true : undefined}
-                    aria-describedby={err ? `xd-${i}-${f}-err` : undefined}
-                    className={cx(inputClass(err), "mt-1 max-w-full")}
-                  />
-                  <FieldError id={`xd-${i}-${f}-err`} error={err} />
-                </div>
-              );
-            })}
-            <Button
-              type="button"
-              variant="ghost"
-              onClick={() => setDays(days.filter((_, j) => j !== i))}
-              aria-label={t("calendar.settings.removeExtraDay", { n: i + 1 })}
-            >
-              {t("calendar.settings.remove")}
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <Button
-        type="button"
-        variant="secondary"
-        className="mt-3"
-        onClick={() => setDays([...days, { date: "", hours: "08:00-17:00", label: "" }])}
-      >
-        {t("calendar.settings.addExtraDay")}
-      </Button>
-    </fieldset>
+    <RowsEditor
+      legend={t("calendar.settings.extraDays")}
+      hint={t("calendar.settings.extraDaysHint")}
+      hidden={<input type="hidden" name="extraWorkingDays.sent" value="1" />}
+      errorId="extraWorkingDays-error"
+      error={errors.extraWorkingDays}
+      rows={days}
+      setRows={setDays}
+      blank={{ date: "", hours: "08:00-17:00", label: "" }}
+      removeLabel={(n) => t("calendar.settings.removeExtraDay", { n })}
+      addLabel={t("calendar.settings.addExtraDay")}
+      row={(d, i, set) =>
+        (["date", "hours", "label"] as const).map((f) => (
+          <RowInput
+            key={f}
+            id={`xd-${i}-${f}`}
+            name={`extraWorkingDays.${i}.${f}`}
+            label={t("calendar.settings.field", { field: f })}
+            rowLabel={t("calendar.settings.extraDayN", { n: i + 1 })}
+            error={errorOf(i, f)}
+            type={f === "date" ? "date" : "text"}
+            placeholder={f === "hours" ? "08:00-12:00, 13:00-17:00" : undefined}
+            size={f === "date" ? undefined : f === "hours" ? 22 : 24}
+            value={d[f]}
+            onValue={(v) => set({ [f]: v })}
+            className="max-w-full"
+          />
+        ))
+      }
+    />
   );
 }
 
