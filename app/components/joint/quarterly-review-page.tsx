@@ -10,7 +10,7 @@ import type { MessageId } from "#app/i18n/catalogue";
 import { useFiscalLabel, useFormat, useT } from "#app/i18n/react";
 import type { QuarterlyReview } from "#app/server/joint/review.server";
 import { PerfectOrder } from "../sla/perfect-order";
-import { KpiTile, Trend } from "../sla/sla-page";
+import { KpiTiles, Trend } from "../sla/sla-page";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, cx } from "../ui";
 import { ChangeLine, levelLabel } from "./protocol-page";
 import { RecoveryPlans } from "./recovery-plans";
@@ -249,21 +249,7 @@ export function QuarterlyReviewPage({ review, account }: { review: QuarterlyRevi
                 <EmptyState title={t("joint.quarterly.scorecard.empty")} />
               </div>
             ) : (
-              <>
-                <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2">
-                  {sc.kpis.map((k) => (
-                    <KpiTile key={k.id} k={k} trend={sc.trend} />
-                  ))}
-                </ul>
-                <p className="mt-2 text-xs text-slate-500">
-                  {t("sla.targets", {
-                    source: sc.targets.source === "contract" ? "contract" : "tier",
-                    tier: sc.targets.tier,
-                    days: sc.targets.onTimeToleranceDays,
-                    pct: sc.targets.inFullTolerancePct,
-                  })}
-                </p>
-              </>
+              <KpiTiles sc={sc} className="print:grid-cols-3 print:gap-2" />
             )}
           </Card>
         </Part>

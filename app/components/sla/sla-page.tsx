@@ -144,6 +144,28 @@ export function KpiTile({ k, trend }: { k: KpiResult; trend: TrendPoint[] }) {
 const shortLabel = (p: TrendPoint) => p.id.replace(/^FY\d{4}-/, "");
 
 /** The OTIF trend chart of a scorecard (12 periods, or weeks in a week view). */
+/** A scorecard's KPI tiles and the line naming the targets they are held to (SLA page, quarterly review). */
+export function KpiTiles({ sc, className }: { sc: Scorecard; className?: string }) {
+  const t = useT();
+  return (
+    <>
+      <ul className={cx("mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3", className)}>
+        {sc.kpis.map((k) => (
+          <KpiTile key={k.id} k={k} trend={sc.trend} />
+        ))}
+      </ul>
+      <p className="mt-2 text-xs text-slate-500">
+        {t("sla.targets", {
+          source: sc.targets.source === "contract" ? "contract" : "tier",
+          tier: sc.targets.tier,
+          days: sc.targets.onTimeToleranceDays,
+          pct: sc.targets.inFullTolerancePct,
+        })}
+      </p>
+    </>
+  );
+}
+
 export function Trend({ sc }: { sc: Scorecard }) {
   const target = sc.targets.otifPct;
   const weeks = sc.trend[0]?.granularity === "week";
@@ -381,19 +403,7 @@ export function SlaPage({ notices }: { notices?: ReactNode } = {}) {
             </EmptyState>
           </div>
         ) : null}
-        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {sc.kpis.map((k) => (
-            <KpiTile key={k.id} k={k} trend={sc.trend} />
-          ))}
-        </ul>
-        <p className="mt-2 text-xs text-slate-500">
-          {t("sla.targets", {
-            source: sc.targets.source === "contract" ? "contract" : "tier",
-            tier: sc.targets.tier,
-            days: sc.targets.onTimeToleranceDays,
-            pct: sc.targets.inFullTolerancePct,
-          })}
-        </p>
+        <KpiTiles sc={sc} />
       </section>
 
       <MissBreakdown sc={sc} />
