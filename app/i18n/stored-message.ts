@@ -6,6 +6,7 @@
 //   period   -> periodLabel (a fiscal period label, "FY2026 P11 (Nov)", in the reader's words)
 //   cause    -> causeName   (a root cause id, "carrier_delay", as its catalogue name)
 //   category -> categoryName (an escalation category id as its catalogue name)
+//   promised, predicted -> promisedDate, predictedDate (calendar dates YYYY-MM-DD in the reader's format)
 // Pure: pages (through useT/useFormat), loaders and e-mails (translator/createFormatter) share it.
 import type { MessageId } from "./catalogue";
 import { fiscalLabel } from "./fiscal";
@@ -19,7 +20,7 @@ type T = (id: MessageId, values?: MessageValues) => string;
 export function displayValues(
   values: StoredValues | null | undefined,
   t: T,
-  f: Pick<Formatter, "duration" | "monthName" | "dateRange">,
+  f: Pick<Formatter, "duration" | "monthName" | "dateRange" | "calendarDate">,
 ): MessageValues {
   const out: MessageValues = { ...values };
   if (typeof values?.minutes === "number") out.duration = f.duration(values.minutes);
@@ -27,5 +28,7 @@ export function displayValues(
   if (typeof values?.cause === "string") out.causeName = t(`joint.cause.${values.cause}` as MessageId);
   if (typeof values?.category === "string")
     out.categoryName = t(`escalations.category.${values.category}` as MessageId);
+  if (typeof values?.promised === "string") out.promisedDate = f.calendarDate(values.promised);
+  if (typeof values?.predicted === "string") out.predictedDate = f.calendarDate(values.predicted);
   return out;
 }

@@ -10,6 +10,7 @@ import { escalationNotifications, escalations, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import { translator } from "#app/i18n/catalogue";
+import { noticeMessage, noticeWords } from "#app/server/escalations/notify.server";
 import { createTestDb } from "../support/db";
 import { Client, eventually, startSmtp } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
@@ -157,6 +158,27 @@ describe("a staff member's notifications", () => {
     const row = rows.find((r) => r.title.includes("Marker Sprachprobe"));
     expect(row?.title).toMatch(/^ACME-\d+ raised by .*: Marker Sprachprobe$/);
     expect(row?.params).toMatchObject({ title: "Marker Sprachprobe", category: "late_delivery", severity: "P3" });
+  });
+});
+
+describe("a customer's order notice", () => {
+  it("is stored in English and read in German and Japanese, dates in the reader's format", () => {
+    const n = noticeMessage("notifications.order.status", {
+      order: "SO-7",
+      orderStatus: "in_transit",
+      late: "yes",
+      promised: "2026-03-06",
+      view: "Munich",
+    });
+    expect(n.title).toBe("Order SO-7 is in transit (late)");
+    expect(n.body).toBe(
+      "Order SO-7 changed status to in transit. It is late: promised for 6 Mar 2026. From your view “Munich”.",
+    );
+    expect(noticeWords(n, "de", "Europe/Berlin")).toEqual({
+      title: "Auftrag SO-7: Unterwegs (verspätet)",
+      body: "Auftrag SO-7 hat jetzt den Status „Unterwegs“. Er ist verspätet: zugesagt für 6. März 2026. Aus Ihrer Ansicht „Munich“.",
+    });
+    expect(noticeWords(n, "ja", "Asia/Tokyo").title).toBe("注文 SO-7：輸送中（遅延）");
   });
 });
 

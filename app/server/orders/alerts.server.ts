@@ -14,7 +14,7 @@ import { parseOrderQuery, type OrderFilters } from "#app/domain/orders/query";
 import { isStatus } from "#app/domain/orders/statuses";
 import { localToday } from "#app/domain/orders/time";
 import { exclusiveService } from "../jobs/exclusive.server";
-import { mailNotices, type Notice } from "../escalations/notify.server";
+import { mailNotices, noticeMessage, type Notice } from "../escalations/notify.server";
 import { withTenant } from "../tenant-db.server";
 import {
   asText,
@@ -53,8 +53,7 @@ interface Candidate {
   viewId: string;
   orderId: string;
   key: string;
-  title: string;
-  body: string;
+  message: Pick<Notice, "title" | "body" | "messageKey" | "messageParams">;
 }
 
 export interface AlertRunReport {
@@ -62,22 +61,6 @@ export interface AlertRunReport {
   events: number;
   notices: number;
 }
-
-const STATUS_WORDS: Record<string, string> = {
-  received: "received",
-  confirmed: "confirmed",
-  allocated: "allocated",
-  backordered: "backordered",
-  on_hold: "on hold",
-  picked: "picked",
-  packed: "packed",
-  shipped: "shipped",
-  in_transit: "in transit",
-  out_for_delivery: "out for delivery",
-  delivered: "delivered",
-  exception: "in exception",
-  cancelled: "cancelled",
-};
 
 async function subscriptions(handle: DbHandle): Promise<Map<string, { timeZone: string; subs: Subscription[] }>> {
   const rows = await handle.db
@@ -186,16 +169,25 @@ async function tenantCandidates(
                 viewId: sub.viewId,
                 orderId: order.id,
                 key: `risk:${order.predictedDate ?? ""}`,
-                title: `Order ${order.orderNumber} is at risk`,
-                body: `The new delivery estimate (${order.predictedDate}) is after the promised date (${order.promisedDate}). From your view “${sub.name}”.`,
+                message: noticeMessage("notifications.order.atRisk", {
+                  order: order.orderNumber,
+                  predicted: order.predictedDate ?? "",
+                  promised: order.promisedDate ?? "",
+                  view: sub.name,
+                }),
               });
           } else {
             candidates.push({
               viewId: sub.viewId,
               orderId: order.id,
               key: `status:${e.seq}`,
-              title: `Order ${order.orderNumber} is ${STATUS_WORDS[e.type] ?? e.type}${order.late ? " (late)" : ""}`,
-              body: `Order ${order.orderNumber} changed status to ${STATUS_WORDS[e.type] ?? e.type}.${order.late ? ` It is late: promised for ${order.promisedDate}.` : ""} From your view “${sub.name}”.`,
+              message: noticeMessage("notifications.order.status", {
+                order: order.orderNumber,
+                orderStatus: e.type,
+                late: order.late ? "yes" : "no",
+                promised: order.promisedDate ?? "",
+                view: sub.name,
+              }),
             });
           }
         }
@@ -206,8 +198,11 @@ async function tenantCandidates(
           viewId: sub.viewId,
           orderId: order.id,
           key: `late:${order.promisedDate ?? ""}`,
-          title: `Order ${order.orderNumber} is late`,
-          body: `Order ${order.orderNumber} was promised for ${order.promisedDate} and has not been delivered. From your view “${sub.name}”.`,
+          message: noticeMessage("notifications.order.late", {
+            order: order.orderNumber,
+            promised: order.promisedDate ?? "",
+            view: sub.name,
+          }),
         });
       }
     }
@@ -266,8 +261,7 @@ export async function runDelayAlerts(handle: DbHandle, now: Date = new Date()): 
           recipientUserId: sub.userId,
           recipientKind: sub.ownerKind,
           escalationId: null,
-          title: c.title,
-          body: c.body,
+          ...c.message,
           link: `/orders/${c.orderId}`,
         });
       }
@@ -279,8 +273,7 @@ export async function runDelayAlerts(handle: DbHandle, now: Date = new Date()): 
           recipientUserId: sub.userId,
           recipientKind: sub.ownerKind,
           escalationId: null,
-          title: `${n - MAX_ALERTS_PER_VIEW} more order updates in “${sub.name}”`,
-          body: `More orders in your view “${sub.name}” changed than fit in separate notifications. Open the view to see them.`,
+          ...noticeMessage("notifications.order.more", { count: n - MAX_ALERTS_PER_VIEW, view: sub.name }),
           link: `/orders?${sub.query ? `${sub.query}&` : ""}view=${viewId}`,
         });
       }
