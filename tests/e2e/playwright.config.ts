@@ -10,20 +10,27 @@ export const PORTAL_URL = `http://localhost:${PORT}`;
 export const INTRANET_URL = `http://127.0.0.1:${INTRANET_PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 
-/** The page walks: every page as every role, read-only, each test on its own; they run first. */
+/** The page walks: every page as every role, read-only, each test on its own. */
 const WALKS = /\/(a11y|layout)\.spec\.ts$/;
+/**
+ * E2E_WALKS_FIRST=1 (`npm run test:e2e`, the whole suite): the walks first, spread over
+ * E2E_WORKERS workers (default 2), then the journeys. Unset (a spec or two named on the command
+ * line): one worker and no walks run ahead of what was named, as Playwright would run every
+ * project a named one depends on, whatever the filter.
+ */
+const WALKS_FIRST = process.env.E2E_WALKS_FIRST === "1";
 
 export default defineConfig({
   testDir: ".",
   testMatch: /.*\.spec\.ts$/,
   // One portal and one database for the run. The page walks (axe and layout on every page) only
-  // read, so their tests are spread over the workers (E2E_WORKERS, default 2). The journeys change
-  // shared data (a lead's language, Acme's fiscal calendar, planted XSS texts in Acme's orders),
-  // so they run after the walks, one spec after another in one worker, in file order as before.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // read, so their tests may be spread over workers. The journeys change shared data (a lead's
+  // language, Acme's fiscal calendar, planted XSS texts in Acme's orders), so they run after the
+  // walks, one spec after another in one worker, in file order.
+  workers: WALKS_FIRST ? Number(process.env.E2E_WORKERS ?? 2) : 1,
   projects: [
     { name: "walks", testMatch: WALKS, fullyParallel: true },
-    { name: "journeys", testIgnore: WALKS, dependencies: ["walks"], workers: 1, fullyParallel: false },
+    { name: "journeys", testIgnore: WALKS, dependencies: WALKS_FIRST ? ["walks"] : [], workers: 1 },
   ],
   // CI (CI=true, set by .ci/run): a committed test.only fails the run instead of skipping the rest.
   forbidOnly: Boolean(process.env.CI),
