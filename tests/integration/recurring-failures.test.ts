@@ -7,7 +7,16 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { auditLog, escalationAlerts, escalationNotifications, escalations, orders } from "#db/schema/index";
+import {
+  auditLog,
+  escalationAlerts,
+  escalationNotifications,
+  escalationProtocolVersions,
+  escalations,
+  orders,
+} from "#db/schema/index";
+import { defaultTerms } from "#app/domain/joint/protocol";
+import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
 import { parseRecurringFilter, recurringQueueLink } from "#app/domain/joint/recurring";
 import type { RootCause } from "#app/domain/joint/root-causes";
 import type { StaffContext } from "#app/server/auth/guards.server";
@@ -271,7 +280,7 @@ await describeEachDb("recurring failures", (kind) => {
     ]);
   });
 
-  it("alerts the leads once per account, cause and fiscal period when a cause repeats at a strategic account", async () => {
+  it("alerts the leads and the protocol's account executive once per account, cause and fiscal period when a cause repeats at a strategic account", async () => {
     const acct = await createTenant(handle, { tier: "strategic", timeZone: "Europe/Berlin" });
     const keyAcct = await createTenant(handle, { tier: "key", timeZone: "Europe/Berlin" });
     const lead = staffCtx(leadId, "support_lead");
@@ -281,6 +290,32 @@ await describeEachDb("recurring failures", (kind) => {
         .select({ dedupeKey: escalationAlerts.dedupeKey, kind: escalationAlerts.kind })
         .from(escalationAlerts)
         .where(eq(escalationAlerts.tenantId, tenantId));
+    // The protocol in effect names a provider-side account executive (by e-mail), who is told too.
+    const execId = await createStaff(handle, "support_agent");
+    const [{ email: execEmail }] = (
+      await handle.db.execute<{ email: string }>(sql`select email from "user" where id = ${execId}`)
+    ).rows;
+    const terms = defaultTerms(DEFAULT_SLA_TARGETS.strategic);
+    terms.contacts.push({
+      side: "provider",
+      level: "account_executive",
+      name: "Ada Executive",
+      role: "Account executive",
+      businessHours: "+49 40 000",
+      outOfHours: "",
+      email: execEmail.toUpperCase(),
+    });
+    await handle.db.insert(escalationProtocolVersions).values({
+      tenantId: acct.id,
+      version: 1,
+      terms,
+      proposedSide: "provider",
+      proposedByName: "Test",
+      status: "accepted",
+      decidedSide: "customer",
+      decidedByName: "Test",
+      decidedAt: new Date(),
+    });
     const march = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"];
     const rows: string[] = [];
     for (const d of march) rows.push(await resolvedRow(acct.id, `${d}T10:00:00Z`, null));
@@ -303,6 +338,11 @@ await describeEachDb("recurring failures", (kind) => {
       .from(escalationNotifications)
       .where(and(eq(escalationNotifications.tenantId, acct.id), eq(escalationNotifications.recipientUserId, leadId)));
     expect(notes).toEqual([{ link: `/staff/recurring?tenant=${acct.id}` }]);
+    const execNotes = await handle.db
+      .select({ link: escalationNotifications.link })
+      .from(escalationNotifications)
+      .where(and(eq(escalationNotifications.tenantId, acct.id), eq(escalationNotifications.recipientUserId, execId)));
+    expect(execNotes).toEqual([{ link: `/staff/recurring?tenant=${acct.id}` }]);
     // Alert and notice are worded for each reader, the period and cause in their words too.
     const lead0 = { role: "portal_staff" as const, tenantId: null, staffId: leadId };
     const noticeIn = async (locale: Locale) =>

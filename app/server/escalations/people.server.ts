@@ -36,6 +36,18 @@ export async function staffDirectory(): Promise<StaffPerson[]> {
     .orderBy(user.name);
 }
 
+/** Active staff members with these e-mail addresses (case-insensitive), e.g. protocol contacts. */
+export async function activeStaffByEmail(emails: readonly string[]): Promise<StaffPerson[]> {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  if (!wanted.length) return [];
+  const { db } = await getDb();
+  return db
+    .select({ id: user.id, name: user.name, email: user.email, role: staffMembers.role })
+    .from(staffMembers)
+    .innerJoin(user, eq(user.id, staffMembers.userId))
+    .where(and(eq(staffMembers.active, true), inArray(sql`lower(${user.email})`, wanted)));
+}
+
 /** Whether a staff member may see a tenant (the same rule as app_visible_tenants()). */
 export async function staffCanSee(staffId: string, tenantId: string): Promise<boolean> {
   const { db } = await getDb();

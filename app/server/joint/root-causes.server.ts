@@ -1,11 +1,12 @@
 // Root causes: staff record why an escalation happened when they resolve it (or correct it
 // afterwards), audited. The same cause resolved often enough in one fiscal period at a strategic
 // account raises one internal alert on the staff queue per account, cause and period, and tells
-// the account's leads in-app (and by e-mail with SMTP_URL). Alert and notices are stored as
+// the account's leads and the protocol's account executives in-app (and by e-mail with SMTP_URL). Alert and notices are stored as
 // catalogue ids and values (0077, 0088), so each reader gets them in their own language.
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { fiscalPeriodOf } from "#app/domain/calendar/index";
 import { FINISHED_STATUSES } from "#app/domain/escalations/workflow";
+import { contactsAt } from "#app/domain/joint/protocol";
 import { causeApplies, isRepeatFailure, repeatAlertKey, type RootCause } from "#app/domain/joint/root-causes";
 import { formatPeriodKey } from "#app/domain/sla/periods";
 import { escalationAlerts, escalations } from "#db/schema/index";
@@ -14,9 +15,10 @@ import { env } from "../env.server";
 import { type EscalationActor, EscalationError } from "../escalations/actor.server";
 import { localized } from "#app/i18n/localized";
 import { mailNotices, noticeMessage, notifyInApp } from "../escalations/notify.server";
-import { staffForTenant } from "../escalations/people.server";
+import { activeStaffByEmail, staffForTenant } from "../escalations/people.server";
 import { audit, loadRow, tenantOf, type StaffRow } from "../escalations/row.server";
 import { withTenant, type Tx } from "../tenant-db.server";
+import { termsInEffect } from "./protocol.server";
 
 /** An alert this change raised: the leads are told after commit. */
 export interface RepeatAlert {
@@ -24,6 +26,8 @@ export interface RepeatAlert {
   alertId: string;
   /** The alert's values (account, count, cause, period), shared by the alert and the leads' notices. */
   values: { account: string; count: number; cause: RootCause; period: string };
+  /** E-mail addresses of the provider-side account executives named in the protocol in effect. */
+  executiveEmails: string[];
 }
 
 /**
@@ -78,13 +82,26 @@ export async function recordRootCause(
     })
     .onConflictDoNothing()
     .returning({ id: escalationAlerts.id });
-  return inserted[0] ? { tenantId: row.tenantId, alertId: inserted[0].id, values } : null;
+  if (!inserted[0]) return null;
+  // The protocol's provider-side account executives are told beside the leads (issue 21).
+  const { terms } = await termsInEffect(tx, { id: row.tenantId, tier: row.tier });
+  const executiveEmails = contactsAt(terms, "account_executive")
+    .filter((c) => c.side === "provider" && c.email)
+    .map((c) => c.email);
+  return { tenantId: row.tenantId, alertId: inserted[0].id, values, executiveEmails };
 }
 
-/** Tells the account's leads about a new repeat-failure alert (after the change committed). */
+/**
+ * Tells the account's leads and the protocol's account executives about a new repeat-failure
+ * alert (after the change committed).
+ */
 export async function notifyRepeatAlert(actor: EscalationActor, alert: RepeatAlert | null): Promise<void> {
   if (!alert) return;
-  const leads = await staffForTenant(alert.tenantId, { leads: true });
+  const people = [
+    ...(await staffForTenant(alert.tenantId, { leads: true })),
+    ...(await activeStaffByEmail(alert.executiveEmails)),
+  ];
+  const leads = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
   if (!leads.length) return;
   const mail = await withTenant(actor.db, (tx) =>
     notifyInApp(
