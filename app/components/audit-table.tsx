@@ -67,17 +67,17 @@ export function AuditTable({
   const label = useAuditLabel();
   const t = useT();
   const columns: TableColumn[] = [
-    `When (${timeZone})`,
-    ...(showTenant ? ["Tenant"] : []),
-    "Who",
-    "What",
-    "Details",
-    ...(showIp ? ["IP"] : []),
+    t("settings.audit.col.when", { zone: timeZone }),
+    ...(showTenant ? [t("settings.audit.col.tenant")] : []),
+    t("settings.audit.col.who"),
+    t("settings.audit.col.what"),
+    t("settings.audit.col.details"),
+    ...(showIp ? [t("settings.audit.col.ip")] : []),
   ];
   const row = (r: AuditRowView) => (
     <tr key={r.id} data-testid="audit-entry" data-actor-kind={r.actorKind}>
       <td className="whitespace-nowrap">{f.dateTime(r.at)}</td>
-      {showTenant ? <td>{r.tenantName ?? "Platform"}</td> : null}
+      {showTenant ? <td>{r.tenantName ?? t("settings.audit.platform")}</td> : null}
       <td>
         {r.actorLabel}{" "}
         {showIp ? <Badge tone={KIND_TONE[r.actorKind]}>{t(`staff.audit.kind.${r.actorKind}`)}</Badge> : null}
@@ -93,13 +93,13 @@ export function AuditTable({
     </tr>
   );
   if (rows.length === 0)
-    return <EmptyState title="No audit entries yet">Sign-ins, invitations and changes will appear here.</EmptyState>;
+    return <EmptyState title={t("settings.audit.empty.title")}>{t("settings.audit.empty.body")}</EmptyState>;
   const last = rows[rows.length - 1];
   return (
     <div>
       <Table
         columns={columns}
-        caption={`Audit log, newest first, times in ${timeZone}`}
+        caption={t("settings.audit.caption", { zone: timeZone })}
         variant="panel"
         className="rounded-xl border border-slate-200 bg-white"
       >
@@ -130,7 +130,7 @@ export function AuditTable({
       </Table>
       {rows.length >= pageSize ? (
         <Link to={olderHref(last.id)} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
-          Older entries →
+          {t("settings.audit.older")}
         </Link>
       ) : null}
     </div>

@@ -5,6 +5,7 @@
 // answered an error), this module opens a new one after a growing delay.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { cx } from "./ui";
+import { useT } from "#app/i18n/react";
 
 export interface LiveOrderEvent {
   kind: "order";
@@ -168,17 +169,11 @@ export function useLiveState(): LiveState {
   );
 }
 
-const LABELS: Record<LiveState, string> = {
-  connecting: "Connecting…",
-  open: "Live",
-  reconnecting: "Reconnecting…",
-  offline: "Offline",
-};
-
 /** A small, accessible indicator of the live connection ("Live" / "Reconnecting…"). */
 export function LiveIndicator({ state, className }: { state?: LiveState; className?: string }) {
   const shared = useLiveState();
   const s = state ?? shared;
+  const t = useT();
   return (
     <span
       role="status"
@@ -201,8 +196,8 @@ export function LiveIndicator({ state, className }: { state?: LiveState; classNa
         )}
       />
       <span>
-        <span className="sr-only">Live updates: </span>
-        {LABELS[s]}
+        <span className="sr-only">{t("common.live.srPrefix")} </span>
+        {t(`common.live.${s}`)}
       </span>
     </span>
   );

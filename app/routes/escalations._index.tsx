@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { customerRef } from "#app/domain/escalations/keys";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LiveIndicator, useLiveEvents } from "../components/live";
@@ -97,7 +98,7 @@ export default function EscalationList() {
                   <td>
                     <div>
                       <Link to={`/escalations/${e.id}`} className="font-medium text-brand-700 hover:underline">
-                        ESC-{e.number}: {e.title}
+                        {customerRef(e.number)}: {e.title}
                       </Link>
                       <p className="text-xs text-slate-500">
                         {categoryLabel(t, e.category)}

@@ -2,6 +2,7 @@
 // estimate comes from), lines with correctly named quantities, the order's facts, its escalations,
 // and the timeline. The SLA facts section (app/components/sla/order-sla-facts.tsx) sits between
 // delivery and lines; the route composes them.
+import { customerRef } from "#app/domain/escalations/keys";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { OrderStatus } from "#app/domain/orders/statuses";
@@ -241,7 +242,7 @@ export function OrderEscalationsCard({
           {escalations.map((e) => (
             <li key={e.id} className="flex items-center justify-between gap-2 py-2">
               <Link to={`/escalations/${e.id}`} className="font-medium text-brand-700 underline">
-                ESC-{e.number}
+                {customerRef(e.number)}
               </Link>
               <span className="text-slate-700">
                 {ESCALATION_STATUS[e.status] ? t(ESCALATION_STATUS[e.status]) : e.status}

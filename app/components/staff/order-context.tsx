@@ -21,14 +21,14 @@ export function OrderContextCard({
   const t = useT();
   if (!context) {
     return (
-      <Card title="Order">
-        <p className="mt-2 text-sm text-slate-600">This escalation is not about a particular order.</p>
+      <Card title={t("staff.orderContext.noOrder.title")}>
+        <p className="mt-2 text-sm text-slate-600">{t("staff.orderContext.noOrder.body")}</p>
       </Card>
     );
   }
   const o = context.order;
   return (
-    <Card title={`Order ${o.orderNumber}`}>
+    <Card title={t("staff.orderContext.title", { number: o.orderNumber })}>
       <div data-testid="order-context" className="mt-2 space-y-3 text-sm">
         <p className="flex flex-wrap items-center gap-2">
           <OrderStatusBadge status={o.status} />
@@ -36,13 +36,13 @@ export function OrderContextCard({
           <span className="text-slate-600">{o.siteName}</span>
         </p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <dt className="text-slate-600">Promised</dt>
+          <dt className="text-slate-600">{t("staff.orderContext.promised")}</dt>
           <dd>{f.calendarDate(o.promisedDate)}</dd>
-          <dt className="text-slate-600">Predicted</dt>
+          <dt className="text-slate-600">{t("staff.orderContext.predicted")}</dt>
           <dd>{f.calendarDate(o.predictedDate)}</dd>
-          <dt className="text-slate-600">Delivered</dt>
-          <dd>{o.deliveredAt ? f.dateTime(o.deliveredAt) : "not yet"}</dd>
-          <dt className="text-slate-600">Tracking</dt>
+          <dt className="text-slate-600">{t("staff.orderContext.delivered")}</dt>
+          <dd>{o.deliveredAt ? f.dateTime(o.deliveredAt) : t("staff.orderContext.notYet")}</dd>
+          <dt className="text-slate-600">{t("staff.orderContext.tracking")}</dt>
           <dd className="break-words">
             {o.shipments.length
               ? o.shipments.map((s) => (
@@ -57,24 +57,31 @@ export function OrderContextCard({
                           rel="noreferrer noopener"
                           target="_blank"
                         >
-                          track
+                          {t("staff.orderContext.track")}
                         </a>
                       </>
                     ) : null}
                   </span>
                 ))
-              : "not shipped"}
+              : t("staff.orderContext.notShipped")}
           </dd>
-          <dt className="text-slate-600">SLA</dt>
+          <dt className="text-slate-600">{t("staff.orderContext.sla")}</dt>
           <dd>
             {o.sla.measured
-              ? `${o.sla.otif ? "OTIF met" : "OTIF missed"} (${o.sla.onTime ? "on time" : "late"}, ${o.sla.inFull ? "in full" : "short"})`
-              : "not measured yet"}
+              ? t("staff.orderContext.slaResult", {
+                  otif: o.sla.otif ? "yes" : "no",
+                  onTime: o.sla.onTime ? "yes" : "no",
+                  inFull: o.sla.inFull ? "yes" : "no",
+                })
+              : t("staff.orderContext.notMeasured")}
           </dd>
         </dl>
         <div>
           <h3 className="font-semibold text-slate-800">
-            Lines <span className="font-normal text-slate-600">({f.number(context.openUnits)} units still open)</span>
+            {t("staff.orderContext.lines")}{" "}
+            <span className="font-normal text-slate-600">
+              {t("staff.orderContext.unitsOpen", { units: f.number(context.openUnits) })}
+            </span>
           </h3>
           <ul className="mt-1 divide-y divide-slate-100">
             {o.lines.map((l) => {
@@ -86,7 +93,11 @@ export function OrderContextCard({
                   </span>
                   <span className="shrink-0 text-right whitespace-nowrap">
                     {f.number(Number(l.shipped))}/{f.number(Number(l.ordered))}
-                    {open > 0 ? <span className="block text-xs text-amber-800">{f.number(open)} open</span> : null}
+                    {open > 0 ? (
+                      <span className="block text-xs text-amber-800">
+                        {t("staff.orderContext.lineOpen", { units: f.number(open) })}
+                      </span>
+                    ) : null}
                   </span>
                 </li>
               );
@@ -95,7 +106,7 @@ export function OrderContextCard({
         </div>
         {o.events.length ? (
           <div>
-            <h3 className="font-semibold text-slate-800">Latest on the timeline</h3>
+            <h3 className="font-semibold text-slate-800">{t("staff.orderContext.timeline")}</h3>
             <ol className="mt-1 space-y-1">
               {o.events.map((ev) => (
                 <li key={ev.seq}>
@@ -110,7 +121,7 @@ export function OrderContextCard({
           <input type="hidden" name="tenantId" value={tenantId} />
           <input type="hidden" name="redirectTo" value={`/orders/${o.id}`} />
           <Button type="submit" variant="secondary" className="w-full">
-            Open the order in this account
+            {t("staff.orderContext.openOrder")}
           </Button>
         </Form>
       </div>
@@ -132,22 +143,22 @@ export function DuplicatesCard({
   canMerge: boolean;
   busy: boolean;
 }) {
+  const t = useT();
   if (!duplicates.length && !mergedInto && !mergedHere.length) return null;
   return (
-    <Card title="Duplicates">
+    <Card title={t("staff.orderContext.duplicates")}>
       <div className="mt-2 space-y-3 text-sm" data-testid="duplicates">
         {mergedInto ? (
           <p>
-            Closed as a duplicate of{" "}
+            {t("staff.orderContext.duplicateOf")}{" "}
             <Link to={`/staff/queue/${mergedInto.id}`} className="text-brand-700 underline">
               {mergedInto.key}: {mergedInto.title}
             </Link>
-            .
           </p>
         ) : null}
         {mergedHere.length ? (
           <div>
-            <p className="font-medium">Merged into this one:</p>
+            <p className="font-medium">{t("staff.orderContext.mergedHere")}</p>
             <ul className="mt-1 list-disc pl-5">
               {mergedHere.map((m) => (
                 <li key={m.id}>
@@ -161,7 +172,7 @@ export function DuplicatesCard({
         ) : null}
         {duplicates.length ? (
           <div>
-            <p className="font-medium text-amber-900">Also open about this order:</p>
+            <p className="font-medium text-amber-900">{t("staff.orderContext.alsoOpen")}</p>
             <ul className="mt-1 space-y-2">
               {duplicates.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
@@ -179,9 +190,9 @@ export function DuplicatesCard({
                         type="submit"
                         variant="secondary"
                         disabled={busy}
-                        aria-label={`Merge this escalation into ${d.key}`}
+                        aria-label={t("staff.orderContext.mergeLabel", { key: d.key })}
                       >
-                        {`Merge into ${d.key}`}
+                        {t("staff.orderContext.merge", { key: d.key })}
                       </Button>
                     </Form>
                   ) : null}
