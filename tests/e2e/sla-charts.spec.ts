@@ -2,26 +2,14 @@
 // widths (a target line, readable value labels on the points, no side-scroll, a table
 // alternative), sparklines on the KPI tiles, weeks charted in a week view, and the read-only
 // calendar page a viewer can open (extra working days and past years' holidays).
-import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { contextAs, seriousViolations } from "./support";
-
-async function open(page: Page, url: string): Promise<void> {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await page.goto(url);
-    await page.waitForLoadState("networkidle");
-    // A dev server still optimising dependencies may serve a blank first page: reload then too.
-    const broken = (await page.getByRole("heading", { name: "Something went wrong" }).count()) > 0;
-    if (!broken && (await page.locator("h1").count()) > 0) return;
-    await page.waitForTimeout(2_000);
-  }
-}
+import { contextAs, openHydrated, seriousViolations } from "./support";
 
 for (const width of [390, 1440]) {
   test(`the OTIF trend is readable at ${width} px: target line, labelled points, exact values`, async ({ browser }) => {
     const context = await contextAs(browser, "viewer", { viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await open(page, "/sla?period=this-year");
+    await openHydrated(page, "/sla?period=this-year");
     const chart = page.getByTestId("trend-chart");
     const svg = chart.locator("svg:visible");
     await expect(svg).toHaveCount(1);
@@ -52,7 +40,7 @@ for (const width of [390, 1440]) {
 test("a week view charts weeks", async ({ browser }) => {
   const context = await contextAs(browser, "viewer", { viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await open(page, "/sla?period=last-week");
+  await openHydrated(page, "/sla?period=last-week");
   await expect(page.getByRole("heading", { name: /OTIF over the last 12 fiscal weeks/ })).toBeVisible();
   const hrefs = await page.getByTestId("trend-point").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
   expect(hrefs.length).toBeGreaterThan(0);
@@ -66,7 +54,7 @@ test("a viewer reads the business calendar: hours, past holidays, extra working 
   for (const width of [390, 1440]) {
     const context = await contextAs(browser, "viewer", { viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await open(page, "/calendar?year=2019");
+    await openHydrated(page, "/calendar?year=2019");
     await expect(page.getByRole("heading", { name: "Business calendar" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Public holidays 2019" })).toBeVisible();
     // Independence Day 2019 (Acme's calendar uses US public holidays).

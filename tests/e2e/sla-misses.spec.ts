@@ -3,17 +3,7 @@
 // count, the list holds that many rows) and every row says why it missed.
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { contextAs } from "./support";
-
-async function open(page: Page, url: string): Promise<void> {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await page.goto(url);
-    await page.waitForLoadState("networkidle");
-    const broken = (await page.getByRole("heading", { name: "Something went wrong" }).count()) > 0;
-    if (!broken && (await page.locator("h1").count()) > 0) return;
-    await page.waitForTimeout(2_000);
-  }
-}
+import { contextAs, openHydrated } from "./support";
 
 /** The number a count link shows ("1,234" → 1234). */
 async function countOf(page: Page, link: ReturnType<Page["locator"]>): Promise<number> {
@@ -46,7 +36,7 @@ test("each miss-reason count opens exactly its orders, each row saying why it mi
   const context = await contextAs(browser, "viewer", { viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   for (const reason of ["late-and-short", "short"] as const) {
-    await open(page, "/sla?period=this-year");
+    await openHydrated(page, "/sla?period=this-year");
     const link = page.getByTestId("miss-breakdown").getByTestId(`miss-${reason}`);
     const count = await countOf(page, link);
     expect(count, reason).toBeGreaterThan(0);
@@ -64,7 +54,7 @@ test("a carrier's late-only count opens that carrier's late orders, each row say
   test.setTimeout(120_000);
   const context = await contextAs(browser, "viewer", { viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
-  await open(page, "/sla?period=last-period");
+  await openHydrated(page, "/sla?period=last-period");
   const carriers = page.getByTestId("misses-carrier");
   // The cell links are named "<carrier>, Late only: show <n> orders"; take the first carrier's.
   const link = carriers.getByRole("link", { name: /, Late only: show \d+ orders?$/ }).first();

@@ -94,6 +94,16 @@ export async function hydrated(page: Page): Promise<void> {
 }
 
 /**
+ * Opens a page and waits until it has hydrated. No reload and no retry: an error page fails the
+ * test instead of being reloaded away.
+ */
+export async function openHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+}
+
+/**
  * Collects React hydration problems while a page is used: the development build's warnings and
  * errors, and the production build's minified ones (#418 text, #423 whole root re-rendered on
  * the client, #425 text content). A mismatch makes React throw the server HTML away and render
