@@ -85,6 +85,11 @@ export const envSchema = z.object({
     .optional()
     .describe("`json` lines (default in production) or one readable line per entry (default otherwise)"),
   SIGHTLINE_ENV_FILE: z.string().default(".env").describe("file of variables loaded at start if it exists"),
+  SIGHTLINE_DEV_PREBUNDLE: oneOf(["on", "off"])
+    .default("on")
+    .describe(
+      "`off`: `npm run dev` skips Vite's browser-dependency pre-bundling (servers no browser opens, as in tests)",
+    ),
   SIGHTLINE_SSE_HEARTBEAT_MS: millis(15_000).describe("keep-alive comment interval on event streams"),
   SIGHTLINE_SSE_MAX_BACKLOG: z.coerce
     .number()

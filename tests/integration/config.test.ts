@@ -22,7 +22,13 @@ async function boot(envFile: string, until: (output: string) => Promise<boolean>
   const args = ["server.mjs", ...(serverMode().dev ? ["--dev"] : [])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...Object.fromEntries(inherited), NODE_ENV: "development", SIGHTLINE_ENV_FILE: file },
+    // No browser opens it: Vite's deps pre-bundling off, as tests/support/server-process.ts says why.
+    env: {
+      ...Object.fromEntries(inherited),
+      NODE_ENV: "development",
+      SIGHTLINE_ENV_FILE: file,
+      SIGHTLINE_DEV_PREBUNDLE: "off",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -198,6 +198,7 @@ describe.skipIf(!PG)(TWO_PROCESSES, () => {
         // No demo intranet page in this process (its fixed port may be taken).
         INTRANET_PORT: "0",
         NODE_ENV: "development",
+        SIGHTLINE_DEV_PREBUNDLE: "off",
         WEB_CONCURRENCY: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -114,6 +114,8 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
     SIGHTLINE_SIMULATE: "off",
     // The tests seed the database themselves; a server must never seed one mid-test.
     SIGHTLINE_SEED: "none",
+    // No browser opens these servers; in development mode, parallel starts would race on Vite's deps cache.
+    SIGHTLINE_DEV_PREBUNDLE: "off",
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.pgliteDir ? { PGLITE_DIR: opts.pgliteDir } : {}),
     WEB_CONCURRENCY: String(opts.workers ?? 1),
