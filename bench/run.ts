@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { closeDatasets, sharedDataset } from "./lib/dataset";
+import { issue17Lines, loadText, metVerdict, type Load } from "./lib/issue17";
 import type { BenchMetric, ScenarioResult, ScenarioRun } from "./lib/types";
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,8 @@ export interface StoredScenario extends ScenarioResult {
   ranAt: string;
   seconds: number;
   error?: string;
+  /** Load average when the scenario started and ended (absent in reports from before 2026-12-03). */
+  load?: Load;
 }
 
 export interface BenchReport {
@@ -80,7 +83,7 @@ const COLUMNS: { head: string; cell: (m: BenchMetric) => string }[] = [
   { head: "baseline", cell: (m) => fmt(m.baseline) },
   { head: "ratio", cell: (m) => (m.ratio === undefined ? "" : `${fmt(m.ratio)}x`) },
   { head: "target", cell: (m) => m.target ?? "" },
-  { head: "met", cell: (m) => (m.met === undefined ? "" : m.met ? "yes" : "NO") },
+  { head: "met", cell: (m) => metVerdict(m) },
 ];
 
 export function textTable(metrics: BenchMetric[]): string {
@@ -115,12 +118,25 @@ export function markdownReport(report: BenchReport): string {
   ];
   for (const s of report.scenarios) {
     lines.push(`## ${s.name}${s.quick ? " (quick)" : ""}`, "");
-    lines.push(`Ran ${s.ranAt} in ${fmt(s.seconds, 1)} s.`, "");
+    lines.push(`Ran ${s.ranAt} in ${fmt(s.seconds, 1)} s${s.load ? `; load average ${loadText(s.load)}` : ""}.`, "");
     if (s.error) lines.push(`**Failed:** ${s.error}`, "");
     if (s.metrics.length) lines.push(markdownTable(s.metrics), "");
     for (const n of s.notes) lines.push(`- ${n}`);
     if (s.notes.length) lines.push("");
   }
+  lines.push(
+    "## Issue 17 targets",
+    "",
+    "Every row of issue 17's table, from the scenario rows above (load average: 1, 5, 15 minutes at the scenario's start -> end).",
+    "",
+    "| figure | target | measured | met | ran | load average |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...issue17Lines(report.scenarios).map(
+      (l) =>
+        `| ${[l.figure, l.target, l.measured, l.met, l.ranAt, l.load].map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`,
+    ),
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -168,6 +184,7 @@ async function main(): Promise<number> {
   for (const s of scenarios) {
     console.log(`\n=== ${s.name}${args.quick ? " (quick)" : ""} ===`);
     const started = Date.now();
+    const loadStart = os.loadavg();
     let stored: StoredScenario;
     try {
       const r = await s.run({ quick: args.quick });
@@ -186,7 +203,9 @@ async function main(): Promise<number> {
         error: err instanceof Error ? err.message : String(err),
       };
     }
+    stored.load = { start: loadStart, end: os.loadavg(), cpus: os.cpus().length };
     results.push(stored);
+    console.log(`  load average ${loadText(stored.load)}`);
     if (stored.metrics.length) console.log(textTable(stored.metrics));
     for (const n of stored.notes) console.log(`  - ${n}`);
   }
@@ -202,6 +221,9 @@ async function main(): Promise<number> {
   await writeFile(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(RESULTS_DIR, "latest.md"), md);
   await writeFile(DOCS_REPORT, md);
+  console.log("\nIssue 17 targets:");
+  for (const l of issue17Lines(all))
+    console.log(`  ${l.met.padEnd(16)} ${l.figure} (${l.target}): ${l.measured}${l.load ? `; load ${l.load}` : ""}`);
   const unmet = all.flatMap((s) => s.metrics.filter((m) => m.met === false).map((m) => `${s.name}: ${m.label}`));
   console.log(`\n[bench] wrote bench/results/latest.json, bench/results/latest.md and docs/performance-latest.md`);
   if (unmet.length) console.log(`[bench] targets not met: ${unmet.join("; ")}`);

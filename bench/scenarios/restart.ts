@@ -142,6 +142,7 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
         p95: round(l.max),
         target: `median <= ${TARGET_MS} ms`,
         met: l.median <= TARGET_MS,
+        issue17: "restart",
       },
       {
         label: "restart to /healthz/ready 200 (database open, migrations applied)",

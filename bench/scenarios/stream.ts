@@ -225,6 +225,7 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
           value: round(readsPerEvent),
           target: "~1 per event per tenant (not per subscriber)",
           met: readsPerEvent <= 1.1,
+          issue17: "sse-reads-per-event",
         },
         { label: "heap per hub subscriber", unit: "bytes", value: Math.round(heapPerSubscriber) },
         { label: "events not delivered within 10 s", unit: "events", value: lost, target: "0", met: lost === 0 },
