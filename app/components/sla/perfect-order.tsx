@@ -2,12 +2,13 @@
 // documents correct) with what spoiled the others, per fiscal period beside OTIF, and its
 // written definition.
 import { Card, Table } from "#app/components/ui";
-import { useFormat, useT } from "#app/i18n/react";
+import { useFiscalLabel, useFormat, useT } from "#app/i18n/react";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
 
 export function PerfectOrder({ sc }: { sc: Scorecard }) {
   const t = useT();
   const f = useFormat();
+  const fiscal = useFiscalLabel();
   const p = sc.perfectOrder;
   const r = sc.recoveryTime;
   if (p.measured === 0) return null;
@@ -24,7 +25,7 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
           {t("sla.perfect.summary", {
             perfect: f.number(p.perfect),
             measured: f.number(p.measured),
-            period: sc.period.label,
+            period: fiscal(sc.period.label),
           })}
         </p>
         <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
@@ -59,7 +60,7 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
         >
           {sc.trend.map((x) => (
             <tr key={x.id}>
-              <td>{x.label}</td>
+              <td>{fiscal(x.label)}</td>
               <td className="text-right tabular-nums">{f.number(x.measured)}</td>
               <td className="text-right tabular-nums">{pct(x.perfectOrder)}</td>
               <td className="text-right tabular-nums">{pct(x.otif)}</td>

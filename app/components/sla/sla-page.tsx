@@ -202,9 +202,10 @@ export function Trend({ sc }: { sc: Scorecard }) {
   );
 }
 
-function SiteTable({ sc }: { sc: Scorecard }) {
+export function SiteTable({ sc }: { sc: Scorecard }) {
   const ids = KPI_IDS.filter((id) => KPIS[id].perSite);
   const t = useT();
+  const f = useFormat();
   const fiscal = useFiscalLabel();
   const formatValue = useValueText();
   if (sc.sites.length === 0) return null;
@@ -226,7 +227,7 @@ function SiteTable({ sc }: { sc: Scorecard }) {
             </th>
             <td className="text-right">
               <Link to={s.href} className="hover:underline">
-                {s.measured}
+                {f.number(s.measured)}
               </Link>
             </td>
             {ids.map((id) => {
