@@ -105,6 +105,20 @@ describe("server texts without a page", () => {
     expect((await res.json()).title).toBe("Nicht gefunden");
   });
 
+  it("titles the escalation API's refusals in the caller's language (de, ja), not English", async () => {
+    for (const [email, title] of [
+      ["admin@nordwind.example", "Nicht gefunden"],
+      ["admin@sakura.example", "見つかりません"],
+    ]) {
+      const b = browser();
+      await b.signIn(email);
+      const res = await b.get("/api/v1/escalations/00000000-0000-4000-8000-000000000000", { "accept-language": "en" });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-language")).toBe(email.includes("nordwind") ? "de" : "ja");
+      expect((await res.json()).title).toBe(title);
+    }
+  });
+
   it("answers a German admin's invitation in German, the service's words included", async () => {
     const b = browser();
     await b.signIn("admin@nordwind.example");

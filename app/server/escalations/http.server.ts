@@ -4,7 +4,7 @@
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Locale } from "#app/i18n/locales";
 import type { Translate } from "#app/i18n/translate";
-import { problem } from "../http/problem.server";
+import { problem, type ProblemTitle } from "../http/problem.server";
 import { EscalationError } from "./actor.server";
 
 /**
@@ -68,7 +68,8 @@ export function escalationErrorText(
 /** The catalogue ids the table uses (a test checks each exists in every locale). */
 export const ESCALATION_ERROR_IDS: readonly MessageId[] = Object.values(ERROR_IDS);
 
-const TITLES: Record<number, string> = {
+// The catalogued problem titles (the caller reads them in their language, see problem()).
+const TITLES: Record<number, ProblemTitle> = {
   400: "Bad request",
   403: "Forbidden",
   404: "Not found",

@@ -34,7 +34,8 @@ type ProblemExtra = Pick<z.infer<typeof problemBodySchema>, "errors"> & Record<s
 
 export interface ProblemInit {
   status: number;
-  title: string;
+  /** One of the catalogued titles (TITLE_IDS): a title the catalogue does not know would reach de/ja callers in English. */
+  title: ProblemTitle;
   detail: string;
   type?: string;
   /** Extra members, e.g. per-field `errors`. */
@@ -47,7 +48,7 @@ export interface ProblemInit {
  * in their language (signed-in preference, else Accept-Language). `detail` stays English: it is
  * for the developer wiring the integration, like the OpenAPI document.
  */
-const TITLE_IDS: Record<string, MessageId> = {
+const TITLE_IDS = {
   "Bad request": "api.title.badRequest",
   Unauthorized: "api.title.unauthorized",
   Forbidden: "api.title.forbidden",
@@ -61,7 +62,9 @@ const TITLE_IDS: Record<string, MessageId> = {
   "Cross-origin request refused": "api.title.crossOrigin",
   "Service unavailable": "api.title.serviceUnavailable",
   Error: "api.title.error",
-};
+} as const satisfies Record<string, MessageId>;
+
+export type ProblemTitle = keyof typeof TITLE_IDS;
 
 /** The locale of the current request's caller (outside a request: English). */
 export function callerLocale(): Locale {
@@ -74,15 +77,19 @@ export function problem({ status, title, detail, type, extra, headers }: Problem
   h.set("Content-Type", "application/problem+json");
   h.set("Cache-Control", "no-store");
   const locale = callerLocale();
-  const id = TITLE_IDS[title];
-  if (id) {
-    title = translator(locale)(id);
-    h.set("Content-Language", locale);
-    h.append("Vary", "Accept-Language");
-  }
+  const words = translator(locale)(TITLE_IDS[title]);
+  h.set("Content-Language", locale);
+  h.append("Vary", "Accept-Language");
   // The request id lets a caller quote the failing request to support (it is in the access log).
   const requestId = currentRequestId();
-  const body = { type: type ?? "about:blank", title, status, detail, ...extra, ...(requestId ? { requestId } : {}) };
+  const body = {
+    type: type ?? "about:blank",
+    title: words,
+    status,
+    detail,
+    ...extra,
+    ...(requestId ? { requestId } : {}),
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: h,
