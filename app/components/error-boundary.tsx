@@ -1,7 +1,9 @@
 // The one error boundary every route re-exports: readable messages, never a stack trace.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useIntl } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
-import { useT } from "#app/i18n/react";
+import { isPageProblem } from "#app/i18n/page-problem";
+import { useLocale, useT } from "#app/i18n/react";
 
 const TITLES: Record<number, MessageId> = {
   400: "errors.title.400",
@@ -20,14 +22,23 @@ function isRouterNotFound(error: unknown): boolean {
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const locale = useLocale();
+  const { messages } = useIntl();
   let status = 500;
   let message = t("errors.generic");
   if (isRouteErrorResponse(error)) {
     status = error.status;
-    // Thrown responses carry a message written for the reader (guards, invariantResponse); the
-    // router's own 404 for an address no route serves ("No route matches URL …") does not.
+    const data: unknown = error.data;
+    // Thrown responses name a catalogue message (pageProblem), worded here in the reader's
+    // language; the router's own 404 for an address no route serves ("No route matches URL …")
+    // does not. A bare string is shown as it is only if it is a message id or the reader reads
+    // English (a library's words); otherwise the general words for its status.
     if (status === 404 && isRouterNotFound(error)) message = t("errors.unknownPage");
-    else message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
+    else if (isPageProblem(data))
+      message = locale === "en" && data.english ? data.english : t(data.problem.id, data.problem.values);
+    else if (typeof data === "string" && data in messages) message = t(data as MessageId);
+    else if (typeof data === "string" && data && locale === "en") message = data;
+    else if (status < 500) message = t(status === 404 ? "errors.unknownPage" : "errors.refused");
   }
   // In the browser only: on the server, entry.server's handleError has logged it already.
   if (status >= 500 && !isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);

@@ -9,12 +9,13 @@ import { actorFor } from "#app/server/escalations/actor.server";
 import { asEscalationError } from "#app/server/escalations/http.server";
 import { assertSameOrigin } from "#app/server/http/csrf.server";
 import { rateEscalation } from "#app/server/joint/ratings.server";
+import { pageProblem } from "#app/i18n/page-problem";
 
 // A resource route answers with a plain Response: data() would lose its status here.
 const reply = (body: RatingActionData, init?: ResponseInit) => Response.json(body, init);
 
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw pageProblem(404, "errors.notFound");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

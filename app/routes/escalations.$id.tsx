@@ -15,12 +15,12 @@ import { translator } from "#app/i18n/catalogue";
 import { pageTitle } from "#app/i18n/meta";
 import { getRatingState } from "#app/server/joint/ratings.server";
 import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.server";
+import { pageProblem } from "#app/i18n/page-problem";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
   const escalation = await getEscalation(actorFor(ctx, request), params.id ?? "").catch(pageFailure);
-  if (escalation.tenantId !== ctx.tenant.id)
-    throw new Response("There is no such escalation, or you cannot see it.", { status: 404 });
+  if (escalation.tenantId !== ctx.tenant.id) throw pageProblem(404, "escalations.error.noSuchEscalation");
   const rating = await getRatingState(actorFor(ctx, request), escalation.id);
   const protocol = await getEscalationProtocol(actorFor(ctx, request), escalation.id);
   return { escalation, rating, protocol, account: ctx.tenant.name, timeZone: ctx.tenant.timeZone, viewer: ctx.kind };

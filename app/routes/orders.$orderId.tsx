@@ -21,12 +21,12 @@ import { Card, PageHeader, cx } from "#app/components/ui";
 import { requireAccount } from "#app/server/auth/guards.server";
 import { escalationsForOrder } from "#app/server/escalations/orders.server";
 import { getOrderDetail } from "#app/server/orders/detail.server";
+import { pageProblem } from "#app/i18n/page-problem";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccount(request);
   const order = await getOrderDetail({ db: ctx.db, tenant: ctx.tenant }, params.orderId ?? "");
-  if (!order)
-    throw new Response("There is no order with that id in your account.", { status: 404, statusText: "Not found" });
+  if (!order) throw pageProblem(404, "errors.orderNotFound");
   const escalations = await escalationsForOrder(ctx.db, order.id);
   return { order, escalations, timeZone: ctx.tenant.timeZone, now: Date.now() };
 }

@@ -3,16 +3,25 @@
 // `part=text`, its plain-text part). Nothing is sent or recorded.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isDigestCadence } from "#app/domain/sla/digest";
+import { translator } from "#app/i18n/catalogue";
 import { requireCustomer } from "#app/server/auth/guards.server";
 import { previewDigest } from "#app/server/sla/digest.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireCustomer(request);
   const url = new URL(request.url);
+  const locale = ctx.user.locale ?? "en";
+  // A plain-text answer (the preview opens in its own tab, outside the page's error boundary).
+  const refuse = (status: number, words: string) =>
+    new Response(words, {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8", "content-language": locale },
+    });
+  const t = translator(locale);
   const cadence = url.searchParams.get("cadence") ?? "week";
-  if (!isDigestCadence(cadence)) return new Response("cadence must be week or period", { status: 400 });
+  if (!isDigestCadence(cadence)) return refuse(400, t("errors.digestCadence"));
   const mail = await previewDigest(ctx, cadence);
-  if (!mail) return new Response("Your fiscal calendar has no closed period yet.", { status: 404 });
+  if (!mail) return refuse(404, t("errors.digestNoClosedPeriod"));
   const text = url.searchParams.get("part") === "text";
   return new Response(text ? mail.text : mail.html, {
     headers: {

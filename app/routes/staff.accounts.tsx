@@ -9,6 +9,7 @@ import { staffFeedOverview } from "../server/feed-health/feed-health.server";
 import { openAccount, visibleAccounts } from "../server/staff/accounts.server";
 import { pageTitle } from "#app/i18n/meta";
 import { useFormat, useT } from "#app/i18n/react";
+import { pageProblem } from "#app/i18n/page-problem";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = openSchema.safeParse(Object.fromEntries(await request.formData()));
   const cookie = parsed.success ? await openAccount(staff, parsed.data.tenantId) : null;
   // Same answer for "does not exist" and "not yours": no account enumeration.
-  if (!cookie) throw new Response("You are not assigned to that account, or it does not exist.", { status: 403 });
+  if (!cookie) throw pageProblem(403, "errors.accountNotAssigned");
   // Only an order page or an order list of the opened account is a valid follow-on (the queue's
   // "open the order", a performance alert's orders that missed).
   const next = parsed.success ? parsed.data.redirectTo : undefined;

@@ -10,12 +10,13 @@ import { asEscalationError } from "#app/server/escalations/http.server";
 import { changeStatus } from "#app/server/escalations/workflow.server";
 import { assertSameOrigin } from "#app/server/http/csrf.server";
 import { setRootCause } from "#app/server/joint/root-causes.server";
+import { pageProblem } from "#app/i18n/page-problem";
 
 // A resource route answers with a plain Response: data() would lose its status here.
 const reply = (body: CauseActionData, init?: ResponseInit) => Response.json(body, init);
 
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw pageProblem(404, "errors.notFound");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

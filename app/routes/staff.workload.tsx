@@ -8,11 +8,12 @@ import { pageTitle } from "../i18n/meta";
 import { requireStaff } from "../server/auth/guards.server";
 import { actorFor } from "../server/escalations/actor.server";
 import { workload } from "../server/escalations/workload.server";
+import { pageProblem } from "#app/i18n/page-problem";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, "support_lead");
   const actor = actorFor(staff, request);
-  if (actor.kind !== "staff") throw new Response("Not staff", { status: 403 });
+  if (actor.kind !== "staff") throw pageProblem(403, "errors.staffOnly");
   return workload(actor);
 }
 

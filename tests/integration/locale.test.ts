@@ -84,6 +84,49 @@ describe("locale of a page", () => {
   });
 });
 
+describe("error pages in the reader's language", () => {
+  const missing = "00000000-0000-4000-8000-000000000000";
+
+  it("words 404s of orders and escalations in German and Japanese", async () => {
+    const de = browser();
+    await de.signIn("admin@nordwind.example");
+    const order = await de.get(`/orders/${missing}`);
+    expect(order.status).toBe(404);
+    const orderHtml = await order.text();
+    expect(orderHtml).toContain("In Ihrem Konto gibt es keinen Auftrag mit dieser ID.");
+    expect(orderHtml).not.toContain("There is no order");
+    const ja = browser();
+    await ja.signIn("admin@sakura.example");
+    const esc = await ja.get(`/escalations/${missing}`);
+    expect(esc.status).toBe(404);
+    const escHtml = await esc.text();
+    expect(escHtml).toContain("そのエスカレーションは存在しないか、閲覧できません。");
+    expect(escHtml).not.toContain("There is no such escalation");
+  });
+
+  it("words refusals (a staff page, a cross-site form post, the digest preview) in German", async () => {
+    const b = browser();
+    await b.signIn("admin@nordwind.example");
+    const staff = await b.get("/staff/workload");
+    expect(staff.status).toBe(403);
+    expect(await staff.text()).toContain("Diese Seite ist für Sightline-Mitarbeitende bestimmt.");
+    // Refused before Remix (no session read): the browser's language words it.
+    const csrf = await b.request("/settings?index", {
+      method: "POST",
+      body: new URLSearchParams({ intent: "invite", email: "x@nordwind.example" }),
+      origin: "https://evil.example",
+      headers: { "accept-language": "de-DE,de;q=0.9", "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(csrf.status).toBe(403);
+    const csrfText = await csrf.text();
+    expect(csrfText).toContain("Dieses Formular wurde von einer anderen Website abgeschickt und abgelehnt.");
+    expect(csrfText).not.toContain("submitted from another site");
+    const preview = await b.get("/settings/notifications/preview?cadence=daily");
+    expect(preview.status).toBe(400);
+    expect(await preview.text()).toBe("Wählen Sie eine wöchentliche Zusammenfassung oder eine pro Geschäftsperiode.");
+  });
+});
+
 describe("server texts without a page", () => {
   it("names an API problem in the caller's language: Accept-Language when signed out", async () => {
     const de = await browser().get("/api/v1/orders", { "accept-language": "de-DE,de;q=0.9" });

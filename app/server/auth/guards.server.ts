@@ -14,6 +14,8 @@ import { authHeaders } from "./session-cookie.server";
 import { verificationSecrets } from "./session-secret.server";
 import { resolveLocale, type Locale } from "#app/i18n/locales";
 import { CUSTOMER_ROLES, tenantSummaryOf, type CustomerRole, type TenantSummary } from "./tenant-summary.server";
+import { pageProblem } from "#app/i18n/page-problem";
+import type { MessageId } from "#app/i18n/catalogue";
 
 // Kept in a module without side effects, so that background jobs (the SLA digest) use them
 // without building the auth stack.
@@ -71,8 +73,9 @@ export const accountCookie = createCookie("sightline_account", {
   maxAge: 12 * 3600,
 });
 
-function forbidden(message: string): Response {
-  return new Response(message, { status: 403, statusText: "Forbidden" });
+// A refusal the error boundary words in the reader's language.
+function forbidden(message: MessageId): Response {
+  return pageProblem(403, message);
 }
 
 function loginRedirect(request: Request): Response {
@@ -180,21 +183,21 @@ export async function requireAnonymous(request: Request): Promise<void> {
 export async function requireCustomer(request: Request, opts: { role?: CustomerRole } = {}): Promise<CustomerContext> {
   const p = await getPrincipal(request);
   if (!p) throw loginRedirect(request);
-  if (p.kind !== "customer") throw forbidden("This page is for customer accounts.");
+  if (p.kind !== "customer") throw forbidden("errors.customerOnly");
   if (opts.role === "customer_admin" && p.role !== "customer_admin") {
-    throw forbidden("Only your organisation's administrators can do this.");
+    throw forbidden("errors.adminOnly");
   }
   const db: TenantContext = { role: "portal_customer", tenantId: p.tenantId, userId: p.user.id };
   const tenant = await activeTenant(db, p.tenantId);
-  if (!tenant) throw forbidden("Your organisation's access to Sightline is not active.");
+  if (!tenant) throw forbidden("errors.accountInactive");
   return { kind: "customer", user: p.user, role: p.role, tenant, db };
 }
 
 export async function requireStaff(request: Request, minRole: StaffRole = "support_agent"): Promise<StaffContext> {
   const p = await getPrincipal(request);
   if (!p) throw loginRedirect(request);
-  if (p.kind !== "staff") throw forbidden("This page is for Sightline staff.");
-  if (!staffAtLeast(p.staffRole, minRole)) throw forbidden("Your staff role does not allow this.");
+  if (p.kind !== "staff") throw forbidden("errors.staffOnly");
+  if (!staffAtLeast(p.staffRole, minRole)) throw forbidden("errors.staffRole");
   return {
     kind: "staff",
     user: p.user,

@@ -4,6 +4,7 @@
 import type { MessageId } from "#app/i18n/catalogue";
 import type { Locale } from "#app/i18n/locales";
 import type { Translate } from "#app/i18n/translate";
+import { pageProblem } from "#app/i18n/page-problem";
 import { problem, type ProblemTitle } from "../http/problem.server";
 import { EscalationError } from "./actor.server";
 
@@ -40,15 +41,23 @@ const ERROR_IDS: Record<string, MessageId> = {
   "Only platform admins can change an account's SLA targets.": "escalations.error.onlyAdminsTargets",
 };
 
+/** The catalogue id of a fixed refusal (or of a service that throws ids), else null. */
+function knownId(text: string): MessageId | null {
+  // Some services throw catalogue ids ("joint.protocol.error.stale") rather than sentences.
+  if (/^[a-z-]+\.[A-Za-z.]+$/.test(text)) return text as MessageId;
+  return ERROR_IDS[text] ?? null;
+}
+
+/** A sentence with details in it (a status, a reference): the general refusal for its kind. */
+const generalId = (status: number): MessageId =>
+  status === 409 ? "escalations.error.conflict" : "escalations.error.refused";
+
 /** A refusal's text in the reader's language (field errors likewise). */
 function wordOne(text: string, status: number, t: Translate<MessageId>, locale: Locale): string {
-  // Some services throw catalogue ids ("joint.protocol.error.stale") rather than sentences.
-  if (/^[a-z-]+\.[A-Za-z.]+$/.test(text)) return t(text as MessageId);
-  const id = ERROR_IDS[text];
+  const id = knownId(text);
   if (id) return t(id);
   if (locale === "en") return text;
-  // A sentence with details in it (a status, a reference): the general refusal for its kind.
-  return t(status === 409 ? "escalations.error.conflict" : "escalations.error.refused");
+  return t(generalId(status));
 }
 
 /** What a page shows for an expected failure: the message and field errors, in the reader's words. */
@@ -110,6 +119,8 @@ export function escalationProblem(err: unknown): Response {
 /** For loaders: a thrown Response (404/403 page) for an expected failure; rethrows anything else. */
 export function pageFailure(err: unknown): never {
   const e = asEscalationError(err);
-  if (e) throw new Response(e.message, { status: e.status });
-  throw err;
+  if (!e) throw err;
+  if (e.words) throw pageProblem(e.status, e.words.id, e.words.values);
+  const id = knownId(e.message);
+  throw id ? pageProblem(e.status, id) : pageProblem(e.status, generalId(e.status), undefined, e.message);
 }

@@ -8,6 +8,9 @@
 import { env, portalOrigin } from "../env.server";
 import { undocumentedMethod } from "../api/methods.server";
 import { problem } from "./problem.server";
+import { translator } from "#app/i18n/catalogue";
+import { resolveLocale } from "#app/i18n/locales";
+import { pageProblem } from "#app/i18n/page-problem";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -51,10 +54,7 @@ export function isCookieAuthenticatedWrite(request: Request): boolean {
 /** Throws 403 for a cross-origin form post. Call first in every action. */
 export function assertSameOrigin(request: Request): void {
   if (!isSameOrigin(request)) {
-    throw new Response("This form was submitted from another site and was refused. Reload the page and try again.", {
-      status: 403,
-      statusText: "Cross-origin request refused",
-    });
+    throw pageProblem(403, "errors.crossSite");
   }
 }
 
@@ -88,7 +88,7 @@ interface ExpressLikeResponse {
 export function refuseCrossOriginWrites(req: ExpressLikeRequest, res: ExpressLikeResponse, next: () => void): void {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return next();
   const headers = new Headers();
-  for (const name of ["origin", "referer", "host", "sec-fetch-site", "authorization", "cookie"]) {
+  for (const name of ["origin", "referer", "host", "sec-fetch-site", "authorization", "cookie", "accept-language"]) {
     const v = req.headers[name];
     if (typeof v === "string") headers.set(name, v);
   }
@@ -106,8 +106,10 @@ export function refuseCrossOriginWrites(req: ExpressLikeRequest, res: ExpressLik
     void r.text().then((body) => res.status(r.status).set(Object.fromEntries(r.headers)).send(body));
     return;
   }
+  // No session is read for a refused post: the browser's language words it.
+  const locale = resolveLocale({ acceptLanguage: headers.get("accept-language") });
   res
     .status(403)
-    .set({ "Content-Type": "text/plain; charset=utf-8" })
-    .send("This form was submitted from another site and was refused. Open Sightline directly and try again.");
+    .set({ "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale, Vary: "Accept-Language" })
+    .send(translator(locale)("errors.crossSite"));
 }

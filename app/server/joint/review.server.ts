@@ -25,6 +25,7 @@ import { protocolChangesBetween, type ProtocolChangeView } from "./protocol.serv
 import { listRecoveryPlans, type RecoveryPlan } from "./recovery-plans.server";
 import { accountRecurring, recurringCondition, type RecurringAccount } from "./recurring.server";
 import { satisfactionTrend, type SatisfactionPoint } from "./satisfaction-trend.server";
+import { pageProblem } from "#app/i18n/page-problem";
 
 /** The quarter shown when the URL names none: the last complete one. */
 export const DEFAULT_QUARTER = "last-quarter";
@@ -94,7 +95,7 @@ export async function loadQuarterlyReview(ctx: AccountContext, url: URL, now = n
     message = "joint.quarterly.noSuchQuarter";
     selected = DEFAULT_QUARTER;
     result = await buildScorecard(ctx.db, ctx.tenant, { period: parseQuarter(DEFAULT_QUARTER)!, now: now.getTime() });
-    if (!result.ok) throw new Response(result.message, { status: 500 });
+    if (!result.ok) throw pageProblem(500, "errors.generic");
   }
   const sc = result.scorecard;
   const inQuarter = sc.trend.filter((p) => p.start >= sc.period.start && p.end <= sc.period.end);

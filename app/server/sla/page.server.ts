@@ -7,6 +7,7 @@ import { buildScorecard, type Scorecard } from "./scorecard.server";
 import type { PeriodChoice } from "./periods.server";
 import type { Granularity } from "#app/domain/sla/periods";
 import { localized, type Localized } from "#app/i18n/localized";
+import { pageProblem } from "#app/i18n/page-problem";
 
 export interface SlaPageData {
   scorecard: Scorecard;
@@ -40,7 +41,7 @@ export async function loadSlaPage(ctx: AccountContext, url: URL): Promise<SlaPag
     message = localized(`sla.page.fallback.${result.reason}`);
     selected = DEFAULT_PERIOD;
     result = await buildScorecard(ctx.db, ctx.tenant, { period: parsePeriodSelection(DEFAULT_PERIOD)! });
-    if (!result.ok) throw new Response(result.message, { status: 500 });
+    if (!result.ok) throw pageProblem(500, "errors.generic");
   }
   const sc = result.scorecard;
   return {
