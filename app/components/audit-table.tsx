@@ -6,6 +6,7 @@ import { Badge, EmptyState, Table, type TableColumn } from "./ui";
 import { useIntl } from "react-intl";
 import { useFormat, useT } from "#app/i18n/react";
 import type { MessageId } from "#app/i18n/catalogue";
+import { actorText, auditDetailText } from "#app/i18n/audit-text";
 
 /** The catalogue's label for an audit action, or a readable fallback naming the code. */
 export function useAuditLabel(): (action: string) => string {
@@ -15,21 +16,6 @@ export function useAuditLabel(): (action: string) => string {
     const id = `settings.audit.action.${action}`;
     return id in intl.messages ? t(id as MessageId) : t("settings.audit.action.unknown", { action });
   };
-}
-
-/** Detail keys as words ("assigneeFirstName" → "assignee first name"); bookkeeping keys left out. */
-const HIDDEN_DETAIL = new Set(["seeded"]);
-function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .filter(([k]) => !HIDDEN_DETAIL.has(k))
-    .map(([k, v]) => {
-      const key = k
-        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-        .replace(/_/g, " ")
-        .toLowerCase();
-      return `${key}: ${typeof v === "string" ? v : JSON.stringify(v)}`;
-    })
-    .join(" · ");
 }
 
 /** An entry as the page receives it (the loader keeps `at` a Date; a JSON answer makes it a string). */
@@ -66,6 +52,8 @@ export function AuditTable({
   const f = useFormat(timeZone);
   const label = useAuditLabel();
   const t = useT();
+  const { messages } = useIntl();
+  const has = (id: string) => id in messages;
   const columns: TableColumn[] = [
     t("settings.audit.col.when", { zone: timeZone }),
     ...(showTenant ? [t("settings.audit.col.tenant")] : []),
@@ -79,7 +67,7 @@ export function AuditTable({
       <td className="whitespace-nowrap">{f.dateTime(r.at)}</td>
       {showTenant ? <td>{r.tenantName ?? t("settings.audit.platform")}</td> : null}
       <td>
-        {r.actorLabel}{" "}
+        {actorText(r.actorLabel, r.actorRole, t)}{" "}
         {showIp ? <Badge tone={KIND_TONE[r.actorKind]}>{t(`staff.audit.kind.${r.actorKind}`)}</Badge> : null}
         {customerKinds ? (
           <Badge tone={KIND_TONE[r.actorKind]}>
@@ -88,7 +76,7 @@ export function AuditTable({
         ) : null}
       </td>
       <td data-action={r.action}>{label(r.action)}</td>
-      <td className="max-w-md text-xs break-words text-slate-600">{detailText(r.detail)}</td>
+      <td className="max-w-md text-xs break-words text-slate-600">{auditDetailText(r.detail, t, has, f)}</td>
       {showIp ? <td className="text-xs text-slate-500">{r.ip ?? ""}</td> : null}
     </tr>
   );

@@ -19,6 +19,8 @@ export interface AuditRow {
   ip: string | null;
   detail: Record<string, unknown>;
   actorKind: ActorKind;
+  /** A staff actor's role key (0053), worded where shown; null for anyone else and older entries. */
+  actorRole: string | null;
 }
 
 /** Staff pages read more per page: runs of machine activity fold into one row each. */
@@ -45,6 +47,7 @@ const columns = {
   targetId: auditLog.targetId,
   ip: auditLog.ip,
   detail: auditLog.detail,
+  actorRole: auditLog.actorRole,
 };
 
 export interface CustomerAuditFilters {
@@ -91,6 +94,7 @@ export async function tenantAudit(ctx: TenantContext, filters: CustomerAuditFilt
         at: auditLog.at,
         actorLabel: auditLog.actorPublicLabel,
         actorKind: auditLog.actorKind,
+        actorRole: auditLog.actorRole,
         action: auditLog.action,
         targetType: auditLog.targetType,
         targetId: auditLog.customerTargetId,

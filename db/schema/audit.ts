@@ -29,6 +29,8 @@ export const auditLog = pgTable(
     actorPublicLabel: text("actor_public_label"),
     /** customer, staff, integration or system (trigger-filled; customers may read it). */
     actorKind: text("actor_kind").$type<"customer" | "staff" | "integration" | "system">(),
+    /** The acting staff member's role when written (support_agent, ...; 0053), null for anyone else. */
+    actorRole: text("actor_role"),
     customerDetail: jsonb("customer_detail")
       .$type<Record<string, unknown>>()
       .notNull()

@@ -1,6 +1,7 @@
 // An escalation's history, one line per audit entry, in the viewer's language and zone.
 import type { HistoryEntry } from "#app/server/escalations/views.server";
 import { useFormat, useT } from "#app/i18n/react";
+import { actorText } from "#app/i18n/audit-text";
 import { historyText } from "./history-text";
 
 export function History({ history, timeZone }: { history: HistoryEntry[]; timeZone: string }) {
@@ -14,7 +15,9 @@ export function History({ history, timeZone }: { history: HistoryEntry[]; timeZo
             {f.dateTime(h.at)}
           </time>
           <span>{historyText(t, h)}</span>
-          <span className="text-slate-500">— {h.actor ?? t("escalations.history.supportTeam")}</span>
+          <span className="text-slate-500">
+            — {h.actor ? actorText(h.actor, h.actorRole, t) : t("escalations.history.supportTeam")}
+          </span>
         </li>
       ))}
     </ol>

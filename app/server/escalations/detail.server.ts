@@ -106,6 +106,7 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
       .select({
         at: auditLog.at,
         actor: asStaff ? auditLog.actorLabel : auditLog.actorPublicLabel,
+        actorRole: auditLog.actorRole,
         action: auditLog.action,
         detail: asStaff ? auditLog.detail : auditLog.customerDetail,
       })
@@ -203,6 +204,7 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
           at: h.at.toISOString(),
           // Customers see staff by first name and role (actor_public_label), as everywhere else.
           actor: h.actor ?? null,
+          actorRole: h.actorRole ?? null,
           action: h.action,
           facts: historyFacts(
             h.action,

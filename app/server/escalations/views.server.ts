@@ -63,6 +63,8 @@ export interface HistoryEntry {
   at: string;
   /** Who acted; null when the entry names nobody (shown as the support team). */
   actor: string | null;
+  /** A staff actor's role key (0053), worded where shown. */
+  actorRole: string | null;
   action: string;
   facts: HistoryFacts;
 }
