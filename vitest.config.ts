@@ -17,6 +17,9 @@ export default defineConfig({
     exclude: ["node_modules", "build", "tests/e2e/**", "tests/hardening/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup-api-answers.ts"],
+    // In-process portals and spawned dev servers skip Vite's browser-dependency pre-bundling: no
+    // browser opens them, and parallel test processes would race on node_modules/.vite/deps.
+    env: { SIGHTLINE_DEV_PREBUNDLE: "off" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

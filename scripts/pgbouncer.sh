@@ -48,8 +48,14 @@ INI
     else
       "$bin" -d "$dir/pgbouncer.ini"
     fi
+    # Ready when our own process (its pid file) is alive and the port answers: another PgBouncer
+    # on the same port (a second run on this machine) would answer pg_isready while ours died on
+    # "address in use", and this run would lose it when that run stops it.
     for _ in $(seq 1 50); do
-      pg_isready -q -h 127.0.0.1 -p "$port" && { echo "pgbouncer (transaction pooling) on 127.0.0.1:$port"; exit 0; }
+      if [ -f "$dir/pgbouncer.pid" ] && kill -0 "$(cat "$dir/pgbouncer.pid")" 2>/dev/null &&
+        pg_isready -q -h 127.0.0.1 -p "$port"; then
+        echo "pgbouncer (transaction pooling) on 127.0.0.1:$port"; exit 0
+      fi
       sleep 0.1
     done
     echo "pgbouncer did not start; see $dir/pgbouncer.log" >&2
