@@ -3,6 +3,7 @@
 // the route and the mismatch named, while a documented answer and an event stream are not. The
 // same holds for the hardening suite's fetch() wrapper (spawned portal processes) and the e2e
 // suite's check of the answers the browser receives.
+// Same on every database: no database (a stub server). npm run test:pg leaves it out (vitest.config.ts).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";

@@ -1,4 +1,5 @@
 // `.env` loading and boot-time validation, against the real server launcher (server.mjs).
+// Same on every database: the launcher on its embedded database (PGLITE_DIR), whatever the run. npm run test:pg leaves it out (vitest.config.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";

@@ -1,5 +1,6 @@
 // Which language a page is rendered in: the account's default, the person's own choice in the
 // profile (kept across requests), the browser's when signed out.
+// Same on every database: PGlite by construction (createTestDb("pglite")). npm run test:pg leaves it out (vitest.config.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { seedDemo } from "#db/seed/seed";

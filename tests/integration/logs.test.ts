@@ -3,6 +3,7 @@
 // response header and in problem+json bodies and names its access-log line; and the secrets that
 // pass through a server — ingest keys, embed key secrets, embed tokens, session cookies,
 // passwords — never reach its output.
+// Same on every database: the server process on an embedded database (pgliteDir), whatever the run. npm run test:pg leaves it out (vitest.config.ts).
 import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";

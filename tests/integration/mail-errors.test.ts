@@ -1,5 +1,6 @@
 // Failures by their source: a mail server that refuses the connection is a mail failure, not the
 // database being unavailable (which is answered "database unavailable, retry" by the route guard).
+// Same on every database: no database (a refusing mail server). npm run test:pg leaves it out (vitest.config.ts).
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 

@@ -3,6 +3,7 @@
 // their profile at the time they look, the e-mail in the recipient's language when it is sent,
 // and a row from before 0088 keeps its stored English text. A refusal with details in it (a status,
 // a window) reaches a German reader as its own German sentence, not a general one.
+// Same on every database: PGlite by construction (createTestDb("pglite")). npm run test:pg leaves it out (vitest.config.ts).
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";

@@ -2,6 +2,7 @@
 // configuration makes its own random secret beside the embedded database and keeps it; a
 // deployment (PostgreSQL or a public URL) must name one; rotating it keeps people signed in.
 // The process tests run the real server (`tsx app/server/main.server.ts`) several times.
+// Same on every database: the server process on embedded databases (pgliteDir), whatever the run. npm run test:pg leaves it out (vitest.config.ts).
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // Versioned widget URLs over real HTTP: a released version answers byte for byte as released,
 // cached for a year and readable from any origin (SRI needs CORS); the major alias follows the
 // newest release with a short cache; the unreleased current build is revalidated every time.
+// Same on every database: no database (static widget files over HTTP). npm run test:pg leaves it out (vitest.config.ts).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
