@@ -7,16 +7,9 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { expect } from "vitest";
 import { documentMismatch } from "./openapi-check";
 
-export interface RecordedMismatch {
-  test: string;
-  mismatch: string;
-}
+import { pendingMismatches } from "./api-mismatches";
 
-const KEY = Symbol.for("sightline.apiAnswerMismatches");
-export function pendingMismatches(): RecordedMismatch[] {
-  const g = globalThis as Record<symbol, RecordedMismatch[] | undefined>;
-  return (g[KEY] ??= []);
-}
+export { pendingMismatches, type RecordedMismatch } from "./api-mismatches";
 
 function decode(body: Buffer, encoding: string | undefined): string {
   switch ((encoding ?? "").toLowerCase()) {
