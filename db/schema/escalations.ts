@@ -115,6 +115,10 @@ export const escalationComments = pgTable(
     visibility: text("visibility").$type<"public" | "internal">().notNull(),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A comment Sightline wrote (a merge): its catalogue message for the reader's language (0054). */
+    messageKey: text("message_key"),
+    /** The values of that message (0054). */
+    messageParams: jsonb("message_params").$type<Record<string, string | number>>(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

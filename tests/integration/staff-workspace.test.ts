@@ -458,6 +458,23 @@ await describeEachDb("support workspace", (kind) => {
     expect(await (await viewer.get(`/escalations/${target}`)).text()).toContain(`ESC-${await numberOf(dup)}`);
   });
 
+  it("words the merge comments in the reader's language (stored as key and values, 0054)", async () => {
+    const order = await anOrderOf(nordwind.id, 1);
+    const target = await escalationOnOrder(nordwind.id, order.id, `Ziel ${kind}`);
+    const dup = await escalationOnOrder(nordwind.id, order.id, `Doppelt ${kind}`);
+    const agent = await client().signIn("agent@sightline.example");
+    expect((await agent.post(`/staff/queue/${dup}`, { intent: "merge", into: target })).status).toBe(200);
+    const admin = await client().signIn("admin@nordwind.example");
+    const here = await (await admin.get(`/escalations/${target}`)).text();
+    expect(here).toContain(
+      `ESC-${await numberOf(dup)} („Doppelt ${kind}“) wurde mit dieser Eskalation zusammengeführt`,
+    );
+    // Shown in German (the English record may travel in the page's data, not in its text).
+    expect(here).not.toMatch(/>[^<"]*was merged into this escalation/);
+    const there = await (await admin.get(`/escalations/${dup}`)).text();
+    expect(there).toContain(`Diese Eskalation ist ein Duplikat von ESC-${await numberOf(target)}`);
+  });
+
   it("refuses to merge across accounts and changes nothing", async () => {
     const acmeOrder = await anOrderOf(acme.id, 2);
     const nordOrder = await anOrderOf(nordwind.id, 0);

@@ -191,7 +191,9 @@ export function Conversation({ comments, timeZone }: { comments: CommentView[]; 
             ) : null}
             <time dateTime={c.createdAt}>{f.dateTime(c.createdAt)}</time>
           </p>
-          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{c.body}</p>
+          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">
+            {c.message ? t(c.message.id, c.message.values) : c.body}
+          </p>
         </li>
       ))}
     </ol>

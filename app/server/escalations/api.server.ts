@@ -5,6 +5,8 @@ import { and, eq } from "drizzle-orm";
 import { orders, staffMembers } from "#db/schema/index";
 import type { ApiPrincipal } from "../api/principal.server";
 import { getDb } from "../db.server";
+import { translator } from "#app/i18n/catalogue";
+import { callerLocale } from "../http/problem.server";
 import { requestInfo } from "../http/request-info.server";
 import type { EscalationActor } from "./actor.server";
 import type { ApiClock, ApiEscalation, ApiEscalationSummary } from "./api-schema";
@@ -117,7 +119,8 @@ export function apiDetail(e: EscalationDetail): ApiEscalation {
         id: c.id,
         authorName: c.authorKind === "staff" ? c.authorName.split(/\s+/)[0] : c.authorName,
         fromSupport: c.authorKind === "staff",
-        body: c.body,
+        // Sightline's own comments (a merge) in the caller's language, like problem titles.
+        body: c.message ? translator(callerLocale())(c.message.id, c.message.values) : c.body,
         createdAt: c.createdAt,
       })),
     approvals: e.approvals.map((a) => ({

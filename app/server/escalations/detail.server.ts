@@ -1,5 +1,7 @@
 // One escalation with its comments, exception requests, history and the moves the viewer may make.
 // Customers read through portal_customer, so internal notes never reach them (RLS, not this code).
+import type { MessageId } from "#app/i18n/catalogue";
+import { localized } from "#app/i18n/localized";
 import { causeApplies } from "#app/domain/joint/root-causes";
 import { canDecide, type ApproverRole } from "#app/domain/escalations/approval";
 import { TRANSITION_ACTIONS, checkTransition, nextStatuses } from "#app/domain/escalations/workflow";
@@ -90,6 +92,8 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
         authorKind: escalationComments.authorKind,
         visibility: escalationComments.visibility,
         body: escalationComments.body,
+        messageKey: escalationComments.messageKey,
+        messageParams: escalationComments.messageParams,
         createdAt: escalationComments.createdAt,
       })
       .from(escalationComments)
@@ -174,8 +178,9 @@ export async function getEscalation(actor: EscalationActor, id: string): Promise
       // RLS already hides internal notes from customers; the filter keeps the shape honest.
       comments: comments
         .filter((c) => staff || c.visibility === "public")
-        .map((c) => ({
+        .map(({ messageKey, messageParams, ...c }) => ({
           ...c,
+          message: messageKey ? localized(messageKey as MessageId, messageParams ?? undefined) : null,
           // Customers know the support team by first names only.
           authorName: !staff && c.authorKind === "staff" ? firstName(c.authorName) : c.authorName,
           createdAt: c.createdAt.toISOString(),

@@ -10,6 +10,7 @@ import { mailNotices, notifyInApp, type Notice } from "./notify.server";
 import { customerNotice } from "./recipients.server";
 import { audit, loadRow, ref, staffRef } from "./row.server";
 import { saveChanges } from "./workflow.server";
+import type { MessageId } from "#app/i18n/catalogue";
 
 export async function mergeEscalation(actor: EscalationActor, duplicateId: string, intoId: string): Promise<void> {
   if (actor.kind !== "staff") throw new EscalationError(403, "Only support staff can merge escalations.");
@@ -61,7 +62,13 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
       { status: "closed", resolvedAt: dup.resolvedAt ?? now, closedAt: now, slaPauses: pauses, mergedIntoId: into.id },
       now,
     );
-    const note = (body: string, escalationId: string) => ({
+    // English in `body` for the record; the reader's words from the catalogue (0054).
+    const note = (
+      body: string,
+      escalationId: string,
+      messageKey: MessageId,
+      messageParams: Record<string, string>,
+    ) => ({
       tenantId: dup.tenantId,
       escalationId,
       authorUserId: actor.staffId,
@@ -69,15 +76,24 @@ export async function mergeEscalation(actor: EscalationActor, duplicateId: strin
       authorKind: "staff" as const,
       visibility: "public" as const,
       body,
+      messageKey,
+      messageParams,
       createdAt: now,
     });
     await tx
       .insert(escalationComments)
       .values([
-        note(`This escalation duplicates ${ref(into.number)} (“${into.title}”); we continue there.`, dup.id),
+        note(
+          `This escalation duplicates ${ref(into.number)} (“${into.title}”); we continue there.`,
+          dup.id,
+          "escalations.merge.comment.duplicate",
+          { ref: ref(into.number), title: into.title },
+        ),
         note(
           `${ref(dup.number)} (“${dup.title}”) was merged into this escalation; its conversation stays on its own page.`,
           into.id,
+          "escalations.merge.comment.mergedHere",
+          { ref: ref(dup.number), title: dup.title },
         ),
       ]);
     await audit(tx, actor, dup, "merged", { intoId: into.id, intoNumber: into.number });

@@ -12,6 +12,7 @@ import type { RootCause } from "#app/domain/joint/root-causes";
 import type { TenantTier } from "#db/schema/tenancy";
 import { type PublicRow } from "./row.server";
 import { slaFor, slaView, type SlaContext, type SlaView } from "./sla.server";
+import type { Localized } from "#app/i18n/localized";
 
 export interface CommentView {
   id: string;
@@ -19,6 +20,8 @@ export interface CommentView {
   authorKind: "customer" | "staff";
   visibility: "public" | "internal";
   body: string;
+  /** A comment Sightline wrote (a merge), to be worded for the reader (0054); null for people's comments. */
+  message: Localized | null;
   createdAt: string;
 }
 
