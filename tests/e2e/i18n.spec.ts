@@ -139,6 +139,8 @@ const STAFF_ENGLISH =
 test("a lead who chose German, then Japanese, in the profile reads the queue, workload, satisfaction and recurring failures in it", async ({
   browser,
 }) => {
+  // Nine pages in two languages: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const page = await staffSpeaking(browser, "lead@sightline.example", "de");
   try {
     await page.goto("/staff/queue");
