@@ -4,6 +4,9 @@ import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { hydrationProblems, PASSWORD, signInThroughForm } from "./support";
 
+// Journeys of five to nine pages, forms included: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** Waits until Remix has hydrated, so a click is a client-side navigation (dev mode is slow). */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -139,8 +142,6 @@ const STAFF_ENGLISH =
 test("a lead who chose German, then Japanese, in the profile reads the queue, workload, satisfaction and recurring failures in it", async ({
   browser,
 }) => {
-  // Nine pages in two languages: more than the default minute on a busy machine.
-  test.setTimeout(120_000);
   const page = await staffSpeaking(browser, "lead@sightline.example", "de");
   try {
     await page.goto("/staff/queue");
