@@ -7,31 +7,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import {
-  auditLog,
-  escalationNotifications,
-  escalationProtocolVersions,
-  orders,
-  performanceAlerts,
-} from "#db/schema/index";
-import type { StaffRole } from "#db/schema/tenancy";
-import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
-import { defaultTerms } from "#app/domain/joint/protocol";
+import { auditLog, escalationNotifications, orders, performanceAlerts } from "#db/schema/index";
 import type { StaffContext } from "#app/server/auth/guards.server";
 import { setDb } from "#app/server/db.server";
 import { listPerformanceAlerts, missedHref, moveAlert } from "#app/server/joint/performance-alerts-staff.server";
 import { runPerformanceAlerts } from "#app/server/joint/performance-alerts.server";
 import { listRecoveryPlans } from "#app/server/joint/recovery-plans.server";
 import { createTestDb, describeEachDb } from "../support/db";
-import { createOrder, createSite, createStaff, createTenant } from "../support/factories";
+import { createOrder, createSite, createStaff, createTenant, staffCtx } from "../support/factories";
+import { acceptProtocolWithExecutive, userEmail } from "../support/protocol";
 import { asRole, errorAs, queryAs } from "../support/roles";
-
-const staffCtx = (id: string, role: StaffRole): StaffContext => ({
-  kind: "staff",
-  user: { id, name: `Staff ${role}`, email: `${id}@sightline.example` },
-  staffRole: role,
-  db: { role: "portal_staff", tenantId: null, staffId: id },
-});
 
 // Berlin, calendar months (the default calendar): the closed periods end with FY2026-P03 (March).
 const now = new Date("2026-04-15T10:00:00Z");
@@ -103,29 +88,7 @@ await describeEachDb("performance alerts", (kind) => {
     agent = staffCtx(await createStaff(handle, "support_agent", [t.id]), "support_agent");
     stranger = staffCtx(await createStaff(handle, "support_agent", [other.id]), "support_agent");
     // The protocol names the account executive (by e-mail) on the provider side.
-    const [{ email }] = (await handle.db.execute<{ email: string }>(sql`select email from "user" where id = ${execId}`))
-      .rows;
-    const terms = defaultTerms(DEFAULT_SLA_TARGETS.strategic);
-    terms.contacts.push({
-      side: "provider",
-      level: "account_executive",
-      name: "Ada Executive",
-      role: "Account executive",
-      businessHours: "+49 40 000",
-      outOfHours: "",
-      email,
-    });
-    await handle.db.insert(escalationProtocolVersions).values({
-      tenantId: t.id,
-      version: 1,
-      terms,
-      proposedSide: "provider",
-      proposedByName: "Test",
-      status: "accepted",
-      decidedSide: "customer",
-      decidedByName: "Test",
-      decidedAt: new Date(),
-    });
+    await acceptProtocolWithExecutive(handle, t.id, await userEmail(handle, execId));
   }, 180_000);
 
   afterAll(async () => {

@@ -7,16 +7,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import {
-  auditLog,
-  escalationAlerts,
-  escalationNotifications,
-  escalationProtocolVersions,
-  escalations,
-  orders,
-} from "#db/schema/index";
-import { defaultTerms } from "#app/domain/joint/protocol";
-import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
+import { auditLog, escalationAlerts, escalationNotifications, escalations, orders } from "#db/schema/index";
 import { parseRecurringFilter, recurringQueueLink } from "#app/domain/joint/recurring";
 import type { RootCause } from "#app/domain/joint/root-causes";
 import type { StaffContext } from "#app/server/auth/guards.server";
@@ -26,14 +17,14 @@ import { listEscalations } from "#app/server/escalations/list.server";
 import { changeStatus } from "#app/server/escalations/workflow.server";
 import { recurringReport, type RecurringAccount, type RecurringRow } from "#app/server/joint/recurring.server";
 import { setRootCause } from "#app/server/joint/root-causes.server";
-import type { StaffRole } from "#db/schema/tenancy";
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { startPortal, type TestPortal } from "../support/portal";
-import { createOrder, createSite, createStaff, createTenant } from "../support/factories";
+import { createOrder, createSite, createStaff, createTenant, staffCtx } from "../support/factories";
+import { acceptProtocolWithExecutive, userEmail } from "../support/protocol";
 import { errorAs, queryAs } from "../support/roles";
 import { translator, type MessageId } from "#app/i18n/catalogue";
 import { createFormatter } from "#app/i18n/format";
@@ -45,13 +36,6 @@ process.env.SIGHTLINE_SIMULATE = "off";
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
 
 const [acme, , sakura] = DEMO_TENANTS;
-
-const staffCtx = (id: string, role: StaffRole): StaffContext => ({
-  kind: "staff",
-  user: { id, name: `Staff ${role}`, email: `${id}@sightline.example` },
-  staffRole: role,
-  db: { role: "portal_staff", tenantId: null, staffId: id },
-});
 
 await describeEachDb("recurring failures", (kind) => {
   let handle: DbHandle;
@@ -292,30 +276,8 @@ await describeEachDb("recurring failures", (kind) => {
         .where(eq(escalationAlerts.tenantId, tenantId));
     // The protocol in effect names a provider-side account executive (by e-mail), who is told too.
     const execId = await createStaff(handle, "support_agent");
-    const [{ email: execEmail }] = (
-      await handle.db.execute<{ email: string }>(sql`select email from "user" where id = ${execId}`)
-    ).rows;
-    const terms = defaultTerms(DEFAULT_SLA_TARGETS.strategic);
-    terms.contacts.push({
-      side: "provider",
-      level: "account_executive",
-      name: "Ada Executive",
-      role: "Account executive",
-      businessHours: "+49 40 000",
-      outOfHours: "",
-      email: execEmail.toUpperCase(),
-    });
-    await handle.db.insert(escalationProtocolVersions).values({
-      tenantId: acct.id,
-      version: 1,
-      terms,
-      proposedSide: "provider",
-      proposedByName: "Test",
-      status: "accepted",
-      decidedSide: "customer",
-      decidedByName: "Test",
-      decidedAt: new Date(),
-    });
+    // Upper case: the executive is matched by e-mail regardless of case.
+    await acceptProtocolWithExecutive(handle, acct.id, (await userEmail(handle, execId)).toUpperCase());
     const march = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"];
     const rows: string[] = [];
     for (const d of march) rows.push(await resolvedRow(acct.id, `${d}T10:00:00Z`, null));

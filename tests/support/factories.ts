@@ -16,6 +16,7 @@ import {
   type StaffRole,
   type TenantTier,
 } from "#db/schema/index";
+import type { StaffContext } from "#app/server/auth/guards.server";
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -151,6 +152,14 @@ export async function createStaff(handle: DbHandle, role: StaffRole, tenantIds: 
   for (const tenantId of tenantIds) await handle.db.insert(staffAssignments).values({ tenantId, staffUserId: id });
   return id;
 }
+
+/** The context a staff guard would hand a service for the staff member `id` (see `createStaff`). */
+export const staffCtx = (id: string, role: StaffRole): StaffContext => ({
+  kind: "staff",
+  user: { id, name: `Staff ${role}`, email: `${id}@sightline.example` },
+  staffRole: role,
+  db: { role: "portal_staff", tenantId: null, staffId: id },
+});
 
 /** A tenant with one site and `orders` orders (each with lines, a shipment and events). */
 export async function createTenantWithOrders(

@@ -1,6 +1,49 @@
-// The escalation protocol's proposal form for a set of terms, as the page posts it (hours, one
-// row per contact), for tests that propose through the page.
-import type { ProtocolTerms } from "#app/domain/joint/protocol";
+// The escalation protocol in tests: an accepted version written directly, and the proposal form
+// for a set of terms as the page posts it (hours, one row per contact).
+import { eq } from "drizzle-orm";
+import type { DbHandle } from "#db/client";
+import { escalationProtocolVersions, user } from "#db/schema/index";
+import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
+import { defaultTerms, type ProtocolTerms } from "#app/domain/joint/protocol";
+
+/** A user's e-mail address as stored (e.g. a staff member made by `createStaff`). */
+export async function userEmail(handle: DbHandle, userId: string): Promise<string> {
+  const [row] = await handle.db.select({ email: user.email }).from(user).where(eq(user.id, userId));
+  return row.email;
+}
+
+/**
+ * Version 1 of an account's escalation protocol, accepted by both sides (owner connection): the
+ * strategic tier's default terms, naming a provider-side account executive by `email`.
+ */
+export async function acceptProtocolWithExecutive(
+  handle: DbHandle,
+  tenantId: string,
+  email: string,
+): Promise<ProtocolTerms> {
+  const terms = defaultTerms(DEFAULT_SLA_TARGETS.strategic);
+  terms.contacts.push({
+    side: "provider",
+    level: "account_executive",
+    name: "Ada Executive",
+    role: "Account executive",
+    businessHours: "+49 40 000",
+    outOfHours: "",
+    email,
+  });
+  await handle.db.insert(escalationProtocolVersions).values({
+    tenantId,
+    version: 1,
+    terms,
+    proposedSide: "provider",
+    proposedByName: "Test",
+    status: "accepted",
+    decidedSide: "customer",
+    decidedByName: "Test",
+    decidedAt: new Date(),
+  });
+  return terms;
+}
 
 export function proposalForm(
   terms: ProtocolTerms,
