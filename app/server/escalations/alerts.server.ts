@@ -13,7 +13,13 @@ import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
 import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
-import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, slaFor, tenantClockOf } from "./sla.server";
+import {
+  ESCALATION_CLOCK_COLUMNS,
+  TENANT_CLOCK_COLUMNS,
+  slaContextsByTenant,
+  slaFor,
+  tenantClockOf,
+} from "./sla.server";
 import { checkLevels, type ContactMail } from "../joint/protocol-levels.server";
 import { env } from "../env.server";
 import { sendMail } from "../mail.server";
@@ -74,13 +80,7 @@ async function checkSla(tx: Tx, now: Date, mail: Notice[], leadsByTenant: Map<st
       id: escalations.id,
       number: escalations.number,
       title: escalations.title,
-      status: escalations.status,
-      severity: escalations.severity,
-      createdAt: escalations.createdAt,
-      firstResponseAt: escalations.firstResponseAt,
-      resolvedAt: escalations.resolvedAt,
-      slaPauses: escalations.slaPauses,
-      protocolVersion: escalations.protocolVersion,
+      ...ESCALATION_CLOCK_COLUMNS,
       assigneeStaffId: escalations.assigneeStaffId,
       alertsSent: escalations.alertsSent,
       tenantName: tenants.name,

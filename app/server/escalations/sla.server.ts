@@ -2,7 +2,13 @@
 // the tenant's business clock, and a JSON-friendly view of both clocks.
 import { and, asc, eq } from "drizzle-orm";
 import { targetsOf } from "#app/domain/joint/protocol";
-import { escalationProtocolVersions, escalationSlaTargets, tenants, type StoredPause } from "#db/schema/index";
+import {
+  escalationProtocolVersions,
+  escalations,
+  escalationSlaTargets,
+  tenants,
+  type StoredPause,
+} from "#db/schema/index";
 import type { TenantTier } from "#db/schema/tenancy";
 import type { Tier } from "#app/domain/escalations/approval";
 import {
@@ -118,6 +124,20 @@ export const TENANT_CLOCK_COLUMNS = {
   timeZone: tenants.timeZone,
   country: tenants.country,
   region: tenants.region,
+};
+
+/**
+ * The escalation columns its SLA clock is computed from (SlaFactsRow, read by slaFor), to select
+ * beside whatever else a query needs.
+ */
+export const ESCALATION_CLOCK_COLUMNS = {
+  status: escalations.status,
+  severity: escalations.severity,
+  createdAt: escalations.createdAt,
+  firstResponseAt: escalations.firstResponseAt,
+  resolvedAt: escalations.resolvedAt,
+  slaPauses: escalations.slaPauses,
+  protocolVersion: escalations.protocolVersion,
 };
 
 /** The account and tier of a row that selected TENANT_CLOCK_COLUMNS, as slaContextsByTenant takes them. */

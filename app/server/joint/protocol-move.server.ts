@@ -10,7 +10,7 @@ import type { ProtocolSide } from "#app/domain/joint/protocol";
 import { escalations } from "#db/schema/index";
 import type { AccountContext } from "../auth/guards.server";
 import { recordAudit } from "../audit.server";
-import { dueTimes, loadSlaContext, slaFor } from "../escalations/sla.server";
+import { ESCALATION_CLOCK_COLUMNS, dueTimes, loadSlaContext, slaFor } from "../escalations/sla.server";
 import type { RequestInfo } from "../http/request-info.server";
 import type { Tx } from "../tenant-db.server";
 
@@ -39,13 +39,7 @@ export async function moveRunningEscalations(
     .select({
       id: escalations.id,
       number: escalations.number,
-      status: escalations.status,
-      severity: escalations.severity,
-      createdAt: escalations.createdAt,
-      firstResponseAt: escalations.firstResponseAt,
-      resolvedAt: escalations.resolvedAt,
-      slaPauses: escalations.slaPauses,
-      protocolVersion: escalations.protocolVersion,
+      ...ESCALATION_CLOCK_COLUMNS,
     })
     .from(escalations)
     .where(and(eq(escalations.tenantId, ctx.tenant.id), inArray(escalations.id, [...fromOf.keys()])));

@@ -9,7 +9,7 @@ import { addDays } from "#app/domain/sla/metrics";
 import { escalationRatings, escalations } from "#db/schema/index";
 import type { TenantSummary } from "../auth/guards.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
-import { loadSlaContext, slaFor } from "../escalations/sla.server";
+import { ESCALATION_CLOCK_COLUMNS, loadSlaContext, slaFor } from "../escalations/sla.server";
 import type { TrendPoint } from "../sla/scorecard.server";
 import { withTenant, type TenantContext } from "../tenant-db.server";
 
@@ -47,12 +47,7 @@ export async function satisfactionTrend(
     const to = new Date(spans[spans.length - 1].end);
     const rows = await tx
       .select({
-        status: escalations.status,
-        severity: escalations.severity,
-        createdAt: escalations.createdAt,
-        firstResponseAt: escalations.firstResponseAt,
-        resolvedAt: escalations.resolvedAt,
-        slaPauses: escalations.slaPauses,
+        ...ESCALATION_CLOCK_COLUMNS,
         mergedIntoId: escalations.mergedIntoId,
         score: escalationRatings.score,
       })
