@@ -102,6 +102,24 @@ export default tseslint.config(
     },
   },
   {
+    // Services sit below the UI: what a service and a component both need lives in app/domain
+    // (or app/i18n), never in app/components.
+    files: ["app/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^((\\.\\./)+|#app/)components(/|$)",
+              message: "app/server never imports app/components: move what both need into app/domain.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Server code logs through app/server/log.server.ts (levels, request ids, JSON in production).
     files: ["app/server/**/*.ts", "app/routes/**/*.{ts,tsx}", "app/entry.server.tsx"],
     ignores: ["app/**/*.test.{ts,tsx}"],

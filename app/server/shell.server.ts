@@ -1,5 +1,5 @@
 // What the portal shell shows: who is signed in, in which tenant or account, and the nav.
-import { NAV_ITEMS, type NavItem } from "../components/navigation";
+import { NAV_ITEMS, type NavItem } from "./navigation.server";
 import { accountCookie, activeTenant, getPrincipal, staffAccount, staffAtLeast } from "./auth/guards.server";
 import { withTenant } from "./tenant-db.server";
 import { unreadNotificationCount } from "./escalations/notify.server";

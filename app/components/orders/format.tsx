@@ -2,6 +2,7 @@
 // viewer's language (helpers take the caller's `t` from useT()). Dates, times and amounts come
 // from the one formatter (app/i18n/format.ts, useFormat()).
 import type { OrderStatus } from "#app/domain/orders/statuses";
+import type { OrderMissView } from "#app/domain/sla/order-facts";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useT, type TFunction } from "#app/i18n/react";
 import { Badge } from "../ui";
@@ -85,14 +86,6 @@ export function DelayBadges({ lateState, atRisk }: { lateState: "open" | "delive
   if (lateState === "delivered") return <Badge tone="amber">{t("orders.deliveredLate")}</Badge>;
   if (atRisk) return <Badge tone="amber">{t("orders.atRisk")}</Badge>;
   return null;
-}
-
-/** Why a measured order missed OTIF, from its stored SLA facts (see app/domain/sla/order-facts.ts). */
-export interface OrderMissView {
-  reason: "late" | "short" | "late-and-short";
-  lateBusinessMinutes: number | null;
-  linesShort: number;
-  linesOrdered: number;
 }
 
 /** "Late by 13 business hours · 2 of 5 lines short"; "Late" alone when the lateness is unknown. */

@@ -9,9 +9,10 @@ import { Link } from "@remix-run/react";
 import { useState, type CSSProperties } from "react";
 import { defaultDir, type OrderFilters, type SortDir, type SortKey } from "#app/domain/orders/query";
 import type { OrderStatus } from "#app/domain/orders/statuses";
+import type { OrderMissView } from "#app/domain/sla/order-facts";
 import { cx, EmptyState } from "../ui";
 import { ordersHref } from "./filters";
-import { missReason, priorityLabel, statusLabel, statusTone, type OrderMissView } from "./format";
+import { missReason, priorityLabel, statusLabel, statusTone } from "./format";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT, type TFunction } from "#app/i18n/react";
 

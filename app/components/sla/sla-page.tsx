@@ -17,7 +17,7 @@ import { KPIS, KPI_IDS, kpiMessages } from "#app/domain/sla/kpis";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT, type TFunction, useFiscalLabel } from "#app/i18n/react";
-import { calendarSummary } from "#app/i18n/calendar-summary";
+import { calendarSummary } from "./calendar-summary";
 import type { loadSlaPage } from "#app/server/sla/page.server";
 import type { KpiResult, Scorecard, TrendPoint } from "#app/server/sla/scorecard.server";
 import { MissBreakdown } from "./miss-breakdown";

@@ -1,7 +1,6 @@
 // Who must approve an exception request. Pure: tier, the request and the thresholds in,
-// the required approver role and the human reasons out. The server re-checks every decision
-// against this, whatever a form posts.
-import { createFormatter } from "../../i18n/format";
+// the required approver role and why out (the server words the reasons it records). The server
+// re-checks every decision against this, whatever a form posts.
 
 export type Tier = "strategic" | "key" | "standard";
 export type ApproverRole = "support_lead" | "platform_admin";
@@ -33,14 +32,18 @@ export const DEFAULT_THRESHOLDS: ApprovalThresholds = {
 /** The largest credit anyone may request through the portal (absurd amounts are refused). */
 export const MAX_CREDIT_AMOUNT = 10_000_000;
 
+/** Why a request needs an approver: the rule that applied, with the threshold it crossed. */
+export type ApprovalReason =
+  | { kind: "executiveCredit"; above: number }
+  | { kind: "leadCredit"; above: number; tier: Tier }
+  | { kind: "expedite"; tier: Tier }
+  | { kind: "policyOverride" };
+
 export interface ApprovalDecision {
   /** null: the agent may grant it without approval. */
   requiredRole: ApproverRole | null;
-  reasons: string[];
+  reasons: ApprovalReason[];
 }
-
-// Reasons are recorded with the request (English, like the audit trail); amounts through the one formatter.
-const money = (n: number) => createFormatter("en", "UTC").number(n, 2);
 
 export function hasException(req: ExceptionRequest): boolean {
   return req.expedite || (req.creditAmount ?? 0) > 0 || !!req.policyOverride?.trim();
@@ -51,7 +54,7 @@ export function requiredApprover(
   req: ExceptionRequest,
   thresholds: ApprovalThresholds = DEFAULT_THRESHOLDS,
 ): ApprovalDecision {
-  const reasons: string[] = [];
+  const reasons: ApprovalReason[] = [];
   let role: ApproverRole | null = null;
   const raise = (r: ApproverRole) => {
     if (role !== "platform_admin") role = r;
@@ -59,20 +62,18 @@ export function requiredApprover(
   const credit = req.creditAmount ?? 0;
   if (credit > thresholds.executiveCreditAbove) {
     raise("platform_admin");
-    reasons.push(`A credit above ${money(thresholds.executiveCreditAbove)} needs executive approval.`);
+    reasons.push({ kind: "executiveCredit", above: thresholds.executiveCreditAbove });
   } else if (credit > thresholds.leadCreditAbove[tier]) {
     raise("support_lead");
-    reasons.push(
-      `A credit above ${money(thresholds.leadCreditAbove[tier])} for a ${tier} account needs a support lead.`,
-    );
+    reasons.push({ kind: "leadCredit", above: thresholds.leadCreditAbove[tier], tier });
   }
   if (req.expedite && thresholds.expediteNeedsLead.includes(tier)) {
     raise("support_lead");
-    reasons.push(`Expediting for a ${tier} account needs a support lead.`);
+    reasons.push({ kind: "expedite", tier });
   }
   if (req.policyOverride?.trim()) {
     raise("support_lead");
-    reasons.push("A policy override always needs a support lead.");
+    reasons.push({ kind: "policyOverride" });
   }
   return { requiredRole: role, reasons };
 }

@@ -30,6 +30,14 @@ export interface StoredOrderMetrics {
 export type MissReason = "late" | "short" | "late-and-short";
 export const MISS_REASONS: readonly MissReason[] = ["late", "short", "late-and-short"];
 
+/** Why a measured order missed OTIF, as the order list shows it (from its stored SLA facts). */
+export interface OrderMissView {
+  reason: MissReason;
+  lateBusinessMinutes: number | null;
+  linesShort: number;
+  linesOrdered: number;
+}
+
 export interface OrderSlaFacts {
   measured: boolean;
   /** Why not measured; "not-computed" while a recompute has not reached the order yet. */

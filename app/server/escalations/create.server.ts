@@ -5,6 +5,7 @@ import type { NewEscalationInput } from "#app/forms/escalations";
 import { and, eq } from "drizzle-orm";
 import { escalationApprovals, escalations, orders, tenants } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
+import { approvalReasonText } from "./approval-reasons.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
 import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
@@ -98,14 +99,15 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
     });
     if (wantsException) {
       const requiredRole = approval.requiredRole ?? "support_agent";
+      const reasons = approval.reasons.map(approvalReasonText);
       await tx.insert(escalationApprovals).values({
         tenantId,
         escalationId: row.id,
         request: { ...request, currency: "" },
         requiredRole,
-        reasons: approval.reasons,
+        reasons,
       });
-      await audit(tx, actor, key, "approval_requested", { requiredRole, reasons: approval.reasons, ...request });
+      await audit(tx, actor, key, "approval_requested", { requiredRole, reasons, ...request });
     }
     const needed = approval.requiredRole;
     const agents = [

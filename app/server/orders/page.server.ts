@@ -14,7 +14,7 @@ import {
   type SiteOption,
   type StatusCounts,
 } from "./list.server";
-import type { OrderMissView } from "#app/components/orders/format";
+import type { OrderMissView } from "#app/domain/sla/order-facts";
 import { attentionCounts, type AttentionCounts } from "./attention.server";
 import { withTenant } from "../tenant-db.server";
 import { deleteView, listViews, saveView, updateView, viewOwnerOf, type SavedView } from "./views.server";

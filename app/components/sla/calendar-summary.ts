@@ -3,9 +3,9 @@
 // a calendar version (app/domain/sla/describe.ts) stays English: it is data the API answers with.
 import type { CalendarDefinition, FiscalDefinition } from "#app/domain/calendar/types";
 import { holidayRegionCode, weekShape } from "#app/domain/sla/describe";
-import type { MessageId } from "./catalogue";
-import type { Formatter } from "./format";
-import type { MessageValues } from "./translate";
+import type { MessageId } from "#app/i18n/catalogue";
+import type { Formatter } from "#app/i18n/format";
+import type { MessageValues } from "#app/i18n/translate";
 
 type T = (id: MessageId, values?: MessageValues) => string;
 

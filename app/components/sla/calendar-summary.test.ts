@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { calendarSummary } from "./calendar-summary";
-import { translator } from "./catalogue";
-import { createFormatter } from "./format";
-import type { Locale } from "./locales";
+import { translator } from "#app/i18n/catalogue";
+import { createFormatter } from "#app/i18n/format";
+import type { Locale } from "#app/i18n/locales";
 
 const nineToFive = [{ start: "08:00", end: "17:00" }];
 const calendar = (over: Partial<CalendarDefinition>): CalendarDefinition => ({
