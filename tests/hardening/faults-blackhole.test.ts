@@ -10,26 +10,17 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEADLINE_GRACE_MS } from "#db/client";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb, postgresReachable, reportSkip, type TestDb } from "../support/db";
-import { freePort, startServer, type ServerProcess } from "../support/server-process";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import {
-  acme,
-  EMBED_ORIGIN,
-  eventItem,
-  ingest,
-  mintEmbedToken,
-  orderItem,
-  probe,
-  ResumingStream,
-  signInCookie,
-  sleep,
-  until,
-  outageProbes,
-  type Probe,
-  type ProbeResult,
-} from "./load-clients";
+  expectLiveDelivery,
+  expectWidgetCors,
+  healthyProbes,
+  openLiveStream,
+  probeUntilRecovered,
+  startBehindProxy,
+  type PortalBehindProxy,
+} from "./behind-proxy";
+import { postgresReachable, reportSkip } from "../support/db";
+import { acme, probe, sleep, type Probe, type ProbeResult } from "./load-clients";
 
 const RUN = randomBytes(3).toString("hex");
 /** The deadlines the server is started with (short, so the test is quick). */
@@ -61,23 +52,11 @@ function faults(probes: Probe[], answers: ProbeResult[]): string[] {
 }
 
 describe.skipIf(!PG)("PostgreSQL behind a network that swallows every packet (blackhole)", () => {
-  let db: TestDb;
-  let proxy: TcpProxy;
-  let server: ServerProcess;
-  let cookie = "";
-  let token = "";
+  let portal: PortalBehindProxy;
 
   beforeAll(async () => {
-    db = await createTestDb("postgres", { label: "api" });
-    await seedDemo(db, { ordersPerTenant: 3, progress: () => undefined });
-    const target = new URL(db.url!);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(db.url!);
-    viaProxy.hostname = "127.0.0.1";
-    viaProxy.port = String(proxy.port);
-    server = await startServer({
-      port: await freePort(),
-      databaseUrl: viaProxy.toString(),
+    portal = await startBehindProxy({
+      label: "api",
       env: {
         DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
         DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
@@ -85,27 +64,19 @@ describe.skipIf(!PG)("PostgreSQL behind a network that swallows every packet (bl
         SIGHTLINE_HUB_POLL_MS: "3600000",
       },
     });
-    cookie = await signInCookie(server.url, `viewer@${acme.emailDomain}`);
-    token = await mintEmbedToken(server.url);
   }, 180_000);
 
   afterAll(async () => {
-    await server?.kill("SIGKILL");
-    await proxy?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   it("answers 503 problem+json within the statement deadline while the network is silent, and recovers when it forwards again", async () => {
+    const { db, proxy, server } = portal;
     const tag = `B${RUN}`;
-    expect((await ingest(server.url, "orders", [orderItem(`${tag}-O`, 0)])).status).toBe(200);
-    const live = new ResumingStream(server.url, { authorization: `Bearer ${token}`, origin: EMBED_ORIGIN }, 0);
-    live.start();
-    await until("the stream to connect and replay", () => live.connections === 1 && live.received.length > 0, 15_000);
+    const live = await openLiveStream(portal, tag);
 
     // Far past the bound: a request that hangs shows as slow, not cut short.
-    const probes = outageProbes({ url: server.url, cookie, token, tag, timeoutMs: 60_000 });
-    const before = await Promise.all(probes.map(probe));
-    expect(before.map((a) => `${a.name}: ${a.status}`)).toEqual(probes.map((p) => `${p.name}: 200`));
+    const { probes, before } = await healthyProbes(portal, tag, 60_000);
     const pooled = proxy.open();
 
     // Silence: the pooled connections stay open, every byte on them (and on new ones) is held.
@@ -123,11 +94,7 @@ describe.skipIf(!PG)("PostgreSQL behind a network that swallows every packet (bl
     expect(pooled, "requests were in flight on pooled connections").toBeGreaterThan(0);
     expect(faults(probes, inSilence)).toEqual([]);
     expect(faults(probes, later)).toEqual([]);
-    // A widget on another origin can read the 503 and retry.
-    for (const answers of [inSilence, later]) {
-      const widget = answers.find((a) => a.name === "GET /api/v1/orders (embed token)")!;
-      expect(widget.cors, `${widget.name}: ${widget.status} without CORS`).toBe(EMBED_ORIGIN);
-    }
+    expectWidgetCors(inSilence, later);
     expect(server.exited(), `the server process died:\n${server.log().slice(-3000)}`).toBe(false);
     expect(health.status).toBe(200);
     // Long enough for the hub's LISTEN connection to be found silent too.
@@ -139,13 +106,7 @@ describe.skipIf(!PG)("PostgreSQL behind a network that swallows every packet (bl
     const ingested = (answers: ProbeResult[]) =>
       answers.filter((a) => a.name.startsWith("POST /api/v1/ingest") && a.status === 200).length;
     let acknowledged = ingested(before);
-    let after: ProbeResult[] = [];
-    for (;;) {
-      after = await Promise.all(probes.map(probe));
-      acknowledged += ingested(after);
-      if (after.every((a) => a.status === 200) || Date.now() - recovered > 15_000) break;
-      await sleep(250);
-    }
+    const after = await probeUntilRecovered(probes, (answers) => (acknowledged += ingested(answers)));
     expect(after.map((a) => `${a.name}: ${a.status}`)).toEqual(probes.map((p) => `${p.name}: 200`));
     // The ingest batches answered 503 wrote nothing: exactly the acknowledged ones are stored.
     const written = await db.db.execute<{ n: number }>(
@@ -153,11 +114,7 @@ describe.skipIf(!PG)("PostgreSQL behind a network that swallows every packet (bl
     );
     expect(written.rows[0].n).toBe(acknowledged);
 
-    // Live updates are back: an event ingested now reaches the stream (no catch-up poll).
-    const fresh = await ingest(server.url, "events", [eventItem(`${tag}-live`, `${tag}-O`, 2)]);
-    expect(fresh.status).toBe(200);
-    const seq = fresh.results![0].seq!;
-    await until(`the stream to deliver seq ${seq} after recovery`, () => live.received.includes(seq), 15_000);
+    await expectLiveDelivery(portal, live, tag);
     await live.stop();
     console.log(
       `[faults-blackhole] recovered in ${Date.now() - recovered} ms; stream connections ${live.connections}; server log:\n` +

@@ -17,9 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "#db/client";
 import { migrate } from "#db/migrate";
 import { seedDemo } from "#db/seed/seed";
-import { createTestDb, postgresReachable, reportSkip, type TestDb } from "../support/db";
+import { createTestDb, postgresReachable, reportSkip } from "../support/db";
 import { freePort, ROOT, serverMode, startServer, type ServerProcess } from "../support/server-process";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import {
   acme,
   batchViolations,
@@ -31,16 +30,23 @@ import {
   probe,
   ResumingStream,
   sequenceFaults,
-  signInCookie,
   sleep,
   stored,
   summary,
   until,
   type Batch,
-  outageProbes,
   type Probe,
   type ProbeResult,
 } from "./load-clients";
+import {
+  expectLiveDelivery,
+  expectWidgetCors,
+  healthyProbes,
+  openLiveStream,
+  probeUntilRecovered,
+  startBehindProxy,
+  type PortalBehindProxy,
+} from "./behind-proxy";
 
 const RUN = randomBytes(3).toString("hex");
 const WORK_DIR = path.join(ROOT, ".data", `faults-${RUN}`);
@@ -290,46 +296,23 @@ function unavailableFaults(probes: Probe[], results: ProbeResult[], boundMs: num
 }
 
 describe.skipIf(!PG)("PostgreSQL connection loss mid-request (TCP proxy between server and database)", () => {
-  let db: TestDb;
-  let proxy: TcpProxy;
-  let server: ServerProcess;
-  let cookie = "";
-  let token = "";
+  let portal: PortalBehindProxy;
 
+  // No catch-up poll: only a LISTEN connection that came back can deliver the post-recovery event.
   beforeAll(async () => {
-    db = await createTestDb("postgres");
-    await seedDemo(db, { ordersPerTenant: 3, progress: () => undefined });
-    const target = new URL(db.url!);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(db.url!);
-    viaProxy.hostname = "127.0.0.1";
-    viaProxy.port = String(proxy.port);
-    // No catch-up poll: only a LISTEN connection that came back can deliver the post-recovery event.
-    server = await start({
-      port: await freePort(),
-      databaseUrl: viaProxy.toString(),
-      env: { SIGHTLINE_HUB_POLL_MS: "3600000" },
-    });
-    cookie = await signInCookie(server.url, `viewer@${acme.emailDomain}`);
-    token = await mintEmbedToken(server.url);
+    portal = await startBehindProxy({ env: { SIGHTLINE_HUB_POLL_MS: "3600000" } });
   }, 120_000);
 
   afterAll(async () => {
-    await server?.kill("SIGKILL");
-    await proxy?.close();
-    await db?.close();
+    await portal?.close();
   });
 
   it("answers 503 within a bound while the database is gone, stays up, and recovers when it returns", async () => {
+    const { db, proxy, server } = portal;
     const tag = `C${RUN}`;
-    expect((await ingest(server.url, "orders", [orderItem(`${tag}-O`, 0)])).status).toBe(200);
-    const live = new ResumingStream(server.url, { authorization: `Bearer ${token}`, origin: EMBED_ORIGIN }, 0);
-    live.start();
-    await until("the stream to connect and replay", () => live.connections === 1 && live.received.length > 0, 15_000);
+    const live = await openLiveStream(portal, tag);
 
-    const probes = outageProbes({ url: server.url, cookie, token, tag, timeoutMs: 30_000 });
-    const before = await Promise.all(probes.map(probe));
-    expect(before.map((r) => `${r.name}: ${r.status}`)).toEqual(probes.map((p) => `${p.name}: 200`));
+    const { probes } = await healthyProbes(portal, tag, 30_000);
 
     // Stall the database under requests in flight, then cut every connection and refuse new ones.
     proxy.hold();
@@ -349,11 +332,7 @@ describe.skipIf(!PG)("PostgreSQL connection loss mid-request (TCP proxy between 
     expect(health instanceof Response && health.status).toBe(200);
     expect(unavailableFaults(probes, midRequest, 10_000)).toEqual([]);
     expect(unavailableFaults(probes, duringOutage, 10_000)).toEqual([]);
-    // The widget's 503s carry CORS for its origin, so it can read the problem and retry.
-    for (const results of [midRequest, duringOutage]) {
-      const widget = results.find((r) => r.name === "GET /api/v1/orders (embed token)")!;
-      expect(widget.cors, `${widget.name}: ${widget.status} without CORS`).toBe(EMBED_ORIGIN);
-    }
+    expectWidgetCors(midRequest, duringOutage);
     // The ingest batch cut mid-request was answered 503: "nothing was written" must hold.
     const lost = await db.db.execute<{ n: number }>(
       sql`select count(*)::int as n from order_events where tenant_id = ${acme.id} and event_id like ${`${tag}-E%`}`,
@@ -362,24 +341,10 @@ describe.skipIf(!PG)("PostgreSQL connection loss mid-request (TCP proxy between 
 
     await proxy.restore();
     const recovered = Date.now();
-    let after: ProbeResult[] = [];
-    for (;;) {
-      after = await Promise.all(probes.map(probe));
-      if (after.every((r) => r.status === 200) || Date.now() - recovered > 15_000) break;
-      await sleep(250);
-    }
+    const after = await probeUntilRecovered(probes);
     expect(after.map((r) => `${r.name}: ${r.status}`)).toEqual(probes.map((p) => `${p.name}: 200`));
 
-    // The hub's LISTEN connection is back: an event ingested now reaches the stream opened before the outage.
-    const seen = live.received.length;
-    const fresh = await ingest(server.url, "events", [eventItem(`${tag}-live`, `${tag}-O`, 2)]);
-    expect(fresh.status).toBe(200);
-    const seq = fresh.results![0].seq!;
-    await until(`the stream to deliver seq ${seq} after recovery`, () => live.received.includes(seq), 10_000).catch(
-      (err: unknown) => {
-        throw new Error(`${String(err)}; received since recovery: ${JSON.stringify(live.received.slice(seen))}`);
-      },
-    );
+    await expectLiveDelivery(portal, live, tag);
     expect(live.connections, "the stream survived the outage on its first connection").toBe(1);
     await live.stop();
     console.log(
