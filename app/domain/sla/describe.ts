@@ -49,7 +49,7 @@ function sameHours(a: TimeInterval[], b: TimeInterval[]): boolean {
 /**
  * How a calendar's week reads in one phrase: around the clock, no hours, one run of weekdays that
  * share their hours ("Mon–Fri 08:00–17:00"), or custom. Shared by the stored English label and
- * the reader's-language line (app/i18n/calendar-summary.ts).
+ * the reader's-language line (app/components/sla/calendar-summary.ts).
  */
 export type WeekShape =
   | { kind: "always" }
