@@ -36,20 +36,23 @@ interface Args {
   only: string[] | null;
   /** Create (or check) the data set and stop: the full seed is the slow part, run it ahead. */
   prepare: boolean;
+  /** Rewrite the reports from bench/results/latest.json without running anything. */
+  report: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: null, prepare: false };
+  const args: Args = { quick: false, only: null, prepare: false, report: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") args.quick = true;
     else if (a === "--prepare") args.prepare = true;
+    else if (a === "--report") args.report = true;
     else if (a === "--only" || a.startsWith("--only=")) {
       const value = a.includes("=") ? a.slice("--only=".length) : argv[++i];
       if (!value) throw new Error("--only needs a scenario name, e.g. --only orders");
       args.only = [...(args.only ?? []), ...value.split(",").filter(Boolean)];
     } else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run bench -- [--quick] [--only name[,name]] [--prepare]");
+      console.log("usage: npm run bench -- [--quick] [--only name[,name]] [--prepare] [--report]");
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -176,6 +179,15 @@ async function main(): Promise<number> {
     const { info } = await sharedDataset({ quick: args.quick });
     console.log(`[bench] data set ready: ${info.orders} orders over ${info.tenants} tenants (${info.kind})`);
     await closeDatasets();
+    return 0;
+  }
+  if (args.report) {
+    const prev = await previousReport();
+    if (!prev) throw new Error("no bench/results/latest.json to report from");
+    const md = markdownReport(prev);
+    await writeFile(path.join(RESULTS_DIR, "latest.md"), md);
+    await writeFile(DOCS_REPORT, md);
+    console.log("[bench] rewrote bench/results/latest.md and docs/performance-latest.md from latest.json");
     return 0;
   }
   const scenarios = await loadScenarios(args.only);
