@@ -12,6 +12,7 @@ import {
   type StoredPause,
 } from "#db/schema/index";
 import type { CalendarDefinition } from "#app/domain/calendar/index";
+import { insertAcceptedVersion } from "./protocol";
 
 /** Like tests/support/portal.ts Browser, plus JSON requests for the API. */
 export class Client {
@@ -197,19 +198,8 @@ export async function setTarget(
     .where(eq(escalationProtocolVersions.tenantId, tenantId));
   const terms = structuredClone(current.terms);
   Object.assign(terms.severities[severity], { firstResponseMinutes, resolutionMinutes, twentyFourSeven });
-  await handle.db.insert(escalationProtocolVersions).values({
-    tenantId,
-    // Above any pending proposal; the pending one stays pending.
-    version: (last ?? 0) + 1,
-    terms,
-    basedOn: current.version,
-    proposedSide: "provider",
-    proposedByName: "Test",
-    status: "accepted",
-    decidedSide: "customer",
-    decidedByName: "Test",
-    decidedAt: new Date(),
-  });
+  // Above any pending proposal; the pending one stays pending.
+  await insertAcceptedVersion(handle, { tenantId, version: (last ?? 0) + 1, terms, basedOn: current.version });
 }
 
 /** An escalation row written directly (owner connection) with the facts a test controls. */

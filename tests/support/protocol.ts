@@ -31,18 +31,38 @@ export async function acceptProtocolWithExecutive(
     outOfHours: "",
     email,
   });
+  await insertAcceptedVersion(handle, { tenantId, version: 1, terms });
+  return terms;
+}
+
+/**
+ * A protocol version both sides agreed (owner connection): proposed by `proposedSide` (the
+ * provider unless said), accepted by the other side.
+ */
+export async function insertAcceptedVersion(
+  handle: DbHandle,
+  v: {
+    tenantId: string;
+    version: number;
+    terms: ProtocolTerms;
+    basedOn?: number;
+    proposedSide?: "provider" | "customer";
+    decidedAt?: Date;
+  },
+): Promise<void> {
+  const proposedSide = v.proposedSide ?? "provider";
   await handle.db.insert(escalationProtocolVersions).values({
-    tenantId,
-    version: 1,
-    terms,
-    proposedSide: "provider",
+    tenantId: v.tenantId,
+    version: v.version,
+    terms: v.terms,
+    basedOn: v.basedOn,
+    proposedSide,
     proposedByName: "Test",
     status: "accepted",
-    decidedSide: "customer",
+    decidedSide: proposedSide === "provider" ? "customer" : "provider",
     decidedByName: "Test",
-    decidedAt: new Date(),
+    decidedAt: v.decidedAt ?? new Date(),
   });
-  return terms;
 }
 
 export function proposalForm(
