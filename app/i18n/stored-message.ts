@@ -7,6 +7,10 @@
 //   cause    -> causeName   (a root cause id, "carrier_delay", as its catalogue name)
 //   category -> categoryName (an escalation category id as its catalogue name)
 //   promised, predicted -> promisedDate, predictedDate (calendar dates YYYY-MM-DD in the reader's format)
+//   <x>At    -> <x>         (an instant, ISO, as a date and time in the reader's zone: sinceAt -> since)
+//   <x>Pct   -> <x>         (a percentage 0-100 in the reader's format: valuePct -> value)
+//   kpiId    -> kpi         (a performance KPI id as its catalogue name)
+//   levelId  -> level       (an escalation protocol level as its catalogue name)
 // Pure: pages (through useT/useFormat), loaders and e-mails (translator/createFormatter) share it.
 import type { MessageId } from "./catalogue";
 import { fiscalLabel } from "./fiscal";
@@ -20,7 +24,7 @@ type T = (id: MessageId, values?: MessageValues) => string;
 export function displayValues(
   values: StoredValues | null | undefined,
   t: T,
-  f: Pick<Formatter, "duration" | "monthName" | "dateRange" | "calendarDate">,
+  f: Pick<Formatter, "duration" | "monthName" | "dateRange" | "calendarDate" | "dateTime" | "percent">,
 ): MessageValues {
   const out: MessageValues = { ...values };
   if (typeof values?.minutes === "number") out.duration = f.duration(values.minutes);
@@ -30,5 +34,11 @@ export function displayValues(
     out.categoryName = t(`escalations.category.${values.category}` as MessageId);
   if (typeof values?.promised === "string") out.promisedDate = f.calendarDate(values.promised);
   if (typeof values?.predicted === "string") out.predictedDate = f.calendarDate(values.predicted);
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (/^[a-z][A-Za-z]*At$/.test(k) && typeof v === "string") out[k.slice(0, -2)] = f.dateTime(v);
+    if (/^[a-z][A-Za-z]*Pct$/.test(k) && typeof v === "number") out[k.slice(0, -3)] = f.percent(v / 100, 2);
+  }
+  if (typeof values?.kpiId === "string") out.kpi = t(`joint.performance.kpi.${values.kpiId}` as MessageId);
+  if (typeof values?.levelId === "string") out.level = t(`joint.protocol.level.${values.levelId}` as MessageId);
   return out;
 }

@@ -20,7 +20,9 @@ import {
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
+import type { Locale } from "#app/i18n/locales";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
+import { noticeWords } from "#app/server/escalations/notify.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.server";
 import { createTestDb, describeEachDb } from "../support/db";
@@ -383,7 +385,13 @@ await describeEachDb("escalation protocol levels", (kind) => {
     // Once: a second run at the same time moves nothing and tells nobody again.
     await runEscalationChecks(handle, new Date("2026-04-07T09:00:00Z"));
     const notices = await handle.db
-      .select({ to: escalationNotifications.recipientUserId, title: escalationNotifications.title })
+      .select({
+        to: escalationNotifications.recipientUserId,
+        title: escalationNotifications.title,
+        body: escalationNotifications.body,
+        messageKey: escalationNotifications.messageKey,
+        messageParams: escalationNotifications.messageParams,
+      })
       .from(escalationNotifications)
       .where(eq(escalationNotifications.escalationId, id));
     // Nordwind's protocol names its admins and the Sightline lead at this level. Staff read the
@@ -391,7 +399,14 @@ await describeEachDb("escalation protocol levels", (kind) => {
     const adminId = (
       await handle.db.select({ id: user.id }).from(user).where(eq(user.email, "admin@nordwind.example"))
     )[0].id;
-    const byRecipient = Object.fromEntries(notices.map((n) => [n.to, n.title]));
+    // Stored as key and values (worded when read): each reader's language.
+    const localeOf: Record<string, Locale> = { [adminId]: "de", [second.id]: "ja", [leadId]: "en" };
+    const byRecipient = Object.fromEntries(
+      notices.map((n) => [
+        n.to,
+        noticeWords(n as Parameters<typeof noticeWords>[0], localeOf[n.to] ?? "en", "UTC").title,
+      ]),
+    );
     expect(Object.keys(byRecipient).sort()).toEqual([adminId, leadId, second.id].sort());
     expect(byRecipient[adminId]).toMatch(/^ESC-\d+ ist an Support-Leitung eskaliert$/);
     expect(byRecipient[second.id]).toMatch(/^ESC-\d+ がサポートリーダーへエスカレーションされました$/);

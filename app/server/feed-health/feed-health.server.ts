@@ -7,13 +7,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "#db/client";
 import { feedSources, tenants, user } from "#db/schema/index";
 import { feedState, recordArrival, type FeedStatus } from "#app/domain/feed-health/health";
-import { translator } from "#app/i18n/catalogue";
-import { createFormatter } from "#app/i18n/format";
-import { isLocale } from "#app/i18n/locales";
 import type { ApiPrincipal } from "../api/principal.server";
 import { apiJson } from "../api/respond.server";
 import { feedHealthResponseSchema, type FeedHealthAnswer } from "./api-schema";
-import { mailNotices, notifyInApp, type Notice } from "../escalations/notify.server";
+import { mailNotices, noticeMessage, notifyInApp, type Notice } from "../escalations/notify.server";
 import { staffForTenant } from "../escalations/people.server";
 import { exclusiveService } from "../jobs/exclusive.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
@@ -187,24 +184,21 @@ export async function runFeedHealthChecks(handle: DbHandle, now = new Date()): P
         .returning({ keyId: feedSources.keyId });
       if (!claimed.length) return;
       report.alerted++;
-      const notices: Notice[] = readers.map((p) => {
-        const locale = isLocale(p.locale) ? p.locale : "en";
-        const t = translator(locale);
-        const f = createFormatter(locale, p.timeZone ?? "UTC");
-        return {
-          tenantId: r.tenantId,
-          recipientUserId: p.id,
-          recipientKind: "staff",
-          escalationId: null,
-          title: t("notifications.feedSilent.title", { account: r.account, source: r.label }),
-          body: t("notifications.feedSilent.body", {
-            source: r.label,
-            since: f.dateTime(silentSince.toISOString()),
-            last: f.dateTime(r.lastArrivalAt.toISOString()),
-          }),
-          link: "/staff/accounts",
-        };
+      // Stored as key and values: each reader gets it in their language and zone when shown.
+      const message = noticeMessage("notifications.feedSilent", {
+        account: r.account,
+        source: r.label,
+        sinceAt: silentSince.toISOString(),
+        lastAt: r.lastArrivalAt.toISOString(),
       });
+      const notices: Notice[] = readers.map((p) => ({
+        tenantId: r.tenantId,
+        recipientUserId: p.id,
+        recipientKind: "staff",
+        escalationId: null,
+        ...message,
+        link: "/staff/accounts",
+      }));
       mail.push(...(await notifyInApp(tx as unknown as Tx, notices)));
     });
   }

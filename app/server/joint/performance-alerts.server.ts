@@ -18,16 +18,12 @@ import {
 } from "#app/domain/joint/performance-alerts";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
 import { parsePeriodKey } from "#app/domain/sla/periods";
-import { translator } from "#app/i18n/catalogue";
-import { fiscalLabel } from "#app/i18n/fiscal";
-import { createFormatter } from "#app/i18n/format";
-import { isLocale, type Locale } from "#app/i18n/locales";
 import type { DbHandle } from "#db/client";
-import { orders, performanceAlerts, tenants, user } from "#db/schema/index";
+import { orders, performanceAlerts, tenants } from "#db/schema/index";
 import type { TenantTier } from "#db/schema/tenancy";
 import { recordAudit } from "../audit.server";
 import { loadTenantCalendar } from "../calendar/tenant-calendar.server";
-import { mailNotices, notifyInApp, type Notice } from "../escalations/notify.server";
+import { mailNotices, noticeMessage, notifyInApp, type Notice } from "../escalations/notify.server";
 import { staffForTenant } from "../escalations/people.server";
 import { exclusiveService } from "../jobs/exclusive.server";
 import { fiscalCondition } from "../sla/drilldown.server";
@@ -195,34 +191,27 @@ async function contactStaff(tx: Tx, terms: ProtocolTerms): Promise<string[]> {
 /** In-app notices in each recipient's language (their own choice, else English). */
 async function notices(tx: Tx, opened: Opened[], recipients: string[]): Promise<Notice[]> {
   if (!recipients.length || !opened.length) return [];
-  const locales = await tx.select({ id: user.id, locale: user.locale }).from(user).where(inArray(user.id, recipients));
-  const localeOf = new Map(locales.map((l) => [l.id, isLocale(l.locale) ? l.locale : ("en" as Locale)]));
   const out: Notice[] = [];
-  for (const id of recipients) {
-    const locale = localeOf.get(id) ?? "en";
-    const t = translator(locale);
-    const f = createFormatter(locale, "UTC");
-    for (const o of opened) {
-      const kpi = t(`joint.performance.kpi.${o.breach.kpi}`);
-      const last = o.breach.periods[o.breach.periods.length - 1];
-      const period = fiscalLabel(o.breach.periodLabel, t, f);
+  for (const o of opened) {
+    const last = o.breach.periods[o.breach.periods.length - 1];
+    // Stored as key and values: each reader gets it in their language when shown.
+    const message = noticeMessage("joint.performance.notice", {
+      account: o.tenantName,
+      kpiId: o.breach.kpi,
+      valuePct: last.value,
+      floorPct: o.breach.floorPct,
+      periods: o.breach.periods.length,
+      period: o.breach.periodLabel,
+    });
+    for (const id of recipients)
       out.push({
         tenantId: o.tenantId,
         recipientUserId: id,
         recipientKind: "staff",
         escalationId: null,
-        title: t("joint.performance.notice.title", { account: o.tenantName, kpi, period }),
-        body: t("joint.performance.notice.body", {
-          account: o.tenantName,
-          kpi,
-          value: f.percent(last.value / 100, 2),
-          floor: f.percent(o.breach.floorPct / 100, 2),
-          periods: o.breach.periods.length,
-          period,
-        }),
+        ...message,
         link: staffAlertLink(o.id),
       });
-    }
   }
   return out;
 }

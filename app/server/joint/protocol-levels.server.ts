@@ -11,11 +11,9 @@ import { contactsAt, levelAt, levelRank, type ProtocolLevel, type ProtocolTerms 
 import { ACTIVE_STATUSES, type Severity } from "#app/domain/escalations/workflow";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { escalationProtocolVersions, escalations, tenants, type StoredPause } from "#db/schema/index";
-import { translator } from "#app/i18n/catalogue";
-import { createFormatter } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import { recordAudit } from "../audit.server";
-import { type Notice, notifyInApp, readerLocale } from "../escalations/notify.server";
+import { type Notice, noticeMessage, noticeWords, notifyInApp, readerLocale } from "../escalations/notify.server";
 import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, tenantClockOf, toPauses } from "../escalations/sla.server";
 import type { Tx } from "../tenant-db.server";
 import { portalOrigin } from "../env.server";
@@ -136,26 +134,23 @@ async function tellContacts(
     // Each in the reader's language: a portal user's own choice, else (customers) the account's
     // default, else English; a contact without a portal account reads the account's language.
     const locale: Locale = u ? readerLocale(u.locale, u.kind, r.locale) : (r.locale as Locale);
-    const t = translator(locale);
-    const f = createFormatter(locale, "UTC");
-    const levelName = t(`joint.protocol.level.${level}`);
     const key = u?.kind === "staff" ? staffKey : `ESC-${r.number}`;
-    const title = t("joint.protocol.notice.title", { key, level: levelName });
-    const body = t("joint.protocol.notice.body", {
+    // Stored as key and values: a portal user reads it in their language when shown.
+    const message = noticeMessage("joint.protocol.notice", {
       key,
       title: r.title,
-      level: levelName,
+      levelId: level,
       version,
-      duration: f.duration(afterMinutes),
+      minutes: afterMinutes,
     });
+    const { title, body } = noticeWords(message, locale, "UTC");
     if (u) {
       notices.push({
         tenantId: r.tenantId,
         recipientUserId: u.id,
         recipientKind: u.kind,
         escalationId: r.id,
-        title,
-        body,
+        ...message,
         link: u.kind === "staff" ? `/staff/queue/${r.id}` : `/escalations/${r.id}`,
       });
     } else {
