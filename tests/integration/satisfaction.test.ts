@@ -6,18 +6,21 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { auditLog, escalationRatings, user } from "#db/schema/index";
+import { auditLog, escalationRatings, escalations, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { parsePeriodSelection } from "#app/domain/sla/periods";
+import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
+import { defaultTerms } from "#app/domain/joint/protocol";
 import { tenantSummaryOf } from "#app/server/auth/guards.server";
 import { satisfactionTrend } from "#app/server/joint/satisfaction-trend.server";
 import { buildScorecard } from "#app/server/sla/scorecard.server";
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow, officeCalendar, setTarget, storeCalendar } from "../support/escalations";
 import { createTenant } from "../support/factories";
+import { insertAcceptedVersion } from "../support/protocol";
 import { startPortal, type TestPortal } from "../support/portal";
 import { errorAs, queryAs } from "../support/roles";
 
@@ -291,6 +294,34 @@ await describeEachDb("satisfaction ratings", (kind) => {
         distribution: [0, 1, 0, 1, 0],
       },
     ]);
+  });
+
+  it("judges an escalation's first response by the protocol version it was raised under, not the one in effect now", async () => {
+    const t = await createTenant(handle, { timeZone: "Europe/Berlin" });
+    await storeCalendar(handle, t.id, officeCalendar("Europe/Berlin", { start: "08:00", end: "17:00" }, null));
+    const raisedUnder = defaultTerms(DEFAULT_SLA_TARGETS.standard);
+    raisedUnder.severities.P3.firstResponseMinutes = 240;
+    await insertAcceptedVersion(handle, { tenantId: t.id, version: 1, terms: raisedUnder });
+    const id = await createEscalationRow(handle, t.id, {
+      status: "resolved",
+      createdAt: new Date("2026-01-20T08:00:00Z"), // Tue 09:00 Berlin
+      firstResponseAt: new Date("2026-01-20T14:00:00Z"), // 15:00: 360 business minutes, over version 1's 240
+      resolvedAt: new Date("2026-01-21T10:00:00Z"),
+    });
+    await handle.db.update(escalations).set({ protocolVersion: 1 }).where(eq(escalations.id, id));
+    // Version 2, agreed later, would call 360 minutes met.
+    const later = structuredClone(raisedUnder);
+    later.severities.P3.firstResponseMinutes = 480;
+    await insertAcceptedVersion(handle, { tenantId: t.id, version: 2, terms: later, basedOn: 1 });
+    await setTarget(handle, t.id, "P3", 480, 2400);
+    setDb(handle);
+    const [jan] = await satisfactionTrend(
+      { role: "portal_customer", tenantId: t.id, userId: null },
+      { ...tenantSummaryOf(acme), id: t.id, name: t.name, slug: t.slug, tier: "standard", timeZone: "Europe/Berlin" },
+      [{ id: "FY2026-P01", label: "Jan 2026", start: "2026-01-01", end: "2026-01-31", otif: null }],
+      new Date("2026-03-01T00:00:00Z"),
+    );
+    expect(jan).toMatchObject({ raised: 1, judged: 1, responseMetPct: 0, responseHours: 6 });
   });
 
   it("shows the customer's SLA page with the satisfaction of the current period", async () => {
