@@ -41,6 +41,7 @@ const VALUE_NAMES: Record<string, readonly string[]> = {
   category: ["escalations.category"],
   role: ["nav.role"],
   requiredRole: ["nav.role"],
+  decision: ["common.audit.decision"],
 };
 const ANY_VALUE = ["escalations.status", "escalations.category", "nav.role"];
 const MINUTES = new Set(["afterMinutes", "intervalMin"]);

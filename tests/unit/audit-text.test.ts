@@ -22,6 +22,17 @@ describe("audit entries in the reader's language", () => {
     expect(auditDetailText({ to: "in_progress" }, ja.t, ja.has, ja.f)).toBe("変更後：対応中");
   });
 
+  it("words an exception request's fields and an approval's decision", () => {
+    const ja = reader("ja");
+    expect(auditDetailText({ expedite: true, decision: "approved" }, ja.t, ja.has, ja.f)).toBe(
+      "特急対応：はい · 判断：承認",
+    );
+    const de = reader("de");
+    expect(auditDetailText({ creditAmount: 1500, decision: "rejected" }, de.t, de.has, de.f)).toBe(
+      "Gutschrift: 1.500 · Entscheidung: abgelehnt",
+    );
+  });
+
   it("formats numbers and leaves ids out", () => {
     const de = reader("de");
     expect(auditDetailText({ items: 1234, intoNumber: 1042, intoId: "0b0…" }, de.t, de.has, de.f)).toBe(
