@@ -78,6 +78,10 @@ export const orders = pgTable(
     leadTimeMinutes: integer("m_lead_time_minutes"),
     linesInFull: integer("m_lines_in_full"),
     lateMinutes: integer("m_late_minutes"),
+    // Perfect-order facts: a damaged / claim_filed, or a document_error event was received for the
+    // order. Set by a trigger on order_events (db/migrations/0060_perfect_order_flags.sql).
+    damaged: boolean("m_damaged").notNull().default(false),
+    documentError: boolean("m_document_error").notNull().default(false),
     fiscalYear: integer("fiscal_year"),
     fiscalQuarter: integer("fiscal_quarter"),
     fiscalPeriod: integer("fiscal_period"),

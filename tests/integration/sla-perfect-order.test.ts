@@ -2,12 +2,16 @@
 // damage, claim and documentation-error events go in through the ingestion API (a repeated event
 // is `unchanged`), and the scorecard of the fiscal period they are promised in counts, by hand,
 // which measured orders were perfect (on time, in full, undamaged, documents correct); and the
-// recovery time of a period's failed, escalated orders in business time.
+// recovery time of a period's failed, escalated orders in business time. Whether an order had
+// such an event is stored with the order (m_damaged, m_document_error); the stored flags equal
+// the answer read from its events after seeding, ingest and the simulator.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { PERFECT_ORDER_FAILURES } from "#app/domain/orders/statuses";
 import { setDb } from "#app/server/db.server";
+import { advanceOpenOrders, demoPrincipals } from "#app/server/ingest/simulator.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
 import { createTestDb, describeEachDb, type TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
@@ -127,6 +131,65 @@ await describeEachDb("perfect order and recovery time", (kind) => {
     const page = await (await viewer.get(`/sla?period=${PERIOD}`)).text();
     expect(page).toContain('data-testid="perfect-order"');
     expect(page).toContain("2 of 6 measured orders in");
+  });
+
+  /**
+   * Orders (every tenant) whose stored perfect-order flags differ from what their events say:
+   * damaged = a damaged or claim_filed event, documentError = a document_error event.
+   */
+  async function flagsDifferingFromEvents() {
+    const had = (types: readonly string[]) => sql`exists (select 1 from order_events e
+      where e.tenant_id = o.tenant_id and e.order_id = o.id and e.type in (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )}))`;
+    const r = await handle.db.execute<{ external_id: string; flags: string; events: string }>(sql`
+      select external_id, concat_ws(',', m_damaged, m_document_error) as flags, events from (
+        select o.external_id, o.m_damaged, o.m_document_error,
+          concat_ws(',', ${had(["damaged", "claim_filed"])}, ${had(["document_error"])}) as events
+        from orders o) x
+      where concat_ws(',', m_damaged, m_document_error) <> events`);
+    return r.rows;
+  }
+
+  async function flagCounts() {
+    const r = await handle.db.execute<{ damaged: number; document_errors: number }>(sql`
+      select count(*) filter (where m_damaged)::int as damaged,
+             count(*) filter (where m_document_error)::int as document_errors from orders`);
+    return r.rows[0];
+  }
+
+  it("stores each order's damage and document-error facts as its events say, after seeding, ingest and the simulator", async () => {
+    // The three failure types are the ones the stored flags (and the trigger that sets them) know.
+    expect([...PERFECT_ORDER_FAILURES].sort()).toEqual(["claim_filed", "damaged", "document_error"]);
+    expect(await flagsDifferingFromEvents()).toEqual([]);
+    const before = await flagCounts();
+
+    const id = (x: string) => `FLAGS-${kind}-${x}`;
+    await ingest("orders", [order(id("P"), "2025-03-20"), order(id("Q"), "2025-03-20"), order(id("R"), "2025-03-20")]);
+    expect(
+      await ingest("events", [
+        event(id("P"), "claim_filed"),
+        event(id("P"), "damaged"),
+        event(id("Q"), "document_error"),
+        event(id("Q"), "note"),
+        event(id("R"), "note"),
+      ]),
+    ).toEqual(["created", "created", "created", "created", "created"]);
+    // A later document error on an already damaged order sets the second flag too.
+    expect(await ingest("events", [event(id("P"), "document_error")])).toEqual(["created"]);
+    for (const principal of await demoPrincipals(handle.db)) await advanceOpenOrders(principal, 5);
+
+    expect(await flagsDifferingFromEvents()).toEqual([]);
+    expect(await flagCounts()).toEqual({ damaged: before.damaged + 1, document_errors: before.document_errors + 2 });
+    const flags = await handle.db.execute<{ external_id: string; m_damaged: boolean; m_document_error: boolean }>(sql`
+      select external_id, m_damaged, m_document_error from orders
+       where tenant_id = ${acme.id}::uuid and external_id like ${id("%")} order by external_id`);
+    expect(flags.rows).toEqual([
+      { external_id: id("P"), m_damaged: true, m_document_error: true },
+      { external_id: id("Q"), m_damaged: false, m_document_error: true },
+      { external_id: id("R"), m_damaged: false, m_document_error: false },
+    ]);
   });
 
   it("gives the recovery time of a period's failed orders in business time, by hand across a weekend and a holiday", async () => {

@@ -25,7 +25,6 @@ import {
   type KpiId,
 } from "#app/domain/sla/kpis";
 import type { Granularity, PeriodSelection } from "#app/domain/sla/periods";
-import { PERFECT_ORDER_FAILURES } from "#app/domain/orders/statuses";
 import type { SlaTargets } from "#app/domain/sla/targets";
 import type { TenantSummary } from "#app/server/auth/guards.server";
 import { withTenant, type TenantContext, type Tx } from "#app/server/tenant-db.server";
@@ -80,20 +79,16 @@ export const AGG = {
   leadTimeMinutesSum: sql<string>`coalesce(sum(${orders.leadTimeMinutes}) filter (where ${orders.measurable}), 0)::text`,
 };
 
-/** A measured order had an event of one of these types (the order is `orders` of the query). */
-function hadEvent(types: readonly string[]): SQL {
-  return sql`exists (select 1 from order_events e where e.tenant_id = ${orders.tenantId}
-    and e.order_id = ${orders.id} and e.type in (${sql.join(
-      types.map((t) => sql`${t}`),
-      sql`, `,
-    )}))`;
-}
-
-/** The sums perfect order % is made of (beside AGG, in the scorecard's one grouped query). */
+/**
+ * The sums perfect order % is made of (beside AGG, in the scorecard's one grouped query). Whether an
+ * order had a damaged / claim_filed or a document_error event is stored with the order
+ * (m_damaged, m_document_error: set by a trigger when such an event is inserted, see
+ * db/migrations/0060_perfect_order_flags.sql), so no query reads order_events per order.
+ */
 export const PERFECT_AGG = {
-  perfect: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.otif} and not ${hadEvent(PERFECT_ORDER_FAILURES)})::int`,
-  damaged: sql<number>`count(*) filter (where ${orders.measurable} and ${hadEvent(["damaged", "claim_filed"])})::int`,
-  documentErrors: sql<number>`count(*) filter (where ${orders.measurable} and ${hadEvent(["document_error"])})::int`,
+  perfect: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.otif} and not ${orders.damaged} and not ${orders.documentError})::int`,
+  damaged: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.damaged})::int`,
+  documentErrors: sql<number>`count(*) filter (where ${orders.measurable} and ${orders.documentError})::int`,
 };
 
 /** Perfect order % of some groups of the scorecard query. */
