@@ -4,6 +4,7 @@
 // root causes, roles) as their catalogue names, numbers and times through the formatter. Entries
 // written before 0053 carry English role words in the label ("Alex (support agent)", "Alex Agent
 // (staff)"): those are read back into a role key, so old rows read the same as new ones.
+import { approvalReasonText, readApprovalReason } from "./approval-reason";
 import type { MessageId } from "./catalogue";
 import type { Formatter } from "./format";
 import type { MessageValues } from "./translate";
@@ -28,8 +29,10 @@ export function actorText(label: string, role: string | null | undefined, t: T):
   return key ? t("common.actor.staff", { name, role: key }) : label;
 }
 
-// Bookkeeping keys, and ids (UUIDs) that mean nothing to a reader.
-const HIDDEN = (k: string) => k === "seeded" || /Id$|_id$|^id$/.test(k);
+// Bookkeeping keys, ids (UUIDs) that mean nothing to a reader, and an amount's currency (shown with it).
+const HIDDEN = (k: string) => k === "seeded" || k === "currency" || /Id$|_id$|^id$/.test(k);
+// Amounts in the entry's `currency` (an exception request's credit, in its order's currency).
+const MONEY = new Set(["creditAmount"]);
 // Where a key's values have catalogue names (tried in order; a value without one stays as stored).
 const VALUE_NAMES: Record<string, readonly string[]> = {
   from: ["escalations.status", "joint.cause"],
@@ -42,27 +45,34 @@ const VALUE_NAMES: Record<string, readonly string[]> = {
   role: ["nav.role"],
   requiredRole: ["nav.role"],
   decision: ["common.audit.decision"],
+  side: ["common.audit.side"],
+  proposedSide: ["common.audit.side"],
+  acceptedSide: ["common.audit.side"],
+  tier: ["admin.platform.tier"],
 };
 const ANY_VALUE = ["escalations.status", "escalations.category", "nav.role"];
-const MINUTES = new Set(["afterMinutes", "intervalMin"]);
+const MINUTES = new Set(["afterMinutes", "intervalMin", "firstResponseMinutes", "resolutionMinutes"]);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function valueText(
-  key: string,
-  v: unknown,
-  t: T,
-  has: Has,
-  f: Pick<Formatter, "number" | "dateTime" | "calendarDate" | "duration">,
-): string {
+type F = Pick<Formatter, "number" | "fixed" | "money" | "dateTime" | "calendarDate" | "duration">;
+
+function valueText(key: string, v: unknown, t: T, has: Has, f: F, currency: string | null): string {
   if (v === null || v === undefined || v === "") return "—";
+  // Why an exception request needs approval: facts since 0055, English sentences before (read back).
+  if (key === "reasons" && !Array.isArray(v)) {
+    const r = readApprovalReason(v);
+    if (r) return approvalReasonText(r, t, f, currency);
+  }
   if (typeof v === "boolean") return t(v ? "common.audit.yes" : "common.audit.no");
   if (typeof v === "number") {
     if (MINUTES.has(key)) return f.duration(v);
+    if (MONEY.has(key)) return currency ? f.money(v, currency) : f.fixed(v, 2);
     // Reference numbers (an escalation's, an order's, a version) are names, not amounts.
     return /number$|Number$|^version$/.test(key) ? String(v) : f.number(v);
   }
-  if (Array.isArray(v)) return v.map((x) => valueText(key, x, t, has, f)).join(", ");
+  if (Array.isArray(v))
+    return v.map((x) => valueText(key, x, t, has, f, currency)).join(key === "reasons" ? " " : ", ");
   if (typeof v === "string") {
     for (const ns of VALUE_NAMES[key] ?? ANY_VALUE) if (has(`${ns}.${v}`)) return t(`${ns}.${v}` as MessageId);
     if (ISO_TIME.test(v)) return f.dateTime(v);
@@ -83,14 +93,12 @@ function keyText(k: string, t: T, has: Has): string {
 }
 
 /** An entry's details, "Status von: Offen · nach: In Bearbeitung", in the reader's words. */
-export function auditDetailText(
-  detail: Record<string, unknown>,
-  t: T,
-  has: Has,
-  f: Pick<Formatter, "number" | "dateTime" | "calendarDate" | "duration">,
-): string {
+export function auditDetailText(detail: Record<string, unknown>, t: T, has: Has, f: F): string {
+  const currency = typeof detail.currency === "string" && detail.currency ? detail.currency : null;
   return Object.entries(detail)
     .filter(([k]) => !HIDDEN(k))
-    .map(([k, v]) => t("common.audit.detailPair", { key: keyText(k, t, has), value: valueText(k, v, t, has, f) }))
+    .map(([k, v]) =>
+      t("common.audit.detailPair", { key: keyText(k, t, has), value: valueText(k, v, t, has, f, currency) }),
+    )
     .join(" · ");
 }

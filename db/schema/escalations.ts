@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { StoredApprovalReason } from "../../app/domain/escalations/approval";
 import type { EscalationCategory, EscalationStatus, Severity } from "../../app/domain/escalations/workflow";
 import type { ProtocolLevel } from "../../app/domain/joint/protocol";
 import type { RootCause } from "../../app/domain/joint/root-causes";
@@ -146,6 +147,11 @@ export const escalationApprovals = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Why it needs approval, as facts worded for the reader (0055); `reasons` is the English of older rows. */
+    reasonFacts: jsonb("reason_facts")
+      .$type<StoredApprovalReason[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     decision: text("decision").$type<"pending" | "approved" | "rejected">().notNull().default("pending"),
     reason: text("reason"),
     decidedByUserId: text("decided_by_user_id"),

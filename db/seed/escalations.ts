@@ -13,6 +13,7 @@ import {
   escalationSlaTargets,
   type StoredPause,
 } from "../schema/index";
+import { requiredApprover, storedApprovalReason } from "#app/domain/escalations/approval";
 import type { TenantProfile } from "./demo-tenants";
 
 interface Staff {
@@ -241,15 +242,32 @@ export async function seedDemoEscalations(
     // Who must decide each exception request: the approval rows and their audit entries agree.
     const freshApprover = tenant.tier === "standard" ? "support_lead" : "support_agent";
     const resolvedApprover = tenant.tier === "strategic" ? "support_agent" : "support_lead";
-    const freshRequest = { requiredRole: freshApprover, expedite: true };
-    const resolvedRequest = { requiredRole: resolvedApprover, creditAmount: resolvedCredit };
+    // Why each needs approval, as the rule gives it (stored as facts, worded for each reader: 0055).
+    const freshReasons = requiredApprover(tenant.tier, {
+      expedite: true,
+      creditAmount: null,
+      policyOverride: null,
+    }).reasons.map(storedApprovalReason);
+    const resolvedReasons = requiredApprover(tenant.tier, {
+      expedite: false,
+      creditAmount: resolvedCredit,
+      policyOverride: null,
+    }).reasons.map(storedApprovalReason);
+    const currency = tenant.currency;
+    const freshRequest = { requiredRole: freshApprover, reasons: freshReasons, expedite: true, currency };
+    const resolvedRequest = {
+      requiredRole: resolvedApprover,
+      reasons: resolvedReasons,
+      creditAmount: resolvedCredit,
+      currency,
+    };
     await handle.db.insert(escalationApprovals).values([
       {
         tenantId: tenant.id,
         escalationId: fresh.id,
         request: { expedite: true, creditAmount: null, policyOverride: null, currency: tenant.currency },
         requiredRole: freshApprover,
-        reasons: tenant.tier === "standard" ? ["Expediting for a standard account needs a support lead."] : [],
+        reasonFacts: freshReasons,
         createdAt: at(1.5),
       },
       {
@@ -262,7 +280,7 @@ export async function seedDemoEscalations(
           currency: tenant.currency,
         },
         requiredRole: resolvedApprover,
-        reasons: tenant.tier === "strategic" ? [] : ["A credit above the account's threshold needs a support lead."],
+        reasonFacts: resolvedReasons,
         decision: "approved",
         reason: "Contract price confirmed; credit the difference.",
         decidedByUserId: lead.id,

@@ -29,8 +29,46 @@ describe("audit entries in the reader's language", () => {
     );
     const de = reader("de");
     expect(auditDetailText({ creditAmount: 1500, decision: "rejected" }, de.t, de.has, de.f)).toBe(
-      "Gutschrift: 1.500 · Entscheidung: abgelehnt",
+      "Gutschrift: 1.500,00 · Entscheidung: abgelehnt",
     );
+  });
+
+  it("words why a request needs approval, with the credit in the order's currency", () => {
+    const detail = {
+      requiredRole: "support_lead",
+      reasons: [{ kind: "leadCredit", params: { above: 10_000, tier: "key" } }],
+      creditAmount: 12_500,
+      currency: "EUR",
+    };
+    const de = reader("de");
+    expect(auditDetailText(detail, de.t, de.has, de.f)).toBe(
+      "Freigabe durch: Support-Leitung · Gründe: Eine Gutschrift über 10.000,00\u00a0€ für einen Schlüsselkunden muss eine Support-Leitung freigeben. · Gutschrift: 12.500,00\u00a0€",
+    );
+    const ja = reader("ja");
+    expect(auditDetailText({ ...detail, currency: "JPY" }, ja.t, ja.has, ja.f)).toContain(
+      "重要顧客への￥10,000を超えるクレジットにはサポートリーダーの承認が必要です。",
+    );
+  });
+
+  it("reads the English reasons of entries written before 0055 in the reader's language", () => {
+    const ja = reader("ja");
+    const old = { reasons: ["Expediting for a standard account needs a support lead.", "Call Erika first."] };
+    expect(auditDetailText(old, ja.t, ja.has, ja.f)).toContain(
+      "標準顧客の特急対応にはサポートリーダーの承認が必要です。 Call Erika first.",
+    );
+  });
+
+  it("names protocol sides and account tiers, and gives targets as durations", () => {
+    const de = reader("de");
+    const text = auditDetailText(
+      { version: 3, side: "customer", tier: "key", firstResponseMinutes: 240 },
+      de.t,
+      de.has,
+      de.f,
+    );
+    expect(text).toContain("Seite: Kunde");
+    expect(text).toContain("Stufe: Schlüsselkunde");
+    expect(text).toContain(`Erste Reaktion: ${de.f.duration(240)}`);
   });
 
   it("formats numbers and leaves ids out", () => {

@@ -203,7 +203,12 @@ export function Conversation({ comments, timeZone }: { comments: CommentView[]; 
 export function requestSummary(r: ApprovalView["request"], t: TFunction, f: Formatter): string {
   const parts: string[] = [];
   if (r.expedite) parts.push(t("escalations.approval.expedite"));
-  if (r.creditAmount) parts.push(t("escalations.approval.credit", { amount: f.number(r.creditAmount, 2) }));
+  if (r.creditAmount)
+    parts.push(
+      t("escalations.approval.credit", {
+        amount: r.currency ? f.money(r.creditAmount, r.currency) : f.fixed(r.creditAmount, 2),
+      }),
+    );
   if (r.policyOverride) parts.push(t("escalations.approval.policyOverride", { text: r.policyOverride }));
   return parts.join("; ") || t("escalations.approval.none");
 }

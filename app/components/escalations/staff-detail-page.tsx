@@ -3,6 +3,7 @@
 // and the exception decisions.
 import { Form, useNavigation, useRevalidator } from "@remix-run/react";
 import { FormattedMessage } from "react-intl";
+import { approvalReasonText } from "#app/i18n/approval-reason";
 import type { OrderContext } from "#app/server/escalations/order-context.server";
 import type { EscalationDetail, EscalationLink } from "#app/server/escalations/views.server";
 import { useFormat, useT } from "#app/i18n/react";
@@ -168,8 +169,10 @@ function ExceptionsCard({
             <p className="font-medium">{requestSummary(a.request, t, f)}</p>
             {a.reasons.length ? (
               <ul className="mt-1 list-disc pl-5 text-slate-600">
-                {a.reasons.map((r) => (
-                  <li key={r}>{r}</li>
+                {a.reasons.map((r, i) => (
+                  <li key={i} data-testid="approval-reason">
+                    {approvalReasonText(r, t, f, a.request.currency)}
+                  </li>
                 ))}
               </ul>
             ) : null}

@@ -39,6 +39,61 @@ export type ApprovalReason =
   | { kind: "expedite"; tier: Tier }
   | { kind: "policyOverride" };
 
+/**
+ * A reason as the approval row and the audit entry keep it (0055), worded for each reader where it
+ * is shown (app/i18n/approval-reason.ts). `text`: an older row's sentence that could not be read back.
+ */
+export type StoredApprovalReason =
+  | { kind: "executiveCredit"; params: { above: number } }
+  | { kind: "leadCredit"; params: { above: number; tier: Tier } }
+  | { kind: "expedite"; params: { tier: Tier } }
+  | { kind: "policyOverride"; params: Record<string, never> }
+  | { kind: "text"; params: { text: string } };
+
+/** The facts kept for one reason the rule gave. */
+export function storedApprovalReason(r: ApprovalReason): StoredApprovalReason {
+  switch (r.kind) {
+    case "executiveCredit":
+      return { kind: r.kind, params: { above: r.above } };
+    case "leadCredit":
+      return { kind: r.kind, params: { above: r.above, tier: r.tier } };
+    case "expedite":
+      return { kind: r.kind, params: { tier: r.tier } };
+    case "policyOverride":
+      return { kind: r.kind, params: {} };
+  }
+}
+
+const TIER = "(strategic|key|standard)";
+const AMOUNT = "([0-9][0-9,]*(?:\\.[0-9]+)?)";
+const LEGACY: [RegExp, (m: RegExpExecArray) => StoredApprovalReason][] = [
+  [
+    new RegExp(`^A credit above ${AMOUNT} needs executive approval\\.$`),
+    (m) => ({ kind: "executiveCredit", params: { above: Number(m[1].replace(/,/g, "")) } }),
+  ],
+  [
+    new RegExp(`^A credit above ${AMOUNT} for an? ${TIER} account needs a support lead\\.$`),
+    (m) => ({ kind: "leadCredit", params: { above: Number(m[1].replace(/,/g, "")), tier: m[2] as Tier } }),
+  ],
+  [
+    new RegExp(`^Expediting for an? ${TIER} account needs a support lead\\.$`),
+    (m) => ({ kind: "expedite", params: { tier: m[1] as Tier } }),
+  ],
+  [/^A policy override always needs a support lead\.$/, () => ({ kind: "policyOverride", params: {} })],
+];
+
+/**
+ * A reason written as an English sentence before 0055 (approval rows and audit entries), read back
+ * into its facts; a sentence that is not one the code wrote stays as text. 0055 does the same in SQL.
+ */
+export function legacyApprovalReason(sentence: string): StoredApprovalReason {
+  for (const [re, facts] of LEGACY) {
+    const m = re.exec(sentence);
+    if (m) return facts(m);
+  }
+  return { kind: "text", params: { text: sentence } };
+}
+
 export interface ApprovalDecision {
   /** null: the agent may grant it without approval. */
   requiredRole: ApproverRole | null;

@@ -1,11 +1,15 @@
 // Raise an escalation: the row, its exception request, audit entries and the staff who hear of it,
 // in one transaction; e-mails go out after commit.
-import { hasException, requiredApprover, type ApproverRole } from "#app/domain/escalations/approval";
+import {
+  hasException,
+  requiredApprover,
+  storedApprovalReason,
+  type ApproverRole,
+} from "#app/domain/escalations/approval";
 import type { NewEscalationInput } from "#app/forms/escalations";
 import { and, eq } from "drizzle-orm";
 import { escalationApprovals, escalations, orders, tenants } from "#db/schema/index";
 import { withTenant } from "../tenant-db.server";
-import { approvalReasonText } from "./approval-reasons.server";
 import { type EscalationActor, EscalationError, actorUserId } from "./actor.server";
 import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
 import { staffForTenant } from "./people.server";
@@ -36,9 +40,11 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
       .where(eq(tenants.id, tenantId));
     if (!tenant) throw new EscalationError(404, "That account does not exist or you cannot see it.");
     let orderNumber: string | null = null;
+    // A credit is asked for in the order's currency; without an order the amount stands alone.
+    let currency = "";
     if (input.orderId) {
       const [o] = await tx
-        .select({ orderNumber: orders.orderNumber })
+        .select({ orderNumber: orders.orderNumber, currency: orders.currency })
         .from(orders)
         .where(and(eq(orders.tenantId, tenantId), eq(orders.id, input.orderId)));
       if (!o)
@@ -46,6 +52,7 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
           orderId: "That order was not found in your account.",
         });
       orderNumber = o.orderNumber;
+      currency = o.currency;
     }
     const request = {
       expedite: input.requestExpedite,
@@ -99,15 +106,16 @@ export async function createEscalation(actor: EscalationActor, input: NewEscalat
     });
     if (wantsException) {
       const requiredRole = approval.requiredRole ?? "support_agent";
-      const reasons = approval.reasons.map(approvalReasonText);
+      // Kept as facts and worded for each reader where shown (0055, app/i18n/approval-reason.ts).
+      const reasons = approval.reasons.map(storedApprovalReason);
       await tx.insert(escalationApprovals).values({
         tenantId,
         escalationId: row.id,
-        request: { ...request, currency: "" },
+        request: { ...request, currency },
         requiredRole,
-        reasons,
+        reasonFacts: reasons,
       });
-      await audit(tx, actor, key, "approval_requested", { requiredRole, reasons, ...request });
+      await audit(tx, actor, key, "approval_requested", { requiredRole, reasons, ...request, currency });
     }
     const needed = approval.requiredRole;
     const agents = [

@@ -8,6 +8,7 @@ import {
   type Severity,
   type TransitionKind,
 } from "#app/domain/escalations/workflow";
+import type { StoredApprovalReason } from "#app/domain/escalations/approval";
 import type { RootCause } from "#app/domain/joint/root-causes";
 import type { TenantTier } from "#db/schema/tenancy";
 import { type PublicRow } from "./row.server";
@@ -27,9 +28,16 @@ export interface CommentView {
 
 export interface ApprovalView {
   id: string;
-  request: { expedite: boolean; creditAmount: number | null; policyOverride: string | null };
+  request: {
+    expedite: boolean;
+    creditAmount: number | null;
+    policyOverride: string | null;
+    /** The order's currency the credit is in; null when the escalation names no order. */
+    currency: string | null;
+  };
   requiredRole: "support_agent" | "support_lead" | "platform_admin";
-  reasons: string[];
+  /** Why it needs approval, as facts: worded for the reader on the page (app/i18n/approval-reason.ts). */
+  reasons: StoredApprovalReason[];
   decision: "pending" | "approved" | "rejected";
   reason: string | null;
   decidedByName: string | null;
