@@ -52,10 +52,24 @@ export function AuditTable({
   const f = useFormat(timeZone);
   const label = useAuditLabel();
   const t = useT();
-  const { messages } = useIntl();
-  const has = (id: string) => id in messages;
+  const intl = useIntl();
+  const has = (id: string) => id in intl.messages;
+  // The zone as every time names it (the formatter's one rule: "GMT+9"), for the offsets the listed
+  // entries fall in ("GMT+1/GMT+2" across a change of clocks); headings are capitalised, zone names not.
+  const zone = [...new Set(rows.map((r) => f.zoneName(r.at)))].join("/");
   const columns: TableColumn[] = [
-    t("settings.audit.col.when", { zone: timeZone }),
+    {
+      label: intl.formatMessage(
+        { id: "settings.audit.col.when" },
+        {
+          zone: (
+            <span className="normal-case" data-testid="audit-zone">
+              {zone}
+            </span>
+          ),
+        },
+      ),
+    },
     ...(showTenant ? [t("settings.audit.col.tenant")] : []),
     t("settings.audit.col.who"),
     t("settings.audit.col.what"),
@@ -87,7 +101,7 @@ export function AuditTable({
     <div>
       <Table
         columns={columns}
-        caption={t("settings.audit.caption", { zone: timeZone })}
+        caption={t("settings.audit.caption", { zone })}
         variant="panel"
         className="rounded-xl border border-slate-200 bg-white"
       >
