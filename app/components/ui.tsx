@@ -8,6 +8,7 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 import { Children, cloneElement, isValidElement, useId } from "react";
+import { DateInput } from "./date-input";
 
 export function cx(...classes: unknown[]): string {
   return classes.filter((c): c is string => typeof c === "string" && c.length > 0).join(" ");
@@ -249,6 +250,18 @@ function Field({ label, error, hint, className, control }: FieldFrame & { contro
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & FieldFrame;
 
 export function TextField({ label, error, hint, className, ...input }: FieldProps) {
+  if (input.type === "date") {
+    // A date shows its day in the page's language beside the browser's control (./date-input).
+    const { type: _type, value: _value, defaultValue, ...rest } = input;
+    return (
+      <Field
+        {...{ label, error, hint, className }}
+        control={({ id, ...w }) => (
+          <DateInput id={id} {...rest} {...w} defaultValue={defaultValue === undefined ? null : String(defaultValue)} />
+        )}
+      />
+    );
+  }
   return (
     <Field {...{ label, error, hint, className }} control={({ id, ...w }) => <input id={id} {...input} {...w} />} />
   );

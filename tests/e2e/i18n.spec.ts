@@ -240,3 +240,28 @@ for (const [email, lang, year, point, table] of [
     await page.context().close();
   });
 }
+
+// Chromium draws <input type="date"> in the browser's language ("mm/dd/yyyy" on a German page):
+// beside it the chosen day reads in the page's language, and the input is described by it. The
+// audit log's time column names its zone as every time does.
+for (const [email, from, day, zone] of [
+  ["admin@nordwind.example", "Von (Datum)", "3. Dez. 2026", /^Zeitpunkt \(GMT\+1(\/GMT\+2)?\)$/],
+  ["admin@sakura.example", "開始日", "2026年12月3日", /^日時（GMT\+9）$/],
+] as const) {
+  test(`${email} reads a typed date filter and the audit log's zone in the page's language`, async ({ browser }) => {
+    const page = await signInThroughForm(browser, email);
+    await page.goto("/settings/audit");
+    await hydrated(page);
+    const input = page.getByLabel(from, { exact: true });
+    await input.focus();
+    await expect(input).toBeFocused();
+    await input.fill("2026-12-03");
+    await expect(input).toHaveAccessibleDescription(day);
+    await expect(page.getByTestId("date-readout").first()).toHaveText(day);
+    // The zone as the times name it, not the zone id capitalised by the heading style.
+    const heading = page.locator("main th").first();
+    await expect(heading).toHaveText(zone);
+    await expect(page.getByTestId("audit-zone")).toHaveCSS("text-transform", "none");
+    await page.context().close();
+  });
+}

@@ -16,6 +16,7 @@ import {
 import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useT, useTMaybe } from "#app/i18n/react";
+import { DateInput as DayInput } from "../date-input";
 import { Button, cx, FieldError } from "../ui";
 import { priorityLabel, statusLabel } from "./format";
 
@@ -166,11 +167,10 @@ function DateInput({
       <label htmlFor={id} className="block text-xs text-slate-600">
         {label}
       </label>
-      <input
+      <DayInput
         id={id}
-        type="date"
         name={name}
-        defaultValue={value ?? ""}
+        defaultValue={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={cx(
