@@ -11,7 +11,14 @@ import { formatMinutes } from "#app/domain/escalations/sla";
 import { ACTIVE_STATUSES, type EscalationStatus, type Severity } from "#app/domain/escalations/workflow";
 import { exclusiveService } from "../jobs/exclusive.server";
 import type { Tx } from "../tenant-db.server";
-import { mailNotices, noticeMessage, notifyInApp, type Notice } from "./notify.server";
+import {
+  mailContacts,
+  mailNotices,
+  noticeMessage,
+  notifyInApp,
+  type ContactNotice,
+  type Notice,
+} from "./notify.server";
 import { staffForTenant } from "./people.server";
 import {
   ESCALATION_CLOCK_COLUMNS,
@@ -20,20 +27,7 @@ import {
   slaFor,
   tenantClockOf,
 } from "./sla.server";
-import { checkLevels, type ContactMail } from "../joint/protocol-levels.server";
-import { env } from "../env.server";
-import { sendMail } from "../mail.server";
-import { logger } from "../log.server";
-
-const log = logger("escalations");
-
-/** E-mails to protocol contacts without a portal account (after commit; failures are logged). */
-async function mailContacts(mails: ContactMail[]): Promise<void> {
-  if (!mails.length || !env().SMTP_URL) return;
-  for (const m of mails) {
-    await sendMail(m).catch((err: unknown) => log.error({ err }, "could not send a level-up mail to a contact"));
-  }
-}
+import { checkLevels } from "../joint/protocol-levels.server";
 
 export const LATE_ORDERS_THRESHOLD = 3;
 export const LATE_ORDERS_DAYS = 7;
@@ -49,7 +43,7 @@ export interface CheckReport {
 export async function runEscalationChecks(handle: DbHandle, now = new Date()): Promise<CheckReport> {
   const report: CheckReport = { slaAlerts: 0, lateOrderAlerts: 0, levelUps: 0 };
   const mail: Notice[] = [];
-  const contactMail: ContactMail[] = [];
+  const contactMail: ContactNotice[] = [];
   // Leads per account are read before the transaction: PGlite has one connection, and the
   // people lookups use the shared handle, which would wait for the open transaction forever.
   const active = await handle.db
@@ -69,7 +63,7 @@ export async function runEscalationChecks(handle: DbHandle, now = new Date()): P
     report.levelUps = await checkLevels(tx as unknown as Tx, now, mail, contactMail);
   });
   await mailNotices(mail);
-  await mailContacts(contactMail);
+  await mailContacts(contactMail, handle);
   return report;
 }
 

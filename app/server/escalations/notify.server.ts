@@ -5,6 +5,7 @@
 // (mail-layout.server.ts): the notice's title and body (escaped, so customer-typed markup stays
 // inert), a button to the page, and where to change notifications.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbHandle } from "#db/client";
 import { escalationNotifications, tenants, user } from "#db/schema/index";
 import { isLocale, type Locale } from "#app/i18n/locales";
 import { messagesFor, translator, type MessageId } from "#app/i18n/catalogue";
@@ -105,6 +106,53 @@ export async function mailNotices(notices: Notice[]): Promise<void> {
     }
   } catch (err) {
     log.error({ err }, "could not send notification mail");
+  }
+}
+
+/**
+ * A notice by e-mail to someone without a portal account (a protocol contact): stored as key and
+ * values like every notice and worded when sent, in the account's language and zone at that time.
+ */
+export interface ContactNotice extends Pick<Notice, "title" | "body" | "messageKey" | "messageParams"> {
+  tenantId: string;
+  to: string;
+}
+
+/**
+ * E-mails contact notices (after commit), each worded now in its account's default language and
+ * zone, as mailNotices words a portal user's. No portal links beyond the portal's home: there is
+ * nothing they could open or change. Failures are logged, never thrown.
+ */
+export async function mailContacts(notices: ContactNotice[], handle?: DbHandle): Promise<void> {
+  if (!notices.length || !env().SMTP_URL) return;
+  try {
+    // The database the job ran on (the portal's own unless a caller hands its handle).
+    const { db } = handle ?? (await getDb());
+    const accounts = new Map(
+      (
+        await db
+          .select({ id: tenants.id, locale: tenants.defaultLocale, timeZone: tenants.timeZone })
+          .from(tenants)
+          .where(inArray(tenants.id, [...new Set(notices.map((n) => n.tenantId))]))
+      ).map((a) => [a.id, a]),
+    );
+    for (const n of notices) {
+      const a = accounts.get(n.tenantId);
+      const locale = readerLocale(null, "customer", a?.locale);
+      const words = noticeWords(n, locale, a?.timeZone ?? "UTC");
+      await sendMail({
+        to: n.to,
+        ...renderMail({
+          locale,
+          origin: portalOrigin(),
+          subject: oneLine(`[Sightline] ${words.title}`),
+          heading: words.title,
+          paragraphs: [words.body],
+        }),
+      }).catch((err: unknown) => log.error({ err }, "could not send a notice to a contact"));
+    }
+  } catch (err) {
+    log.error({ err }, "could not send contact mail");
   }
 }
 

@@ -4,30 +4,20 @@
 // severities that run 24x7). Each move is one audit entry (the escalation's timeline, customer-
 // visible) and notices, each in its reader's language, to that level's contacts on both sides:
 // in-app for contacts whose e-mail belongs to a portal user of the account (or a staff member),
-// by e-mail to every contact with an address. Owner connection like the rest of the job; the conditional update makes a move
+// by e-mail to every contact with an address (a contact without an account in the account's
+// language, worded when sent: notify.server.ts mailContacts). Owner connection like the rest of the job; the conditional update makes a move
 // happen once even if two runs overlapped.
 import { escalationKey } from "#app/domain/escalations/keys";
 import { contactsAt, levelAt, levelRank, type ProtocolLevel, type ProtocolTerms } from "#app/domain/joint/protocol";
 import { ACTIVE_STATUSES, type Severity } from "#app/domain/escalations/workflow";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { escalationProtocolVersions, escalations, tenants, type StoredPause } from "#db/schema/index";
-import type { Locale } from "#app/i18n/locales";
 import { recordAudit } from "../audit.server";
-import { type Notice, noticeMessage, noticeWords, notifyInApp, readerLocale } from "../escalations/notify.server";
+import { type ContactNotice, type Notice, noticeMessage, notifyInApp } from "../escalations/notify.server";
 import { TENANT_CLOCK_COLUMNS, slaContextsByTenant, tenantClockOf, toPauses } from "../escalations/sla.server";
 import type { Tx } from "../tenant-db.server";
-import { portalOrigin } from "../env.server";
-import { renderMail } from "../mail-layout.server";
 
-/** An e-mail to a contact without a portal account (sent after commit). */
-export interface ContactMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail: ContactMail[]): Promise<number> {
+export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail: ContactNotice[]): Promise<number> {
   const rows = await tx
     .select({
       tenantId: escalations.tenantId,
@@ -41,7 +31,6 @@ export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail
       protocolVersion: escalations.protocolVersion,
       shortCode: tenants.shortCode,
       ...TENANT_CLOCK_COLUMNS,
-      locale: tenants.defaultLocale,
     })
     .from(escalations)
     .innerJoin(tenants, eq(tenants.id, escalations.tenantId))
@@ -103,20 +92,20 @@ export async function checkLevels(tx: Tx, now: Date, mail: Notice[], contactMail
 
 async function tellContacts(
   tx: Tx,
-  r: { tenantId: string; id: string; number: number; title: string; shortCode: string; locale: string },
+  r: { tenantId: string; id: string; number: number; title: string; shortCode: string },
   terms: ProtocolTerms,
   level: ProtocolLevel,
   version: number,
   afterMinutes: number,
   mail: Notice[],
-  contactMail: ContactMail[],
+  contactMail: ContactNotice[],
 ): Promise<void> {
   const contacts = contactsAt(terms, level).filter((c) => c.email);
   if (!contacts.length) return;
   const emails = [...new Set(contacts.map((c) => c.email.toLowerCase()))];
   // Portal users behind the addresses: the account's own people, or staff who may see it.
-  const users = await tx.execute<{ id: string; email: string; kind: "customer" | "staff"; locale: string | null }>(sql`
-    select u.id, lower(u.email) as email, u.locale,
+  const users = await tx.execute<{ id: string; email: string; kind: "customer" | "staff" }>(sql`
+    select u.id, lower(u.email) as email,
            case when s.user_id is not null then 'staff' else 'customer' end as kind
     from "user" u
     left join staff_members s on s.user_id = u.id and s.active
@@ -131,11 +120,10 @@ async function tellContacts(
   const notices: Notice[] = [];
   for (const email of emails) {
     const u = byEmail.get(email);
-    // Each in the reader's language: a portal user's own choice, else (customers) the account's
-    // default, else English; a contact without a portal account reads the account's language.
-    const locale: Locale = u ? readerLocale(u.locale, u.kind, r.locale) : (r.locale as Locale);
     const key = u?.kind === "staff" ? staffKey : `ESC-${r.number}`;
-    // Stored as key and values: a portal user reads it in their language when shown.
+    // Stored as key and values, worded for each reader when read or sent: a portal user in their
+    // own language (the page, mailNotices), a contact without an account in the account's
+    // default language at the time it is sent (mailContacts).
     const message = noticeMessage("joint.protocol.notice", {
       key,
       title: r.title,
@@ -143,7 +131,6 @@ async function tellContacts(
       version,
       minutes: afterMinutes,
     });
-    const { title, body } = noticeWords(message, locale, "UTC");
     if (u) {
       notices.push({
         tenantId: r.tenantId,
@@ -154,18 +141,7 @@ async function tellContacts(
         link: u.kind === "staff" ? `/staff/queue/${r.id}` : `/escalations/${r.id}`,
       });
     } else {
-      // A contact without a portal account: the notice in the shared layout, without portal links
-      // beyond the portal's home (there is nothing they could open or change).
-      contactMail.push({
-        to: email,
-        ...renderMail({
-          locale,
-          origin: portalOrigin(),
-          subject: `[Sightline] ${title}`,
-          heading: title,
-          paragraphs: [body],
-        }),
-      });
+      contactMail.push({ tenantId: r.tenantId, to: email, ...message });
     }
   }
   mail.push(...(await notifyInApp(tx, notices)));
