@@ -11,6 +11,7 @@ import type { DbHandle } from "#db/client";
 import { escalationApprovals, orders } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
+import { createFormatter } from "#app/i18n/format";
 import { createTestDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
@@ -91,6 +92,14 @@ describe("why an exception request needs approval", () => {
     );
     expect(page).toContain("Gutschrift über 12.500,00\u00a0€");
     expect(page).not.toContain("needs a support lead");
+  });
+
+  it("dates the history in the lead's own zone, as the page's other times (not the account's)", async () => {
+    const page = await leadPageIn("de", raisedId);
+    const history = page.slice(page.indexOf('aria-label="Verlauf"'));
+    const times = [...history.matchAll(/<time dateTime="([^"]+)" class="text-slate-500">([^<]+)<\/time>/gi)];
+    expect(times.length).toBeGreaterThan(0);
+    for (const [, iso, text] of times) expect(text).toBe(createFormatter("de", "UTC").dateTime(iso));
   });
 
   it("reads in Japanese with Japanese money to a Japanese lead", async () => {

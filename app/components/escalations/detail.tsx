@@ -68,10 +68,8 @@ export function EscalationPage({
         main={
           <>
             <ReportCard escalation={e} audience={audience} raised={raised} />
-            <ConversationCard escalation={e} timeZone={timeZone}>
-              {commentForm}
-            </ConversationCard>
-            <HistoryCard escalation={e} timeZone={timeZone} />
+            <ConversationCard escalation={e}>{commentForm}</ConversationCard>
+            <HistoryCard escalation={e} />
           </>
         }
         side={
@@ -187,20 +185,12 @@ function ReportCard({
 }
 
 /** The comments, then the page's form for adding one (`children`). */
-function ConversationCard({
-  escalation: e,
-  timeZone,
-  children,
-}: {
-  escalation: EscalationDetail;
-  timeZone: string;
-  children: ReactNode;
-}) {
+function ConversationCard({ escalation: e, children }: { escalation: EscalationDetail; children: ReactNode }) {
   const t = useT();
   return (
     <Card title={t("escalations.detail.conversation")}>
       <div className="mt-3">
-        <Conversation comments={e.comments} timeZone={timeZone} />
+        <Conversation comments={e.comments} />
       </div>
       {children}
     </Card>
@@ -247,12 +237,12 @@ export function CommentForm({
   );
 }
 
-function HistoryCard({ escalation: e, timeZone }: { escalation: EscalationDetail; timeZone: string }) {
+function HistoryCard({ escalation: e }: { escalation: EscalationDetail }) {
   const t = useT();
   return (
     <Card title={t("escalations.detail.history")}>
       <div className="mt-3">
-        <History history={e.history} timeZone={timeZone} />
+        <History history={e.history} />
       </div>
     </Card>
   );

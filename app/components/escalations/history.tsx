@@ -4,8 +4,9 @@ import { useFormat, useT } from "#app/i18n/react";
 import { actorText } from "#app/i18n/audit-text";
 import { historyText } from "./history-text";
 
-export function History({ history, timeZone }: { history: HistoryEntry[]; timeZone: string }) {
-  const f = useFormat(timeZone);
+// The viewer's zone: a staff member's own (as the page's other times), a customer's their account's.
+export function History({ history }: { history: HistoryEntry[] }) {
+  const f = useFormat();
   const t = useT();
   return (
     <ol className="space-y-1 text-sm" aria-label={t("escalations.history.label")}>

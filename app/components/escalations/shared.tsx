@@ -118,7 +118,10 @@ export function SlaPanel({
   timeZone: string;
   audience: "customer" | "staff";
 }) {
+  // Targets and clocks in the account's calendar; instants in the viewer's zone, due times with
+  // the account's local time beside them (ZonedTime).
   const f = useFormat(timeZone);
+  const viewer = useFormat();
   const t = useT();
   // The test id keeps the English name: tests find a clock whatever the page's language.
   const rows: [string, MessageId, ClockView][] = [
@@ -147,9 +150,11 @@ export function SlaPanel({
                   {t("escalations.clock.due")} <ZonedTime instant={c.dueAt} accountZone={timeZone} />
                 </>
               ) : null}
-              {c.stoppedAt ? <> · {t("escalations.clock.stopped", { dateTime: f.dateTime(c.stoppedAt) })}</> : null}
+              {c.stoppedAt ? (
+                <> · {t("escalations.clock.stopped", { dateTime: viewer.dateTime(c.stoppedAt) })}</>
+              ) : null}
               {c.pausedSince ? (
-                <> · {t("escalations.clock.pausedSince", { dateTime: f.dateTime(c.pausedSince) })}</>
+                <> · {t("escalations.clock.pausedSince", { dateTime: viewer.dateTime(c.pausedSince) })}</>
               ) : null}
             </dd>
           </div>
@@ -164,8 +169,9 @@ export function SlaPanel({
   );
 }
 
-export function Conversation({ comments, timeZone }: { comments: CommentView[]; timeZone: string }) {
-  const f = useFormat(timeZone);
+/** The conversation, each message's time in the viewer's zone (a staff member's own, a customer's account's). */
+export function Conversation({ comments }: { comments: CommentView[] }) {
+  const f = useFormat();
   const t = useT();
   if (!comments.length) return <p className="text-sm text-slate-600">{t("escalations.conversation.empty")}</p>;
   return (

@@ -157,7 +157,8 @@ function ExceptionsCard({
   error?: string;
 }) {
   const t = useT();
-  const f = useFormat(e.timeZone);
+  // Amounts in the reader's format; the decision's time in the viewer's zone, as the page's others.
+  const f = useFormat();
   return (
     <Card title={t("staff.escalation.exceptions")}>
       {e.approvals.length === 0 ? (
@@ -205,7 +206,7 @@ function ExceptionsCard({
                 <ApprovalDecision
                   approval={a}
                   label={t("staff.escalation.decision", { decision: a.decision })}
-                  timeZone={e.timeZone}
+                  timeZone={f.timeZone}
                 />
                 {a.reason ? <span className="block break-words text-slate-700">“{a.reason}”</span> : null}
               </p>
