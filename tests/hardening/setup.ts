@@ -1,6 +1,6 @@
 // Shared set-up for the hardening suite: a migrated, demo-seeded in-memory database and the
-// portal on it (Vite dev middleware, the current routes), plus every kind of caller of the
-// attacking tenant: its customer admin and viewer, its support agent inside an opened account
+// portal on it (the production build when current, else Vite dev middleware), plus every kind of
+// caller of the attacking tenant: its customer admin and viewer, its support agent inside an opened account
 // (assigned, and one whose assignment to the victim was withdrawn after opening it), a
 // platform admin inside the attacker's account, anonymous, its ingest key, its embed key's
 // secret, and real embed tokens minted over HTTP for each scope and for a site-pinned key.
@@ -14,6 +14,7 @@ import { demoIngestSecret, seedDemo } from "#db/seed/seed";
 import { createTestDb, defaultDbKind } from "../support/db";
 import { populateTenant } from "../support/populate";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
+import { serverMode } from "../support/server-process";
 import { probeIds, targetData, type Client, type Target } from "./probe";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -26,6 +27,7 @@ export const ATTACKER = DEMO_TENANTS.find((t) => t.slug === "acme")!; // tenant 
 /** The origin the attacker's embed keys allow; token probes come from it. */
 export const EMBED_ORIGIN = "https://intranet.acme-probe.example";
 
+let loggedMode = false;
 let ip = 10;
 export const newBrowser = (portal: TestPortal) =>
   new Browser(portal.url, `198.18.${Math.floor(ip / 250)}.${ip++ % 250}`);
@@ -54,7 +56,14 @@ export async function seededPortal(
       staffUserId: await userId(handle, "lead@sightline.example"),
     });
   await handle.db.execute(sql`ANALYZE`);
-  const portal = await startPortal(handle, { plugins: opts.plugins });
+  // The production build when it is current (CI builds it before this suite), as the spawned
+  // servers do (serverMode); the plants' holes go into the sources, so they keep Vite's dev server.
+  const production = !opts.plugins && !serverMode().dev;
+  if (!opts.plugins && !loggedMode) {
+    console.log(`[hardening] in-process portal: ${serverMode().reason}`);
+    loggedMode = true;
+  }
+  const portal = await startPortal(handle, { plugins: opts.plugins, production });
   return { handle, portal };
 }
 

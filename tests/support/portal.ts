@@ -1,5 +1,6 @@
 // A real portal HTTP server for integration tests: the same Express app as `npm start`, with
-// Remix served by Vite in middleware mode (no build needed), on a random port.
+// Remix served by Vite in middleware mode (no build needed) or from the production build, on a
+// random port.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DbHandle } from "#db/client";
@@ -13,14 +14,23 @@ export interface TestPortal {
   close(): Promise<void>;
 }
 
-export async function startPortal(handle: DbHandle, opts: { plugins?: PluginOption[] } = {}): Promise<TestPortal> {
+/**
+ * `production`: serve the production build (build/server, as `npm start` does) instead of Vite's
+ * dev middleware, which transforms every route module on its first request (in the hardening
+ * suite about a quarter of a file's CPU time). Not with `plugins`: those plant holes in the sources.
+ */
+export async function startPortal(
+  handle: DbHandle,
+  opts: { plugins?: PluginOption[]; production?: boolean } = {},
+): Promise<TestPortal> {
+  if (opts.production && opts.plugins) throw new Error("plugins plant holes in the sources: they need the dev server");
   setDb(handle);
   // better-auth binds to the database it was created with; a second portal in the same test
   // file (describeEachDb: PGlite, then PostgreSQL) needs a fresh one on its own handle.
   delete (globalThis as Record<symbol, unknown>)[Symbol.for("sightline.auth")];
   // A Vite server of its own when plugins are given, so planted holes never reach another portal.
   const vite = opts.plugins ? await createDevVite({ plugins: opts.plugins }) : undefined;
-  const portal = await createPortalApp(handle, { dev: true, vite });
+  const portal = await createPortalApp(handle, { dev: !opts.production, vite });
   // Every /api/v1 answer is checked against the OpenAPI document (tests/support/api-answers.ts).
   const server = createServer((req, res) => {
     tapApiAnswers(req, res);
