@@ -4,6 +4,10 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { messagesFor } from "./i18n/catalogue";
+import { CatalogueContext, type LoadedCatalogue } from "./i18n/catalogue-context";
+import { isLocale } from "./i18n/locales";
+import { catalogueUrl } from "./server/i18n/catalogue-file.server";
 import { FizzNulByteFilter } from "./server/http/fizz-nul-bytes.server";
 import { logger } from "./server/log.server";
 // Registers embed tokens with requireApiPrincipal in this (the routes') module graph.
@@ -27,6 +31,13 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   log.error({ err: error, method: request.method }, "unhandled error while answering");
 };
 
+/** The catalogue of the locale the root loader chose (none when it failed: the page speaks English). */
+function catalogueOf(remixContext: EntryContext): LoadedCatalogue | null {
+  const root = remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined;
+  const locale = root?.locale;
+  return isLocale(locale) ? { locale, url: catalogueUrl(locale), messages: messagesFor(locale) } : null;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -40,7 +51,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <CatalogueContext.Provider value={catalogueOf(remixContext)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </CatalogueContext.Provider>
       </NonceProvider>,
       {
         nonce,

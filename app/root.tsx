@@ -16,8 +16,10 @@ import { FeedDelayBanner, FeedFreshness } from "./components/feed-health";
 import { useFocusFirstInvalid } from "./components/focus-invalid";
 import { useNonce } from "./components/nonce";
 import { cx } from "./components/ui";
+import { catalogueUrl } from "./server/i18n/catalogue-file.server";
 import { loadShell, type ShellData } from "./server/shell.server";
-import { messagesFor, type MessageId } from "./i18n/catalogue";
+import type { MessageId } from "./i18n/catalogue";
+import { useCatalogue } from "./i18n/catalogue-context";
 import { DEFAULT_LOCALE, resolveLocale } from "./i18n/locales";
 import { I18nProvider, useT } from "./i18n/react";
 import fallbackCommon from "./i18n/messages/common/en.json";
@@ -36,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shell = await loadShell(request);
   // Signed out: the browser's languages decide (login, password reset, invitations).
   const locale = shell?.locale ?? resolveLocale({ acceptLanguage: request.headers.get("accept-language") });
-  return { shell, locale, messages: messagesFor(locale), timeZone: shell?.viewerTimeZone ?? "UTC" };
+  return { shell, locale, catalogue: catalogueUrl(locale), timeZone: shell?.viewerTimeZone ?? "UTC" };
 }
 
 // When the root loader itself failed there is no catalogue to hand: its error page speaks English.
@@ -45,17 +47,26 @@ const FALLBACK_MESSAGES = { ...fallbackCommon, ...fallbackNav, ...fallbackErrors
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const catalogue = useCatalogue(data ? { locale: data.locale, url: data.catalogue } : null);
+  // The text's language: the catalogue's, which trails a just-changed preference by one load.
+  const locale = catalogue?.locale ?? DEFAULT_LOCALE;
   return (
     <html lang={locale} className="h-full bg-slate-50 print:bg-white">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {data ? (
+          <link rel="preload" as="fetch" crossOrigin="anonymous" href={data.catalogue} data-catalogue={data.locale} />
+        ) : null}
         <Links />
       </head>
       <body className="h-full font-sans text-slate-900 antialiased">
-        <I18nProvider locale={locale} messages={data?.messages ?? FALLBACK_MESSAGES} timeZone={data?.timeZone ?? "UTC"}>
+        <I18nProvider
+          locale={locale}
+          messages={catalogue?.messages ?? FALLBACK_MESSAGES}
+          timeZone={data?.timeZone ?? "UTC"}
+        >
           {children}
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />

@@ -189,3 +189,43 @@ describe("server texts without a page", () => {
     expect(ja.startsWith("注文番号,顧客発注番号,拠点,ステータス")).toBe(true);
   });
 });
+
+describe("the message catalogue a page's browser loads", () => {
+  const catalogueLink = (html: string) =>
+    /<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)" data-catalogue="([a-z]+)"/.exec(html);
+
+  it("is named by the page (locale and version) instead of travelling inside every page's data", async () => {
+    const b = browser();
+    await b.signIn("admin@sakura.example");
+    const html = await (await b.get("/orders")).text();
+    const link = catalogueLink(html);
+    expect(link?.[2]).toBe("ja");
+    expect(link?.[1].replaceAll("&amp;", "&")).toMatch(/^\/i18n\.json\?locale=ja&v=[0-9a-f]{12}$/);
+    // A message the order list never shows (the weekly digest e-mail's title) is not in the page.
+    const file = (await (await browser().get(link![1].replaceAll("&amp;", "&"))).json()) as Record<string, string>;
+    const unused = file["email.digest.title.week"];
+    expect(unused).toBeTruthy();
+    expect(html).not.toContain(JSON.stringify(unused).slice(1, -1));
+  });
+
+  it("is cached for a year at its current version and revalidated at any other", async () => {
+    const html = await (await browser().get("/login", { "accept-language": "de" })).text();
+    const url = catalogueLink(html)![1].replaceAll("&amp;", "&");
+    const current = await browser().get(url);
+    expect(current.status).toBe(200);
+    expect(current.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(current.headers.get("content-language")).toBe("de");
+    expect(((await current.json()) as Record<string, string>)["nav.orders"]).toBe("Aufträge");
+    const stale = await browser().get("/i18n.json?locale=de&v=000000000000");
+    expect(stale.headers.get("cache-control")).toBe("no-cache");
+    expect(((await stale.json()) as Record<string, string>)["nav.orders"]).toBe("Aufträge");
+  });
+
+  it("refuses a locale Sightline does not speak with a problem, not a page", async () => {
+    for (const locale of ["fr", "", "../en", "ja%00"]) {
+      const res = await browser().get(`/i18n.json?locale=${locale}`);
+      expect(res.status, locale).toBe(400);
+      expect(res.headers.get("content-type"), locale).toBe("application/problem+json");
+    }
+  });
+});
