@@ -15,7 +15,7 @@ import {
 } from "#app/domain/orders/query";
 import { ORDER_PRIORITIES, ORDER_STATUSES, type OrderStatus } from "#app/domain/orders/statuses";
 import type { MessageId } from "#app/i18n/catalogue";
-import { useT, useTMaybe } from "#app/i18n/react";
+import { useFormat, useT, useTMaybe } from "#app/i18n/react";
 import { DateInput as DayInput } from "../date-input";
 import { Button, cx, FieldError } from "../ui";
 import { priorityLabel, statusLabel } from "./format";
@@ -400,6 +400,7 @@ export function StatusChips({
   counts: Record<OrderStatus, number>;
 }) {
   const t = useT();
+  const f = useFormat();
   const total = ORDER_STATUSES.reduce((n, s) => n + counts[s], 0);
   const allHref = ordersHref({ ...filters, status: [] }, sort, dir);
   return (
@@ -416,7 +417,7 @@ export function StatusChips({
                 : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
             )}
           >
-            {t("orders.chips.all")} <span className="tabular-nums">{total}</span>
+            {t("orders.chips.all")} <span className="tabular-nums">{f.number(total)}</span>
           </Link>
         </li>
         {ORDER_STATUSES.filter((s) => counts[s] > 0 || filters.status.includes(s)).map((s) => {
@@ -436,7 +437,7 @@ export function StatusChips({
                 )}
               >
                 {on ? <span aria-hidden="true">✓</span> : null}
-                {statusLabel(t, s)} <span className="tabular-nums text-slate-500">{counts[s]}</span>
+                {statusLabel(t, s)} <span className="tabular-nums text-slate-500">{f.number(counts[s])}</span>
                 <span className="sr-only">{t("orders.chips.selected", { on: on ? "yes" : "no" })}</span>
               </Link>
             </li>
