@@ -1,13 +1,12 @@
 // The one logger: JSON lines in production (for a log shipper), readable lines in development.
-// Every module takes a child (`logger("orders")`); HTTP requests get one access line each from
-// pino-http (requestLogging), and the request's id and tenant follow the work through an
+// Every module takes a child (`logger("orders")`); HTTP requests get one access line each
+// (requestLogging), and the request's id and tenant follow the work through an
 // AsyncLocalStorage so problem+json bodies and log lines can name them without threading args.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
-import { pinoHttp, type HttpLogger } from "pino-http";
 import type { Logger as ViteLogger } from "vite";
 
 interface RequestContext {
@@ -159,6 +158,16 @@ export function sharedWhileLoading<T>(key: string, compute: () => Promise<T>): P
   return answer;
 }
 
+/**
+ * Forgets the answers the request's loaders shared (sharedWhileLoading): for a response that
+ * streams for a long time (an event stream) once it has started, so an open stream does not hold
+ * its session and account lookups for its whole life.
+ */
+export function forgetLoaderAnswers(): void {
+  const store = requestContext.getStore();
+  if (store) store.shared = undefined;
+}
+
 /** Records a Remix route that ran for this request; the deepest one names the request in the log. */
 export function noteRoute(routeId: string, depth: number): void {
   const store = requestContext.getStore();
@@ -192,45 +201,44 @@ function expressRoute(req: IncomingMessage): string {
  * the request context for everything downstream, and one access line when the response ends:
  * method, route id, status, duration, tenant id, request id. Never the URL's query, headers,
  * cookies or bodies — tokens travel in those (and in invitation paths, hence route ids, not paths).
+ *
+ * Written here rather than with pino-http, which gave every request two child loggers (one bound
+ * to the serialized request, headers and cookies included, that nothing logged with): held for
+ * as long as the connection, several KB per open event stream (issue 17).
  */
-export function requestLogging(): HttpLogger<IncomingMessage, ServerResponse> {
+export function requestLogging(): (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void {
   const access = logger("http");
-  const http = pinoHttp<IncomingMessage, ServerResponse>({
-    logger: access,
-    genReqId: (req, res) => {
-      const id = requestIdFrom(req.headers["x-request-id"]);
-      res.setHeader("X-Request-Id", id);
-      const language = req.headers["accept-language"];
-      contexts.set(req, {
-        requestId: id,
-        routeDepth: -1,
-        dbMs: 0,
-        dbCalls: 0,
-        responseStarted: () => res.headersSent,
-        readOnly: req.method === "GET" || req.method === "HEAD",
-        acceptLanguage: Array.isArray(language) ? language[0] : language,
-      });
-      return id;
-    },
-    // Without these, pino-http binds the whole request (headers: cookies, bearer tokens) to its lines.
-    quietReqLogger: true,
-    quietResLogger: true,
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
-    customSuccessMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
-    customSuccessObject: (req, res, loggable: { responseTime?: number }) => accessLine(req, res, loggable),
-    customErrorObject: (req, res, err, loggable: { responseTime?: number }) => ({
-      ...accessLine(req, res, loggable),
-      err: pino.stdSerializers.err(err),
-    }),
-  });
-  const middleware = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => {
-    http(req, res);
-    const ctx = contexts.get(req);
-    if (ctx && next) requestContext.run(ctx, next);
-    else next?.();
+  return (req, res, next) => {
+    const started = Date.now();
+    const id = requestIdFrom(req.headers["x-request-id"]);
+    res.setHeader("X-Request-Id", id);
+    const language = req.headers["accept-language"];
+    const ctx: RequestContext = {
+      requestId: id,
+      routeDepth: -1,
+      dbMs: 0,
+      dbCalls: 0,
+      responseStarted: () => res.headersSent,
+      readOnly: req.method === "GET" || req.method === "HEAD",
+      acceptLanguage: Array.isArray(language) ? language[0] : language,
+    };
+    contexts.set(req, ctx);
+    const ended = (err?: unknown) => {
+      res.off("finish", ended);
+      res.off("close", ended);
+      res.off("error", ended);
+      const line = { reqId: id, ...accessLine(req, res, { responseTime: Date.now() - started }) };
+      const message = `${req.method} ${routeOf(req)} ${res.statusCode}`;
+      if (err || res.statusCode >= 500) {
+        const error = err instanceof Error ? err : new Error(`failed with status code ${res.statusCode}`);
+        access.error({ ...line, err: pino.stdSerializers.err(error) }, message);
+      } else access.info(line, message);
+    };
+    res.on("finish", ended);
+    res.on("close", ended);
+    res.on("error", ended);
+    if (next) requestContext.run(ctx, next);
   };
-  return Object.assign(middleware, { logger: http.logger });
 }
 
 function routeOf(req: IncomingMessage): string {

@@ -10,6 +10,7 @@
 // once — to another worker — and resume. The X-Sightline-Pid header names the process that holds
 // the stream (as /healthz does), for operators and the multi-process tests.
 import { onDrain } from "../http/drain.server";
+import { forgetLoaderAnswers } from "../log.server";
 
 export const HEARTBEAT_MS = Number(process.env.SIGHTLINE_SSE_HEARTBEAT_MS ?? 15_000);
 /** Unsent bytes one subscriber may have queued before it counts as too slow. */
@@ -109,6 +110,7 @@ export function sseResponse(
       if (request.signal.aborted) return close();
       request.signal.addEventListener("abort", onAbort);
       write(`retry: ${RETRY_MS}\n: connected\n\n`);
+      forgetLoaderAnswers(); // the loaders are done; the stream may stay open for hours
       const stopFeed = await subscribe(writer);
       // The stream may have ended while the feed was starting.
       if (open) stop = stopFeed;
