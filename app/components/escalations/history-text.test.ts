@@ -11,7 +11,7 @@ describe("historyText", () => {
     const h = { action: "escalation.approval_requested", facts: { requiredRole: "support_lead" } };
     expect(historyText(t("en"), h)).toBe("Exception request waits for a support lead");
     expect(historyText(t("de"), h)).toBe("Ausnahmeantrag wartet auf eine Support-Leitung");
-    expect(historyText(t("ja"), h)).toBe("例外申請:サポートリーダーの承認待ち");
+    expect(historyText(t("ja"), h)).toBe("例外申請：サポートリーダーの承認待ち");
   });
 
   it("says a request was raised when the entry does not name its approver", () => {

@@ -56,7 +56,7 @@ describe("calendarSummary", () => {
 
   it("says 24/7 and no public holidays where a calendar has them", () => {
     expect(line("ja", calendar({ always: true, holidays: null }))).toBe(
-      "Europe/Berlin、24時間365日、祝日なし、会計年度:暦月、会計年度 = 暦年",
+      "Europe/Berlin、24時間365日、祝日なし、会計年度：暦月、会計年度 = 暦年",
     );
   });
 });
