@@ -64,6 +64,17 @@ async function postJson(url: string, token: string, body: unknown): Promise<{ st
   return { status: res.status, json: await res.json() };
 }
 
+/** The median of five RSS readings 400 ms apart, after 2 s for the heap to settle. */
+async function settledRss(pid: number): Promise<number> {
+  await new Promise((r) => setTimeout(r, 2_000));
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    readings.push(treeRss(pid));
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  return summarize(readings).median;
+}
+
 /** Ingest call -> the event at every open stream connection, `events` times one after another. */
 async function streamLatency(portal: ChildPortal, connections: number, events: number, cookie: string) {
   const key = demoIngestSecret("acme");
@@ -85,10 +96,13 @@ async function streamLatency(portal: ChildPortal, connections: number, events: n
   if (created.status !== 200)
     throw new Error(`ingest order answered ${created.status}: ${JSON.stringify(created.json)}`);
 
-  const rssBefore = treeRss(portal.pid);
+  // A few connections first, so code paths and buffers that every stream shares are counted in
+  // the baseline, not spread over the crowd.
+  const warm = await openStreams(`${portal.url}/api/v1/stream`, 20, { cookie });
+  warm.close();
+  const rssBefore = await settledRss(portal.pid);
   const crowd = await openStreams(`${portal.url}/api/v1/stream`, connections, { cookie });
-  await new Promise((r) => setTimeout(r, 2_000)); // let the heap settle after the handshakes
-  const rssAfter = treeRss(portal.pid);
+  const rssAfter = await settledRss(portal.pid);
   const latencies: number[] = [];
   let lost = 0;
   const types = ["allocated", "picked", "packed"] as const;
@@ -216,14 +230,37 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
     }
     notes.push("Latency columns of the req/s rows are per response (ms).");
 
-    const stream = await streamLatency(portal, connections, opts.quick ? 10 : 40, cookie);
+    const processes = processTree(portal.pid).length;
+    const rss = treeRss(portal.pid);
+    metrics.push({
+      label: `server memory after the page and API load (${processes} process${processes === 1 ? "" : "es"})`,
+      unit: "MB RSS",
+      value: mb(rss),
+      target: `<= ${TARGET.rssMb} MB, one process`,
+      met: mb(rss) <= TARGET.rssMb && processes === 1,
+      issue17: "memory",
+    });
+    notes.push(
+      "Memory is read after this scenario's few minutes of load, not after an hour of use; the figure the issue asks for needs a longer soak.",
+    );
+
+    // The stream phase gets a fresh process: garbage the load above left behind, collected while
+    // the streams open, made the growth per connection come out negative (−52.9 KB, 2026-12-03).
+    await portal.stop();
+    portal = await start();
+    const streamCookie = await signIn(portal.url, CUSTOMER, DEMO_PASSWORD);
+    const stream = await streamLatency(portal, connections, opts.quick ? 10 : 40, streamCookie);
+    const perConnectionKb = stream.perConnection / 1024;
+    if (perConnectionKb <= 0)
+      notes.push("RSS did not grow while the streams were open: that reading says nothing about their cost.");
     metrics.push(
       {
         label: `SSE over HTTP: server RSS per connection (${stream.open} signed-in /api/v1/stream connections)`,
         unit: "KB",
-        value: round(stream.perConnection / 1024, 1),
+        value: round(perConnectionKb, 1),
         target: `<= ${TARGET.streamKbPerConnection} KB`,
-        met: stream.perConnection / 1024 <= TARGET.streamKbPerConnection,
+        // No growth at all means the readings missed the streams, not that they cost nothing.
+        met: perConnectionKb > 0 && perConnectionKb <= TARGET.streamKbPerConnection,
         issue17: "sse-http-memory",
       },
       {
@@ -242,19 +279,11 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
         `${stream.lost} of ${opts.quick ? 10 : 40} events did not reach every connection within 10 s, or were not sent within the phase's 3 minutes.`,
       );
 
-    const processes = processTree(portal.pid).length;
-    const rss = treeRss(portal.pid);
     metrics.push({
-      label: `server memory after this scenario's load (${processes} process${processes === 1 ? "" : "es"})`,
+      label: `server memory of the fresh process after the stream phase (${stream.open} connections, closed)`,
       unit: "MB RSS",
-      value: mb(rss),
-      target: `<= ${TARGET.rssMb} MB, one process`,
-      met: mb(rss) <= TARGET.rssMb && processes === 1,
-      issue17: "memory",
+      value: mb(treeRss(portal.pid)),
     });
-    notes.push(
-      "Memory is read after this scenario's few minutes of load, not after an hour of use; the figure the issue asks for needs a longer soak.",
-    );
   } finally {
     await portal.stop();
     await rm(dir, { recursive: true, force: true });
