@@ -79,6 +79,9 @@ describe("the one formatter", () => {
   it("formats numbers, percentages and money per locale", () => {
     expect(createFormatter("en", "UTC").percent(0.9234)).toBe("92.3%");
     expect(createFormatter("de", "UTC").percent(0.9234)).toBe("92,3 %");
+    // Side by side in a column: the same number of decimals on every row.
+    expect(createFormatter("en", "UTC").percent(0.937, 2, true)).toBe("93.70%");
+    expect(createFormatter("de", "UTC").percent(0.937, 2, true)).toBe("93,70 %");
     expect(createFormatter("de", "UTC").money("1234.5", "EUR")).toBe("1.234,50 €");
     expect(createFormatter("en", "UTC").money(1234.5, "USD")).toBe("US$1,234.50");
     expect(createFormatter("ja", "UTC").money(120000, "JPY")).toBe("￥120,000");

@@ -141,8 +141,8 @@ export interface Formatter {
   number(value: number | null | undefined, maximumFractionDigits?: number): string;
   /** A number with exactly this many decimals ("92.30", "92,30"): figures read side by side. */
   fixed(value: number | null | undefined, fractionDigits: number): string;
-  /** A ratio (0.923) as a percentage: "92.3%". */
-  percent(ratio: number | null | undefined, maximumFractionDigits?: number): string;
+  /** A ratio (0.923) as a percentage: "92.3%"; `fixed` keeps trailing zeros ("92.30%") for figures read side by side. */
+  percent(ratio: number | null | undefined, maximumFractionDigits?: number, fixed?: boolean): string;
   /** An amount in a currency: "€1,234.50", "1.234,50 €", "US$1,234.50". */
   money(amount: string | number | null | undefined, currency: string): string;
 }
@@ -243,9 +243,10 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
       if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
       return nf(intl, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
     },
-    percent(ratio, maximumFractionDigits = 1) {
+    percent(ratio, maximumFractionDigits = 1, fixed = false) {
       if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return EMPTY;
-      return sameEverywhere(nf(intl, { style: "percent", maximumFractionDigits }).format(ratio));
+      const minimumFractionDigits = fixed ? maximumFractionDigits : 0;
+      return sameEverywhere(nf(intl, { style: "percent", minimumFractionDigits, maximumFractionDigits }).format(ratio));
     },
     money(amount, currency) {
       if (amount === null || amount === undefined || amount === "") return EMPTY;

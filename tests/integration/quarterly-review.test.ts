@@ -42,7 +42,7 @@ function reviewFigures(html: string) {
   };
 }
 
-const pct2 = (v: number | null) => (v === null ? "—" : en.percent(v / 100, 2));
+const pct2 = (v: number | null) => (v === null ? "—" : en.percent(v / 100, 2, true));
 
 await describeEachDb("quarterly review", (kind) => {
   let handle: DbHandle;

@@ -13,7 +13,7 @@ export function PerfectOrder({ sc }: { sc: Scorecard }) {
   const r = sc.recoveryTime;
   if (p.measured === 0) return null;
   const otifMissed = sc.kpis.find((k) => k.id === "otif")?.missedOrders ?? 0;
-  const pct = (v: number | null) => (v === null ? "—" : f.percent(v / 100, 2));
+  const pct = (v: number | null) => (v === null ? "—" : f.percent(v / 100, 2, true));
   const trendTitle = sc.trend[0]?.granularity === "week" ? t("sla.perfect.trendWeeks") : t("sla.perfect.trendPeriods");
   return (
     <Card title={t("sla.perfect.title")} description={t("sla.def.perfectOrder")}>
