@@ -4,10 +4,10 @@
 // its zone — Nordwind's contact in German, Sakura's in Japanese, the portal user beside them in
 // their own language. Captured from a local SMTP server, as the other mail tests do.
 // Same on every database: PGlite by construction (createTestDb("pglite")).
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { escalationProtocolVersions, escalations, tenants } from "#db/schema/index";
+import { escalations, tenants } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
@@ -15,6 +15,7 @@ import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 import { createTestDb } from "../support/db";
 import { createEscalationRow, startSmtp } from "../support/escalations";
 import { parseMail } from "../support/mail";
+import { insertAcceptedVersion, latestAcceptedVersion } from "../support/protocol";
 
 process.env.SIGHTLINE_SIMULATE = "off";
 
@@ -25,12 +26,8 @@ let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
 /** A new accepted protocol version whose P2 reaches the lead after an hour, naming `email` there. */
 async function withOutsideContact(tenantId: string, email: string): Promise<number> {
-  const [current] = await handle.db
-    .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
-    .from(escalationProtocolVersions)
-    .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.status, "accepted")))
-    .orderBy(desc(escalationProtocolVersions.version))
-    .limit(1);
+  const current = await latestAcceptedVersion(handle, tenantId);
+  if (!current) throw new Error(`no accepted protocol version for ${tenantId}`);
   const terms: ProtocolTerms = structuredClone(current.terms);
   terms.severities.P2.twentyFourSeven = true;
   terms.severities.P2.levelAfterMinutes = { lead: 60, account_executive: 100_000, leadership: 200_000 };
@@ -44,16 +41,12 @@ async function withOutsideContact(tenantId: string, email: string): Promise<numb
     email,
   });
   const version = current.version + 10;
-  await handle.db.insert(escalationProtocolVersions).values({
+  await insertAcceptedVersion(handle, {
     tenantId,
     version,
     terms,
     basedOn: current.version,
     proposedSide: "customer",
-    proposedByName: "Test",
-    status: "accepted",
-    decidedSide: "provider",
-    decidedByName: "Test",
     decidedAt: new Date("2026-11-01T00:00:00Z"),
   });
   const id = await createEscalationRow(handle, tenantId, {

@@ -1,7 +1,7 @@
 // Helpers for escalation tests: a cookie-keeping HTTP client that also speaks JSON, a local SMTP
 // server that keeps what it receives, small factories for escalation rows and stored calendars.
 import type { AddressInfo } from "node:net";
-import { and, desc, eq, max, sql } from "drizzle-orm";
+import { eq, max, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import type { DbHandle } from "#db/client";
 import {
@@ -12,7 +12,7 @@ import {
   type StoredPause,
 } from "#db/schema/index";
 import type { CalendarDefinition } from "#app/domain/calendar/index";
-import { insertAcceptedVersion } from "./protocol";
+import { insertAcceptedVersion, latestAcceptedVersion } from "./protocol";
 
 /** Like tests/support/portal.ts Browser, plus JSON requests for the API. */
 export class Client {
@@ -185,12 +185,7 @@ export async function setTarget(
       target: [escalationSlaTargets.tenantId, escalationSlaTargets.severity],
       set: { firstResponseMinutes, resolutionMinutes, twentyFourSeven },
     });
-  const [current] = await handle.db
-    .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
-    .from(escalationProtocolVersions)
-    .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.status, "accepted")))
-    .orderBy(desc(escalationProtocolVersions.version))
-    .limit(1);
+  const current = await latestAcceptedVersion(handle, tenantId);
   if (!current) return;
   const [{ last }] = await handle.db
     .select({ last: max(escalationProtocolVersions.version) })

@@ -1,6 +1,6 @@
 // The escalation protocol in tests: an accepted version written directly, and the proposal form
 // for a set of terms as the page posts it (hours, one row per contact).
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { DbHandle } from "#db/client";
 import { escalationProtocolVersions, user } from "#db/schema/index";
 import { DEFAULT_SLA_TARGETS } from "#app/domain/escalations/sla";
@@ -33,6 +33,20 @@ export async function acceptProtocolWithExecutive(
   });
   await insertAcceptedVersion(handle, { tenantId, version: 1, terms });
   return terms;
+}
+
+/** The account's latest protocol version both sides agreed, if any (owner connection). */
+export async function latestAcceptedVersion(
+  handle: DbHandle,
+  tenantId: string,
+): Promise<{ version: number; terms: ProtocolTerms } | undefined> {
+  const [current] = await handle.db
+    .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
+    .from(escalationProtocolVersions)
+    .where(and(eq(escalationProtocolVersions.tenantId, tenantId), eq(escalationProtocolVersions.status, "accepted")))
+    .orderBy(desc(escalationProtocolVersions.version))
+    .limit(1);
+  return current;
 }
 
 /**
