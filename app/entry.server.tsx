@@ -7,7 +7,6 @@ import { NonceProvider } from "./components/nonce";
 import { messagesFor } from "./i18n/catalogue";
 import { CatalogueContext, type LoadedCatalogue } from "./i18n/catalogue-context";
 import { isLocale } from "./i18n/locales";
-import { catalogueUrl } from "./server/i18n/catalogue-file.server";
 import { FizzNulByteFilter } from "./server/http/fizz-nul-bytes.server";
 import { logger } from "./server/log.server";
 // Registers embed tokens with requireApiPrincipal in this (the routes') module graph.
@@ -31,11 +30,14 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   log.error({ err: error, method: request.method }, "unhandled error while answering");
 };
 
-/** The catalogue of the locale the root loader chose (none when it failed: the page speaks English). */
+/** The catalogue the root loader named (none when it failed: the page speaks English). */
 function catalogueOf(remixContext: EntryContext): LoadedCatalogue | null {
-  const root = remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined;
+  const root = remixContext.staticHandlerContext.loaderData?.root as
+    { locale?: unknown; catalogue?: unknown } | undefined;
   const locale = root?.locale;
-  return isLocale(locale) ? { locale, url: catalogueUrl(locale), messages: messagesFor(locale) } : null;
+  return isLocale(locale) && typeof root?.catalogue === "string"
+    ? { locale, url: root.catalogue, messages: messagesFor(locale) }
+    : null;
 }
 
 export default function handleRequest(
