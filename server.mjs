@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { devPrebundlePlugins } from "./app/server/http/vite-no-prebundle.mjs";
 
 // `.env` (or SIGHTLINE_ENV_FILE) first, before anything reads the environment; workers inherit it.
 // Variables already set in the environment win, so a stray file never overrides a deployment.
@@ -44,22 +45,6 @@ function workerCount() {
   return requested ?? availableParallelism();
 }
 
-/**
- * Turns off Vite's pre-bundling of browser dependencies, for servers that no browser opens (the
- * test suites start many at once): each would otherwise re-bundle into the one shared
- * node_modules/.vite/deps on a fresh clone, and one start's clean-up fails another's (ENOTEMPTY).
- * A plugin, run after Remix's, because inline `optimizeDeps.include` is concatenated, not replaced.
- */
-function noPrebundle() {
-  return {
-    name: "sightline:no-prebundle",
-    enforce: "post",
-    config(config) {
-      config.optimizeDeps = { ...config.optimizeDeps, noDiscovery: true, include: [] };
-    },
-  };
-}
-
 async function runWorker() {
   if (dev) {
     const { createServer } = await import("vite");
@@ -68,7 +53,7 @@ async function runWorker() {
       // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
       server: { middlewareMode: true, hmr: false, ws: false, cors: false },
       logLevel: "warn",
-      plugins: process.env.SIGHTLINE_DEV_PREBUNDLE === "off" ? [noPrebundle()] : [],
+      plugins: devPrebundlePlugins(),
     });
     // Settings first: a bad one is then a ConfigError here, not Vite's module-evaluation stack dump.
     (await vite.ssrLoadModule("/app/server/env.server.ts")).env();

@@ -18,6 +18,7 @@ import { isDraining } from "./drain.server";
 import { readiness } from "./health.server";
 import { failedDependency, isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
+import { devPrebundlePlugins } from "./vite-no-prebundle.mjs";
 
 export const ROOT_DIR = projectRoot();
 
@@ -122,24 +123,13 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
 /** `plugins`: extra Vite plugins (the isolation probe's self-tests plant holes with them). */
 export async function createDevVite(opts: { plugins?: PluginOption[] } = {}): Promise<ViteDevServer> {
   const vite = await import("vite");
-  // SIGHTLINE_DEV_PREBUNDLE=off (the Vitest configs set it): the in-process test portals, which
-  // no browser opens, skip pre-bundling browser dependencies. Each would otherwise write the one
-  // shared node_modules/.vite/deps on a fresh clone, and two test processes starting portals at
-  // once race on it (ENOTEMPTY), as the spawned test servers did (server.mjs, noPrebundle).
-  const noPrebundle: PluginOption = {
-    name: "sightline:no-prebundle",
-    enforce: "post",
-    config(config) {
-      config.optimizeDeps = { ...config.optimizeDeps, noDiscovery: true, include: [] };
-    },
-  };
   return vite.createServer({
     root: ROOT_DIR,
     // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
     server: { middlewareMode: true, hmr: false, ws: false, cors: false },
     logLevel: "warn",
     customLogger: viteLogger(),
-    plugins: [...(opts.plugins ?? []), ...(process.env.SIGHTLINE_DEV_PREBUNDLE === "off" ? [noPrebundle] : [])],
+    plugins: [...(opts.plugins ?? []), ...devPrebundlePlugins()],
   });
 }
 
