@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { devPrebundlePlugins } from "./app/server/http/vite-no-prebundle.mjs";
+import { devPrebundlePlugins, withoutViteExitOnSigterm } from "./app/server/http/vite-dev.mjs";
 
 // `.env` (or SIGHTLINE_ENV_FILE) first, before anything reads the environment; workers inherit it.
 // Variables already set in the environment win, so a stray file never overrides a deployment.
@@ -48,13 +48,15 @@ function workerCount() {
 async function runWorker() {
   if (dev) {
     const { createServer } = await import("vite");
-    const vite = await createServer({
-      root: ROOT,
-      // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
-      server: { middlewareMode: true, hmr: false, ws: false, cors: false },
-      logLevel: "warn",
-      plugins: devPrebundlePlugins(),
-    });
+    const vite = await withoutViteExitOnSigterm(() =>
+      createServer({
+        root: ROOT,
+        // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
+        server: { middlewareMode: true, hmr: false, ws: false, cors: false },
+        logLevel: "warn",
+        plugins: devPrebundlePlugins(),
+      }),
+    );
     // Settings first: a bad one is then a ConfigError here, not Vite's module-evaluation stack dump.
     (await vite.ssrLoadModule("/app/server/env.server.ts")).env();
     const { runPortal } = await vite.ssrLoadModule("/app/server/main.server.ts");

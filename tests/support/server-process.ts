@@ -63,6 +63,8 @@ export interface ServerOptions {
   unset?: string[];
   /** How long to wait for /healthz and the background services. */
   readyTimeoutMs?: number;
+  /** true: `npm run dev`'s server (Vite dev middleware) whatever the build; default: serverMode(). */
+  dev?: boolean;
 }
 
 export interface ServerProcess {
@@ -99,7 +101,7 @@ process.once("exit", () => {
  * compiles the whole server build, which would otherwise land on the test's first request).
  */
 export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
-  const mode = serverMode();
+  const mode = opts.dev ? { dev: true, reason: "Vite dev middleware, as asked" } : serverMode();
   // The runner's own variables (VITEST_*, NODE_ENV=test) and database choice are not the server's.
   const inherited = Object.entries(process.env).filter(
     ([k]) => !k.startsWith("VITEST") && k !== "DATABASE_URL" && k !== "PGLITE_DIR",

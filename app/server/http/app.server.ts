@@ -18,7 +18,7 @@ import { isDraining } from "./drain.server";
 import { readiness } from "./health.server";
 import { failedDependency, isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
-import { devPrebundlePlugins } from "./vite-no-prebundle.mjs";
+import { devPrebundlePlugins, withoutViteExitOnSigterm } from "./vite-dev.mjs";
 
 export const ROOT_DIR = projectRoot();
 
@@ -119,18 +119,23 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
   return { app, close };
 }
 
-/** Vite in middleware mode, as the launcher (server.mjs --dev) and in-process tests use it. */
-/** `plugins`: extra Vite plugins (the isolation probe's self-tests plant holes with them). */
+/**
+ * Vite in middleware mode for the in-process portals of the tests, configured as the launcher's
+ * (server.mjs --dev) and, like it, without Vite's exit on SIGTERM (vite-dev.mjs).
+ * `plugins`: extra Vite plugins (the isolation probe's self-tests plant holes with them).
+ */
 export async function createDevVite(opts: { plugins?: PluginOption[] } = {}): Promise<ViteDevServer> {
   const vite = await import("vite");
-  return vite.createServer({
-    root: ROOT_DIR,
-    // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
-    server: { middlewareMode: true, hmr: false, ws: false, cors: false },
-    logLevel: "warn",
-    customLogger: viteLogger(),
-    plugins: [...(opts.plugins ?? []), ...devPrebundlePlugins()],
-  });
+  return withoutViteExitOnSigterm(() =>
+    vite.createServer({
+      root: ROOT_DIR,
+      // cors: false — Vite would otherwise answer CORS for any localhost origin on every route.
+      server: { middlewareMode: true, hmr: false, ws: false, cors: false },
+      logLevel: "warn",
+      customLogger: viteLogger(),
+      plugins: [...(opts.plugins ?? []), ...devPrebundlePlugins()],
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
