@@ -119,15 +119,8 @@ async function freeShortCode(handle: DbHandle, slug: string): Promise<string> {
   return firstFreeShortCode(base, new Set(rows.map((r) => r.code)));
 }
 
-async function seedTenant(
-  handle: DbHandle,
-  profile: TenantProfile,
-  now: Temporal.Instant,
-  orderCount: number,
-  progress: Progress,
-  historyDays?: number,
-): Promise<void> {
-  const rng = new Rng(hashSeed(profile.slug));
+/** An account of the seed data with its sites and demo ingest key; returns the sites' ids. */
+export async function createSeedTenant(handle: DbHandle, profile: TenantProfile, rng: Rng): Promise<string[]> {
   await createTenantRows(handle, profile);
   const siteIds = profile.sites.map(() => rng.uuid());
   await handle.db.insert(sites).values(profile.sites.map((s, i) => ({ tenantId: profile.id, id: siteIds[i], ...s })));
@@ -138,6 +131,19 @@ async function seedTenant(
     secretHash: sha256(demoIngestSecret(profile.slug)),
     createdBy: "seed",
   });
+  return siteIds;
+}
+
+async function seedTenant(
+  handle: DbHandle,
+  profile: TenantProfile,
+  now: Temporal.Instant,
+  orderCount: number,
+  progress: Progress,
+  historyDays?: number,
+): Promise<void> {
+  const rng = new Rng(hashSeed(profile.slug));
+  const siteIds = await createSeedTenant(handle, profile, rng);
   let batch: GeneratedOrder[] = [];
   let written = 0;
   for (const o of generateOrders({ profile, siteIds, rng, now, count: orderCount, days: historyDays })) {
@@ -208,6 +214,28 @@ export async function seedDemo(
   await seedDemoPerformanceAlerts(handle, DEMO_TENANTS, now);
 }
 
+/** Orders per synthetic account: Zipf-like (weight 1/(i+1)^0.9), the largest holding at least 10 %. */
+export function scaleCounts(tenantCount: number, orderCount: number): number[] {
+  const weights = Array.from({ length: tenantCount }, (_, i) => 1 / (i + 1) ** 0.9);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.max(50, Math.round((orderCount * w) / total)));
+  const minLargest = Math.ceil(orderCount * 0.1);
+  return counts[0] < minLargest ? [minLargest, ...counts.slice(1)] : counts;
+}
+
+/** The i-th synthetic account: a copy of a demo profile (round robin) under its own id and slug. */
+export function scaleProfile(i: number, orders: number): TenantProfile {
+  const base = DEMO_TENANTS[i % DEMO_TENANTS.length];
+  const rng = new Rng(hashSeed(`scale-${i}`));
+  return {
+    ...base,
+    id: rng.uuid(),
+    slug: `bench-${String(i).padStart(4, "0")}`,
+    name: `Bench Customer ${i}`,
+    orders,
+  };
+}
+
 /**
  * Benchmark data: `tenants` synthetic customers sharing `orders` orders with a Zipf-like skew,
  * so the largest tenant holds at least 10% of all orders.
@@ -218,23 +246,11 @@ export async function seedScale(
 ): Promise<{ largestTenantId: string; largestOrders: number }> {
   const now = opts.now ?? Temporal.Now.instant();
   const progress = opts.progress ?? ((l: string) => console.log(l));
-  const weights = Array.from({ length: opts.tenants }, (_, i) => 1 / (i + 1) ** 0.9);
-  const total = weights.reduce((a, b) => a + b, 0);
-  let counts = weights.map((w) => Math.max(50, Math.round((opts.orders * w) / total)));
-  const minLargest = Math.ceil(opts.orders * 0.1);
-  if (counts[0] < minLargest) counts = [minLargest, ...counts.slice(1)];
+  const counts = scaleCounts(opts.tenants, opts.orders);
   const started = Date.now();
   let done = 0;
   for (let i = 0; i < opts.tenants; i++) {
-    const base = DEMO_TENANTS[i % DEMO_TENANTS.length];
-    const rng = new Rng(hashSeed(`scale-${i}`));
-    const profile: TenantProfile = {
-      ...base,
-      id: rng.uuid(),
-      slug: `bench-${String(i).padStart(4, "0")}`,
-      name: `Bench Customer ${i}`,
-      orders: counts[i],
-    };
+    const profile = scaleProfile(i, counts[i]);
     await seedTenant(handle, profile, now, counts[i], () => undefined);
     done += counts[i];
     const rate = Math.round(done / ((Date.now() - started) / 1000));
