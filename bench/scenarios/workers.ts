@@ -2,8 +2,10 @@
 // WEB_CONCURRENCY=1 and then 2 on the bench data set (1M orders / 200 accounts; quick: a kept
 // 8,000-order database of its own), signed in as a customer of the largest account:
 //   /orders with 20 concurrent clients on 1 and on 2 workers: p95, and the throughput ratio;
-//   10,000 /api/v1/stream connections across the 2 workers (the kernel spreads the sockets of
-//     node's cluster between them): ingest call -> event at the last connection.
+//   10,000 /api/v1/stream connections across the 2 workers (node's cluster hands the sockets to
+//     the workers in turn): ingest call -> event at the last connection, and per worker the
+//     order_events reads its hub made per event (from each worker's /healthz counters).
+import http from "node:http";
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { demoIngestSecret } from "#db/seed/seed";
@@ -14,7 +16,8 @@ import { round, summarize } from "../lib/stats";
 import { BENCH_PASSWORD, ensureBenchCustomer } from "../lib/tenant";
 import type { BenchMetric, ScenarioOptions, ScenarioResult } from "../lib/types";
 
-const PORT = Number(process.env.BENCH_WORKERS_PORT ?? 3174);
+// perf-pg's ports (3140-3149) since session 12.
+const PORT = Number(process.env.BENCH_WORKERS_PORT ?? 3140);
 const TARGET = { p95Ms: 100, scaling: 1.7, streamP99Ms: 250 };
 
 interface Account {
@@ -47,6 +50,43 @@ async function ingest(portal: ChildPortal, key: string, path: string, item: unkn
   return body.results?.[0]?.seq;
 }
 
+interface StreamCounters {
+  subscribers: number;
+  tailReads: number;
+}
+
+/** One /healthz answer on a fresh connection: which worker answered, and its hub counters. */
+function healthz(url: string): Promise<{ pid: number; streams: StreamCounters }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${url}/healthz`, { agent: false }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => {
+          try {
+            resolve(JSON.parse(body) as { pid: number; streams: StreamCounters });
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+/** Every worker's hub counters: /healthz on new connections until each of `workers` pids answered. */
+async function countersByWorker(url: string, workers: number): Promise<Map<number, StreamCounters>> {
+  const seen = new Map<number, StreamCounters>();
+  for (let i = 0; i < 200 && seen.size < workers; i++) {
+    const h = await healthz(url);
+    if (!h.streams) throw new Error("/healthz does not report the hub's counters (streams)");
+    seen.set(h.pid, h.streams);
+  }
+  if (seen.size < workers) throw new Error(`only ${seen.size} of ${workers} workers answered /healthz`);
+  return seen;
+}
+
 async function streamAcrossWorkers(portal: ChildPortal, account: Account, cookie: string, connections: number) {
   const key = demoIngestSecret(account.slug);
   const externalId = `BENCH-W-${Date.now().toString(36)}`;
@@ -63,8 +103,12 @@ async function streamAcrossWorkers(portal: ChildPortal, account: Account, cookie
   const crowd = await openStreams(`${portal.url}/api/v1/stream`, connections, { cookie });
   const latencies: number[] = [];
   let lost = 0;
+  const events = 30;
+  let before = new Map<number, StreamCounters>();
+  let after = new Map<number, StreamCounters>();
   try {
-    for (let i = 0; i < 30; i++) {
+    before = await countersByWorker(portal.url, 2);
+    for (let i = 0; i < events; i++) {
       const started = performance.now();
       const seq = await ingest(portal, key, "events", {
         source: "bench",
@@ -78,10 +122,17 @@ async function streamAcrossWorkers(portal: ChildPortal, account: Account, cookie
       if (at === null) lost++;
       else latencies.push(at - started);
     }
+    after = await countersByWorker(portal.url, 2);
   } finally {
     crowd.close();
   }
-  return { open: crowd.open, latency: summarize(latencies), lost };
+  // Every stream is of the one account: a worker's tail reads per event are its reads per event per tenant.
+  const perWorker = [...after].map(([pid, a]) => ({
+    pid,
+    subscribers: a.subscribers,
+    readsPerEvent: (a.tailReads - (before.get(pid)?.tailReads ?? a.tailReads)) / events,
+  }));
+  return { open: crowd.open, latency: summarize(latencies), lost, events, perWorker };
 }
 
 export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
@@ -141,7 +192,17 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
             met: s.latency.p99 <= TARGET.streamP99Ms && s.lost === 0 && s.open === connections,
             issue17: "sse-10k-2-workers",
           });
-          if (s.lost) notes.push(`${s.lost} of 30 events did not reach every stream connection within 10 s.`);
+          if (s.lost) notes.push(`${s.lost} of ${s.events} events did not reach every stream connection within 10 s.`);
+          const worst = Math.max(...s.perWorker.map((w) => w.readsPerEvent));
+          metrics.push({
+            label: `SSE: order_events reads per event per tenant, per worker (${s.perWorker.map((w) => `pid ${w.pid}: ${round(w.readsPerEvent, 2)} with ${w.subscribers} streams`).join("; ")})`,
+            unit: "reads",
+            value: round(worst, 2),
+            target: "1 per worker, every worker serving streams",
+            // Above 1.1: some event was read twice; a worker without streams proves nothing.
+            met: worst <= 1.1 && s.perWorker.length === 2 && s.perWorker.every((w) => w.subscribers > 0),
+            issue17: "sse-reads-per-event",
+          });
         }
       } finally {
         await portal.stop();
@@ -172,7 +233,7 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
       );
     notes.push(
       "The value column of the /orders rows is req/s. PostgreSQL, the load generator and the workers share this machine's cores, so the 2-worker ratio is bounded by them.",
-      "Events per order_events read per process are counted by the `stream` scenario (hub level); over HTTP this scenario times delivery only.",
+      "Reads per event per worker: the difference of each worker's hub counter `tailReads` (GET /healthz on new connections until both pids answered) before and after the events, divided by the events; the `stream` scenario counts the same in one process at hub level.",
     );
   } finally {
     await ds.handle.close();

@@ -15,6 +15,7 @@ import { logger, noteRoute, requestLogging, viteLogger } from "../log.server";
 import { serveWidgets } from "../embed/widgets-static.server";
 import { refuseCrossOriginWrites } from "./csrf.server";
 import { isDraining } from "./drain.server";
+import { hubStats } from "../realtime/hub.server";
 import { readiness } from "./health.server";
 import { failedDependency, isDatabaseUnavailable, problems, unavailablePage } from "./problem.server";
 import { securityHeaders } from "./security-headers.server";
@@ -75,7 +76,16 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
     );
   });
   app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok", pid: process.pid, database: handle.kind, uptimeSeconds: Math.round(process.uptime()) });
+    // `streams`: this process's real-time hub counters (no tenant data), so one can check per
+    // process that an event is read once per tenant however many streams are open (bench: workers).
+    const { subscribers, tenants, notifications, tailReads, dbReads, deliveries } = hubStats();
+    res.json({
+      status: "ok",
+      pid: process.pid,
+      database: handle.kind,
+      uptimeSeconds: Math.round(process.uptime()),
+      streams: { subscribers, tenants, notifications, tailReads, dbReads, deliveries },
+    });
   });
   app.get("/healthz/ready", (_req, res) => {
     void readiness(handle).then((r) => res.status(r.ready ? 200 : 503).json(r));

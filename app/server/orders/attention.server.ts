@@ -39,19 +39,17 @@ export async function attentionCounts(reader: OrderReader, now: Date = new Date(
       sql`select coalesce(max(seq), 0) as last from order_events where tenant_id = ${scope.tenantId}::uuid`,
     );
     const seq = Number(version.rows[0]?.last ?? 0);
-    const cached = cache.get(key, seq);
-    if (cached) return cached;
-    // Every slice is of open orders, so one pass over the account's open orders counts them all.
-    const r = await tx.execute<Record<AttentionKey, number>>(sql`
-      select ${sql.join(
-        ATTENTION_KEYS.map((k) => sql`count(*) filter (where ${conditionOf(k, scope)})::int as ${sql.identifier(k)}`),
-        sql`, `,
-      )}
-      from orders o
-      where ${o.tenantId} = ${scope.tenantId}::uuid and ${openExpr()}`);
-    const row = r.rows[0];
-    const counts = Object.fromEntries(ATTENTION_KEYS.map((k) => [k, Number(row?.[k] ?? 0)])) as AttentionCounts;
-    cache.set(key, seq, counts);
-    return counts;
+    return cache.getOrCompute(key, seq, async () => {
+      // Every slice is of open orders, so one pass over the account's open orders counts them all.
+      const r = await tx.execute<Record<AttentionKey, number>>(sql`
+        select ${sql.join(
+          ATTENTION_KEYS.map((k) => sql`count(*) filter (where ${conditionOf(k, scope)})::int as ${sql.identifier(k)}`),
+          sql`, `,
+        )}
+        from orders o
+        where ${o.tenantId} = ${scope.tenantId}::uuid and ${openExpr()}`);
+      const row = r.rows[0];
+      return Object.fromEntries(ATTENTION_KEYS.map((k) => [k, Number(row?.[k] ?? 0)])) as AttentionCounts;
+    });
   });
 }

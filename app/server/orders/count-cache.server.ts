@@ -19,6 +19,7 @@ interface Entry<V> {
 
 export class CountCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  private readonly inFlight = new Map<string, Promise<V>>();
   private readonly now: () => number;
 
   constructor(private readonly opts: CountCacheOptions) {
@@ -37,6 +38,32 @@ export class CountCache<V> {
     this.entries.delete(key);
     this.entries.set(key, e);
     return e.value;
+  }
+
+  /**
+   * The cached value, or `compute()`'s; callers that miss on the same key and sequence while a
+   * computation runs share it instead of running the same count again (20 page requests that
+   * arrive as an entry expires would otherwise each count the account's orders at once). A
+   * failed computation is not cached and fails only the callers that shared it.
+   */
+  async getOrCompute(key: string, seq: number, compute: () => Promise<V>): Promise<V> {
+    const cached = this.get(key, seq);
+    if (cached !== undefined) return cached;
+    const flightKey = `${seq}|${key}`;
+    const running = this.inFlight.get(flightKey);
+    if (running) return running;
+    const p = compute().then((value) => {
+      // A slower count of an older sequence must not replace a newer one that finished first.
+      const stored = this.entries.get(key);
+      if (!stored || stored.seq <= seq) this.set(key, seq, value);
+      return value;
+    });
+    this.inFlight.set(flightKey, p);
+    try {
+      return await p;
+    } finally {
+      this.inFlight.delete(flightKey);
+    }
   }
 
   set(key: string, seq: number, value: V): void {

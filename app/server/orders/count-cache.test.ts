@@ -43,4 +43,25 @@ describe("CountCache", () => {
     c.set("c", 1, 3);
     expect([c.get("a", 1), c.get("b", 1), c.get("c", 1), c.size]).toEqual([1, undefined, 3, 2]);
   });
+
+  it("runs one computation for callers that miss on the same key and sequence at once", async () => {
+    const { c } = cache();
+    let runs = 0;
+    let release: (v: number) => void = () => undefined;
+    const compute = () => {
+      runs++;
+      return new Promise<number>((r) => (release = r));
+    };
+    const waiting = [c.getOrCompute("acme|all", 41, compute), c.getOrCompute("acme|all", 41, compute)];
+    const other = c.getOrCompute("acme|all", 42, () => Promise.resolve(8));
+    release(7);
+    expect([...(await Promise.all(waiting)), await other, runs]).toEqual([7, 7, 8, 1]);
+    expect(c.get("acme|all", 42)).toBe(8);
+  });
+
+  it("does not keep a failed computation: the next caller computes again", async () => {
+    const { c } = cache();
+    await expect(c.getOrCompute("a", 1, () => Promise.reject(new Error("db gone")))).rejects.toThrow("db gone");
+    expect(await c.getOrCompute("a", 1, () => Promise.resolve(3))).toBe(3);
+  });
 });

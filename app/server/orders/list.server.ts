@@ -273,16 +273,15 @@ export async function statusCounts(
       sql`select coalesce(max(seq), 0) as last from order_events where tenant_id = ${scope.tenantId}::uuid`,
     );
     const seq = Number(version.rows[0]?.last ?? 0);
-    const cached = countCache.get(key, seq);
-    if (cached) return cached;
-    const r = await tx.execute<{ status: string; n: number }>(sql`
-      select ${o.status}, count(*)::int as n from orders o
-      where ${whereClause(filterConditions(filters, scope, { withoutStatus: true }))}
-      group by ${o.status}`);
-    const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as StatusCounts;
-    for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatus] = Number(row.n);
-    countCache.set(key, seq, counts);
-    return counts;
+    return countCache.getOrCompute(key, seq, async () => {
+      const r = await tx.execute<{ status: string; n: number }>(sql`
+        select ${o.status}, count(*)::int as n from orders o
+        where ${whereClause(filterConditions(filters, scope, { withoutStatus: true }))}
+        group by ${o.status}`);
+      const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as StatusCounts;
+      for (const row of r.rows) if (row.status in counts) counts[row.status as OrderStatus] = Number(row.n);
+      return counts;
+    });
   });
 }
 

@@ -368,6 +368,11 @@ function holder() {
   return g[KEY];
 }
 
+/** This process's hub counters (reads of order_events, deliveries, subscribers), without starting it. */
+export function hubStats(): HubStats {
+  return holder().hub.stats();
+}
+
 /** The process's hub, started on first use (the background service starts it at boot). */
 export async function getHub(): Promise<RealtimeHub> {
   const h = holder();
