@@ -14,7 +14,7 @@ import { displayValues, type StoredValues } from "#app/i18n/stored-message";
 import { getDb } from "../db.server";
 import { env, portalOrigin } from "../env.server";
 import { sendMail } from "../mail.server";
-import { renderMail } from "../mail-layout.server";
+import { renderMail, type MailContent } from "../mail-layout.server";
 import { withTenant, type TenantContext, type Tx } from "../tenant-db.server";
 import { peopleByIds } from "./people.server";
 import { logger } from "../log.server";
@@ -90,23 +90,35 @@ export async function mailNotices(notices: Notice[]): Promise<void> {
       const { locale } = reader;
       const t = translator(locale);
       const words = noticeWords(n, locale, reader.timeZone);
-      await sendMail({
-        to: p.email,
-        ...renderMail({
-          locale,
-          origin: portalOrigin(),
-          subject: oneLine(`[Sightline] ${words.title}`),
-          heading: words.title,
-          recipientName: p.name,
-          paragraphs: [words.body],
-          action: { label: t("email.notice.open"), path: n.link },
-          manage: n.recipientKind === "customer" ? "settings" : "notifications",
-        }),
+      await sendNoticeMail(p.email, locale, words, {
+        recipientName: p.name,
+        action: { label: t("email.notice.open"), path: n.link },
+        manage: n.recipientKind === "customer" ? "settings" : "notifications",
       });
     }
   } catch (err) {
     log.error({ err }, "could not send notification mail");
   }
+}
+
+/** One worded notice as a mail: its title as subject and heading, its body as the paragraph. */
+function sendNoticeMail(
+  to: string,
+  locale: Locale,
+  words: { title: string; body: string },
+  more: Pick<MailContent, "recipientName" | "action" | "manage"> = {},
+): Promise<void> {
+  return sendMail({
+    to,
+    ...renderMail({
+      locale,
+      origin: portalOrigin(),
+      subject: oneLine(`[Sightline] ${words.title}`),
+      heading: words.title,
+      paragraphs: [words.body],
+      ...more,
+    }),
+  });
 }
 
 /**
@@ -140,16 +152,9 @@ export async function mailContacts(notices: ContactNotice[], handle?: DbHandle):
       const a = accounts.get(n.tenantId);
       const locale = readerLocale(null, "customer", a?.locale);
       const words = noticeWords(n, locale, a?.timeZone ?? "UTC");
-      await sendMail({
-        to: n.to,
-        ...renderMail({
-          locale,
-          origin: portalOrigin(),
-          subject: oneLine(`[Sightline] ${words.title}`),
-          heading: words.title,
-          paragraphs: [words.body],
-        }),
-      }).catch((err: unknown) => log.error({ err }, "could not send a notice to a contact"));
+      await sendNoticeMail(n.to, locale, words).catch((err: unknown) =>
+        log.error({ err }, "could not send a notice to a contact"),
+      );
     }
   } catch (err) {
     log.error({ err }, "could not send contact mail");
