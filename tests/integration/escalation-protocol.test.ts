@@ -28,7 +28,7 @@ import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.ser
 import { createTestDb, describeEachDb } from "../support/db";
 import { Client, createEscalationRow, officeCalendar, storeCalendar } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
-import { proposalForm as formOf } from "../support/protocol";
+import { proposalForm as formOf, insertAcceptedVersion, latestAcceptedVersion } from "../support/protocol";
 import { errorAs, queryAs } from "../support/roles";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -302,28 +302,18 @@ await describeEachDb("escalation protocol levels", (kind) => {
       nordwind.id,
       officeCalendar("Europe/Berlin", { start: "09:00", end: "17:00" }, { country: "DE", region: "BY" }),
     );
-    const [current] = await handle.db
-      .select({ version: escalationProtocolVersions.version, terms: escalationProtocolVersions.terms })
-      .from(escalationProtocolVersions)
-      .where(
-        and(eq(escalationProtocolVersions.tenantId, nordwind.id), eq(escalationProtocolVersions.status, "accepted")),
-      )
-      .orderBy(sql`version desc`)
-      .limit(1);
+    const current = await latestAcceptedVersion(handle, nordwind.id);
+    if (!current) throw new Error("the demo seed gave Nordwind no accepted protocol");
     const terms: ProtocolTerms = structuredClone(current.terms);
     terms.severities.P3.twentyFourSeven = false;
     terms.severities.P3.levelAfterMinutes = { lead: 240, account_executive: 480, leadership: 960 };
     version = 10;
-    await handle.db.insert(escalationProtocolVersions).values({
+    await insertAcceptedVersion(handle, {
       tenantId: nordwind.id,
       version,
       terms,
       basedOn: current.version,
       proposedSide: "customer",
-      proposedByName: "Test",
-      status: "accepted",
-      decidedSide: "provider",
-      decidedByName: "Test",
       decidedAt: new Date("2026-03-01T00:00:00Z"),
     });
     id = await createEscalationRow(handle, nordwind.id, {
