@@ -1,7 +1,10 @@
 // `node bench/profile-orders.mjs` (after `npm run build`): where one `/orders` request spends its
 // CPU time in the built server. Starts `node --cpu-prof server.mjs` (production build, embedded
-// database with the demo data, one process), signs in as the Acme admin, warms the page up, then
-// sends PROFILE_REQUESTS (default 40) `/orders` requests one at a time and stops the server. The
+// database with the demo data, one process), signs in as the Acme admin, waits until the start-up
+// work is done (background services' first runs: calendars compiled, alerts checked — the server
+// process uses < 3 % of a core for 3 s), warms the page up, then sends PROFILE_REQUESTS (default
+// 40) requests of PROFILE_PATH (default `/orders`; e.g. `/api/v1/orders`) one at a time and
+// stops the server. The
 // profile's samples taken while those requests ran (V8 and this script share CLOCK_MONOTONIC) are
 // attributed to the part of the request path whose code they were in, and printed as a table; the
 // window's stacks are written in folded form (`bench/results/orders-profile.folded`, for
@@ -15,6 +18,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = Number(process.env.PROFILE_PORT ?? 3170);
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 40);
+const TARGET = process.env.PROFILE_PATH ?? "/orders";
 const DATA_DIR = path.resolve(ROOT, process.env.PROFILE_PGLITE_DIR ?? ".data/profile-orders");
 const PROFILE_DIR = path.resolve(ROOT, process.env.PROFILE_DIR ?? ".data/profile-orders-cpu");
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -63,11 +67,12 @@ try {
   const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
   if (login.status !== 302 || !cookie) throw new Error(`sign-in failed: ${login.status}`);
   const page = async () => {
-    const res = await fetch(`${BASE}/orders`, { headers: { cookie, "accept-encoding": "gzip, br" } });
+    const res = await fetch(`${BASE}${TARGET}`, { headers: { cookie, "accept-encoding": "gzip, br" } });
     const body = await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`/orders answered ${res.status}`);
+    if (res.status !== 200) throw new Error(`${TARGET} answered ${res.status}`);
     return body.byteLength;
   };
+  const idle = await settled(server.pid);
   for (let i = 0; i < 20; i++) await page(); // JIT warm-up, caches as in steady use
   await sleep(1000);
   const from = now();
@@ -83,7 +88,8 @@ try {
   const profile = JSON.parse(readFileSync(path.join(PROFILE_DIR, file), "utf8"));
   const report = breakdown(profile, from, to);
   console.log(
-    `${REQUESTS} sequential /orders requests (Acme admin, ${Math.round(bytes / REQUESTS)} bytes of HTML each before compression), ` +
+    `${REQUESTS} sequential ${TARGET} requests (Acme admin, ${Math.round(bytes / REQUESTS)} bytes each before compression; ` +
+      `start-up work settled after ${idle.toFixed(1)} s), ` +
       `${((to - from) / 1000 / REQUESTS).toFixed(1)} ms wall each; CPU samples in the window: ${report.samples}; ` +
       `load average ${os
         .loadavg()
@@ -96,13 +102,44 @@ try {
   console.log(`| **all** | ${(report.total / 1000 / REQUESTS).toFixed(1)} | 100 % |`);
   console.log("\nTop functions by self time in the window:");
   for (const [fn, us] of report.functions.slice(0, 15)) console.log(`  ${(us / 1000 / REQUESTS).toFixed(2)} ms  ${fn}`);
-  const out = path.join(ROOT, "bench/results/orders-profile.folded");
+  const out = path.join(
+    ROOT,
+    `bench/results/${TARGET === "/orders" ? "orders" : TARGET.replace(/\W+/g, "-").replace(/^-|-$/g, "")}-profile.folded`,
+  );
   writeFileSync(out, report.folded);
   console.log(
     `\nfolded stacks: ${path.relative(ROOT, out)}; profile: ${path.relative(ROOT, path.join(PROFILE_DIR, file))}`,
   );
 } finally {
   if (server.exitCode === null) server.kill("SIGKILL");
+}
+
+/**
+ * Waits until the server process has used < 3 % of one core for 3 s in a row (its start-up work —
+ * the background services' first runs — is done), reading its CPU time from /proc; returns the
+ * seconds waited. Elsewhere than Linux it waits a fixed 20 s.
+ */
+async function settled(pid) {
+  const started = Date.now();
+  const cpu = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 10 ms
+  };
+  try {
+    cpu();
+  } catch {
+    await sleep(20_000);
+    return (Date.now() - started) / 1000;
+  }
+  let quiet = 0;
+  let last = cpu();
+  while (quiet < 3 && Date.now() - started < 300_000) {
+    await sleep(1000);
+    const next = cpu();
+    quiet = next - last < 0.03 ? quiet + 1 : 0;
+    last = next;
+  }
+  return (Date.now() - started) / 1000;
 }
 
 /** The part of the request path a frame's code belongs to (first match from the leaf up wins). */

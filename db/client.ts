@@ -143,6 +143,16 @@ function watchPgClient(client: pg.PoolClient, onQueryTime?: (ms: number) => void
   client.query = timed as typeof client.query;
 }
 
+/**
+ * PostgreSQL's memory settings inside PGlite. Its WebAssembly memory only grows and is never given
+ * back to the system, and PGlite starts PostgreSQL with the server defaults: 128 MB of shared
+ * buffers (which alone grew the WebAssembly memory from its initial 128 MB to 189 MB at start),
+ * 64 MB per index build or ANALYZE. The embedded database is one process serving one portal (the
+ * demo data is tens of MB); pages outside the buffers are read back from the data directory
+ * through the OS's file cache, which is not the portal's memory (issue 17: RSS after use).
+ */
+const PGLITE_MEMORY = ["shared_buffers=32MB", "maintenance_work_mem=16MB", "temp_buffers=2MB", "work_mem=4MB"];
+
 async function openPglite(
   dir: string | undefined,
   snapshot: Blob | undefined,
@@ -152,7 +162,11 @@ async function openPglite(
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
   ]);
-  const client = new PGlite({ dataDir: dir, loadDataDir: snapshot });
+  const client = new PGlite({
+    dataDir: dir,
+    loadDataDir: snapshot,
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY.flatMap((setting) => ["-c", setting])],
+  });
   await client.waitReady;
   if (onQueryTime) timePglite(client, onQueryTime);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
