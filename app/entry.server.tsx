@@ -16,6 +16,8 @@ import "./server/embed/register.server";
 // launcher (server.mjs) starts it from the same module graph as the routes: one copy of every
 // server module, no TypeScript transpiler at run time.
 export { runPortal } from "./server/main.server";
+// Express handlers answered before Remix (http/app.server.ts), from the routes' module graph too.
+export { streamEvents } from "./server/realtime/stream-route.server";
 
 const ABORT_DELAY = 5_000;
 const log = logger("remix");

@@ -114,6 +114,17 @@ export async function createPortalApp(handle: DbHandle, opts: PortalAppOptions):
         )) as ServerBuild),
     );
   }
+  // Event streams are answered by Express (realtime/stream-route.server.ts), by the handler the
+  // server build exports, so it shares the routes' hub and drain list; Remix's route remains for
+  // the other methods.
+  const buildNow = typeof build === "function" ? build : () => Promise.resolve(build as ServerBuild);
+  app.get("/api/v1/stream", (req, res, next) => {
+    buildNow().then((b) => {
+      const handler = (b.entry.module as { streamEvents?: express.RequestHandler }).streamEvents;
+      if (handler) handler(req, res, next);
+      else next();
+    }, next);
+  });
   app.all(
     "*",
     createRequestHandler({

@@ -9,6 +9,7 @@
 // A draining process (SIGTERM) closes every stream with a short `retry:`, so clients reconnect at
 // once — to another worker — and resume. The X-Sightline-Pid header names the process that holds
 // the stream (as /healthz does), for operators and the multi-process tests.
+import type { ServerResponse } from "node:http";
 import { onDrain } from "../http/drain.server";
 import { forgetLoaderAnswers } from "../log.server";
 
@@ -39,6 +40,97 @@ export interface SseOptions {
   reauthorize?: () => Promise<boolean>;
 }
 
+/** Where a stream's text goes: a WHATWG stream (Remix responses) or Node's ServerResponse. */
+interface SseSink {
+  write(text: string): void;
+  /** Bytes queued but not yet sent to the client. */
+  queued(): number;
+  end(): void;
+}
+
+/** The headers of every event stream. */
+export const SSE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-store, no-transform",
+  Connection: "keep-alive",
+  // Tell nginx-style proxies not to buffer.
+  "X-Accel-Buffering": "no",
+  "X-Sightline-Pid": String(process.pid),
+};
+
+/**
+ * Runs one stream over a sink: the opening lines, heartbeats with the re-check, shedding a slow
+ * reader, closing on drain. Returns its close function; the caller calls it when the client goes.
+ */
+function runStream(
+  sink: SseSink,
+  subscribe: (writer: SseWriter) => Promise<(() => void) | void>,
+  opts: SseOptions,
+): { close: (hint?: string, retryMs?: number) => void; started: Promise<void> } {
+  let open = true;
+  let stop: (() => void) | void = undefined;
+  let checking = false;
+  const heartbeat = setInterval(() => {
+    write(": heartbeat\n\n");
+    if (!opts.reauthorize || checking || !open) return;
+    checking = true;
+    opts.reauthorize().then(
+      (ok) => {
+        checking = false;
+        if (!ok) close("unauthorized: credentials expired or revoked; reconnect with new ones and Last-Event-ID");
+      },
+      () => {
+        checking = false; // a database hiccup is not a refusal: the next heartbeat checks again
+      },
+    );
+  }, HEARTBEAT_MS);
+  heartbeat.unref?.();
+  let stopDrainWatch = () => undefined as unknown;
+  const close = (hint?: string, retryMs = SLOW_RETRY_MS) => {
+    if (!open) return;
+    if (hint) {
+      try {
+        sink.write(`retry: ${retryMs}\n: ${hint}\n\n`);
+      } catch {
+        // already closed by the client
+      }
+    }
+    open = false;
+    clearInterval(heartbeat);
+    stopDrainWatch();
+    stop?.();
+    try {
+      sink.end();
+    } catch {
+      // already closed
+    }
+  };
+  function write(text: string) {
+    if (!open) return;
+    if (sink.queued() > MAX_BACKLOG_BYTES) {
+      close("too slow: disconnected; reconnect with Last-Event-ID to resume");
+      return;
+    }
+    sink.write(text);
+  }
+  const writer: SseWriter = {
+    send: ({ id, event, data }) =>
+      write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+    close,
+  };
+  stopDrainWatch = onDrain(() => close("server restarting: reconnect to resume", DRAIN_RETRY_MS));
+  const started = (async () => {
+    if (!open) return;
+    write(`retry: ${RETRY_MS}\n: connected\n\n`);
+    forgetLoaderAnswers(); // the loaders are done; the stream may stay open for hours
+    const stopFeed = await subscribe(writer);
+    // The stream may have ended while the feed was starting.
+    if (open) stop = stopFeed;
+    else stopFeed?.();
+  })();
+  return { close, started };
+}
+
 /**
  * A text/event-stream response. `subscribe` starts the feed once the stream is open and returns
  * what stops it (called once, whenever the stream ends: client gone, too slow, or closed).
@@ -51,82 +143,51 @@ export function sseResponse(
   let cleanup = () => undefined as void;
   const body = new ReadableStream<Uint8Array>({
     start: async (controller) => {
-      let open = true;
-      let stop: (() => void) | void = undefined;
-      let checking = false;
-      const heartbeat = setInterval(() => {
-        write(": heartbeat\n\n");
-        if (!opts.reauthorize || checking || !open) return;
-        checking = true;
-        opts.reauthorize().then(
-          (ok) => {
-            checking = false;
-            if (!ok) close("unauthorized: credentials expired or revoked; reconnect with new ones and Last-Event-ID");
+      if (request.signal.aborted) return controller.close();
+      const onAbort = () => stream.close();
+      const stream = runStream(
+        {
+          write: (text) => controller.enqueue(encoder.encode(text)),
+          queued: () => (opts.backlog?.() ?? 0) + Math.max(0, -(controller.desiredSize ?? 0)),
+          end: () => {
+            request.signal.removeEventListener("abort", onAbort);
+            controller.close();
           },
-          () => {
-            checking = false; // a database hiccup is not a refusal: the next heartbeat checks again
-          },
-        );
-      }, HEARTBEAT_MS);
-      heartbeat.unref?.();
-      let stopDrainWatch = () => undefined as unknown;
-      const close = (hint?: string, retryMs = SLOW_RETRY_MS) => {
-        if (!open) return;
-        if (hint) {
-          try {
-            controller.enqueue(encoder.encode(`retry: ${retryMs}\n: ${hint}\n\n`));
-          } catch {
-            // already closed by the client
-          }
-        }
-        open = false;
-        clearInterval(heartbeat);
-        stopDrainWatch();
-        stop?.();
-        request.signal.removeEventListener("abort", onAbort);
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      cleanup = () => close();
-      const onAbort = () => close();
-      function write(text: string) {
-        if (!open) return;
-        const queued = (opts.backlog?.() ?? 0) + Math.max(0, -(controller.desiredSize ?? 0));
-        if (queued > MAX_BACKLOG_BYTES) {
-          close("too slow: disconnected; reconnect with Last-Event-ID to resume");
-          return;
-        }
-        controller.enqueue(encoder.encode(text));
-      }
-      const writer: SseWriter = {
-        send: ({ id, event, data }) =>
-          write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
-        close,
-      };
-      stopDrainWatch = onDrain(() => close("server restarting: reconnect to resume", DRAIN_RETRY_MS));
-      if (request.signal.aborted) return close();
+        },
+        subscribe,
+        opts,
+      );
+      cleanup = () => stream.close();
       request.signal.addEventListener("abort", onAbort);
-      write(`retry: ${RETRY_MS}\n: connected\n\n`);
-      forgetLoaderAnswers(); // the loaders are done; the stream may stay open for hours
-      const stopFeed = await subscribe(writer);
-      // The stream may have ended while the feed was starting.
-      if (open) stop = stopFeed;
-      else stopFeed?.();
+      await stream.started;
     },
     cancel: () => cleanup(),
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store, no-transform",
-      Connection: "keep-alive",
-      // Tell nginx-style proxies not to buffer.
-      "X-Accel-Buffering": "no",
-      "X-Sightline-Pid": String(process.pid),
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}
+
+/**
+ * The same stream written straight to Node's response (the Express handler of /api/v1/stream,
+ * stream-route.server.ts): no Fetch Request, Response or WHATWG stream is kept for the life of
+ * the connection, only Node's own request and response. `headers`: besides SSE_HEADERS (CORS).
+ */
+export function sseToNode(
+  res: ServerResponse,
+  subscribe: (writer: SseWriter) => Promise<(() => void) | void>,
+  opts: SseOptions & { headers?: Record<string, string> } = {},
+): Promise<void> {
+  for (const [name, value] of Object.entries({ ...SSE_HEADERS, ...opts.headers })) res.setHeader(name, value);
+  res.writeHead(200);
+  if (res.destroyed) return Promise.resolve();
+  const stream = runStream(
+    {
+      write: (text) => void res.write(text),
+      queued: () => res.writableLength,
+      end: () => res.end(),
     },
-  });
+    subscribe,
+    opts,
+  );
+  res.once("close", () => stream.close());
+  return stream.started;
 }

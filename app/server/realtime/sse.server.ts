@@ -9,7 +9,7 @@ import type { ApiPrincipal } from "../api/principal.server";
 import { problems } from "../http/problem.server";
 import { getHub, type OrderEventFacets } from "./hub.server";
 import { logger } from "../log.server";
-import { sseResponse, type SseOptions } from "./sse-writer.server";
+import { sseResponse, type SseOptions, type SseWriter } from "./sse-writer.server";
 
 const log = logger("realtime");
 
@@ -41,40 +41,50 @@ export function filterFor(fixed: Record<string, string[]>): ((e: OrderEventFacet
     });
 }
 
+type Hub = Awaited<ReturnType<typeof getHub>>;
+
+/** The hub, or the 503 problem to answer when it cannot start. */
+export async function hubOrProblem(): Promise<{ hub: Hub } | { problem: Response }> {
+  try {
+    return { hub: await getHub() };
+  } catch (err) {
+    log.error({ err }, "real-time hub unavailable");
+    return { problem: problems.unavailable("Live updates are unavailable; try again shortly.") };
+  }
+}
+
+/** What a stream runs once it is open: the principal's subscription to the hub. */
+export function feedFor(hub: Hub, principal: ApiPrincipal, afterSeq: number | undefined) {
+  const filter = filterFor(principal.fixedFilters);
+  const tenantId = principal.tenant.id;
+  const escalations = principal.kind !== "embed";
+  return async (writer: SseWriter) => {
+    try {
+      return await hub.subscribe(
+        tenantId,
+        {
+          filter,
+          onOrder: (e) => writer.send({ id: e.seq, event: "order", data: e }),
+          // Escalation changes go to portal sessions; embed tokens here are read-only order viewers.
+          onEscalation: escalations ? (e) => writer.send({ event: "escalation", data: e }) : undefined,
+        },
+        { afterSeq },
+      );
+    } catch (err) {
+      log.error({ err }, "stream subscribe failed");
+      writer.close("unavailable: try again shortly");
+    }
+  };
+}
+
 /** Opens the event stream for an authorised principal. */
 export async function openEventStream(
   request: Request,
   principal: ApiPrincipal,
   opts: SseOptions = {},
 ): Promise<Response> {
-  let hub: Awaited<ReturnType<typeof getHub>>;
-  try {
-    hub = await getHub();
-  } catch (err) {
-    log.error({ err }, "real-time hub unavailable");
-    return problems.unavailable("Live updates are unavailable; try again shortly.");
-  }
+  const hub = await hubOrProblem();
+  if ("problem" in hub) return hub.problem;
   const afterSeq = parseLastEventId(request.headers.get("last-event-id"));
-  const filter = filterFor(principal.fixedFilters);
-  return sseResponse(
-    request,
-    async (writer) => {
-      try {
-        return await hub.subscribe(
-          principal.tenant.id,
-          {
-            filter,
-            onOrder: (e) => writer.send({ id: e.seq, event: "order", data: e }),
-            // Escalation changes go to portal sessions; embed tokens here are read-only order viewers.
-            onEscalation: principal.kind === "embed" ? undefined : (e) => writer.send({ event: "escalation", data: e }),
-          },
-          { afterSeq },
-        );
-      } catch (err) {
-        log.error({ err }, "stream subscribe failed");
-        writer.close("unavailable: try again shortly");
-      }
-    },
-    opts,
-  );
+  return sseResponse(request, feedFor(hub.hub, principal, afterSeq), opts);
 }
