@@ -6,9 +6,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { orders } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { demoIngestSecret } from "#db/seed/seed";
 import { lateOrders, reportInTransit } from "../../examples/api-client";
-import { createTestDb, type TestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import type { TestDb } from "../support/db";
 import { startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -17,8 +18,7 @@ let db: TestDb;
 let portal: TestPortal;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db, { ordersPerTenant: 30, progress: () => undefined });
+  db = await createSeededTestDb({ ordersPerTenant: 30 });
   portal = await startPortal(db);
 }, 180_000);
 

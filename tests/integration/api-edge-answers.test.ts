@@ -9,9 +9,9 @@ import type { DbHandle } from "#db/client";
 import { embedKeys, type EmbedScope } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { demoIntranetOrigin } from "#db/seed/embed";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { demoIngestSecret } from "#db/seed/seed";
 import { openApiDocument } from "#app/server/api/openapi.server";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -27,8 +27,7 @@ let portal: TestPortal;
 let escalationId = "";
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 4, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 4 });
   portal = await startPortal(handle);
   const r = await handle.db.execute<{ id: string }>(
     sql`select id::text as id from escalations where tenant_id = ${acme.id} order by created_at limit 1`,

@@ -2,7 +2,7 @@
 // stored as facts (0055) and worded when shown, the threshold as money in the order's currency in
 // the reader's number format. Rows written before 0055 held English sentences; 0055's backfill reads
 // them back, and they show in the reader's language too (a sentence the code never wrote stays as
-// written). Same on every database: PGlite by construction (createTestDb("pglite")).
+// written). Same on every database: PGlite by construction (createSeededTestDb(…, "pglite")).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { escalationApprovals, orders } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Client, createEscalationRow } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 
@@ -27,8 +26,7 @@ const client = () => new Client(portal.url, `198.51.100.${60 + ip++}`);
 let raisedId = "";
 
 beforeAll(async () => {
-  handle = await createTestDb("pglite");
-  await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 2 }, "pglite");
   portal = await startPortal(handle);
   // Nordwind is a key account (a lead above 10,000) and orders in euros.
   const [order] = await handle.db

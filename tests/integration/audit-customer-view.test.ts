@@ -7,8 +7,7 @@ import { auditLog } from "#db/schema/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { errorAs, queryAs } from "../support/roles";
 
@@ -23,8 +22,7 @@ let agentId = "";
 let customerAdmin: Browser;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 2 });
   portal = await startPortal(handle);
   const r = await handle.db.execute<{ id: string }>(sql`select id from "user" where email = 'agent@sightline.example'`);
   agentId = r.rows[0].id;

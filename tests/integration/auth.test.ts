@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { auditLog, invitation, member, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -19,8 +18,7 @@ const browser = () => new Browser(portal.url, `198.51.100.${ipCounter++}`);
 const [acme, nordwind, sakura] = DEMO_TENANTS;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 3 });
   portal = await startPortal(handle);
 }, 120_000);
 

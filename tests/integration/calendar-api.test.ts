@@ -6,13 +6,13 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantCalendars, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import type { CalendarDefinition } from "#app/domain/calendar/types";
 import { tenantSummaryOf, type CustomerContext } from "#app/server/auth/guards.server";
 import { calendarSchema, fiscalYearResponseSchema } from "#app/server/calendar/api-schema";
 import { setDb } from "#app/server/db.server";
 import { saveCalendar } from "#app/server/calendar/settings.server";
-import { createTestDb, type TestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import type { TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -25,8 +25,7 @@ const browser = () => new Browser(portal.url, `198.51.100.${ip++}`);
 const tenant = (slug: string) => DEMO_TENANTS.find((t) => t.slug === slug)!;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 150, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 150 });
   setDb(handle);
   portal = await startPortal(handle);
 }, 180_000);

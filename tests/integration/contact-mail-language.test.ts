@@ -3,16 +3,15 @@
 // account's default language (the language a person without an account of their own reads) and
 // its zone — Nordwind's contact in German, Sakura's in Japanese, the portal user beside them in
 // their own language. Captured from a local SMTP server, as the other mail tests do.
-// Same on every database: PGlite by construction (createTestDb("pglite")).
+// Same on every database: PGlite by construction (createSeededTestDb(…, "pglite")).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { escalations, tenants } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { createEscalationRow, startSmtp } from "../support/escalations";
 import { parseMail } from "../support/mail";
 import { insertAcceptedVersion, latestAcceptedVersion } from "../support/protocol";
@@ -68,8 +67,7 @@ const mailTo = (address: string) => {
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb("pglite");
-  await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 2 }, "pglite");
   await withOutsideContact(nordwind.id, "einkauf@nordwind.example");
   await withOutsideContact(sakura.id, "kounyu@sakura.example");
   await runEscalationChecks(handle, NOW);

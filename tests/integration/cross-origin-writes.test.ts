@@ -7,8 +7,8 @@ import type { DbHandle } from "#db/client";
 import { tenants } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { demoIngestSecret } from "#db/seed/seed";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -30,8 +30,7 @@ let customer: Browser;
 let ip = 1;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 3 });
   portal = await startPortal(handle);
   customer = new Browser(portal.url, `198.51.100.${ip++}`);
   expect((await customer.signIn(`admin@${acme.emailDomain}`)).status).toBe(302);

@@ -8,10 +8,9 @@ import type { DbHandle } from "#db/client";
 import { auditLog, embedKeys, orders, sites, type EmbedScope } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { DEMO_EMBED_SECRET } from "#db/seed/embed";
-import { seedDemo } from "#db/seed/seed";
 import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_ISSUER, tokenKey } from "#app/server/embed/tokens.server";
 import { widgetReleases } from "#app/server/embed/widget-releases.server";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -28,8 +27,7 @@ let handle: DbHandle;
 let portal: TestPortal;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 4, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 4 });
   portal = await startPortal(handle);
 }, 180_000);
 

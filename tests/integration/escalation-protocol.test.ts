@@ -18,14 +18,14 @@ import {
   user,
 } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
 import type { Locale } from "#app/i18n/locales";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 import { noticeWords } from "#app/server/escalations/notify.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { getEscalationProtocol } from "#app/server/joint/protocol-escalation.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client, createEscalationRow, officeCalendar, storeCalendar } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 import { proposalForm as formOf, insertAcceptedVersion, latestAcceptedVersion } from "../support/protocol";
@@ -64,8 +64,7 @@ await describeEachDb("escalation protocol", (kind) => {
     )[0].terms;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(handle);
     const users = await handle.db.select({ id: user.id, email: user.email }).from(user);
     acmeAdminId = users.find((u) => u.email === "admin@acme.example")!.id;
@@ -294,8 +293,7 @@ await describeEachDb("escalation protocol levels", (kind) => {
   //   account executive: 2 h + 6 h → Tuesday 15:00 Berlin = 13:00Z
   //   leadership:        2 h + 8 h (Tuesday) + 6 h → Wednesday 8 April 15:00 Berlin = 13:00Z
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(handle);
     await storeCalendar(
       handle,

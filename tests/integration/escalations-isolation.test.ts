@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { escalationApprovals, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 import { errorAs, queryAs } from "../support/roles";
@@ -66,8 +66,7 @@ await describeEachDb("escalation isolation", (kind) => {
   let agentId: string;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(handle);
     acmeEscalation = await createEscalationRow(handle, acme.id, { title: `Acme secret title ${kind}` });
     sakuraEscalation = await createEscalationRow(handle, sakura.id, { title: `Sakura secret title ${kind}` });

@@ -13,9 +13,8 @@ import {
   user,
 } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { DEMO_STAFF, seedDemo } from "#db/seed/seed";
+import { DEMO_STAFF } from "#db/seed/seed";
 import { ESCALATION_STATUSES, type EscalationStatus } from "#app/domain/escalations/workflow";
-import { createTestDb } from "../support/db";
 import {
   Client,
   createEscalationRow,
@@ -25,6 +24,7 @@ import {
   startSmtp,
   storeCalendar,
 } from "../support/escalations";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { startPortal, type TestPortal } from "../support/portal";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 import { createFormatter } from "#app/i18n/format";
@@ -42,8 +42,7 @@ const client = () => new Client(portal.url, `198.51.100.${ip++}`);
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 4, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 4 });
   portal = await startPortal(handle);
 }, 180_000);
 

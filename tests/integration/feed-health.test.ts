@@ -7,13 +7,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
 import { SILENT_FEED } from "#db/seed/feeds";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { demoIngestSecret } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { feedHealthSchema } from "#app/server/feed-health/api-schema";
 import { runFeedHealthChecks } from "#app/server/feed-health/feed-health.server";
 import { demoPrincipals } from "#app/server/ingest/simulator.server";
 import { createFormatter } from "#app/i18n/format";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { errorAs, queryAs } from "../support/roles";
 
@@ -31,8 +32,7 @@ await describeEachDb("feed health", (kind) => {
   let ip = 1;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 3 }, kind);
     setDb(handle);
     portal = await startPortal(handle);
   }, 180_000);

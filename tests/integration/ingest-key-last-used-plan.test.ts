@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { ingestKeys, tenants } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { lastLoggedUse } from "#app/server/ingest/keys.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 
 const [acme] = DEMO_TENANTS;
 
@@ -26,8 +26,7 @@ await describeEachDb("ingest key last-used plan", (kind) => {
   let handle: DbHandle;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     // A busy account: thousands of entries about other things, none about its keys.
     await handle.exec(`insert into audit_log (tenant_id, actor_label, action, target_type, target_id, at)
       select '${acme.id}', 'Plan test', 'escalation.status_changed', 'escalation', 'plan-' || g,

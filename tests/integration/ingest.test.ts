@@ -4,8 +4,9 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo, sha256 } from "#db/seed/seed";
-import { createTestDb, type TestDb } from "../support/db";
+import { demoIngestSecret, sha256 } from "#db/seed/seed";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import type { TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -20,8 +21,7 @@ let uniq = 0;
 const nextId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++uniq}`;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db, { ordersPerTenant: 3, progress: () => undefined });
+  db = await createSeededTestDb({ ordersPerTenant: 3 });
   portal = await startPortal(db);
 }, 180_000);
 

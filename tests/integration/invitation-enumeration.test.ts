@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { invitation } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { eventually, startSmtp } from "../support/escalations";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
@@ -24,8 +23,7 @@ let ip = 1;
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 1, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 1 });
   portal = await startPortal(handle);
 }, 180_000);
 

@@ -1,10 +1,9 @@
 // Which language a page is rendered in: the account's default, the person's own choice in the
 // profile (kept across requests), the browser's when signed out.
-// Same on every database: PGlite by construction (createTestDb("pglite")). npm run test:pg leaves it out (vitest.config.ts).
+// Same on every database: PGlite by construction (createSeededTestDb(…, "pglite")). npm run test:pg leaves it out (vitest.config.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 let handle: DbHandle;
@@ -14,8 +13,7 @@ const browser = () => new Browser(portal.url, `198.51.100.${100 + ip++}`);
 const langOf = async (r: Response) => /<html lang="([a-z]+)"/.exec(await r.text())?.[1];
 
 beforeAll(async () => {
-  handle = await createTestDb("pglite");
-  await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 3 }, "pglite");
   portal = await startPortal(handle);
 }, 120_000);
 

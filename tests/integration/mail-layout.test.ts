@@ -6,10 +6,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { seedDemo } from "#db/seed/seed";
 import { translator } from "#app/i18n/catalogue";
 import { mailNotices } from "#app/server/escalations/notify.server";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { eventually, startSmtp } from "../support/escalations";
 import { hrefsOf, parseMail, seriousAxeFindings, type ParsedMail } from "../support/mail";
 // tests/support/portal.ts is imported once the environment is set (the portal reads it once).
@@ -30,8 +29,7 @@ let ip = 1;
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 1, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 1 });
   const support = await import("../support/portal");
   Browser = support.Browser;
   portal = await support.startPortal(handle);

@@ -3,16 +3,15 @@
 // their profile at the time they look, the e-mail in the recipient's language when it is sent,
 // and a row from before 0088 keeps its stored English text. A refusal with details in it (a status,
 // a window) reaches a German reader as its own German sentence, not a general one.
-// Same on every database: PGlite by construction (createTestDb("pglite")). npm run test:pg leaves it out (vitest.config.ts).
+// Same on every database: PGlite by construction (createSeededTestDb(…, "pglite")). npm run test:pg leaves it out (vitest.config.ts).
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { escalationNotifications, escalations, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { translator } from "#app/i18n/catalogue";
 import { noticeMessage, noticeWords } from "#app/server/escalations/notify.server";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Client, eventually, startSmtp } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 
@@ -29,8 +28,7 @@ const client = () => new Client(portal.url, `198.51.100.${150 + ip++}`);
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb("pglite");
-  await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 2 }, "pglite");
   portal = await startPortal(handle);
 }, 180_000);
 

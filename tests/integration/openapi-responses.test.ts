@@ -3,8 +3,9 @@
 // answer must match the document — route, status, content type and body schema.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_EMBED_SECRET, demoIntranetOrigin } from "#db/seed/embed";
-import { DEMO_PASSWORD, demoIngestSecret, seedDemo } from "#db/seed/seed";
-import { createTestDb, type TestDb } from "../support/db";
+import { DEMO_PASSWORD, demoIngestSecret } from "#db/seed/seed";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import type { TestDb } from "../support/db";
 import { documentMismatch, fetchChecked } from "../support/openapi-check";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
@@ -23,8 +24,7 @@ const asWidget = () => ({ authorization: `Bearer ${token}`, origin: INTRANET });
 const asPerson = () => ({ cookie });
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db, { ordersPerTenant: 4, progress: () => undefined });
+  db = await createSeededTestDb({ ordersPerTenant: 4 });
   portal = await startPortal(db);
   const minted = await fetchChecked(
     `${portal.url}/api/v1/embed/tokens`,

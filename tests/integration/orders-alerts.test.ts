@@ -6,12 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { localToday } from "#app/domain/orders/time";
 import { runDelayAlerts } from "#app/server/orders/alerts.server";
 import { saveView, type ViewOwner } from "#app/server/orders/views.server";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { startSmtp } from "../support/escalations";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -53,8 +52,7 @@ async function openOrder(tenantId: string, offset = 0): Promise<{ id: string; nu
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 40, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 40 });
   setDb(handle);
   const users = await handle.db.select({ id: user.id, email: user.email }).from(user);
   const viewerId = users.find((u) => u.email === "viewer@acme.example")!.id;

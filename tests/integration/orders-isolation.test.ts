@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { queryAs } from "../support/roles";
 
@@ -51,8 +51,7 @@ await describeEachDb("order isolation", (kind) => {
   }
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 12, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 12 }, kind);
     await handle.db.execute(
       sql`update orders set internal_notes = ${INTERNAL_NOTE}, cost = ${COST}, margin = ${MARGIN}`,
     );

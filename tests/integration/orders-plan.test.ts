@@ -5,11 +5,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { parseOrderQuery } from "#app/domain/orders/query";
 import { localToday } from "#app/domain/orders/time";
 import { batchSql } from "#app/server/orders/list.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { asRole } from "../support/roles";
 
 const [acme] = DEMO_TENANTS;
@@ -29,8 +29,7 @@ await describeEachDb("order search plan", (kind) => {
   let handle: DbHandle;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 1500, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 1500 }, kind);
     await handle.exec("ANALYZE");
   }, 300_000);
 

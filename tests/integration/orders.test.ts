@@ -5,13 +5,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { demoIngestSecret } from "#db/seed/seed";
 import { exportOrdersCsv } from "#app/server/orders/export.server";
 import { parseOrderQuery } from "#app/domain/orders/query";
 import { remainingKey } from "#app/components/orders/order-detail";
 import { translator } from "#app/i18n/catalogue";
 import type { OrderStatus } from "#app/domain/orders/statuses";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { parseCsv } from "../support/csv";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
@@ -79,10 +79,9 @@ async function ownerCount(where: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  handle = await createTestDb();
   // 160 orders spread over the default 18 months leave some days with no open order needing
   // attention (the seed follows today's date); over four months there are always several.
-  await seedDemo(handle, { ordersPerTenant: ORDERS_PER_TENANT, historyDays: 120, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: ORDERS_PER_TENANT, historyDays: 120 });
   portal = await startPortal(handle);
   viewer = await signedIn("viewer@acme.example");
 }, 180_000);

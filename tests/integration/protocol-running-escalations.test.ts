@@ -10,11 +10,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { auditLog, escalationAlerts, escalationProtocolVersions, escalations, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import type { ProtocolTerms } from "#app/domain/joint/protocol";
 import { runEscalationChecks } from "#app/server/escalations/alerts.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 import { proposalForm } from "../support/protocol";
@@ -77,8 +77,7 @@ await describeEachDb("running escalations and protocol changes", (kind) => {
   }
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(handle);
     for (const u of await handle.db.select({ id: user.id, email: user.email, name: user.name }).from(user)) {
       ids[u.email] = u.id;

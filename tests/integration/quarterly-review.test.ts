@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { DEMO_TENANTS } from "../../db/seed/demo-tenants";
-import { seedDemo } from "../../db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 
@@ -51,8 +51,7 @@ await describeEachDb("quarterly review", (kind) => {
   const client = () => new Client(portal.url, `198.51.100.${ip++}`);
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 300, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 300 }, kind);
     portal = await startPortal(handle);
   }, 240_000);
 

@@ -17,10 +17,10 @@ import { listEscalations } from "#app/server/escalations/list.server";
 import { changeStatus } from "#app/server/escalations/workflow.server";
 import { recurringReport, type RecurringAccount, type RecurringRow } from "#app/server/joint/recurring.server";
 import { setRootCause } from "#app/server/joint/root-causes.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { startPortal, type TestPortal } from "../support/portal";
 import { createOrder, createSite, createStaff, createTenant, staffCtx } from "../support/factories";
@@ -81,8 +81,7 @@ await describeEachDb("recurring failures", (kind) => {
   }
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(handle);
     setDb(handle);
     t = await createTenant(handle, { tier: "strategic", timeZone: "Europe/Berlin" });

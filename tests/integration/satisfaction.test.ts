@@ -8,7 +8,6 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { auditLog, escalationRatings, escalations, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
 import { parsePeriodSelection } from "#app/domain/sla/periods";
@@ -17,7 +16,8 @@ import { defaultTerms } from "#app/domain/joint/protocol";
 import { tenantSummaryOf } from "#app/server/auth/guards.server";
 import { satisfactionTrend } from "#app/server/joint/satisfaction-trend.server";
 import { buildScorecard } from "#app/server/sla/scorecard.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client, createEscalationRow, officeCalendar, setTarget, storeCalendar } from "../support/escalations";
 import { createTenant } from "../support/factories";
 import { insertAcceptedVersion } from "../support/protocol";
@@ -44,8 +44,7 @@ await describeEachDb("satisfaction ratings", (kind) => {
     handle.db.select().from(escalationRatings).where(eq(escalationRatings.escalationId, escalationId));
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(handle);
     const resolvedAt = new Date(Date.now() - 3_600_000);
     resolved = await createEscalationRow(handle, acme.id, { status: "resolved", resolvedAt, title: "Rate me" });

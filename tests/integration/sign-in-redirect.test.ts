@@ -4,8 +4,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
-import { seedDemo } from "#db/seed/seed";
-import { createTestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -17,8 +16,7 @@ let ip = 1;
 const browser = () => new Browser(portal.url, `198.51.100.${ip++}`);
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 2, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 2 });
   portal = await startPortal(handle);
 }, 180_000);
 

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { tenants } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { fiscalLabel } from "#app/i18n/fiscal";
 import { createFormatter } from "#app/i18n/format";
 import { translator, type MessageId } from "#app/i18n/catalogue";
@@ -18,8 +17,8 @@ import { portalOrigin } from "#app/server/env.server";
 import { getDigestChoice, runSlaDigests, setDigestChoice } from "#app/server/sla/digest.server";
 import { worstSites } from "#app/server/sla/digest-mail.server";
 import { buildScorecard, type Scorecard } from "#app/server/sla/scorecard.server";
-import { createTestDb } from "../support/db";
 // tests/support/portal.ts is imported once SMTP_URL is set (the portal reads the environment once).
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import type { Browser as BrowserClass, TestPortal } from "../support/portal";
 import { startSmtp } from "../support/escalations";
 import { parseMail, seriousAxeFindings, sidewaysOverflow } from "../support/mail";
@@ -69,8 +68,7 @@ async function deliveries(): Promise<{ user_id: string; period_id: string; statu
 beforeAll(async () => {
   smtp = await startSmtp();
   process.env.SMTP_URL = smtp.url;
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 240, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 240 });
   setDb(handle);
   const rows = await handle.db.execute<{ id: string; email: string; org: string }>(
     sql`select u.id, u.email, m.organization_id as org from "user" u join member m on m.user_id = u.id`,

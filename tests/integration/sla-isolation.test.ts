@@ -6,13 +6,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { tenantSummaryOf } from "#app/server/auth/guards.server";
 import { buildScorecard, type Scorecard } from "#app/server/sla/scorecard.server";
 import { recomputeOrderMetrics } from "#app/server/sla/metrics.server";
 import { parsePeriodSelection } from "#app/domain/sla/periods";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 import { asRole, errorAs, queryAs } from "../support/roles";
 
@@ -29,8 +29,7 @@ await describeEachDb("SLA isolation", (kind) => {
   let nordwindUser: string;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 60, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 60 }, kind);
     setDb(handle);
     portal = await startPortal(handle);
     const u = await handle.db.execute<{ id: string }>(

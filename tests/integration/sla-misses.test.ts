@@ -2,12 +2,12 @@
 // (by reason, by how late, by site, carrier and priority) equals the rows of the order list its
 // link opens, and those rows carry the reason that put them there.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
 import type { OrderListRow } from "#app/server/orders/list.server";
 import type { MissReason } from "#app/domain/sla/order-facts";
-import { createTestDb, type TestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import type { TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -19,9 +19,8 @@ let ip = 1;
 const browser = () => new Browser(portal.url, `198.51.100.${ip++}`);
 
 beforeAll(async () => {
-  handle = await createTestDb();
   // Acme at half its demo size: enough orders this year for each kind of miss to occur.
-  await seedDemo(handle, { ordersPerTenant: 400, ordersFor: { acme: 2000 }, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 400, ordersFor: { acme: 2000 } });
   setDb(handle);
   portal = await startPortal(handle);
 }, 180_000);

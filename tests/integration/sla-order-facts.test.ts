@@ -3,13 +3,13 @@
 // period and week in it equals the sum of the facts of the orders in that period.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { setDb } from "../../app/server/db.server";
 import type { OrderSlaFacts } from "../../app/domain/sla/order-facts";
 import { orderSlaFactsSchema } from "../../app/server/sla/order-facts-schema";
 import type { Scorecard } from "../../app/server/sla/scorecard.server";
+import { createSeededTestDb } from "../support/seeded-snapshot";
 import { parseCsv } from "../support/csv";
-import { createTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -21,8 +21,7 @@ let ip = 1;
 const browser = () => new Browser(portal.url, `198.51.100.${ip++}`);
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 250, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 250 });
   setDb(handle);
   portal = await startPortal(handle);
 }, 180_000);

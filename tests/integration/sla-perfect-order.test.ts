@@ -8,12 +8,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
+import { demoIngestSecret } from "#db/seed/seed";
 import { PERFECT_ORDER_FAILURES } from "#app/domain/orders/statuses";
 import { setDb } from "#app/server/db.server";
 import { advanceOpenOrders, demoPrincipals } from "#app/server/ingest/simulator.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
-import { createTestDb, describeEachDb, type TestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb, type TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.SIGHTLINE_SIMULATE = "off";
@@ -31,8 +32,7 @@ await describeEachDb("perfect order and recovery time", (kind) => {
   let n = 0;
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 3 }, kind);
     setDb(handle);
     portal = await startPortal(handle);
   }, 180_000);

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomBytes } from "node:crypto";
 import { embedKeys, metricJobs, tenantCalendars, user, type EmbedScope } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { setDb } from "#app/server/db.server";
 import { tenantSummaryOf, type CustomerContext, type StaffContext } from "#app/server/auth/guards.server";
 import { TIER_DEFAULT_TARGETS } from "#app/domain/sla/targets";
@@ -16,7 +15,8 @@ import { calendarSettings, saveCalendar } from "#app/server/calendar/settings.se
 import { recomputeIdle, recomputeOrderMetrics, runPendingJobs, systemWriter } from "#app/server/sla/metrics.server";
 import { withTenant } from "#app/server/tenant-db.server";
 import type { Scorecard } from "#app/server/sla/scorecard.server";
-import { createTestDb, type TestDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import type { TestDb } from "../support/db";
 import { Browser, startPortal, type TestPortal } from "../support/portal";
 
 process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
@@ -30,8 +30,7 @@ const acme = DEMO_TENANTS.find((t) => t.slug === "acme")!;
 const info = { ip: "127.0.0.1", userAgent: "vitest" };
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemo(handle, { ordersPerTenant: 400, progress: () => undefined });
+  handle = await createSeededTestDb({ ordersPerTenant: 400 });
   setDb(handle);
   portal = await startPortal(handle);
 }, 180_000);

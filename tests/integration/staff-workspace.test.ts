@@ -6,10 +6,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "#db/client";
 import { auditLog, escalationComments, escalations, ingestKeys, orders, tenants, user } from "#db/schema/index";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { seedDemo } from "#db/seed/seed";
 import { createFormatter } from "#app/i18n/format";
 import { stopEscalationListener } from "#app/server/escalations/live.server";
-import { createTestDb, describeEachDb } from "../support/db";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb } from "../support/db";
 import { Client, createEscalationRow } from "../support/escalations";
 import { startPortal, type TestPortal } from "../support/portal";
 
@@ -25,8 +25,7 @@ await describeEachDb("support workspace", (kind) => {
   const client = () => new Client(portal.url, `198.18.${kind === "pglite" ? 1 : 2}.${ip++}`);
 
   beforeAll(async () => {
-    handle = await createTestDb(kind);
-    await seedDemo(handle, { ordersPerTenant: 3, progress: () => undefined });
+    handle = await createSeededTestDb({ ordersPerTenant: 3 }, kind);
     portal = await startPortal(handle);
   }, 180_000);
 

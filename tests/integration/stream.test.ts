@@ -7,8 +7,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopHub } from "#app/server/realtime/hub.server";
 import { DEMO_TENANTS } from "#db/seed/demo-tenants";
-import { demoIngestSecret, seedDemo } from "#db/seed/seed";
-import { createTestDb, describeEachDb, postgresReachable, reportSkip, type DbKind, type TestDb } from "../support/db";
+import { demoIngestSecret } from "#db/seed/seed";
+import { createSeededTestDb } from "../support/seeded-snapshot";
+import { describeEachDb, postgresReachable, reportSkip, type DbKind, type TestDb } from "../support/db";
 import { startPortal, type TestPortal } from "../support/portal";
 import { TEST_SESSION_SECRET } from "../support/server-process";
 
@@ -180,8 +181,7 @@ describe.skipIf(!PG)(TWO_PROCESSES, () => {
   let cookie = "";
 
   beforeAll(async () => {
-    db = await createTestDb("postgres");
-    await seedDemo(db, { ordersPerTenant: 2, progress: () => undefined });
+    db = await createSeededTestDb({ ordersPerTenant: 2 }, "postgres");
     portal = await startPortal(db);
     const port = await freePort();
     childUrl = `http://127.0.0.1:${port}`;
@@ -252,8 +252,7 @@ await describeEachDb("GET /api/v1/stream", (kind: DbKind) => {
   let nordwindCookie = "";
 
   beforeAll(async () => {
-    db = await createTestDb(kind);
-    await seedDemo(db, { ordersPerTenant: 2, progress: () => undefined });
+    db = await createSeededTestDb({ ordersPerTenant: 2 }, kind);
     portal = await startPortal(db);
     acmeCookie = await signIn(portal.url, "viewer@acme.example");
     nordwindCookie = await signIn(portal.url, "admin@nordwind.example");

@@ -6,12 +6,12 @@ import { describe, expect } from "vitest";
 import { openDb, type DbHandle } from "#db/client";
 import { migrate } from "#db/migrate";
 import { migratedSnapshot } from "./pglite-snapshot";
+import { TEST_PG_ADMIN_URL } from "./seed-runs";
 
 export type DbKind = "pglite" | "postgres";
 
 /** The server that test databases are created on (not the database tests use). */
-export const TEST_PG_ADMIN_URL =
-  process.env.TEST_PG_ADMIN_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export { TEST_PG_ADMIN_URL };
 
 let reachable: Promise<boolean> | undefined;
 
@@ -76,7 +76,7 @@ function throughPooler(direct: URL): string | undefined {
   return url.toString();
 }
 
-async function adminQuery(text: string): Promise<void> {
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
   await client.connect();
   try {
@@ -89,16 +89,18 @@ async function adminQuery(text: string): Promise<void> {
 /**
  * Creates and migrates a database of the given kind. `close()` also drops a PostgreSQL one.
  * `migrationsDir`: apply the migrations of that directory instead of db/migrations (an older release's).
+ * `template` (PostgreSQL): copy that database (`CREATE DATABASE … TEMPLATE`, already migrated; no
+ * session may be connected to it) instead of migrating an empty one (tests/support/seeded-snapshot.ts).
  */
 export async function createTestDb(
   kind: DbKind = defaultDbKind(),
-  options: { poolSize?: number; migrationsDir?: string; label?: string } = {},
+  options: { poolSize?: number; migrationsDir?: string; label?: string; template?: string } = {},
 ): Promise<TestDb> {
   // PGlite: loaded from a dump of a migrated database (tests/support/pglite-snapshot.ts).
   if (kind === "pglite") return openDb({ pgliteSnapshot: await migratedSnapshot(options.migrationsDir) });
   // `label` names who made it (a helper's name), so a database left behind can be traced.
   const name = `sightline_test_${options.label ? `${options.label}_` : ""}${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ""}`);
   const url = new URL(TEST_PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const pooled = throughPooler(url);
@@ -112,7 +114,7 @@ export async function createTestDb(
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
   try {
-    await migrate(handle, options.migrationsDir);
+    if (!options.template) await migrate(handle, options.migrationsDir);
   } catch (err) {
     await drop();
     throw err;
