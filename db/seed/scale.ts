@@ -159,7 +159,11 @@ async function generate(
   const NOW = `${sqlText(nowIso)}::timestamptz`;
   const h = (x: string) => `((${x}) * interval '1 hour')`;
   await tx.execute(sql.raw(`SET LOCAL session_replication_role = replica`));
-  if (kind === "postgres") await tx.execute(sql.raw(`SET LOCAL work_mem = '256MB'`));
+  // Sorts of millions of rows (event numbering) and the index rebuilds stay in memory.
+  if (kind === "postgres") {
+    await tx.execute(sql.raw(`SET LOCAL work_mem = '256MB'`));
+    await tx.execute(sql.raw(`SET LOCAL maintenance_work_mem = '512MB'`));
+  }
   await tx.execute(sql.raw(`SELECT setseed(0.17)`));
   const input = async (name: string, rows: Record<string, unknown>[], columns: string) =>
     tx.execute(
