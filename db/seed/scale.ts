@@ -232,7 +232,7 @@ async function generate(
       coalesce((st.site_short ->> s.code)::float8, s.short_rate, st.short_rate, o4.account_short) AS short_rate,
       coalesce(st.backorder_rate, ${DEFAULT_BACKORDER_RATE}) AS backorder_rate,
       c.name AS carrier, c.on_time, cu.url AS carrier_url,
-      floor(o4.r_item * o4.n_items)::int AS item0,
+      floor(o4.r_item * o4.n_items)::int AS item0, i0.sku AS first_sku,
       random() AS r_conf, random() AS r_cancel, random() AS r_cancel_h, random() AS r_bo, random() AS r_bo_h,
       random() AS r_bo_d, random() AS r_alloc_h, random() AS r_hold, random() AS r_hold_h, random() AS r_hold_d,
       random() AS r_hold_reason, random() AS r_late, random() AS r_deliv_d, random() AS r_transit,
@@ -252,7 +252,8 @@ async function generate(
       WHERE (e ->> 'cum')::float8 > o4.r_carrier OR (e ->> 'cum')::float8 >= 1
       ORDER BY (e ->> 'cum')::float8 LIMIT 1
     ) c
-    JOIN scale_carrier cu ON cu.tenant_id = o4.tenant_id AND cu.name = c.name`,
+    JOIN scale_carrier cu ON cu.tenant_id = o4.tenant_id AND cu.name = c.name
+    JOIN scale_item i0 ON i0.tenant_id = o4.tenant_id AND i0.item_no = floor(o4.r_item * o4.n_items)::int`,
   );
 
   // The order's life, as db/seed/orders.ts plans it.
@@ -323,7 +324,7 @@ async function generate(
       (1, 'received', l.ordered_at, '{}'::jsonb, NULL::text),
       (2, 'confirmed', l.conf_at, '{}', NULL),
       (3, 'cancelled', l.cancel_at, '{"reason":"Cancelled at customer request"}', NULL),
-      (4, 'backordered', l.bo_at, jsonb_build_object('sku', (SELECT i.sku FROM scale_item i WHERE i.tenant_id = l.tenant_id AND i.item_no = l.item0), 'expected', 'restock'), NULL),
+      (4, 'backordered', l.bo_at, jsonb_build_object('sku', l.first_sku, 'expected', 'restock'), NULL),
       (5, 'allocated', l.alloc_at, '{}', NULL),
       (6, 'on_hold', l.hold_at, jsonb_build_object('reason', l.hold_reason_text), NULL),
       (7, 'allocated', l.realloc_at, '{"note":"Hold released"}', NULL),
