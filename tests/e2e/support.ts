@@ -41,7 +41,10 @@ export async function sessionOf(browser: Browser, email: string, password = PASS
   return state;
 }
 
-/** A new context signed in through the sign-in form (what a person does); waits for the page it lands on. */
+/**
+ * A new context signed in through the sign-in form (what a person does); waits until the page it
+ * lands on has hydrated (not for the network to go quiet, half a second more on every sign-in).
+ */
 export async function signInThroughForm(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -50,7 +53,7 @@ export async function signInThroughForm(browser: Browser, email: string): Promis
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   return page;
 }
 
