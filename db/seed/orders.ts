@@ -69,20 +69,29 @@ export interface GeneratedOrder {
   }[];
 }
 
-const HOLD_REASONS = [
+/** The texts of seeded holds, exceptions, damage, document errors and notes (also db/seed/scale.ts). */
+export const HOLD_REASONS = [
   "Credit check pending",
   "Awaiting customer confirmation of delivery address",
   "Export documentation under review",
   "Quality inspection hold",
 ];
-const EXCEPTIONS = ["Damaged in transit — re-packed at hub", "Delivery address not accessible", "Customs inspection"];
-const DAMAGE = ["Pallet crushed, 3 cartons damaged", "Water damage to outer packaging", "Forklift damage at the dock"];
-const DOCUMENT_ERRORS = [
+export const EXCEPTIONS = [
+  "Damaged in transit — re-packed at hub",
+  "Delivery address not accessible",
+  "Customs inspection",
+];
+export const DAMAGE = [
+  "Pallet crushed, 3 cartons damaged",
+  "Water damage to outer packaging",
+  "Forklift damage at the dock",
+];
+export const DOCUMENT_ERRORS = [
   "Commercial invoice missing from the shipment",
   "Packing list does not match the delivery",
   "Wrong PO number on the delivery note",
 ];
-const INTERNAL_NOTES = [
+export const INTERNAL_NOTES = [
   "Margin below floor — approved by sales director",
   "Expedite cost absorbed by us",
   "Customer on watch list for payment terms",
