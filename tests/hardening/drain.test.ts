@@ -11,7 +11,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "#db/seed/seed";
 import { createTestDb, postgresReachable, reportSkip, type TestDb } from "../support/db";
-import { freePort, serverMode, startServer, type ServerProcess } from "../support/server-process";
+import { freePort, processAlive, serverMode, startServer, type ServerProcess } from "../support/server-process";
 import {
   batchViolations,
   EMBED_ORIGIN,
@@ -46,15 +46,6 @@ function workerPid(url: string): Promise<number> {
     });
     req.on("error", reject);
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe.runIf(PG)("SIGTERM to one of two workers under load (PostgreSQL)", () => {
@@ -147,7 +138,7 @@ describe.runIf(PG)("SIGTERM to one of two workers under load (PostgreSQL)", () =
       const victim = await workerPid(server.url);
       const before = acknowledged();
       process.kill(victim, "SIGTERM");
-      await until(`worker ${victim} to exit`, () => !alive(victim), 15_000);
+      await until(`worker ${victim} to exit`, () => !processAlive(victim), 15_000);
       await until(
         `${BATCHES} more acknowledged batches after the drain`,
         () => acknowledged() >= before + BATCHES,

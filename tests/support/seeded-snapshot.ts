@@ -23,6 +23,7 @@ import { seedDemo } from "#db/seed/seed";
 import { createTestDb, defaultDbKind, type DbKind, type TestDb } from "./db";
 import { migratedSnapshot } from "./pglite-snapshot";
 import { runDir, TEMPLATE_PREFIX, TEST_PG_ADMIN_URL, withAdmin } from "./seed-runs";
+import { processAlive } from "./server-process";
 
 /** What the demo seed is asked for (seedDemo's options without `now` and `progress`). */
 export interface DemoSeed {
@@ -44,15 +45,6 @@ async function seed(handle: TestDb, set: DemoSeed): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * PGlite: the dump of the set, or the seeded database itself for the process that made the dump.
@@ -88,7 +80,7 @@ async function pgliteSeeded(run: string, set: DemoSeed): Promise<TestDb> {
     }
     // Another process is seeding this set: wait for its dump, or take over if it died.
     const owner = Number(await readFile(lock, "utf8").catch(() => ""));
-    if (owner && !alive(owner)) await rm(lock, { force: true });
+    if (owner && !processAlive(owner)) await rm(lock, { force: true });
     await sleep(250);
   }
 }

@@ -38,6 +38,16 @@ export function serverMode(): { dev: boolean; reason: string } {
   return { dev: false, reason: "production build/" };
 }
 
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A TCP port nobody listens on right now (bound to 0, read, released). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
