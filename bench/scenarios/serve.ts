@@ -8,9 +8,11 @@
 //   2,000 signed-in /api/v1/stream connections: server RSS per connection, and ingest call ->
 //     event at the last connection (events posted to the ingestion API one at a time);
 //   server RSS after all of that, and how many processes serve.
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD, demoIngestSecret } from "#db/seed/seed";
 import { load, processTree, signIn, startChildPortal, treeRss, type ChildPortal } from "../lib/http";
 import { openStreams } from "../lib/sse";
@@ -54,6 +56,30 @@ function accessLines(portal: ChildPortal, from: number, route: string): AccessLi
 }
 
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+const FLOOR_SERVER = fileURLToPath(new URL("../lib/sse-floor-server.mjs", import.meta.url));
+
+/**
+ * RSS per open stream of a bare node:http server (bench/lib/sse-floor-server.mjs), opened and
+ * read exactly as the portal's streams are: the floor under the portal's figure on this machine.
+ */
+async function floorPerConnection(connections: number): Promise<number> {
+  const child = spawn(process.execPath, [FLOOR_SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once("error", reject);
+      child.stdout.once("data", (chunk: Buffer) => resolve((JSON.parse(String(chunk)) as { port: number }).port));
+    });
+    const url = `http://127.0.0.1:${port}/`;
+    (await openStreams(url, 20, {})).close();
+    const before = await settledRss(child.pid!);
+    const crowd = await openStreams(url, connections, {});
+    const after = await settledRss(child.pid!);
+    crowd.close();
+    return (after - before) / crowd.open;
+  } finally {
+    child.kill();
+  }
+}
 
 async function postJson(url: string, token: string, body: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(url, {
@@ -205,6 +231,40 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
     );
     notes.push(`Page vs SQL over ${lines.length} sequential /orders requests (Acme, 50 rows each).`);
 
+    // PGlite runs SQL in the server's own thread, one statement at a time: the SQL of one request,
+    // taken alone, bounds what one process can serve however lean everything else becomes.
+    const api = `${portal.url}/api/v1/orders`;
+    const apiMark = portal.output().length;
+    await load(api, { connections: 1, seconds: Math.min(seconds, 10), cookie });
+    const apiLines = accessLines(portal, apiMark, "routes/api.v1.orders");
+    const apiSqlMedian = summarize(apiLines.map((l) => l.dbMs ?? 0)).median;
+    const pageSqlMedian = summarize(lines.map((l) => l.dbMs ?? 0)).median;
+    metrics.push(
+      {
+        label: "/api/v1/orders one at a time: request time (access log durationMs)",
+        unit: "ms",
+        median: round(summarize(apiLines.map((l) => l.durationMs ?? 0)).median),
+      },
+      { label: "/api/v1/orders one at a time: its SQL (access log dbMs)", unit: "ms", median: round(apiSqlMedian) },
+      {
+        label: "ceiling of /orders from its SQL alone (1000 / median SQL ms; one PGlite thread)",
+        unit: "req/s",
+        value: round(1000 / pageSqlMedian, 1),
+        target: `>= ${TARGET.ordersRps} req/s possible at all`,
+        met: 1000 / pageSqlMedian >= TARGET.ordersRps,
+      },
+      {
+        label: "ceiling of /api/v1/orders from its SQL alone (1000 / median SQL ms; one PGlite thread)",
+        unit: "req/s",
+        value: round(1000 / apiSqlMedian, 1),
+        target: `>= ${TARGET.apiRps} req/s possible at all`,
+        met: 1000 / apiSqlMedian >= TARGET.apiRps,
+      },
+    );
+    notes.push(
+      `SQL ceilings: PGlite executes every statement synchronously in the portal's one thread, so a process serves at most 1000 / (SQL ms per request) requests per second even if nothing else cost time (${apiLines.length} sequential /api/v1/orders requests).`,
+    );
+
     for (const [label, url, target, row] of [
       ["/orders page, embedded demo data, 20 concurrent", orders, TARGET.ordersRps, "orders-embedded"],
       [
@@ -278,6 +338,20 @@ export async function run(opts: ScenarioOptions): Promise<ScenarioResult> {
       notes.push(
         `${stream.lost} of ${opts.quick ? 10 : 40} events did not reach every connection within 10 s, or were not sent within the phase's 3 minutes.`,
       );
+
+    const floor = await floorPerConnection(connections);
+    metrics.push({
+      label: `SSE over HTTP: floor, a bare node:http server holding ${connections} streams (same clients, same reading)`,
+      unit: "KB",
+      value: round(floor / 1024, 1),
+      baseline: round(floor / 1024, 1),
+      ratio: round(stream.perConnection / floor, 2),
+      target: `<= ${TARGET.streamKbPerConnection} KB possible at all`,
+      met: floor / 1024 <= TARGET.streamKbPerConnection,
+    });
+    notes.push(
+      "SSE floor: the ratio column is the portal's RSS per connection over the bare server's; both are read 2 s after the handshakes, without a forced garbage collection (bench/sse-memory.ts reads after one).",
+    );
 
     metrics.push({
       label: `server memory of the fresh process after the stream phase (${stream.open} connections, closed)`,
