@@ -215,11 +215,12 @@ export function AppHeader({ shell }: { shell: ShellData | null }) {
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-2">
             <Bell unread={shell.unreadNotifications} />
-            <div className="hidden min-w-0 text-right text-sm leading-tight lg:block" title={shell.user.name}>
+            {/* From 1280 px: between 1024 and 1280 a one-row navigation leaves the name no room. */}
+            <div className="hidden min-w-0 text-right text-sm leading-tight xl:block" title={shell.user.name}>
               <p className="max-w-[11rem] truncate font-medium text-slate-800" data-testid="user-name">
                 {shell.user.name}
               </p>
-              <p className="text-xs text-slate-500">{t(shell.roleLabel)}</p>
+              <p className="max-w-[11rem] truncate text-xs text-slate-500">{t(shell.roleLabel)}</p>
             </div>
             <ProfileLink className="hidden lg:block" />
             <SignOut className="hidden lg:block" />

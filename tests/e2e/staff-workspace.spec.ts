@@ -1,4 +1,4 @@
-// The support workspace in real Chromium, on a desk (1440 px) and a phone (390 px): the agent
+// The support workspace in real Chromium, on a desk (1440 px) and a phone (390 px), and the queue at laptop widths: the agent
 // finds a new escalation by its key, opens it, sees when it is due, takes it and replies (which
 // acknowledges it); the lead goes from the workload view to the agent's queue and reassigns it.
 import { type Page } from "@playwright/test";
@@ -87,5 +87,39 @@ for (const viewport of VIEWPORTS) {
     await expect(lead.getByText(/owner Lee\b/)).toBeVisible();
     await fitsTheScreen(lead);
     await leadContext.close();
+  });
+}
+
+// A laptop is wider than a tablet and narrower than a desk: at 1024 px the queue once drew its
+// seven-column table with the escalation column squeezed to one letter per line, and the header's
+// name and role ran under "Profile". Below 1280 px the queue shows its cards and the header leaves
+// the name to the menu.
+for (const width of [1024, 1180, 1280]) {
+  test(`the queue keeps each escalation's title readable and the header apart at ${width} px`, async ({ browser }) => {
+    const context = await contextAs(browser, "agent", { viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto("/staff/queue");
+    const titles = page.getByTestId("queue-row").getByRole("link");
+    await expect(titles.first()).toBeVisible();
+    for (const box of await titles.evaluateAll((links) => links.map((l) => l.getBoundingClientRect().width)))
+      expect(box, "an escalation title's width").toBeGreaterThanOrEqual(180);
+    const header = await page.evaluate(() => {
+      const shown = [
+        ...document.querySelectorAll(
+          "header a, header button, header [data-testid=user-name], header [data-testid=user-name] + p",
+        ),
+      ]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
+      return shown.flatMap((a, i) =>
+        shown
+          .slice(i + 1)
+          .filter((b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+          .map(() => 1),
+      ).length;
+    });
+    expect(header, "header items drawn over each other").toBe(0);
+    await fitsTheScreen(page);
+    await context.close();
   });
 }

@@ -200,9 +200,10 @@ export function QueuePage({ escalations, alerts, accounts, people, filters, me, 
   );
 }
 
-const ROW_GRID = "lg:grid lg:grid-cols-[13rem_minmax(0,1fr)_10rem_9rem_3rem_6rem_11rem] lg:items-center lg:gap-4";
+const ROW_GRID = "xl:grid xl:grid-cols-[13rem_minmax(0,1fr)_10rem_9rem_3rem_6rem_11rem] xl:items-center xl:gap-4";
 
-/** A table on a desk (column headings, one line per escalation); title-first cards on a phone. */
+/** A table on a wide desk (column headings, one line per escalation; from 1280 px, where the title
+ * column keeps room beside the six fixed ones); title-first cards on a phone, tablet or laptop. */
 function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
   const f = useFormat();
   const t = useT();
@@ -223,11 +224,11 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
       <ul className="divide-y divide-slate-100" aria-label={t("staff.queue.listLabel")}>
         {escalations.map((e) => (
           <li key={e.id} data-testid="queue-row" className={`flex flex-col gap-1 px-4 py-3 text-sm ${ROW_GRID}`}>
-            <div className="order-2 lg:order-none">
+            <div className="order-2 xl:order-none">
               <ClockBadge sla={e.sla} audience="staff" />
               <QueueDue sla={e.sla} accountZone={e.timeZone} />
             </div>
-            <div className="order-1 min-w-0 lg:order-none">
+            <div className="order-1 min-w-0 xl:order-none">
               <Link to={`/staff/queue/${e.id}`} className="font-medium break-words text-brand-700 hover:underline">
                 <FormattedMessage
                   id="staff.queue.keyTitle"
@@ -251,10 +252,10 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
                 })}
               </p>
             </div>
-            <div className="order-3 lg:order-none">
+            <div className="order-3 xl:order-none">
               {e.tenantName} <span className="text-xs text-slate-500">{t("staff.queue.tierOf", { tier: e.tier })}</span>
             </div>
-            <div className="order-4 flex flex-wrap items-center gap-2 lg:contents">
+            <div className="order-4 flex flex-wrap items-center gap-2 xl:contents">
               <span>
                 <StatusBadge status={e.status} />
               </span>
@@ -262,19 +263,19 @@ function QueueList({ escalations }: { escalations: EscalationSummary[] }) {
                 <SeverityBadge severity={e.severity} />
               </span>
               <span>
-                <span className="lg:sr-only">{t("staff.queue.ownerLabel")}</span>
+                <span className="xl:sr-only">{t("staff.queue.ownerLabel")}</span>
                 {e.assigneeFirstName ?? <span className="text-slate-500">{t("staff.queue.unassigned")}</span>}
               </span>
             </div>
             <div
-              className="order-5 text-slate-600 lg:order-none lg:whitespace-nowrap"
+              className="order-5 text-slate-600 xl:order-none"
               title={t("staff.queue.raisedTitle", {
                 time: f.dateTimeIn(e.createdAt, e.timeZone) ?? f.dateTime(e.createdAt),
                 zone: e.timeZone,
               })}
               data-testid="queue-raised"
             >
-              <span className="lg:sr-only">{t("staff.queue.raisedLabel")}</span>
+              <span className="xl:sr-only">{t("staff.queue.raisedLabel")}</span>
               <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time>
             </div>
           </li>
