@@ -4,10 +4,13 @@
 //   restart of the seeded portal until /healthz/ready answers 200;
 //   /orders one request at a time: page time vs the time of its own SQL (the access log's
 //     durationMs and dbMs, written by the server for each request);
+//   /api/v1/orders one request at a time, and the ceiling each endpoint's own SQL sets on one
+//     process (1000 / SQL ms: PGlite runs every statement in the portal's thread);
 //   /orders and /api/v1/orders with 20 concurrent clients (autocannon);
-//   2,000 signed-in /api/v1/stream connections: server RSS per connection, and ingest call ->
-//     event at the last connection (events posted to the ingestion API one at a time);
-//   server RSS after all of that, and how many processes serve.
+//   server RSS after that load, and how many processes serve;
+//   2,000 signed-in /api/v1/stream connections (a fresh process): server RSS per connection,
+//     and ingest call -> event at the last connection (events posted one at a time);
+//   the same number of streams held by a bare node:http server: the floor under the RSS figure.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
