@@ -1,8 +1,45 @@
 // The orders page answers first, in Chromium: the needs-attention counts equal the lists they open
 // and the API; late now vs delivered late; the order page's stepper for a held order; the SLA
 // drill-down banner with a reason on every row; and axe stays at 0 serious on these pages.
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { contextAs, hydrated, seriousViolations } from "./support";
+import { ACME_INGEST_KEY, contextAs, hydrated, seriousViolations } from "./support";
+
+/**
+ * A held order of Acme's, posted through the ingestion API as a backend would: the demo data
+ * follows today's date and on some days has no open order on hold (2026-12-04). Returns the
+ * order list's URL that shows only it.
+ */
+async function heldOrder(request: APIRequestContext): Promise<string> {
+  const externalId = `E2E-HOLD-${Date.now().toString(36)}`;
+  const orderNumber = `SO-${externalId}`;
+  const in10Days = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const res = await request.post("/api/v1/ingest/orders", {
+    headers: { authorization: `Bearer ${ACME_INGEST_KEY}` },
+    data: {
+      items: [
+        {
+          source: "e2e",
+          externalId,
+          version: 1,
+          orderNumber,
+          siteCode: "CHI-01",
+          status: "on_hold",
+          holdReason: "Credit check pending",
+          orderedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+          promisedDate: in10Days,
+          predictedDate: in10Days,
+          lines: [
+            { lineNo: 1, sku: "E2E-HOLD-1", description: "Held part", qtyOrdered: 12, unitPrice: 5 },
+            { lineNo: 2, sku: "E2E-HOLD-2", description: "Second held part", qtyOrdered: 3, unitPrice: 20 },
+          ],
+        },
+      ],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return `/orders?status=on_hold&q=${orderNumber}`;
+}
 
 test("each needs-attention count opens a list of exactly that many orders, as the API counts them", async ({
   browser,
@@ -51,7 +88,7 @@ test("a held order's page shows the hold on the stepper, not progress, and names
 }) => {
   const context = await contextAs(browser, "customerAdmin");
   const page = await context.newPage();
-  await page.goto("/orders?status=on_hold&status=backordered");
+  await page.goto(await heldOrder(context.request));
   await page.getByTestId("orders-table").locator("tbody tr a").first().click();
   const stepper = page.getByTestId("order-stepper");
   await expect(stepper).toBeVisible();
@@ -69,7 +106,7 @@ test("on a phone, an order page names its step in one line and shows each line's
 }) => {
   const context = await contextAs(browser, "customerAdmin", { viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto("/orders?status=on_hold&status=backordered");
+  await page.goto(await heldOrder(context.request));
   const href = await page.getByTestId("orders-table").locator("tbody a").first().getAttribute("href");
   await page.goto(href ?? "/orders");
   // The six step labels are for screen readers here; one caption names where the order is stuck.
