@@ -215,7 +215,8 @@ export function AppHeader({ shell }: { shell: ShellData | null }) {
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-2">
             <Bell unread={shell.unreadNotifications} />
-            {/* From 1280 px: between 1024 and 1280 a one-row navigation leaves the name no room (Profile, beside it, leads to it; below 1024 the menu shows it). */}
+            {/* From 1280 px: between 1024 and 1280 a one-row navigation leaves the name no room
+                (Profile, beside it, leads to it; below 1024 the menu shows it). */}
             <div className="hidden min-w-0 text-right text-sm leading-tight xl:block" title={shell.user.name}>
               <p className="max-w-[11rem] truncate font-medium text-slate-800" data-testid="user-name">
                 {shell.user.name}

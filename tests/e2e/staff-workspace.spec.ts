@@ -1,6 +1,7 @@
-// The support workspace in real Chromium, on a desk (1440 px) and a phone (390 px), and the queue at laptop widths: the agent
+// The support workspace in real Chromium, on a desk (1440 px) and a phone (390 px): the agent
 // finds a new escalation by its key, opens it, sees when it is due, takes it and replies (which
 // acknowledges it); the lead goes from the workload view to the agent's queue and reassigns it.
+// And the queue at laptop widths, between the two layouts.
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { PORTAL_URL } from "./playwright.config";
@@ -93,7 +94,7 @@ for (const viewport of VIEWPORTS) {
 // A laptop is wider than a tablet and narrower than a desk: at 1024 px the queue once drew its
 // seven-column table with the escalation column squeezed to one letter per line, and the header's
 // name and role ran under "Profile". Below 1280 px the queue shows its cards and the header leaves
-// the name to the menu.
+// the name out (Profile leads to it).
 for (const width of [1024, 1180, 1280]) {
   test(`the queue keeps each escalation's title readable and the header apart at ${width} px`, async ({ browser }) => {
     const context = await contextAs(browser, "agent", { viewport: { width, height: 900 } });
